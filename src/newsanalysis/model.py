@@ -90,15 +90,20 @@ class Article:
         return "\n".join(self.paragraphs)
 
     def page_offset(self, paragraph: int, offset: int) -> int:
-        """Map an offset inside ``paragraphs[paragraph]`` to an offset in ``Page.text``."""
-        remaining = offset
+        """Map an offset inside ``paragraphs[paragraph]`` to an offset in ``Page.text``.
+
+        A joined paragraph has several spans; an offset equal to the paragraph's length maps to the
+        end of its last span.
+        """
         spans = self.paragraph_spans[paragraph]
+        remaining = offset
         for start, end in spans:
             if remaining < end - start:
                 return start + remaining
             remaining -= end - start
-        last_start, last_end = spans[-1]
-        return last_end + remaining - 0 if remaining == 0 else last_end
+        if remaining == 0:
+            return spans[-1][1]
+        raise ValueError(f"offset {offset} is beyond paragraph {paragraph} of article {self.index}")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,210 @@
+"""The ``newsanalysis`` command: a thin layer over the library functions.
+
+Every failure the user can cause (missing or undecodable file, a page without articles, an article
+index out of range) prints one line ``newsanalysis: error: ...`` and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__, config
+from .errors import NewsAnalysisError
+
+EXIT_USAGE = 2
+log = logging.getLogger("newsanalysis")
+
+
+def _load(path: str, encoding: str | None):
+    from .parse import load_page, require_articles
+
+    return require_articles(load_page(path, encoding=encoding))
+
+
+def _articles(page, index: int | None):
+    return [page.article(index)] if index is not None else page
+
+
+def _print_frame(frame, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", 500, "display.max_colwidth", 40, "display.width", 200):
+            print(frame.to_string(index=False) if len(frame) else "(no rows)")
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    page = _load(args.path, args.encoding)
+    if args.json:
+        from .tables import page_to_dict
+
+        data = page_to_dict(page)
+        if not args.ledger:
+            data.pop("ledger")
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    from .tables import articles_frame
+
+    print(f"{page.source}  ({page.encoding}, {len(page.articles)} articles)")
+    frame = articles_frame(page)[["article", "display_title", "reporters", "photographers", "dateline",
+                                  "n_subheads", "n_paragraphs", "n_qa_turns", "joins", "duplicates_removed"]]
+    _print_frame(frame, False)
+    dropped = [e for e in page.ledger if e.role == "dropped"]
+    if dropped:
+        print(f"\n{len(dropped)} line(s) dropped: " + "; ".join(f"line {e.line}: {e.reason}" for e in dropped[:10]))
+    return 0
+
+
+def cmd_process(args: argparse.Namespace) -> int:
+    from .io import write_processed
+
+    paths = [Path(p) for p in args.paths] or config.raw_pages()
+    if not paths:
+        raise NewsAnalysisError(f"no page files (*.txt) in {config.raw_dir()}")
+    out_root = Path(args.out) if args.out else config.processed_dir()
+    failed = 0
+    for path in paths:
+        try:
+            page = _load(str(path), args.encoding)
+            written = write_processed(page, out_root / page.stem)
+            print(f"{path}: {len(page.articles)} articles -> {written[0].parent}")
+        except NewsAnalysisError as exc:
+            failed += 1
+            print(f"newsanalysis: error: {exc}", file=sys.stderr)
+    return EXIT_USAGE if failed else 0
+
+
+def cmd_terms(args: argparse.Namespace) -> int:
+    page = _load(args.path, args.encoding)
+    articles = _articles(page, args.article)
+    from .stats import term_frequencies
+
+    _print_frame(term_frequencies(articles, top_n=args.top), args.json)
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    from .topics import topics
+
+    page = _load(args.path, args.encoding)
+    model = topics(page, k=args.k)
+    if args.json:
+        data = {
+            "k": model.k,
+            "labels": json.loads(model.labels.to_json(orient="records", force_ascii=False)),
+            "article_shares": json.loads(model.article_shares.to_json(orient="records", force_ascii=False)),
+            "paragraph_weights": json.loads(model.paragraph_weights.to_json(orient="records", force_ascii=False)),
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    else:
+        print(f"k = {model.k}")
+        _print_frame(model.labels, False)
+        _print_frame(model.article_shares, False)
+    return 0
+
+
+def cmd_kwic(args: argparse.Namespace) -> int:
+    page = _load(args.path, args.encoding)
+    articles = _articles(page, args.article)
+    from .stats import kwic
+
+    _print_frame(kwic(articles, args.term, width=args.width), args.json)
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    page = _load(args.path, args.encoding)
+    x = page.article(args.article) if args.article is not None else page
+    from .figures import extract_figures
+
+    _print_frame(extract_figures(x, include_headlines=args.include_headlines), args.json)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    page = _load(args.path, args.encoding)
+    x = page.article(args.article) if args.article is not None else page
+    from .quotes import extract_quotes
+
+    _print_frame(extract_quotes(x), args.json)
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .render import run_render
+
+    return run_render([Path(p) for p in args.paths], out=Path(args.out) if args.out else None,
+                      jobs=args.jobs, with_code=args.with_code, force=args.force)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsanalysis", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"newsanalysis {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details to stderr")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def page_command(name: str, func, help_text: str, *, article: bool = True, json_flag: bool = True):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("path", help="a page file (UTF-8, GB18030 or UTF-16 with BOM)")
+        p.add_argument("--encoding", help="force an encoding instead of detecting it")
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        if article:
+            p.add_argument("--article", type=int, help="only this article (0-based index)")
+        p.set_defaults(func=func)
+        return p
+
+    p = page_command("parse", cmd_parse, "parse a page into articles", article=False)
+    p.add_argument("--ledger", action="store_true", help="with --json, include where every line went")
+    p = page_command("terms", cmd_terms, "term frequencies per article")
+    p.add_argument("--top", type=int, default=20, help="terms per article (default 20)")
+    p = page_command("topics", cmd_topics, "NMF topics over the page's paragraphs", article=False)
+    p.add_argument("--k", type=int, default=None, help="number of topics (default: chosen automatically)")
+    p = page_command("kwic", cmd_kwic, "keyword in context")
+    p.add_argument("term", help="the term to look for, e.g. 离岸贸易")
+    p.add_argument("--width", type=int, default=20, help="characters of context on each side")
+    p = page_command("figures", cmd_figures, "every number the articles quote")
+    p.add_argument("--include-headlines", action="store_true", help="also figures in headlines")
+    page_command("sources", cmd_sources, "who is quoted saying what")
+
+    p = sub.add_parser("process", help="write parsed tables (CSV, Parquet, JSON) to data/processed/")
+    p.add_argument("paths", nargs="*", help="page files (default: every page in data/raw/)")
+    p.add_argument("--out", help="output folder (default: data/processed/)")
+    p.add_argument("--encoding", help="force an encoding instead of detecting it")
+    p.set_defaults(func=cmd_process)
+
+    p = sub.add_parser("render", help="render HTML reports (default: every page in data/raw/ into reports/)")
+    p.add_argument("paths", nargs="*", help="page files (default: every page in data/raw/)")
+    p.add_argument("--out", help="output folder (default: reports/)")
+    p.add_argument("--jobs", type=int, default=None, help="notebooks run in parallel (default: number of cores)")
+    p.add_argument("--with-code", action="store_true", help="keep code cells in the HTML")
+    p.add_argument("--force", action="store_true", help="re-render even reports that are up to date")
+    p.set_defaults(func=cmd_render)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except NewsAnalysisError as exc:
+        print(f"newsanalysis: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("newsanalysis: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Reading page files: the only module that opens input files.
+
+Encodings are detected in a fixed, explainable order: a BOM (UTF-8, UTF-16, UTF-32), then strict
+UTF-8, then strict GB18030 (a superset of GBK and GB2312), then charset-normalizer as a last resort.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .normalize import normalise_newlines
+
+MAX_CONTROL_SHARE = 0.01
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """A page file's decoded text (line endings normalised to ``\\n``) and how it was decoded."""
+
+    text: str
+    encoding: str
+    source: str
+
+
+def decode_bytes(data: bytes, *, source: str = "<bytes>", encoding: str | None = None) -> RawPage:
+    """Decode page bytes, detecting the encoding unless ``encoding`` is given.
+
+    Example:
+        >>> decode_bytes("本报讯".encode("gb18030")).encoding
+        'gb18030'
+    """
+    if not data.strip():
+        raise InputError(f"{source}: the file is empty (expected the text of a newspaper page)")
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"{source}: cannot decode as {encoding!r}: {exc}") from exc
+        return _checked(text.lstrip("\ufeff"), encoding, source)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(name).lstrip("\ufeff"), name, source)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{source}: starts with a {name} byte-order mark but is not valid {name}: {exc}") from exc
+    if b"\x00" in data:
+        raise InputError(f"{source}: looks binary (contains NUL bytes and no UTF-16 byte-order mark); expected a text page")
+    for name in ("utf-8", "gb18030"):
+        try:
+            return _checked(data.decode(name), name, source)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(
+            f"{source}: cannot decode: not UTF-8, GB18030 or UTF-16 with BOM; pass encoding= / --encoding"
+        )
+    return _checked(str(best), best.encoding, source)
+
+
+def _checked(text: str, encoding: str, source: str) -> RawPage:
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise InputError(f"{source}: the file holds only whitespace (decoded as {encoding})")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f\v")
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise InputError(
+            f"{source}: looks binary ({controls} control characters in {len(text)} decoded as {encoding}); "
+            "expected a text page"
+        )
+    return RawPage(text=text, encoding=encoding, source=source)
+
+
+def read_page(path: str | Path, *, encoding: str | None = None) -> RawPage:
+    """Read a page file as UTF-8 (BOM or not), GB18030/GBK or UTF-16 with BOM.
+
+    Example:
+        >>> read_page("data/raw/sample-page.txt").encoding
+        'utf-8'
+
+    Raises:
+        InputError: the file is missing, a folder, empty, binary or undecodable.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, expected a page file (.txt)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return decode_bytes(data, source=str(path), encoding=encoding)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` appears only complete (temp file in the same folder, then rename)."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_processed(page, out_dir: str | Path) -> list[Path]:
+    """Write a parsed page's tables to ``out_dir``: articles, paragraphs and ledger as CSV and
+    Parquet, and the whole page as ``page.json``. Each file appears atomically.
+
+    Returns:
+        The paths written.
+    """
+    import json
+    import os
+    import tempfile
+
+    from .tables import articles_frame, ledger_frame, page_to_dict, paragraphs_frame
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, frame in (("articles", articles_frame(page)), ("paragraphs", paragraphs_frame(page)),
+                        ("ledger", ledger_frame(page))):
+        csv_path = out / f"{name}.csv"
+        atomic_write_text(csv_path, frame.to_csv(index=False))
+        parquet_path = out / f"{name}.parquet"
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+        os.close(fd)
+        try:
+            frame.to_parquet(tmp, index=False)
+            os.replace(tmp, parquet_path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        written += [csv_path, parquet_path]
+    json_path = out / "page.json"
+    atomic_write_text(json_path, json.dumps(page_to_dict(page), ensure_ascii=False, indent=1))
+    written.append(json_path)
+    return written

@@ -1,0 +1,165 @@
+"""Recognising single printed lines: bylines, photo credits, datelines, jump lines, editor's notes, Q&A labels.
+
+Every pattern runs on the width-folded line (see ``normalize.fold``), so ``（记者 查睿）`` and
+``(记者 查睿)`` match alike and offsets stay valid in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import fold
+
+_HAN = r"[\u4e00-\u9fff\u3400-\u4dbf]"
+_DOT = r"[·•・‧]"
+NAME = rf"(?:{_HAN}{{1,8}}(?:{_DOT}{_HAN}{{1,10}})+|{_HAN}{{2,4}})"
+_SEP = r"(?:\s*[、,，/]\s*|\s+)"
+_NAMES = rf"{NAME}(?:{_SEP}{NAME})*"
+
+REPORTER_ROLES = (
+    "本报特约记者", "本报见习记者", "本报首席记者", "本报特派记者", "新华社特约记者", "本报通讯员",
+    "新华社记者", "中新社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "特派记者",
+    "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文",
+)
+_ROLE = "(?:" + "|".join(re.escape(r) for r in sorted(REPORTER_ROLES, key=len, reverse=True)) + ")"
+_ROLE_SPLIT = re.compile(_ROLE)
+
+# words that follow 记者/通讯员 in column labels and must not be read as names
+_NOT_NAMES = {
+    "手记", "观察", "调查", "来信", "节日", "采访", "走访", "探访", "体验", "再访", "回访", "跟踪", "专访",
+    "笔记", "视角", "连线", "直击", "日记", "随笔", "故事", "点评", "追踪", "报道", "述评", "获悉",
+}
+
+BYLINE_RE = re.compile(
+    rf"^\s*{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*(?:\s*(?:报道|采写|整理|编译))?\s*$"
+)
+CREDIT_RE = re.compile(
+    rf"^\s*[(\[【]?\s*(?:"
+    rf"(?:{_ROLE}\s*)?{_NAMES}\s*/?\s*摄(?:影)?"
+    rf"|(?:新华社|中新社|本报|视觉中国|IC|人民视觉)(?:记者\s*{_NAMES}\s*)?发"
+    rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|资料图片|图片来源[:：].{{1,30}}"
+    rf")\s*[)\]】]?\s*$"
+)
+JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?)\s*[)\]】]\s*$")
+EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*编者按\s*[】\]]?\s*[:：]?\s*")
+_MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+_AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华网|光明网|澎湃新闻|经济日报|人民日报|解放日报|文汇报)"
+DATELINE_RE = re.compile(
+    rf"^\s*(?P<dateline>本报讯|据新华社电|新华社电|{_AGENCY}(?:{_HAN}{{1,12}}?)?{_MONTH_DAY}(?:电|讯)"
+    rf"|本报{_HAN}{{2,6}}电)"
+    rf"\s*(?:\((?P<byline>[^()]{{1,60}})\))?\s*"
+)
+PAGE_FURNITURE_RE = re.compile(
+    r"^\s*(?:第\s*\d+\s*版|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|.{0,20}(?:版|专版)\s*$)"
+)
+QA_RE = re.compile(rf"^\s*(?P<speaker>记者|问|答|主持人|{NAME})\s*[:：]\s*(?=\S)")
+_CUE_ENDINGS = ("说", "表示", "指出", "介绍", "认为", "称", "道", "强调", "提醒", "坦言", "透露", "告诉", "问")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """An inline dispatch header at the start of a paragraph and how long it is."""
+
+    dateline: str
+    names: list[str]
+    length: int
+
+
+def split_names(text: str) -> list[str]:
+    """Names from a byline or credit, without role words, in printed order.
+
+    Example:
+        >>> split_names("本报记者 庞立言 通讯员 甘棠")
+        ['庞立言', '甘棠']
+    """
+    body = re.sub(r"(?:报道|采写|整理|编译)\s*$", "", fold(text))
+    body = re.sub(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$", "", body).strip("()[]【】 ")
+    names: list[str] = []
+    for chunk in _ROLE_SPLIT.split(body):
+        for token in re.split(r"[\s、,，/]+", chunk):
+            if token and re.fullmatch(NAME, token) and token not in _NOT_NAMES:
+                names.append(token)
+    return names
+
+
+def is_byline(text: str) -> bool:
+    """True for a byline line such as ``本报记者 洪俊杰 周显帆``; photo credits are not bylines.
+
+    Example:
+        >>> is_byline("本报记者 沈思怡"), is_byline("本报记者 张驰 摄"), is_byline("记者手记")
+        (True, False, False)
+    """
+    s = fold(text)
+    if len(s) > 60 or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
+        return False
+    return bool(split_names(s)) and not any(
+        tok in _NOT_NAMES for tok in re.split(r"[\s、,，/]+", _ROLE_SPLIT.sub(" ", s)) if tok
+    )
+
+
+def is_credit(text: str) -> bool:
+    """True for a photo credit such as ``本报记者 张驰 摄`` or ``新华社发``."""
+    s = fold(text)
+    return len(s) <= 60 and bool(CREDIT_RE.match(s))
+
+
+def credit_photographers(text: str) -> list[str]:
+    """The photographers named by a credit line (only credits ending in 摄 name photographers)."""
+    s = fold(text).strip()
+    if not re.search(r"摄(?:影)?\s*[)\]】]?$", s):
+        return []
+    return split_names(s)
+
+
+def jump_text(text: str) -> str | None:
+    """``下转第2版`` for a jump line ``（下转第2版）``, else None."""
+    m = JUMP_RE.match(fold(text))
+    return m.group(1).strip() if m else None
+
+
+def editors_note_body(text: str) -> str | None:
+    """The note without its ``编者按：`` label, or None if the line is not an editor's note."""
+    m = EDITORS_NOTE_RE.match(fold(text))
+    if not m or not fold(text).lstrip().lstrip("【[").startswith("编者按"):
+        return None
+    return text[m.end():].strip()
+
+
+def leading_dateline(text: str) -> Dateline | None:
+    """An inline dateline (and byline in brackets) at the start of a paragraph.
+
+    Example:
+        >>> d = leading_dateline("本报讯(记者 查睿)12月3日,国网上海电力公司……")
+        >>> d.dateline, d.names, d.length
+        ('本报讯', ['查睿'], 10)
+    """
+    s = fold(text)
+    m = DATELINE_RE.match(s)
+    if not m:
+        return None
+    byline = m.group("byline")
+    names: list[str] = []
+    if byline is not None:
+        if not re.match(rf"\s*{_ROLE}", byline):
+            # a bracket that is not a byline stays in the text
+            return Dateline(text[m.start("dateline"):m.end("dateline")], [], m.end("dateline"))
+        names = split_names(byline)
+    return Dateline(text[m.start("dateline"):m.end("dateline")], names, m.end())
+
+
+def qa_label(text: str) -> tuple[str, int] | None:
+    """The speaker label of an interview turn and where its text starts, e.g. ``记者:`` -> ('记者', 3)."""
+    m = QA_RE.match(fold(text))
+    if not m:
+        return None
+    speaker = m.group("speaker")
+    if speaker not in ("记者", "问", "答", "主持人") and speaker.endswith(_CUE_ENDINGS):
+        return None
+    return speaker, m.end()
+
+
+def is_page_furniture(text: str) -> bool:
+    """Page headers such as ``2025年12月5日 星期五`` or ``第3版``; they belong to no article."""
+    s = fold(text).strip()
+    return len(s) <= 40 and bool(PAGE_FURNITURE_RE.match(s))

@@ -1,0 +1,180 @@
+"""Chinese and Arabic numerals: width folding and parsing numeral strings into numbers.
+
+Everything here is pure text-in, number-out. ``to_halfwidth`` folds full-width ASCII (digits, ``％``, ``，``)
+one character for one character, so offsets found in the folded copy are valid in the original.
+``parse_numeral`` reads one numeral string in any of the forms newspapers and forms use: Arabic with
+thousands separators (``1,050,000``), Chinese (``一千零十二``), financial (``壹佰伍拾``), mixed (``5万4千6百``,
+``2.5万``), abbreviated tails (``一万三`` = 13000), digit sequences (``二〇〇二``), decimals with ``点``,
+fractions (``三分之一``) and a leading ``负``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "俩": 2, "倆": 2, "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
+    "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+TENS = {"廿": 20, "卅": 30}
+BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+POINTS = "点點."
+APPROX_MARKS = "余多几幾"
+NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(TENS) + "".join(BIG_UNITS)
+
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def to_halfwidth(text: str) -> str:
+    """Fold full-width ASCII to half-width, keeping the length (one character for one).
+
+    Example:
+        >>> to_halfwidth("增长１０．８％，")
+        '增长10.8%,'
+    """
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif ch == "\u3000":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _parse_integer(s: str) -> float | None:
+    """Parse the integer part of a numeral (no sign, no decimal point); None when it is not a numeral."""
+    if not s:
+        return None
+    if s.isdigit() and s.isascii():
+        return float(int(s))
+    # digit sequences such as 二〇〇二 or 一七二零 (no unit characters at all)
+    if len(s) > 1 and all(c in DIGITS for c in s):
+        return float(int("".join(str(DIGITS[c]) for c in s)))
+    total = 0.0  # value of completed big-unit groups
+    section = 0.0  # value inside the current big-unit group
+    number: float | None = None  # pending digit(s)
+    max_big = 0
+    last_unit = 0  # most recent unit, for abbreviated tails (一千三 = 1300)
+    zero_seen = False
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c.isdigit() and c.isascii():
+            j = i
+            while j < len(s) and s[j].isdigit() and s[j].isascii():
+                j += 1
+            number = float(int(s[i:j]))
+            if s[i] == "0" and j - i > 1:
+                zero_seen = True  # 1百01
+            i = j
+            continue
+        if c in DIGITS:
+            if DIGITS[c] == 0:
+                zero_seen = True
+                number = None
+            else:
+                if number is not None:
+                    return None  # two digits in a row inside a unit numeral (三五百): not a plain numeral
+                number = float(DIGITS[c])
+        elif c in TENS:
+            section += TENS[c]
+            last_unit = 10
+            zero_seen = False
+        elif c in SMALL_UNITS:
+            unit = SMALL_UNITS[c]
+            section += (1.0 if number is None else number) * unit
+            number = None
+            last_unit = unit
+            zero_seen = False
+        elif c in BIG_UNITS:
+            unit = BIG_UNITS[c]
+            group = section + (number or 0.0)
+            if group == 0:
+                total = (total or 1.0) * unit
+            elif unit > max_big:
+                total = (total + group) * unit
+            else:
+                total += group * unit
+            max_big = max(max_big, unit)
+            section, number = 0.0, None
+            last_unit = unit
+            zero_seen = False
+        else:
+            return None
+        i += 1
+    if number is not None:
+        if last_unit >= 10 and not zero_seen and number < 10 and not s[-1].isdigit():
+            number *= last_unit / 10  # 一千三 = 1300, 一万三 = 13000, 九百九 = 990
+        elif last_unit >= 10 and not zero_seen and number < 10 and s[-1].isdigit() and len(s) >= 2 \
+                and not s[-2].isdigit():
+            number *= last_unit / 10  # 1万6 = 16000
+        section += number
+    return total + section
+
+
+def _parse_decimal(s: str) -> float | None:
+    if "点" in s or "點" in s:
+        head, _, tail = s.replace("點", "点").partition("点")
+    elif "." in s and not s.replace(".", "").isdigit():
+        head, _, tail = s.partition(".")
+    else:
+        head, tail = s, ""
+    if not tail:
+        if _ARABIC.fullmatch(s):
+            return float(s.replace(",", ""))
+        return _parse_integer(s.replace(",", ""))
+    # the magnitude after the decimals scales the whole number: 两千万点五五 vs 4.78萬億
+    scale = 1.0
+    while tail and tail[-1] in BIG_UNITS:
+        scale *= BIG_UNITS[tail[-1]]
+        tail = tail[:-1]
+    if not tail or not all((c in DIGITS) or (c.isdigit() and c.isascii()) for c in tail):
+        return None
+    frac = float("0." + "".join(str(DIGITS[c]) if c in DIGITS else c for c in tail))
+    whole = _parse_integer(head.replace(",", "")) if head else 0.0
+    if whole is None:
+        return None
+    if head and head[-1] in BIG_UNITS:
+        return whole + frac  # 两千万点五五四四
+    return (whole + frac) * scale
+
+
+def parse_numeral(text: str) -> float | None:
+    """Parse one numeral string to a float, or None if it is not a numeral.
+
+    Spaces inside are ignored; ``余``/``多``/``几`` mark an approximate place and count as zero.
+
+    Example:
+        >>> parse_numeral("一万三"), parse_numeral("2.5万"), parse_numeral("三分之一")
+        (13000.0, 25000.0, 0.3333333333333333)
+    """
+    s = to_halfwidth(text).replace(" ", "").replace("\u3000", "")
+    if not s:
+        return None
+    sign = 1.0
+    while s and s[0] in "负負-−":
+        sign = -sign
+        s = s[1:]
+    if "又" in s:  # 3又一千分之23
+        whole, _, rest = s.partition("又")
+        a, b = parse_numeral(whole), parse_numeral(rest)
+        return None if a is None or b is None else sign * (a + b)
+    if "分之" in s:
+        den, _, num = s.partition("分之")
+        d, n = parse_numeral(den), parse_numeral(num)
+        if d is None or n is None or d == 0:
+            return None
+        return sign * n / d
+    s = "".join("" if c in APPROX_MARKS else c for c in s)
+    if s == "半百":
+        return sign * 50.0
+    value = _parse_decimal(s)
+    if value is None or not math.isfinite(value):
+        return None
+    return sign * value
