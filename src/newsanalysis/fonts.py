@@ -60,10 +60,11 @@ def font_coverage(path: str | os.PathLike) -> frozenset[int]:
     path = str(path)
     try:
         if path.lower().endswith((".ttc", ".otc")):
-            font = TTCollection(path, lazy=True).fonts[0]
+            with TTCollection(path, lazy=True) as collection:
+                cmap = collection.fonts[0].getBestCmap() or {}
         else:
-            font = TTFont(path, lazy=True)
-        cmap = font.getBestCmap() or {}
+            with TTFont(path, lazy=True) as font:
+                cmap = font.getBestCmap() or {}
     except Exception as exc:  # fontTools raises many error types for unreadable files; all mean "not a font"
         raise FontNotFoundError(f"{path}: cannot read this font file ({exc}); {HOW_TO_FIX}") from exc
     return frozenset(cmap)

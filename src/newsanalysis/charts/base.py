@@ -1,0 +1,144 @@
+"""The Chart container, font styling and the small drawing helpers every chart shares (matplotlib only here and in
+the sibling chart modules)."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import NewsAnalysisError
+from ..fonts import font_coverage, resolve_font
+
+PALETTE = ("#3b6ea8", "#e07b39", "#5a9e5a", "#b5495b", "#8064a2", "#c9a227", "#4aa3a6", "#7f7f7f")
+
+
+@dataclass
+class Chart:
+    """A rendered chart: ``figure`` (matplotlib Figure), ``alt`` (text description), ``table`` (its data)."""
+
+    figure: Any
+    alt: str
+    table: pd.DataFrame
+    name: str = "chart"
+    font: Path | None = None
+    cloud: Any = field(default=None, repr=False)  # the WordCloud behind a word-cloud chart (for vector SVG)
+
+    def to_png(self, *, dpi: int = 110) -> bytes:
+        """The chart as PNG bytes."""
+        buffer = io.BytesIO()
+        with _style(self.font):
+            self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Description": self.alt})
+        return buffer.getvalue()
+
+    def to_svg(self) -> str:
+        """The chart as an SVG document (glyphs as paths, or the word cloud with its font subset embedded)."""
+        if self.cloud is not None:
+            return self.cloud.to_svg(embed_font=True)
+        buffer = io.StringIO()
+        with _style(self.font):
+            self.figure.savefig(buffer, format="svg")
+        return buffer.getvalue()
+
+    def save(self, path: str | os.PathLike) -> Path:
+        """Write the chart to ``path``; the suffix (``.png`` or ``.svg``) picks the format."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".png":
+            path.write_bytes(self.to_png())
+        elif suffix == ".svg":
+            path.write_text(self.to_svg(), encoding="utf-8")
+        else:
+            raise NewsAnalysisError(f"{path}: cannot save a chart as {suffix or 'a file without suffix'!r}; "
+                                    "expected .png or .svg")
+        return path
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        png = base64.b64encode(self.to_png()).decode("ascii")
+        return {"image/png": png, "text/plain": self.alt}, {"image/png": {"alt": self.alt}}
+
+
+@functools.lru_cache(maxsize=8)
+def _family(path: Path) -> str:
+    from matplotlib import font_manager
+
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def missing_glyphs(chart: Chart) -> set[str]:
+    """Characters drawn in ``chart`` (titles, labels, ticks, word-cloud words) that its font has no glyph for."""
+    from matplotlib.text import Text
+
+    chart.to_png(dpi=40)  # lay out tick labels, which exist only once the figure is drawn
+    coverage = font_coverage(chart.font or resolve_font())
+    texts = [t.get_text() for t in chart.figure.findobj(Text) if t.get_visible()]
+    if chart.cloud is not None:
+        texts += [str(item[0][0]) for item in chart.cloud.layout_]
+    return {ch for text in texts for ch in text if not ch.isspace() and ord(ch) not in coverage}
+
+
+def _label(text: Any, font: Path, *, width: int = 16) -> str:
+    """A safe label: printable characters the font has (others become ``?``), no mathtext, at most ``width``."""
+    coverage = font_coverage(font)
+    text = "".join(ch if ord(ch) in coverage else "?" for ch in str(text) if ch.isprintable())
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return text.replace("$", r"\$")
+
+
+def _require(table: pd.DataFrame, columns: tuple[str, ...], chart: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise NewsAnalysisError(f"{chart}: the table lacks column(s) {missing}; expected at least {list(columns)}, "
+                                f"got {list(table.columns)}")
+
+
+def _style(font: Path | None):
+    """A matplotlib rc context drawing every text with the CJK font (ticks are laid out at draw time)."""
+    import matplotlib
+
+    font = font or resolve_font()
+    return matplotlib.rc_context({"font.family": [_family(font)], "axes.unicode_minus": False, "font.size": 9,
+                                  "svg.fonttype": "path", "axes.titlesize": 11, "axes.titleweight": "normal"})
+
+
+def _figure(*, width: float = 7.0, height: float = 4.0, ncols: int = 1):
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), layout="constrained")
+    axes = figure.subplots(1, ncols, squeeze=False)[0]
+    for ax in axes:
+        ax.spines[["top", "right"]].set_visible(False)
+    return figure, list(axes)
+
+
+def _empty(ax, message: str) -> None:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666666")
+
+
+def _hbar(ax, labels, values, font: Path, *, color: str = PALETTE[0], texts=None, left=None):
+    """Horizontal bars, first row on top, each with its value (or ``texts``) written at the end."""
+    positions = list(range(len(labels)))[::-1]
+    bars = ax.barh(positions, list(values), color=color, left=left)
+    ax.set_yticks(positions, [_label(x, font) for x in labels])
+    written = texts if texts is not None else [f"{v:g}" for v in values]
+    ax.bar_label(bars, labels=[_label(t, font, width=14) for t in written], padding=2, fontsize=8)
+    ax.margins(x=0.2)
+    return bars
+
+
+def _listing(labels, values, unit: str, n: int = 5) -> str:
+    items = [f"{label}（{value:g}{unit}）" for label, value in list(zip(labels, values))[:n]]
+    return "、".join(items) + ("等" if len(labels) > n else "")
+
+
+def _top_terms(table: pd.DataFrame, value: str, top_n: int) -> pd.DataFrame:
+    grouped = table.groupby("term", as_index=False, sort=False)[value].sum()
+    return grouped.sort_values([value, "term"], ascending=[False, True], kind="stable").head(top_n)
