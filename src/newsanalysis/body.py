@@ -64,6 +64,8 @@ def looks_cut(tail: str, head: str) -> bool:
         return True
     if x[-1] in ",、;:(“‘《—" or y[0] in ",、;:。)”’》%!?…":
         return True
+    if x.count("“") > x.count("”") or x.count("「") > x.count("」") or ":" in x:
+        return True  # an open quotation or a colon: a sentence still running, not a subhead
     if has_inner_sentence_end(x) or len(re.sub(r"\s", "", x)) >= FRAGMENT_MIN_CHARS:
         return True
     return "," in x and len(x) >= 20

@@ -67,7 +67,12 @@ def assign_headline(lines: list[str]) -> Headline:
     idx = list(range(len(lines)))
     if len(idx) >= 2:
         for pos in (idx[-1], idx[0]):
-            if is_column_label(lines[pos]) and len(_visible(lines[pos])) < max(len(_visible(lines[k])) for k in idx if k != pos):
+            others = [k for k in idx if k != pos]
+            if (
+                is_column_label(lines[pos])
+                and len(_visible(lines[pos])) < max(len(_visible(lines[k])) for k in others)
+                and any(not lines[k].lstrip().startswith(("—", "-")) for k in others)  # a subtitle needs a title
+            ):
                 head.column = lines[pos]
                 head.roles[pos] = "column"
                 idx.remove(pos)

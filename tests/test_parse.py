@@ -1,0 +1,345 @@
+"""The parser against hand annotations (three pages in different styles) and on pages it has never seen."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import load_gold, page_path
+from newsanalysis.errors import ArticleIndexError
+from newsanalysis.parse import load_page, parse_page
+
+PAGES = ["sample", "practice_d", "practice_e"]
+FIELDS = ["kicker", "title", "subtitle", "column", "reporters", "photographers", "dateline", "subheads", "captions"]
+# Without type sizes, a shorter second headline line reads as a subtitle; on this page the editors
+# printed a longer kicker above a shorter title. Kept visible as a known limitation.
+KNOWN_MISSES = {("practice_e", 3, "kicker"), ("practice_e", 3, "title"), ("practice_e", 3, "subtitle")}
+
+
+def _gold_cases():
+    for name in PAGES:
+        gold = load_gold(name)
+        for i, art in enumerate(gold["articles"]):
+            for field in FIELDS + ["paragraphs", "repairs", "extras"]:
+                marks = [pytest.mark.xfail(strict=True, reason="kicker/title order")] if (name, i, field) in KNOWN_MISSES else []
+                yield pytest.param(name, i, field, id=f"{name}-{art['id']}-{field}", marks=marks)
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    return {name: load_page(page_path(name)) for name in PAGES}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_article_count_and_encoding(parsed, name):
+    gold = load_gold(name)
+    assert len(parsed[name].articles) == len(gold["articles"])
+    assert parsed[name].encoding.replace("-sig", "") == gold["encoding"].lower().replace("-sig", "")
+
+
+@pytest.mark.parametrize(("name", "i", "field"), list(_gold_cases()))
+def test_matches_gold(parsed, name, i, field):
+    art = parsed[name].articles[i]
+    gold = load_gold(name)["articles"][i]
+    if field in FIELDS:
+        assert getattr(art, field) == gold[field]
+    elif field == "paragraphs":
+        assert len(art.paragraphs) == gold["paragraph_count"]
+        assert art.paragraphs[0].startswith(gold["first_paragraph_prefix"])
+        assert art.paragraphs[-1].endswith(gold["last_paragraph_suffix"])
+    elif field == "repairs":
+        assert art.repairs.duplicates_removed == gold["duplicates_removed"]
+        assert art.repairs.joins == len(gold["joins"])
+        for tail, head in gold["joins"]:
+            assert any(tail + head in p for p in art.paragraphs), (tail, head)
+    else:
+        assert art.editors_note == gold.get("editors_note")
+        assert art.jump == gold.get("jump")
+        interview = gold.get("interview")
+        questions = [t for t in art.qa_turns if t.speaker in ("记者", "问")]
+        assert len(questions) == (interview["n_questions"] if interview else 0)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_ledger_accounts_for_every_line(parsed, name):
+    page = parsed[name]
+    lines = page.text.split("\n")
+    assert [e.line for e in page.ledger] == list(range(1, len(lines) + 1))
+    rebuilt = "\n".join(e.text for e in page.ledger)
+    assert [ln.strip() for ln in rebuilt.split("\n")] == [ln.strip() for ln in lines]
+    for e in page.ledger:
+        assert page.text[e.start:e.end] == e.text
+        assert (e.role == "blank") == (not e.text.strip())
+        assert e.role != "dropped" or e.reason
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_paragraph_spans_point_into_page_text(parsed, name):
+    page = parsed[name]
+    for art in page.articles:
+        for p, text in enumerate(art.paragraphs):
+            assert "".join(page.text[s:e] for s, e in art.paragraph_spans[p]) == text
+            assert page.text[art.page_offset(p, len(text) - 1)] == text[-1]
+
+
+def test_article_without_headline_gets_a_derived_display_title(parsed):
+    art = parsed["sample"].articles[1]
+    assert art.title is None and art.display_title_derived
+    assert art.display_title.startswith("12月4日至5日")
+
+
+def test_article_index_out_of_range_names_the_range(parsed):
+    with pytest.raises(ArticleIndexError, match=r"valid indexes are 0\.\.3"):
+        parsed["sample"].article(4)
+
+
+# ---------------------------------------------------------------- pages the parser has never seen
+
+UNSEEN = """
+
+产业观察
+
+新能源车企加速出海
+
+本报记者 林晓 通讯员 王一凡
+
+今年前三季度，我国新能源汽车出口同比增长超过三成。记者走访多家车企发现，海外建厂成为新趋势。
+
+“我们计划明年在欧洲投产。”某车企负责人表示，海外订单已排到明年二季度。
+
+工厂车间一角。
+
+本报记者 陈亮 摄
+
+市场拓展
+
+业内人士认为，出海既要看规模，也要看质量。企业需要在当地建立服务网络，让用户买得放心、用得
+
+安心。这一过程往往需要三到五年。
+
+（下转第3版）
+
+本报讯（记者 赵敏）昨天，第二届城市数字治理论坛在沪开幕，来自20个城市的代表参会。
+
+论坛发布了数字治理十大案例。
+"""
+
+
+@pytest.fixture(scope="module")
+def unseen():
+    return parse_page(UNSEEN)
+
+
+def test_unseen_page_articles(unseen):
+    first, second = unseen.articles
+    assert (first.column, first.title) == ("产业观察", "新能源车企加速出海")
+    assert first.reporters == ["林晓", "王一凡"]
+    assert first.photographers == ["陈亮"]
+    assert first.captions == ["工厂车间一角。"]
+    assert first.subheads == ["市场拓展"]
+    assert first.jump == "下转第3版"
+    assert first.repairs.joins == 1
+    assert first.paragraphs[-1].endswith("用得安心。这一过程往往需要三到五年。")
+    assert len(first.paragraphs) == 3
+    assert second.title is None and second.dateline == "本报讯" and second.reporters == ["赵敏"]
+    assert second.paragraphs[0].startswith("昨天，第二届")
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("本报记者 沈思怡", ["沈思怡"]),
+        ("本报记者沈思怡", ["沈思怡"]),
+        ("本报记者 洪俊杰 周显帆", ["洪俊杰", "周显帆"]),
+        ("本报记者　洪俊杰　周显帆", ["洪俊杰", "周显帆"]),
+        ("记者 李强", ["李强"]),
+        ("通讯员 王芳", ["王芳"]),
+        ("本报记者 冯霁 实习生 卢小满", ["冯霁", "卢小满"]),
+        ("新华社记者 苏景行、陆晚晴", ["苏景行", "陆晚晴"]),
+        ("本报特约记者 穆罕默德·阿里", ["穆罕默德·阿里"]),
+    ],
+)
+def test_bylines(byline, names):
+    page = parse_page(f"标题在此处\n\n{byline}\n\n正文第一段，内容完整。")
+    assert page.articles[0].reporters == names
+    assert page.articles[0].title == "标题在此处"
+
+
+@pytest.mark.parametrize(
+    ("first_line", "dateline", "names", "rest"),
+    [
+        ("本报讯(记者 查睿)12月3日,试验成功。", "本报讯", ["查睿"], "12月3日,试验成功。"),
+        ("本报讯（记者 查睿 通讯员 李华）12月3日，试验成功。", "本报讯", ["查睿", "李华"], "12月3日，试验成功。"),
+        ("新华社北京12月3日电(记者 王小明)国务院日前印发通知。", "新华社北京12月3日电", ["王小明"], "国务院日前印发通知。"),
+        ("新华社北京１２月３日电（记者　王小明）国务院日前印发通知。", "新华社北京１２月３日电", ["王小明"], "国务院日前印发通知。"),
+        ("本报北京1月9日电 记者从会上获悉，运输量创新高。", "本报北京1月9日电", [], "记者从会上获悉，运输量创新高。"),
+    ],
+)
+def test_inline_datelines(first_line, dateline, names, rest):
+    art = parse_page(f"一行标题文字\n\n{first_line}\n\n第二段。").articles[0]
+    assert (art.dateline, art.reporters, art.paragraphs[0]) == (dateline, names, rest)
+
+
+@pytest.mark.parametrize("credit", ["本报记者 张驰 摄", "记者 张驰 摄", "张驰 摄", "新华社记者 张驰 摄", "（新华社发）", "新华社发"])
+def test_photo_credit_is_not_an_article(credit):
+    page = parse_page(f"标题\n\n本报记者 王明\n\n第一段。\n\n\n会场一角。\n\n{credit}\n\n第二段。")
+    assert len(page.articles) == 1
+    art = page.articles[0]
+    assert art.captions == ["会场一角。"] and art.paragraphs == ["第一段。", "第二段。"]
+    assert art.photographers == (["张驰"] if "张驰" in credit else [])
+
+
+@pytest.mark.parametrize(
+    ("tail", "head"),
+    [
+        ("同比增长1", "0.8%,创新高。"),
+        ("企业,专门为其他企业对接数字化政策、实现", "转型,相当于政策与企业间的桥梁。"),
+        ("这是第一句。第二句仍留在上", "海。浦东的贸易便利度较高。"),
+        ("他说：“我们", "会继续努力。”"),
+    ],
+)
+def test_page_break_splits_are_joined(tail, head):
+    art = parse_page(f"标题\n\n本报记者 王明\n\n{tail}\n\n{head}\n\n最后一段。").articles[0]
+    assert art.paragraphs[0] == tail + head
+    assert art.repairs.joins == 1
+
+
+def test_subhead_is_never_joined():
+    art = parse_page("标题\n\n本报记者 王明\n\n第一段。\n\n推进盲人复明技术临床转化\n\n“我们公司准备落户。”").articles[0]
+    assert art.subheads == ["推进盲人复明技术临床转化"]
+    assert art.subhead_before == [1]
+    assert art.repairs.joins == 0
+
+
+def test_editors_note_and_jump_are_not_body():
+    text = "主标题文字\n\n编者按：本报今起推出系列报道。\n\n本报记者 温禾\n\n正文一段。\n\n（上接第1版）"
+    art = parse_page(text).articles[0]
+    assert art.editors_note == "本报今起推出系列报道。"
+    assert art.jump == "上接第1版"
+    assert art.paragraphs == ["正文一段。"]
+
+
+def test_interview_turns_with_full_width_colons():
+    text = "访谈标题\n\n——访某研究员\n\n本报记者 顾沅\n\n记者专访了研究员。\n\n问：为什么？\n\n答：因为如此。\n\n补充一段。\n\n问：还有吗？\n\n答：没有了。"
+    art = parse_page(text).articles[0]
+    assert [(t.speaker, t.labelled) for t in art.qa_turns] == [
+        ("问", True), ("答", True), ("答", False), ("问", True), ("答", True)]
+    assert art.qa_turns[0].text == "为什么？"
+    assert art.subtitle == "——访某研究员"
+
+
+def test_duplicate_pair_further_down_is_removed_once():
+    a = "这是一段足够长的正文,用来检测重复段落是否被删除。"
+    b = "这是另一段足够长的正文,它也会在版面下方再次出现。"
+    art = parse_page(f"标题\n\n本报记者 王明\n\n{a}\n\n{b}\n\n中间一段正文。\n\n{a}\n\n{b}").articles[0]
+    assert art.paragraphs == [a, b, "中间一段正文。"]
+    assert art.repairs.duplicates_removed == 2
+
+
+def test_page_of_headlines_only_has_no_articles():
+    from newsanalysis.errors import NoArticlesError
+    from newsanalysis.parse import require_articles
+
+    page = parse_page("标题一\n\n标题二\n\n标题三")
+    assert page.articles == []
+    assert all(e.role in ("dropped", "blank") for e in page.ledger)
+    with pytest.raises(NoArticlesError, match="no articles found"):
+        require_articles(page)
+
+
+# ---------------------------------------------------------------- properties
+
+def _article_chunks(page):
+    """The sample page cut into per-article chunks of original lines."""
+    lines = page.text.split("\n")
+    chunks: dict[int, list[str]] = {}
+    for e in page.ledger:
+        if e.article is not None:
+            chunks.setdefault(e.article, []).append(lines[e.line - 1])
+    return [chunks[k] for k in sorted(chunks)]
+
+
+def _summary(page):
+    return sorted((a.title or "", a.kicker or "", tuple(a.reporters), len(a.paragraphs), tuple(a.subheads),
+                   a.repairs.joins, a.repairs.duplicates_removed) for a in page.articles)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.permutations(range(4)))
+def test_shuffled_sample_parses_into_the_same_articles(order):
+    page = load_page(page_path("sample"))
+    chunks = _article_chunks(page)
+    text = "\n\n" + "\n\n".join("\n\n".join(chunks[i]) for i in order)
+    assert _summary(parse_page(text)) == _summary(page)
+
+
+def test_repunctuated_sample_parses_into_the_same_articles():
+    page = load_page(page_path("sample"))
+    table = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
+    variant = parse_page(page.text.translate(table))
+    assert [(len(a.paragraphs), a.reporters, a.repairs.joins, a.repairs.duplicates_removed, a.dateline)
+            for a in variant.articles] == [
+        (len(a.paragraphs), a.reporters, a.repairs.joins, a.repairs.duplicates_removed, a.dateline)
+        for a in page.articles]
+
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
+_SENTENCE = st.builds(lambda a, b, p: a + "，" + b + p, st.text(_HAN, min_size=3, max_size=20),
+                      st.text(_HAN, min_size=3, max_size=30), st.sampled_from(["。", "！", "？", "。”"]))
+_PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=4).map("".join)
+_NAME = st.text(st.characters(min_codepoint=0x5F20, max_codepoint=0x5F80), min_size=2, max_size=3)
+
+
+@st.composite
+def _pages(draw):
+    parts = ["", ""]
+    for _ in range(draw(st.integers(1, 4))):
+        parts += draw(st.lists(st.text(_HAN, min_size=4, max_size=20), min_size=0, max_size=3))
+        parts.append("本报记者 " + " ".join(draw(st.lists(_NAME, min_size=1, max_size=2))))
+        parts += draw(st.lists(_PARAGRAPH, min_size=1, max_size=5))
+    return "\n\n".join(parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_pages())
+def test_generated_pages_conserve_lines_and_are_deterministic(text):
+    page = parse_page(text)
+    assert len(page.articles) == text.count("本报记者")
+    assert [e.line for e in page.ledger] == list(range(1, text.count("\n") + 2))
+    assert "\n".join(e.text for e in page.ledger) == text
+    again = parse_page(text)
+    assert [(a.title, a.paragraphs, a.reporters) for a in again.articles] == [
+        (a.title, a.paragraphs, a.reporters) for a in page.articles]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("本报记者讯摄新华社电问答：:，。“”（）() \n\n\n王明浦东12.%版下转第编者按")) | st.characters(), max_size=300))
+def test_any_text_never_crashes_and_every_line_is_accounted(text):
+    page = parse_page(text)
+    assert len(page.ledger) == len(page.text.split("\n"))
+    for e in page.ledger:
+        assert page.text[e.start:e.end] == e.text
+    for art in page.articles:
+        for p, para in enumerate(art.paragraphs):
+            assert "".join(page.text[s:e] for s, e in art.paragraph_spans[p]) == para
+
+
+def test_ten_megabyte_page(tmp_path):
+    page = load_page(page_path("sample"))
+    chunks = _article_chunks(page)
+    rng = random.Random(0)
+    parts, n = [], 0
+    while sum(map(len, parts)) < 10_000_000:
+        chunk = chunks[n % 4]
+        parts.append("\n\n".join(re.sub(r"。$", f"(第{n}版)。", ln) for ln in chunk))
+        n += 1
+    rng.shuffle(parts)
+    path = tmp_path / "big.txt"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    big = load_page(path)
+    assert len(big.articles) == n
+    assert sum(1 for e in big.ledger if e.role != "blank") == sum(len(c) for c in [chunks[i % 4] for i in range(n)])
