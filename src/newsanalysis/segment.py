@@ -1,0 +1,359 @@
+"""Chinese word segmentation fitted to news: the only module that imports jieba.
+
+A :class:`Tokenizer` wraps its own ``jieba.Tokenizer`` instance (jieba's global default dictionary is never
+touched), loaded lazily once per process and cached per configuration, so threads and Dask workers share it
+read-only. On top of jieba it adds the bundled news dictionary and stopword list
+(``newsanalysis/resources``) plus the user's own files (parameters or ``data/dict/``), guards numbers,
+percentages and money so they are never split nor counted as terms, and matches Traditional Chinese through a
+length-preserving OpenCC conversion, so offsets always point into the original text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .config import RESOURCES_DIR, user_dict_dir
+from .errors import NewsAnalysisError
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+USER_DICT = RESOURCES_DIR / "userdict.txt"
+STOPWORDS = RESOURCES_DIR / "stopwords.txt"
+DISCOVERED_TAG = "nz"
+
+_MONEY = r"(?:美元|欧元|日元|英镑|港元|港币|卢布|韩元|元)"
+_NUM_RE = re.compile(  # 23,876 / 73.2% / $3.5 / 50亿美元 / 1.2万亿元, never followed by a letter or digit
+    rf"(?<![A-Za-z0-9_.])[-+−]?[$¥￥€£]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:[%‰]|[万亿]+{_MONEY}?|{_MONEY})?"
+    r"(?![A-Za-z0-9_])"
+)
+_NUMERIC_RE = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿.,%‰+\-−~～/:$¥￥€£年月日号时分秒点个元倍]+")
+_HAS_NUMBER_RE = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿]")
+_PUNCT_RE = re.compile(r"[\W_]+")
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
+
+_LOCK = threading.RLock()
+_BASE: dict[str, object] = {}
+_TOKENIZERS: dict[tuple, Tokenizer] = {}
+_T2S: dict[str, object] = {}
+
+
+class DictionaryError(NewsAnalysisError):
+    """A user dictionary or stopword file is missing or malformed."""
+
+
+def _cache_dir() -> str:
+    """A writable folder for jieba's prefix-dict cache (never site-packages)."""
+    folder = Path(tempfile.gettempdir()) / "newsanalysis-jieba"
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
+
+
+def _base_jieba():
+    """The process-wide jieba.Tokenizer with jieba's dictionary only (loaded once, never mutated)."""
+    with _LOCK:
+        if "jieba" not in _BASE:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)  # keep "Building prefix dict" out of reports
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = _cache_dir()
+            tok.initialize()
+            _BASE["jieba"] = tok
+        return _BASE["jieba"]
+
+
+def _base_tags() -> dict[str, str]:
+    """jieba's word -> part-of-speech table, loaded on first tagging request."""
+    with _LOCK:
+        if "tags" not in _BASE:
+            import jieba.posseg
+
+            _BASE["tags"] = jieba.posseg.POSTokenizer(_base_jieba()).word_tag_tab
+        return _BASE["tags"]
+
+
+def _t2s_tables():
+    """(OpenCC t2s converter, length-preserving char table, regex of Traditional-only chars)."""
+    with _LOCK:
+        if not _T2S:
+            import opencc
+
+            table: dict[int, str] = {}
+            path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+            for line in path.read_text(encoding="utf-8").splitlines():
+                trad, _, simp = line.partition("\t")
+                simp = simp.split(" ")[0]
+                if len(trad) == 1 and len(simp) == 1 and trad != simp:
+                    table[ord(trad)] = simp
+            chars = "".join(sorted(map(chr, table)))
+            _T2S.update(cc=opencc.OpenCC("t2s"), table=table, re=re.compile(f"[{re.escape(chars)}]"))
+        return _T2S["cc"], _T2S["table"], _T2S["re"]
+
+
+def to_matching_text(text: str) -> str:
+    """Text normalised for matching, same length as ``text``: full-width ASCII folded, Traditional → Simplified.
+
+    Example:
+        >>> to_matching_text("臺灣經濟成長２３％")
+        '台湾经济成长23%'
+    """
+    if _FULLWIDTH_RE.search(text):
+        text = text.translate(_FULLWIDTH)
+    cc, table, trad = _t2s_tables()
+    if not trad.search(text):
+        return text
+    converted = cc.convert(text)
+    return converted if len(converted) == len(text) else text.translate(table)
+
+
+def _read_lines(path: Path, what: str) -> list[str]:
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DictionaryError(f"{path}: cannot read {what} ({exc}); expected a UTF-8 text file") from exc
+    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def read_user_dict(path: Path) -> list[tuple[str, int | None, str | None]]:
+    """Entries ``word [freq] [pos]`` of a jieba-style user dictionary file."""
+    entries = []
+    for n, line in enumerate(_read_lines(path, "user dictionary"), 1):
+        parts = line.split()
+        if len(parts) > 3 or (len(parts) > 1 and not parts[1].isdigit() and len(parts) == 3):
+            raise DictionaryError(f"{path}: entry {n} {line!r} is not 'word [freq] [pos]'")
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        entries.append((parts[0], freq, tag))
+    return entries
+
+
+def _user_files() -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(dictionaries, stopword lists) found in ``data/dict/``: ``*stop*.txt`` are stopword lists."""
+    folder = user_dict_dir()
+    if not folder.is_dir():
+        return (), ()
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".txt")
+    return tuple(p for p in files if "stop" not in p.name), tuple(p for p in files if "stop" in p.name)
+
+
+class Tokenizer:
+    """Segmentation with the news dictionary, number guard, stopwords and Traditional-Chinese matching.
+
+    Obtain one with :func:`get_tokenizer`; instances are read-only after construction and safe to share
+    between threads. They pickle as their configuration, so Dask workers rebuild (and cache) their own.
+
+    Example:
+        >>> get_tokenizer().terms("上海离岸贸易规模同比增长73.2%")
+        ['上海', '离岸贸易', '规模', '同比增长']
+    """
+
+    def __init__(
+        self, jt, stopwords: frozenset[str], key: tuple, words: tuple[str, ...] = (), vocabulary=frozenset()
+    ):
+        self._jt = jt
+        self.stopwords = stopwords
+        self.vocabulary = frozenset(vocabulary) | frozenset(words)  # dictionary terms: always terms
+        self.key = key
+        self.words = words  # words added on top of the configuration (new-word discovery)
+        self._is_term: dict[str, bool] = {}
+        self._pos = None
+
+    def __reduce__(self):
+        return (_rebuild, (self.key, self.words))
+
+    def __repr__(self) -> str:
+        return f"Tokenizer(key={self.key!r}, n_added_words={len(self.words)})"
+
+    # -- segmentation ------------------------------------------------------------------------------------
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every token, covering ``text`` exactly; numbers are single tokens."""
+        return self._spans(to_matching_text(text))
+
+    def _spans(self, norm: str) -> list[tuple[int, int]]:
+        cut, out, pos = self._jt.cut, [], 0
+        for m in _NUM_RE.finditer(norm):
+            if m.start() > pos:
+                for tok in cut(norm[pos : m.start()]):
+                    out.append((pos, pos + len(tok)))
+                    pos += len(tok)
+            out.append((m.start(), m.end()))
+            pos = m.end()
+        for tok in cut(norm[pos:]):
+            out.append((pos, pos + len(tok)))
+            pos += len(tok)
+        return out
+
+    def cut(self, text: str) -> list[str]:
+        """Every token as a slice of the original ``text`` (so ``"".join(cut(text)) == text``).
+
+        Example:
+            >>> get_tokenizer().cut("增长23,876人")
+            ['增长', '23,876', '人']
+        """
+        return [text[s:e] for s, e in self.spans(text)]
+
+    def is_term(self, token: str) -> bool:
+        """True if a normalised token counts as a term (not stopword, punctuation, number or single char)."""
+        known = self._is_term.get(token)
+        if known is None:
+            known = self._is_term[token] = (token in self.vocabulary and token not in self.stopwords) or not (
+                len(token) < 2
+                or token in self.stopwords
+                or token.lower() in self.stopwords
+                or _PUNCT_RE.fullmatch(token) is not None
+                or (_HAS_NUMBER_RE.search(token) is not None and _NUMERIC_RE.fullmatch(token) is not None)
+                or token.strip() != token
+            )
+        return known
+
+    def terms(self, text: str) -> list[str]:
+        """Terms of ``text`` in Simplified form, stopwords, punctuation and numbers removed.
+
+        Example:
+            >>> get_tokenizer().terms("記者表示，臺灣的半導體產業增長5%")
+            ['台湾', '半导体', '产业', '增长']
+        """
+        norm = to_matching_text(text)
+        is_term = self.is_term
+        return [norm[s:e] for s, e in self._spans(norm) if is_term(norm[s:e])]
+
+    def term_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """(term, start, end) for every term of ``text``; offsets index the original ``text``."""
+        norm = to_matching_text(text)
+        is_term = self.is_term
+        return [(norm[s:e], s, e) for s, e in self._spans(norm) if is_term(norm[s:e])]
+
+    def tag(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(token, part-of-speech, start, end) with jieba.posseg; numbers are kept whole and tagged ``m``.
+
+        Part-of-speech tagging is several times slower than :meth:`cut`; use it only where tags are needed.
+        """
+        pos_tok = self._postokenizer()
+        norm = to_matching_text(text)
+        out, pos = [], 0
+
+        def tag_piece(piece: str, offset: int) -> None:
+            for pair in pos_tok.cut(piece):
+                out.append((pair.word, pair.flag, offset, offset + len(pair.word)))
+                offset += len(pair.word)
+
+        for m in _NUM_RE.finditer(norm):
+            if m.start() > pos:
+                tag_piece(norm[pos : m.start()], pos)
+            out.append((m.group(), "m", m.start(), m.end()))
+            pos = m.end()
+        tag_piece(norm[pos:], pos)
+        return out
+
+    def _postokenizer(self):
+        with _LOCK:
+            if self._pos is None:
+                import jieba.posseg
+
+                pos_tok = object.__new__(jieba.posseg.POSTokenizer)
+                pos_tok.tokenizer = self._jt
+                pos_tok.word_tag_tab = {**_base_tags(), **self._jt.user_word_tag_tab}
+                self._jt.user_word_tag_tab = {}  # merged above: posseg will not mutate anything later
+                self._pos = pos_tok
+            return self._pos
+
+    # -- dictionary --------------------------------------------------------------------------------------
+    def knows(self, word: str) -> bool:
+        """True if ``word`` is an entry of this tokenizer's dictionary."""
+        return self._jt.FREQ.get(word, 0) > 0
+
+    def suggest_freq(self, word: str) -> int:
+        """The frequency jieba needs to keep ``word`` whole (its parts' joint frequency, plus one)."""
+        return self._jt.suggest_freq(word)
+
+    def with_words(self, words: Iterable[str]) -> Tokenizer:
+        """A tokenizer that also knows ``words`` (cached; this one is left unchanged)."""
+        words = tuple(sorted(set(words) - {w for w in words if self.knows(w)}))
+        if not words:
+            return self
+        return _build(self.key, tuple(sorted(set(self.words) | set(words))))
+
+
+def _configure(user_dicts: Sequence[str | Path], stopwords: Iterable[str | Path]) -> tuple:
+    dict_files, stop_files = _user_files()
+    dicts = tuple(str(Path(p).resolve()) for p in (*dict_files, *user_dicts))
+    stops = []
+    for item in (*stop_files, *stopwords):
+        is_file = isinstance(item, Path) or ("/" in str(item) or str(item).endswith(".txt"))
+        stops.append(("file", str(Path(item).resolve())) if is_file else ("word", str(item)))
+    return dicts, tuple(stops)
+
+
+def _build(key: tuple, words: tuple[str, ...] = ()) -> Tokenizer:
+    """The cached tokenizer for a configuration ``key`` plus added ``words``."""
+    with _LOCK:
+        cached = _TOKENIZERS.get((key, words))
+        if cached is not None:
+            return cached
+        dicts, stops = key
+        if words:
+            parent = _build(key)
+            jt = _copy_jieba(parent._jt)
+            for word in words:
+                jt.add_word(word, _discovered_freq(jt, word), DISCOVERED_TAG)
+            tok = Tokenizer(jt, parent.stopwords, key, words, parent.vocabulary)
+        else:
+            jt = _copy_jieba(_base_jieba())
+            vocabulary = set()
+            for path in (USER_DICT, *map(Path, dicts)):
+                for word, freq, tag in read_user_dict(path):
+                    jt.add_word(word, freq or jt.suggest_freq(word) * 3, tag)
+                    vocabulary.add(word)
+            stop = set(_read_lines(STOPWORDS, "stopword list"))
+            for kind, value in stops:
+                stop.update(_read_lines(Path(value), "stopword list") if kind == "file" else [value])
+            stop.update({to_matching_text(w) for w in stop})
+            tok = Tokenizer(jt, frozenset(stop), key, (), vocabulary)
+        if len(_TOKENIZERS) > 64:  # bounded: per-analysis tokenizers come and go
+            _TOKENIZERS.pop(next(k for k in _TOKENIZERS if k[1]))
+        _TOKENIZERS[(key, words)] = tok
+        return tok
+
+
+def _copy_jieba(source):
+    """A new jieba.Tokenizer sharing nothing mutable with ``source`` (no dictionary reload)."""
+    import jieba
+
+    jt = jieba.Tokenizer()
+    jt.tmp_dir = source.tmp_dir
+    jt.FREQ = dict(source.FREQ)
+    jt.total = source.total
+    jt.user_word_tag_tab = dict(source.user_word_tag_tab)
+    jt.initialized = True
+    return jt
+
+
+def _discovered_freq(jt, word: str) -> int:
+    return max(jt.suggest_freq(word) * 5, 50)
+
+
+def _rebuild(key: tuple, words: tuple[str, ...]) -> Tokenizer:
+    return _build(key, words)
+
+
+def get_tokenizer(*, user_dicts: Sequence[str | Path] = (), stopwords: Iterable[str | Path] = ()) -> Tokenizer:
+    """The cached :class:`Tokenizer` for this configuration (jieba + bundled + user dictionaries).
+
+    Args:
+        user_dicts: extra jieba-style dictionary files (``word [freq] [pos]`` per line); files in
+            ``data/dict/`` whose name does not contain ``stop`` are always added.
+        stopwords: extra stopwords, given as words or as paths of one-word-a-line files; ``data/dict/*stop*.txt``
+            are always added.
+
+    Example:
+        >>> get_tokenizer().cut("脑机接口大会")
+        ['脑机接口', '大会']
+    """
+    return _build(_configure(user_dicts, stopwords))
