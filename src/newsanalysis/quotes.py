@@ -33,7 +33,9 @@ _TITLES = sorted(set(
     " 首席专家 首席代表 创始人 联合创始人 负责人 发言人 教授 副教授 研究员 副研究员 高级研究员 助理研究员 专家 学者"
     " 主任医师 医生 医师 护士长 工程师 总工程师 总设计师 设计师 总指挥 指令长 航天员 运动员 选手 教练 主教练 队长 大使"
     " 参赞 议员 议长 委员 代表 院士 博士 作家 导演 艺术家 律师 法官 总编辑 主编 馆长 站长 行长 副行长 社长 台长 团长"
-    " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书".split()), key=len, reverse=True)
+    " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书"
+    " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
+    " 创办人 带头人 检察长 总编 秘书".split()), key=len, reverse=True)
 _TITLE_RE = re.compile("|".join(_TITLES))
 _POST_TITLES = ("副教授", "教授", "博士", "院士", "研究员")
 _SURNAMES = set(
@@ -56,7 +58,9 @@ _JUNK = re.compile(
     r"^(?:在|据|由|对此|对于|同时|此外|另外|其中|而|但|并|也|还|又|则|会上|当天|昨天|今天|前天|近日|日前|此前|随后|"
     r"记者专访了|专访了|采访了|——访|—访|\d{1,2}月\d{1,2}日)+"
 )
-_ADVERBS = re.compile(r"(?:还|也|则|都|又|曾|均|亦|纷纷|一致|普遍|进一步)+$")
+_GAP_START = ("在", "于", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "接受", "昨天", "今天", "当天")
+_ADVERBS = re.compile(r"(?:还|也|则|都|又|曾|均|亦|纷纷|一致|普遍|进一步|回应|答复|对记者)+$")
+_SCENE = re.compile(r"^.{0,20}?(?:会上|会议上|论坛上|仪式上|活动上|典礼上|发布会上|现场|期间|之际)")
 _PRONOUNS = {"他", "她"}
 _COLLECTIVE = re.compile(
     r"(?:学者|专家|人士|官员|代表|人员|负责人|部门|公司|企业|机构|集团|政府|中心|协会|学会|大学|医院|团队|方面|我们|他们|"
@@ -76,6 +80,14 @@ class _Mention:
     end: int
     name: str
     title: str
+
+
+def _strip_lead(s: str) -> str:
+    """Drop what precedes a title in its clause: 在, 据, dates, 记者专访了, ``发布会上``."""
+    for strip in (_JUNK, _SCENE, _JUNK):
+        m = strip.match(s)
+        s = s[m.end():] if m else s
+    return s
 
 
 def _follows(rest: str, *, strong: bool) -> bool:
@@ -100,7 +112,9 @@ def _parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
         if cand[0] in _BAD_NAME_CHARS or any(c in _BAD_NAME_CHARS for c in cand[1:]) or _TITLE_RE.fullmatch(cand):
             continue
         surname = cand[:2] in _COMPOUND or (cand[0] in _SURNAMES and n <= 3)
-        if n == 4 and cand[:2] not in _COMPOUND:
+        if n == 4 and cand[:2] not in _COMPOUND and not titled:
+            continue
+        if cand in _NOT_NAMES or _ADVERBS.fullmatch(cand):
             continue
         if _follows(text[p + n:], strong=not (surname and titled)):
             return cand, p + n
@@ -124,7 +138,7 @@ def _find_mentions(text: str, known: dict[str, str]) -> list[_Mention]:
         name, end = parsed
         cs = _clause_start(text, m.start())
         title = text[cs:m.end()]
-        title = title[_JUNK.match(title).end():] if _JUNK.match(title) else title
+        title = _strip_lead(title)
         start = m.end() - len(title)
         post = next((t for t in _POST_TITLES if text.startswith(t, end)), None)
         if post:
@@ -149,14 +163,31 @@ def _find_mentions(text: str, known: dict[str, str]) -> list[_Mention]:
     return sorted(found.values(), key=lambda x: x.name_start)
 
 
-def _is_bare_name(s: str) -> bool:
-    if _DOT_NAME.fullmatch(s):
+_NOT_NAMES = set(
+    "中国 美国 日本 韩国 俄罗斯 英国 法国 德国 印度 欧盟 联合国 东盟 非洲 欧洲 亚洲 美方 中方 外方 双方 各方 对方 我方"
+    " 北京 上海 天津 重庆 河北 山西 辽宁 吉林 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西"
+    " 甘肃 青海 台湾 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 杭州 南京 武汉 成都 西安 苏州 文件 报告 意见 通知 方案 规划"
+    " 公告 声明 研究 调查 分析 数据 统计 资料 文章 评论 社论 消息 新闻 媒体 舆论 外界 市场 官方 警方 法院 检方 校方 院方"
+    " 大家 记者 笔者 有人 网友 群众 文化 经济 社会 政治 科技 金融 国际 全国 全球 世界 会议 大会 论坛 峰会 业内".split()
+)
+
+
+def _bare_name_ok(name: str, *, after_quote: bool) -> bool:
+    """A name printed without a title: ``·`` names, names with a common surname, or any name right after ”."""
+    if _DOT_NAME.fullmatch(name):
         return True
-    if not re.fullmatch(f"{_NAME_HAN}{{2,3}}", s) or any(c in _BAD_NAME_CHARS for c in s):
+    if name in _NOT_NAMES or _COLLECTIVE.search(name) or _PLACE.search(name) or _TITLE_RE.search(name):
         return False
-    if _COLLECTIVE.search(s) or _PLACE.search(s) or _TITLE_RE.search(s) or s in {"中国", "大家", "记者", "笔者"}:
-        return False
-    return True
+    return name[0] in _SURNAMES or name[:2] in _COMPOUND or after_quote
+
+
+def _gap_ok(text: str, gs: int, ce: int, cue_end: int) -> bool:
+    """Words between a speaker and the cue (``在会上``) are allowed when short and followed by punctuation."""
+    gap = text[gs:ce]
+    if not gap or _ADVERBS.fullmatch(gap):
+        return True
+    return (len(gap) <= 25 and gap.startswith(_GAP_START)
+            and (cue_end >= len(text) or text[cue_end] in "，,：:“。！!？?"))
 
 
 @dataclass
@@ -206,31 +237,24 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _attribute(text: str, cs: int, ce: int, mentions: list[_Mention], st: _State, cue_end: int):
-    """Who speaks in ``text[cs:ce]`` (the words before a cue or after a quote): (speaker, title) or None."""
+    """Who speaks in ``text[cs:ce]`` (the words before a cue): (speaker, title) or None."""
     for m in mentions:
-        if m.start < cs or m.start >= ce:
-            continue
         lead = text[cs:m.start]
-        if lead and not _JUNK.fullmatch(lead):
-            continue
-        gap = text[m.end:ce]
-        if gap and (len(gap) > 25 or not gap.startswith(_STRONG[len(_CUES):]) and not _ADVERBS.fullmatch(gap)):
-            continue
-        if gap and cue_end < len(text) and text[cue_end] not in "，,：:“" and not _ADVERBS.fullmatch(gap):
-            continue
-        return m.name, st.titles.get(m.name, m.title) or m.title
-    subj = text[cs:ce]
-    subj = subj[_JUNK.match(subj).end():] if _JUNK.match(subj) else subj
-    subj = _ADVERBS.sub("", subj)
-    pron = re.match(r"(他|她)(?:在|对|向|也|还|则|曾|又|此前|近日)?", subj)
-    if subj in _PRONOUNS or (pron and len(subj) <= 12 and subj[pron.end():pron.end() + 1] in ("", *"会上记者")):
+        if cs <= m.start < ce and not _strip_lead(lead) and _gap_ok(text, m.end, ce, cue_end):
+            return m.name, st.titles.get(m.name, m.title) or m.title
+    junk = _JUNK.match(text, cs, ce)
+    j = junk.end() if junk else cs
+    subj = _ADVERBS.sub("", text[j:ce])
+    if subj[:1] in _PRONOUNS and subj[1:2] != "们" and _gap_ok(text, j + 1, ce, cue_end):
         return (st.last, st.titles.get(st.last, "")) if st.last else ("", subj[:1])
-    if 0 < len(subj) <= 10 and (_COLLECTIVE.search(subj) or subj in {"大家", "有人"}):
+    if 0 < len(subj) <= 10 and _COLLECTIVE.search(subj):
         return "", subj
-    if _is_bare_name(subj):
-        full = st.short.get(subj, subj)
-        return full, st.titles.get(full, "")
-    if subj == "" and text[cs:ce] == "据":
+    parsed = _parse_name(text, j, titled=False)
+    if parsed and parsed[1] <= ce and _gap_ok(text, parsed[1], ce, cue_end):
+        full = st.short.get(parsed[0], parsed[0])
+        if full != parsed[0] or _bare_name_ok(parsed[0], after_quote=cs > 0 and text[cs - 1] == "”"):
+            return full, st.titles.get(full, "")
+    if not subj and text[cs:ce] == "据":
         return "", ""
     return None
 
@@ -320,7 +344,7 @@ def _direct_speaker(text, qs, qe, i, paras, attributions, mentions_per, st):
             return who[:3]
     if speechlike and qs - 1 > ss and text[qs - 2] in "，,：:":
         for m in mentions_per[i]:
-            if m.start >= ss and _JUNK.fullmatch(text[ss:m.start] or "在") and m.end < qs:
+            if m.start >= ss and not _strip_lead(text[ss:m.start]) and m.end < qs:
                 return m.name, st.titles.get(m.name, m.title), ""
     whole = ss == qs - 1 and (qe + 1 >= len(text) or text[qe + 1] in _SENT_END or text[qe - 1] in _SENT_END)
     if whole and speechlike:
