@@ -316,18 +316,22 @@ def _article_quotes(art: Article) -> list[dict]:
         for qs, qe in _quote_spans(text):
             who = _direct_speaker(text, qs, qe, i, paras, attributions, mentions_per, st)
             if who is None:
-                body = text[qs:qe]
-                if len(body) < 8 or not re.search(r"[，,。！!？?；;]", body):
+                if not _speechlike(text[qs:qe]):
                     continue
                 who = ("", "", "")
             rows.append(_row(art, i, qs, qe, text, "direct", who[:2], who[2]))
     return sorted(rows, key=lambda r: (r["paragraph"], r["start"], r["mode"]))
 
 
+def _speechlike(body: str) -> bool:
+    """A sentence in quotation marks, not a term or a name (“脑控”, “一带一路”)."""
+    return (len(body) >= 4 and body[-1] in "。！!？?…") or (len(body) >= 8 and bool(re.search(r"[，,；;]", body)))
+
+
 def _direct_speaker(text, qs, qe, i, paras, attributions, mentions_per, st):
     """Who said the “…” at ``text[qs:qe]``: attribution right after it, right before it, or next door."""
     found, body = attributions[i], text[qs:qe]
-    speechlike = len(body) >= 8 and bool(re.search(r"[，,。！!？?；;]", body))
+    speechlike = _speechlike(body)
     after = qe + 1
     while after < len(text) and text[after] in "，, ":
         after += 1
