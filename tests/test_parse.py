@@ -343,3 +343,31 @@ def test_ten_megabyte_page(tmp_path):
     big = load_page(path)
     assert len(big.articles) == n
     assert sum(1 for e in big.ledger if e.role != "blank") == sum(len(c) for c in [chunks[i % 4] for i in range(n)])
+
+
+def test_bracketed_byline_after_the_body_belongs_to_the_article():
+    art = parse_page("标题文字\n\n本报讯 昨天，论坛开幕。\n\n（本报记者 王明 通讯员 李华）").articles[0]
+    assert art.reporters == ["王明", "李华"] and art.paragraphs == ["昨天，论坛开幕。"]
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "photographers"),
+    [
+        ("各国嘉宾聆听大会发言。本报记者 张驰 摄", "各国嘉宾聆听大会发言。", ["张驰"]),
+        ("游客在古镇游览。（新华社记者 岑北辰 摄）", "游客在古镇游览。", ["岑北辰"]),
+        ("新建成的大桥。（资料图片）", "新建成的大桥。", []),
+    ],
+)
+def test_caption_with_credit_on_the_same_line(line, caption, photographers):
+    art = parse_page(f"标题\n\n本报记者 王明\n\n第一段。\n\n{line}\n\n第二段。").articles[0]
+    assert (art.captions, art.photographers, art.paragraphs) == ([caption], photographers, ["第一段。", "第二段。"])
+
+
+def test_short_question_between_paragraphs_is_a_subhead():
+    art = parse_page("标题\n\n本报记者 王明\n\n第一段正文。\n\n为何要建？\n\n第二段正文。").articles[0]
+    assert art.subheads == ["为何要建？"] and len(art.paragraphs) == 2
+
+
+def test_wire_dateline_with_ju_prefix():
+    art = parse_page("标题\n\n据新华社北京12月3日电 国务院日前印发通知。").articles[0]
+    assert art.dateline == "据新华社北京12月3日电" and art.paragraphs == ["国务院日前印发通知。"]

@@ -23,7 +23,7 @@ SUBHEAD_MAX_CHARS = 30
 FRAGMENT_MIN_CHARS = 31
 MIN_DUPLICATE_CHARS = 12
 _QUESTIONERS = ("记者", "问", "主持人")
-_INLINE_CREDIT = re.compile(r"[(（]?[^()（）。!?！？]{2,30}摄[)）]?\s*$")
+QUESTION_SUBHEAD_MAX_CHARS = 14
 
 
 @dataclass
@@ -97,16 +97,16 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
         elif block.kind == "jump":
             out.jump = L.jump_text(block.text)
             ledger[block.line] = _entry(block, article, "jump")
-        elif block.kind == "byline":
+        elif block.kind in ("byline", "tail_byline"):
             out.reporters += L.split_names(block.text)
             ledger[block.line] = _entry(block, article, "byline")
         elif block.kind == "note":
             ledger[block.line] = _entry(block, article, "editors_note")
         elif block.kind == "furniture":
             ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
-        elif _inline_credit_caption(block):
-            out.captions.append(block.text)
-            out.photographers += L.credit_photographers(_INLINE_CREDIT.search(block.text).group())
+        elif block.kind == "text" and (inline := split_inline_credit(block.text)):
+            out.captions.append(inline[0])
+            out.photographers += [n for n in L.credit_photographers(inline[1]) if n not in out.photographers]
             ledger[block.line] = _entry(block, article, "caption", "caption with its credit on the same line")
         else:
             group = [block]
@@ -128,9 +128,25 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
     return out
 
 
-def _inline_credit_caption(block: Block) -> bool:
-    m = _INLINE_CREDIT.search(block.text)
-    return bool(m) and m.start() > 0 and len(block.text) <= 120 and L.is_credit(m.group())
+def split_inline_credit(text: str) -> tuple[str, str] | None:
+    """A caption with its photo credit on the same line, split into (caption, credit).
+
+    Example:
+        >>> split_inline_credit("各国嘉宾聆听大会发言。本报记者 张驰 摄")
+        ('各国嘉宾聆听大会发言。', '本报记者 张驰 摄')
+    """
+    if len(text) > 160:
+        return None
+    folded = fold(text)
+    cut = max(folded.rfind(ch) for ch in "。!?(")
+    if cut <= 0:
+        return None
+    if folded[cut] != "(":
+        cut += 1
+    caption, credit = text[:cut].rstrip(), text[cut:].strip()
+    if caption and credit and L.is_credit(credit):
+        return caption, credit
+    return None
 
 
 def _side_item(block: Block, is_caption: bool, article: int, ledger: dict[int, LedgerEntry], out: Body) -> None:
@@ -154,8 +170,9 @@ def _next_text(blocks: list[Block], i: int, captions: set[int]) -> int | None:
 
 def _is_subhead(block: Block) -> bool:
     s = re.sub(r"\s", "", fold(block.text))
+    question = s[-1:] in "?!" and len(s) <= QUESTION_SUBHEAD_MAX_CHARS and "," not in s  # 为何要建?
     return (
-        not ends_sentence(s)
+        (question or not ends_sentence(s))
         and not has_inner_sentence_end(s)
         and len(s) <= SUBHEAD_MAX_CHARS
         and block.kind == "text"

@@ -15,6 +15,10 @@ class NoArticlesError(NewsAnalysisError):
     """A page was read but no article could be found in it."""
 
 
+class ParseError(NewsAnalysisError):
+    """The parser's own consistency checks failed (a bug: please report it with the page)."""
+
+
 class ArticleIndexError(NewsAnalysisError, IndexError):
     """An article index is outside the page's articles."""
 

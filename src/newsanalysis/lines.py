@@ -46,7 +46,7 @@ EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*编者按\s*[】\]]?\s*[:：]?\s*"
 _MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华网|光明网|澎湃新闻|经济日报|人民日报|解放日报|文汇报)"
 DATELINE_RE = re.compile(
-    rf"^\s*(?P<dateline>本报讯|据新华社电|新华社电|{_AGENCY}(?:{_HAN}{{1,12}}?)?{_MONTH_DAY}(?:电|讯)"
+    rf"^\s*(?P<dateline>本报讯|据?新华社电|据?{_AGENCY}(?:{_HAN}{{1,12}}?)?(?:\d{{4}}年)?{_MONTH_DAY}(?:电|讯)"
     rf"|本报{_HAN}{{2,6}}电)"
     rf"\s*(?:\((?P<byline>[^()]{{1,60}})\))?\s*"
 )
@@ -64,6 +64,20 @@ class Dateline:
     dateline: str
     names: list[str]
     length: int
+
+
+TAIL_BYLINE_RE = re.compile(rf"^\s*\(\s*{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*\s*\)\s*$")
+
+
+def is_tail_byline(text: str) -> bool:
+    """A byline in brackets printed after the body, such as ``（本报记者 王明）``.
+
+    Example:
+        >>> is_tail_byline("（本报记者 王明 通讯员 李华）"), is_tail_byline("（下转第2版）")
+        (True, False)
+    """
+    s = fold(text)
+    return len(s) <= 60 and bool(TAIL_BYLINE_RE.match(s)) and bool(split_names(s))
 
 
 def split_names(text: str) -> list[str]:

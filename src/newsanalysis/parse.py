@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import lines as L
-from .errors import NoArticlesError
+from .errors import NoArticlesError, ParseError
 from .headline import assign_headline, display_title, slugify
 from .io import RawPage, read_page
 from .model import Article, LedgerEntry, Page, QATurn, Repairs
@@ -96,6 +96,8 @@ def parse_page(text: str | RawPage, *, source: str | None = None) -> Page:
     for index, draft in enumerate(drafts):
         articles.append(_build_article(index, draft, ledger, seen))
     entries = [ledger[k] for k in sorted(ledger)]
+    if [e.line for e in entries] != list(range(1, raw.text.count("\n") + 2)):
+        raise ParseError(f"{raw.source}: internal error: the line ledger does not account for every line")
     return Page(text=raw.text, articles=articles, ledger=entries, source=raw.source, encoding=raw.encoding)
 
 
@@ -128,6 +130,8 @@ def _kind(text: str) -> str:
         return "credit"
     if L.is_byline(text):
         return "byline"
+    if L.is_tail_byline(text):
+        return "tail_byline"
     if L.jump_text(text) is not None:
         return "jump"
     if L.editors_note_body(text) is not None:
