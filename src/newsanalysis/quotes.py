@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .errors import NewsAnalysisError
 from .model import Article, Page
 
 QUOTE_COLUMNS = ["article", "paragraph", "start", "end", "quote", "mode", "speaker", "speaker_title", "cue"]
@@ -156,9 +157,8 @@ def _find_mentions(text: str, known: dict[str, str]) -> list[_Mention]:
         for m in re.finditer(re.escape(short), text):
             if any(x.name_start <= m.start() < x.end for x in found.values()):
                 continue
-            if _follows(text[m.end():], strong=False) and (m.start() == 0 or text[m.start() - 1] in _BOUNDARY
-                                                           or _JUNK.match(text[_clause_start(text, m.start()):m.start()])
-                                                           or text[m.start() - 1] in "在由"):
+            lead = text[_clause_start(text, m.start()):m.start()]
+            if _follows(text[m.end():], strong=False) and (not _strip_lead(lead) or lead.endswith(("在", "由"))):
                 found[m.start()] = _Mention(m.start(), m.start(), m.end(), full, "")
     return sorted(found.values(), key=lambda x: x.name_start)
 
@@ -260,13 +260,14 @@ def _attribute(text: str, cs: int, ce: int, mentions: list[_Mention], st: _State
 
 
 def _article_quotes(art: Article) -> list[dict]:
+    """Two passes: reporting verbs (indirect rows, attributions by clause), then quotation marks and Q&A."""
     st = _State({}, {})
     paras = art.paragraphs
     qa = {t.paragraph: t for t in art.qa_turns}
     for text in [art.subtitle or "", *paras]:
         for m in _find_mentions(text, {}):
             st.register(m)
-    interviewee, rows, last = "", [], {}
+    interviewee, rows = "", []
     for text in [(art.subtitle or "")] + [p for i, p in enumerate(paras) if i not in qa and "访" in p]:
         ms = _find_mentions(text, {})
         if ms:
@@ -303,9 +304,7 @@ def _article_quotes(art: Article) -> list[dict]:
     for i, text in enumerate(paras):
         if i in qa:
             t = qa[i]
-            s = text.rfind(t.text) if t.text else len(text)
-            s = max(s, 0)
-            label = t.speaker
+            s, label = max(text.rfind(t.text) if t.text else len(text), 0), t.speaker
             if label in ("记者", "问"):
                 who = ("", "记者")
             else:
@@ -328,7 +327,8 @@ def _speechlike(body: str) -> bool:
     return (len(body) >= 4 and body[-1] in "。！!？?…") or (len(body) >= 8 and bool(re.search(r"[，,；;]", body)))
 
 
-def _direct_speaker(text, qs, qe, i, paras, attributions, mentions_per, st):
+def _direct_speaker(text: str, qs: int, qe: int, i: int, paras: list[str], attributions: list[dict],
+                    mentions_per: list[list[_Mention]], st: _State) -> tuple[str, str, str] | None:
     """Who said the “…” at ``text[qs:qe]``: attribution right after it, right before it, or next door."""
     found, body = attributions[i], text[qs:qe]
     speechlike = _speechlike(body)
@@ -360,7 +360,7 @@ def _direct_speaker(text, qs, qe, i, paras, attributions, mentions_per, st):
     return None
 
 
-def _row(art, i, s, e, text, mode, who, cue) -> dict:
+def _row(art: Article, i: int, s: int, e: int, text: str, mode: str, who: tuple, cue: str) -> dict:
     return {"article": art.index, "paragraph": i, "start": s, "end": e, "quote": text[s:e], "mode": mode,
             "speaker": who[0], "speaker_title": who[1] or "", "cue": cue}
 
@@ -375,9 +375,8 @@ def _articles(x: Page | Article | str | list) -> list[Article]:
         return [Article(index=0, paragraphs=paras, paragraph_roles=["body"] * len(paras))]
     if isinstance(x, (list, tuple)) and all(isinstance(a, Article) for a in x):
         return list(x)
-    from .errors import NewsAnalysisError
-
-    raise NewsAnalysisError(f"extract_quotes: expected a Page, an Article, a list of Articles or a str, got {type(x).__name__}")
+    raise NewsAnalysisError(
+        f"extract_quotes: expected a Page, an Article, a list of Articles or a str, got {type(x).__name__}")
 
 
 def extract_quotes(x: Page | Article | str | list[Article]) -> pd.DataFrame:
