@@ -1,0 +1,550 @@
+"""Figures quoted in articles: every number with its unit, kind, normalised value and what it qualifies.
+
+``extract_figures`` scans body paragraphs (never headlines, captions or bylines unless asked) with a grammar
+over a width-folded copy of the text, so offsets are valid in the original paragraph. The grammar lives in
+``figure_grammar``-style helpers below: dates and clock times first, then numbers with their prefixes
+(``第``, ``前``, ``百分之``, hedges), inner ``余``/``多``, magnitudes and units, then ranges are joined.
+Numerals inside names, identifiers and idioms (``神舟二十号``, ``C909``, ``一体化``, ``七下八上``) are skipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+
+from .model import Article, Page
+from .numerals import (
+    BIG_UNITS, CURRENCY_PREFIXES, DIGITS, NUMERAL_CHARS, SMALL_UNITS, UNITS, UNITS_LONGEST_FIRST,
+    parse_numeral, to_halfwidth,
+)
+
+COLUMNS = [
+    "article", "paragraph", "start", "end", "text", "value", "low", "high", "unit", "kind", "approx",
+    "iso", "sentence", "subject", "change_from", "change_to", "direction",
+]
+
+_CN = NUMERAL_CHARS
+_CNDIG = "".join(DIGITS)
+_AR = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_PIECE = rf"(?:{_AR}|[{_CN}])"
+_CORE = (rf"(?:负|-(?=\d))?{_PIECE}(?:(?: {{1,3}}(?=[{_CN}]))?(?:{_PIECE}|[点點](?=[\d{_CNDIG}])"
+         rf"|[余多几幾](?=[万亿萬億]))|(?<=\d) {{1,3}}(?=[万亿萬億千百]))*")
+CORE_RE = re.compile(rf"(?<![\d.]){_CORE}")
+FRACTION_RE = re.compile(rf"(?<![\d.])(?P<den>{_CORE}) ?分 ?之 ?(?P<num>{_CORE})")
+SLASH_RE = re.compile(r"(?<![\d./])-?\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/])")
+
+_CNM = "一二三四五六七八九十"
+_Y = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年"
+_M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+_D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+_DALONE = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九])日"
+_SUFFIX = r"(?P<suf>底|初(?![步次期中级心衷])|末(?!端)|上旬|中旬|下旬)?"
+DATE_RE = re.compile(
+    rf"(?<![\d.{_CN}])(?:{_Y}(?:{_M.replace('P<m>', 'P<m1>')}(?:{_D.replace('P<d>', 'P<d1>')})?)?"
+    rf"|{_M.replace('P<m>', 'P<m2>')}(?:{_D.replace('P<d>', 'P<d2>')})?|{_DALONE}){_SUFFIX}"
+    rf"|(?<![\d.])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d.])"
+)
+_PER = r"(?P<per>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|今早|今晚|明早|早)?"
+_CNH = r"二十[一二三四]?|十[一二三四五六七八九]?|[一二两三四五六七八九]"
+_MIN = r"[0-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+TIME_RE = re.compile(
+    rf"{_PER}(?<![\d.:])(?:(?P<h>[01]?\d|2[0-4])(?:(?P<hm>[时点])(?:(?P<mi>{_MIN})分(?:(?P<se>[0-5]?\d)秒)?"
+    rf"|(?P<half>半))?|:(?P<mi2>[0-5]\d)(?::(?P<se2>[0-5]\d))?(?![\d:]))"
+    rf"|(?P<hc>{_CNH})点(?:(?P<mic>{_MIN})分|(?P<halfc>半)|钟))"
+)
+SPECIAL_RE = re.compile(r"翻(?P<fan>[一两二三四五])?番|(?<![这那同每另下上统唯万之其某哪任单逐专])一半|半(?P<half>小时|年|个月|天)")
+
+HEDGES_BEFORE = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "不到", "不足", "不少于",
+                 "至少", "最多", "多达", "小于", "大于", "上", "数")
+HEDGES_AFTER = ("左右", "以上", "以下", "上下", "开外", "出头", "以内", "前后", "许")
+CONNECTORS = {"至", "到", "-", "~", "—", "——", "～", "〜", "－", "－－", "--", "—-"}
+IDIOMS = (
+    "千家万户", "千千万万", "千方百计", "千军万马", "千丝万缕", "万众一心", "百花齐放", "百家争鸣", "五湖四海",
+    "四面八方", "七上八下", "七下八上", "一五一十", "三番五次", "一举两得", "两全其美", "十有八九", "百分百",
+    "千秋万代", "五花八门", "四分五裂", "七零八落", "三令五申", "半斤八两", "一带一路", "三来一补", "一事一议",
+    "万无一失", "百里挑一", "九牛一毛", "一心一意", "三心二意", "十全十美", "千里之行", "万家灯火", "一国两制",
+    "十分", "万分", "千万不", "百姓", "一一", "四川", "三峡", "九州", "万一", "五一", "十一五", "十二五",
+    "十三五", "十四五", "十五五", "二十大", "百强", "千百万", "成千上万", "成百上千",
+)
+_INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
+_PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
+_HOUR_PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "今晚"}
+
+
+@dataclass
+class _Fig:
+    start: int
+    end: int
+    value: float = math.nan
+    unit: str | None = None
+    kind: str = "count"
+    approx: bool = False
+    iso: str | None = None
+    low: float = math.nan
+    high: float = math.nan
+    scale: float = 1.0  # trailing magnitude of the numeral (for 十八至三十万)
+    date: tuple | None = None  # (y, m, d) for dates
+
+
+def _cn_small(s: str) -> int:
+    return int(parse_numeral(s) or 0)
+
+
+def _date_fig(m: re.Match) -> _Fig:
+    g = m.groupdict()
+    if g.get("ny"):
+        y, mo, d = g["ny"], int(g["nm"]), int(g["nd"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return _Fig(m.start(), m.start(), kind="skip")
+        return _Fig(m.start(), m.end(), kind="date", iso=f"{y}-{mo:02d}-{d:02d}", date=(y, mo, d))
+    y = g.get("y")
+    if y and not y.isdigit():
+        y = "".join(str(DIGITS[c]) for c in y)
+    mo = g.get("m1") or g.get("m2")
+    d = g.get("d1") or g.get("d2") or g.get("d")
+    mo_i = (int(mo) if mo.isdigit() else _cn_small(mo)) if mo else None
+    d_i = (int(d) if d.isdigit() else _cn_small(d)) if d else None
+    fig = _Fig(m.start(), m.end(), kind="date", unit="年" if y and not mo else None, date=(y, mo_i, d_i))
+    fig.iso = _iso(fig.date)
+    return fig
+
+
+def _iso(date: tuple) -> str:
+    y, mo, d = date
+    if y and mo and d:
+        return f"{y}-{mo:02d}-{d:02d}"
+    if y and mo:
+        return f"{y}-{mo:02d}"
+    if y:
+        return str(y)
+    if mo and d:
+        return f"--{mo:02d}-{d:02d}"
+    if mo:
+        return f"--{mo:02d}"
+    return f"---{d:02d}"
+
+
+def _time_fig(m: re.Match) -> _Fig | None:
+    g = m.groupdict()
+    per = g.get("per")
+    if g.get("h") is not None:
+        h = int(g["h"])
+        mi_s = g.get("mi") or g.get("mi2")
+        if g.get("hm") == "点" and not (per or mi_s or g.get("half")):
+            return None  # 5点建议: not a clock time without minutes or a time of day
+        mi = (int(mi_s) if mi_s.isdigit() else _cn_small(mi_s)) if mi_s else (30 if g.get("half") else None)
+        se_s = g.get("se") or g.get("se2")
+    else:
+        h = _cn_small(g["hc"])
+        mi_s = g.get("mic")
+        if not (per or mi_s or g.get("halfc")):
+            return None
+        mi = _cn_small(mi_s) if mi_s else (30 if g.get("halfc") else None)
+        se_s = None
+    if per in _HOUR_PM and h < 12 or per == "中午" and h < 11:
+        h += 12
+    iso = f"T{h:02d}" + (f":{mi:02d}" if mi is not None else "") + (f":{int(se_s):02d}" if se_s else "")
+    return _Fig(m.start(), m.end(), kind="date", iso=iso)
+
+
+def _match_unit(s: str, pos: int) -> tuple[str | None, int]:
+    """The unit starting at ``pos`` (longest first) and where it ends; (None, pos) when there is none."""
+    for unit in UNITS_LONGEST_FIRST:
+        if s.startswith(unit, pos):
+            return unit, pos + len(unit)
+    return None, pos
+
+
+def _ends_with(s: str, pos: int, words) -> str | None:
+    for w in words:
+        if s[max(0, pos - len(w)):pos] == w:
+            return w
+    return None
+
+
+def _in_idiom(s: str, start: int, end: int) -> bool:
+    for idiom in IDIOMS:
+        i = s.find(idiom, max(0, start - len(idiom) + 1), end + len(idiom) - 1)
+        if i != -1 and i < end and i + len(idiom) > start:
+            return True
+    return False
+
+
+def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
+    """Read the numeral at ``s[start:end]`` with its prefix, inner 余/多, unit and hedges; None to skip it."""
+    core = s[start:end]
+    if core.startswith("-") and start > 0 and (s[start - 1].isalnum() or s[start - 1] in ")）"):
+        start, core = start + 1, core[1:]
+    value = parse_numeral(core)
+    if value is None or not math.isfinite(value):
+        return None
+    has_ar = any(c.isdigit() and c.isascii() for c in core)
+    prev = s[start - 1] if start else ""
+    if prev.isascii() and prev.isalpha() or (prev == "-" and start > 1 and s[start - 2].isascii()
+                                              and s[start - 2].isalpha()):
+        if not s.startswith("%", end):
+            return None  # C909, COVID-19
+    if s.startswith("号", end) or _in_idiom(s, start, end):
+        return None  # 神舟二十号, 3号线, idioms
+    if s[end:end + 1] in (".", "-") and s[end + 1:end + 2].isdigit() and (prev in ".-" or "." in core
+                                                                        or s[end] == "-" and "-" in s[end + 2:end + 8]):
+        return None  # 192.168.1.1, 888-000-9999
+    if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and len(_match_unit(s, start)[0] or "") > 1:
+        return None  # 兆瓦级, 千米: a unit word, no number
+    if not whole and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟":
+        return None  # 零部件, 登陆, 队伍: a character that only looks like a numeral
+    for i in range(len(core) - 1, 0, -1):  # 50千瓦, 100万千瓦: the unit starts inside the numeral
+        if core[i] not in "十百千万亿兆":
+            break
+        unit_here, _ = _match_unit(s, start + i)
+        if unit_here and len(unit_here) > 1:
+            end, core = start + i, core[:i]
+            value = parse_numeral(core)
+            if value is None:
+                return None
+            break
+    scale = 1.0
+    for c in reversed(core.rstrip()):
+        if c in BIG_UNITS:
+            scale *= BIG_UNITS[c]
+        elif c in SMALL_UNITS and not scale > 1:
+            scale = SMALL_UNITS[c]
+            break
+        else:
+            break
+    fig = _Fig(start, end, value=value, scale=scale)
+    pos = end
+    if has_ar and s[pos:pos + 1] == "k" and not s[pos + 1:pos + 2].isalpha():
+        fig.value *= 1000
+        pos += 1
+    inner = any(c in "余多几幾" for c in core)
+    if s[pos:pos + 1] in ("余", "多") and _match_unit(s, pos + 1)[0]:
+        inner, pos = True, pos + 1
+    elif s[pos:pos + 1] in ("余", "多") and s[pos + 1:pos + 2] in BIG_UNITS:
+        inner, pos = True, pos + 1
+        while s[pos:pos + 1] in BIG_UNITS:
+            fig.value *= BIG_UNITS[s[pos]]
+            pos += 1
+    upos = pos
+    unit, uend = _match_unit(s, upos)
+    if unit is None and s[pos:pos + 1] == " " and has_ar:
+        upos = pos + 1
+        unit, uend = _match_unit(s, upos)
+        if unit is None or not "\u4e00" <= unit[0] <= "\u9fff":
+            unit, uend, upos = None, pos, pos
+    big = False
+    if unit is None and s[upos:upos + 1] == "大" and not has_ar:
+        unit, uend = _match_unit(s, upos + 1)
+        big = unit is not None and UNITS.get(unit) == "count"
+        if not big:
+            unit, uend = None, upos
+    if unit is None and s[upos:upos + 1] == "折" and s[upos + 1:upos + 2] not in tuple("合算旧射叠腾扣"):
+        fig.value = fig.value * 10 if fig.value < 10 else fig.value
+        unit, uend, fig.kind = "%", upos + 1, "percent"
+        fig.end = uend
+    elif unit is not None:
+        kind = UNITS[unit]
+        fig.kind = kind
+        if unit == "成":
+            fig.value *= 10
+            unit = "%"
+        elif unit.startswith("个") and unit not in ("个", "个百分点"):
+            unit = unit[1:]
+        elif unit in ("元人民币", "元钱", "圆"):
+            unit = "元"
+        elif unit == "块钱":
+            unit = "元"
+        fig.unit = unit
+        fig.end = uend
+        if kind in ("duration", "measure") and s[uend:uend + 1] == "半":
+            fig.value += 0.5
+            fig.end += 1
+        if kind == "money" and fig.unit == "元":
+            fig.end, fig.value = _money_tail(s, fig.end, fig.value)
+    else:
+        fig.end = pos
+    fig.approx = inner
+    # -- what comes before: 第, 前, 百分之, currency signs, hedges
+    text_core = s[start:end]
+    if s[start - 1:start] == "第" and fig.kind not in ("date",):
+        fig.start -= 1
+        fig.kind = "ordinal"
+    elif (s[start - 1:start] == "前" and fig.kind == "duration" and s[start - 2:start - 1] not in _PREV_NOT_FIRST_N):
+        fig.start -= 1
+    pct = _ends_with(s, start, ("百分之", "百 分 之", "百 分之", "百分 之", "千分之", "万分之"))
+    if pct:
+        fig.start -= len(pct)
+        fig.value = fig.value / (10 if pct.startswith("千") else 100 if pct.startswith("万") else 1)
+        fig.kind, fig.unit = "percent", "%"
+    for sign, cur in CURRENCY_PREFIXES.items():
+        if s[max(0, start - len(sign)):start] == sign and fig.unit is None:
+            fig.start -= len(sign)
+            fig.kind, fig.unit = "money", cur
+            break
+    if _ends_with(s, fig.start, HEDGES_BEFORE) or any(s.startswith(h, fig.end) for h in HEDGES_AFTER):
+        fig.approx = True
+    if inner and fig.kind not in ("date", "percent"):
+        fig.kind = "approx"
+    # -- is it a figure at all?
+    cn_only = not has_ar
+    if fig.unit is None and fig.kind not in ("percent", "ordinal", "money"):
+        if cn_only and not (whole and fig.start == len(s) - len(s.lstrip()) and not s[fig.end:].strip()):
+            return None  # bare Chinese numerals in running text are names and words (遥二十, 七下八上)
+        if s[fig.end:fig.end + 1].isascii() and s[fig.end:fig.end + 1].isalpha():
+            return None  # 5G, 3D
+        if re.fullmatch(r"(19|20)\d\d", text_core) and s[fig.end:fig.end + 1] not in ("", "%"):
+            fig.kind, fig.iso, fig.value = "date", text_core, math.nan
+            return fig
+        fig.kind = "measure" if "." in text_core or fig.value != int(fig.value) else "count"
+        return fig
+    single_one = text_core.strip() in ("一", "壹", "幺")
+    if cn_only and single_one and fig.kind in ("count", "duration", "age") and not whole:
+        if not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))):
+            return None  # indefinite 一: 一个根本性的转变, 一家, 一年来
+    if cn_only and s[start - 1:start] in _INDEF_BEFORE and text_core.startswith("一"):
+        return None  # 这一, 下一届, 统一
+    if cn_only and len(text_core) >= 2 and text_core[0] == text_core[1] and text_core[0] in "十百千万亿":
+        return None  # 千千万万
+    if cn_only and len(text_core) == 2 and all(c in DIGITS for c in text_core) and fig.kind != "percent":
+        return None  # 七八个: approximations, not digit sequences
+    if fig.unit == "度" or fig.unit in ("分", "点") and cn_only and not whole:
+        return None
+    return fig
+
+
+_MONEY_TAIL = re.compile(rf"(?:(?P<j>[\d{_CNDIG}])[角毛])?(?:(?P<f>[\d{_CNDIG}])分)?钱?(?P<z>[整正])?")
+
+
+def _money_tail(s: str, pos: int, value: float) -> tuple[int, float]:
+    m = _MONEY_TAIL.match(s, pos)
+    if not m or m.end() == pos:
+        return pos, value
+    if m.group("j"):
+        value += (parse_numeral(m.group("j")) or 0) / 10
+    if m.group("f") and (m.group("j") or not s.startswith("钟", m.end())):
+        value += (parse_numeral(m.group("f")) or 0) / 100
+    elif m.group("f"):
+        return pos, value
+    return m.end(), round(value, 6)
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def scan_figures(text: str, *, whole: bool = False) -> list[_Fig]:
+    """All figures in ``text`` in order (internal records; ``extract_figures`` builds the table)."""
+    s = to_halfwidth(text)
+    figs: list[_Fig] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(fig: _Fig | None) -> None:
+        if fig is not None and fig.kind != "skip" and fig.end > fig.start and not _taken(spans, fig.start, fig.end):
+            figs.append(fig)
+            spans.append((fig.start, fig.end))
+
+    for m in DATE_RE.finditer(s):
+        if not _in_idiom(s, m.start(), m.end()):
+            add(_date_fig(m))
+    for m in TIME_RE.finditer(s):
+        fig = _time_fig(m)
+        if fig is not None and not _taken(spans, fig.start, fig.end):
+            before = [f for f in figs if f.end == fig.start and f.date]
+            if before:  # 1987年1月11日八点: one date-time
+                d = before[0]
+                d.end, d.iso, d.unit = fig.end, d.iso + fig.iso, None
+                spans.append((fig.start, fig.end))
+            else:
+                add(fig)
+    for m in SPECIAL_RE.finditer(s):
+        if m.group(0).startswith("翻"):
+            n = parse_numeral(m.group("fan") or "一") or 1
+            add(_Fig(m.start(), m.end(), value=2.0 ** n, kind="multiple"))
+        elif m.group("half"):
+            unit = m.group("half").lstrip("个")
+            add(_Fig(m.start(), m.end(), value=0.5, unit=unit, kind="duration"))
+        else:
+            add(_Fig(m.start(), m.end(), value=0.5, kind="ratio"))
+    for m in FRACTION_RE.finditer(s):
+        den, num = m.group("den"), m.group("num")
+        d, n = parse_numeral(den), parse_numeral(num)
+        if d is None or n is None or d == 0 or _taken(spans, m.start(), m.end()):
+            continue
+        if den.strip() in ("百", "千", "万", "佰", "仟"):
+            fig = _number_fig(s, m.start("num"), m.end("num"), whole)
+            if fig is not None:
+                add(fig)
+            continue
+        add(_Fig(m.start(), m.end(), value=n / d, kind="ratio"))
+    for m in SLASH_RE.finditer(s):
+        a, b = m.group(0).split("/")
+        if float(b) != 0:
+            add(_Fig(m.start(), m.end(), value=float(a) / float(b), kind="ratio"))
+    for m in CORE_RE.finditer(s):
+        if not _taken(spans, m.start(), m.end()):
+            add(_number_fig(s, m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), whole))
+    figs.sort(key=lambda f: f.start)
+    return _join_ranges(s, figs)
+
+
+def _join_ranges(s: str, figs: list[_Fig]) -> list[_Fig]:
+    out: list[_Fig] = []
+    for fig in figs:
+        prev = out[-1] if out else None
+        between = s[prev.end:fig.start].strip() if prev else ""
+        if prev is None or between not in CONNECTORS or prev.kind == "range":
+            out.append(fig)
+            continue
+        joined = _range(prev, fig)
+        if joined is None:
+            out.append(fig)
+        else:
+            out[-1] = joined
+    return out
+
+
+def _range(a: _Fig, b: _Fig) -> _Fig | None:
+    if a.date and b.date:
+        ya, ma, da = a.date
+        yb, mb, db = b.date
+        if yb is None and (ya is not None and mb is None and ma is not None):
+            yb, mb = ya, ma
+        elif yb is None and ya is not None:
+            yb = ya
+        if mb is None and ma is not None and db is not None:
+            mb = ma
+        unit = "年" if a.unit == "年" and b.unit == "年" else None
+        return _Fig(a.start, b.end, kind="range", unit=unit, iso=f"{_iso(a.date)}/{_iso((yb, mb, db))}",
+                    approx=a.approx or b.approx)
+    if b.date and b.date[0] is None and b.date[1] and not b.date[2] and a.kind == "count" and a.unit is None:
+        return _Fig(a.start, b.end, kind="range", unit="月", low=a.value, high=float(b.date[1]))
+    if a.kind in ("date", "range") or b.kind in ("date", "range", "ratio"):
+        return None
+    if a.unit is not None and (a.unit != b.unit):
+        return None
+    low, high = a.value, b.value
+    if a.unit is None and b.scale > 1 and a.scale == 1 and low * b.scale <= high:
+        low *= b.scale  # 十八至三十万日元
+    return _Fig(a.start, b.end, kind="range", unit=b.unit, low=low, high=high, approx=a.approx or b.approx)
+
+
+_SENT_END = "。！？!?"
+_CLAUSE = "，,；;：:。！？!?、（(\n"
+_UP = ("增长", "增加", "上升", "提高", "提升", "上涨", "增幅", "涨幅", "增至", "多出", "多了", "多收", "多产",
+       "高出", "扩大", "攀升", "跃升", "回升", "增", "涨", "升", "多")
+_DOWN = ("下降", "减少", "降低", "下滑", "下跌", "降幅", "跌幅", "回落", "缩小", "缩至", "缩短", "少了", "微减",
+         "收窄", "减", "降", "少", "缩")
+_HEDGE_TAIL = re.compile("(?:" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + ")$")
+_FROM_TO = re.compile(r"从$")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in _SENT_END) + 1
+    ends = [i for i in (text.find(c, end) for c in _SENT_END) if i != -1]
+    b = min(ends) + 1 if ends else len(text)
+    while b < len(text) and text[b] in "”」』)）":
+        b += 1
+    return text[a:b].strip()
+
+
+def _subject(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in _CLAUSE) + 1
+    prefix = _HEDGE_TAIL.sub("", text[a:start]).strip(" “”\"")
+    if prefix:
+        return prefix
+    m = re.match(r"[^，,；;：:。！？!?、（(\n]{1,12}", text[end:])
+    return m.group(0).strip(" “”\"") if m else ""
+
+
+def _direction(prefix: str) -> str | None:
+    tail = prefix[-4:]
+    for word in sorted(_UP + _DOWN, key=len, reverse=True):
+        if tail.endswith(word) or (len(word) > 1 and word in tail):
+            return "up" if word in _UP else "down"
+    return None
+
+
+def _changes(text: str, figs: list[_Fig], rows: list[dict[str, Any]]) -> None:
+    """Fill change_from / change_to / direction: 从2小时缩至20分钟, 同比增长73.2%."""
+    for i, fig in enumerate(figs):
+        a = max(text.rfind(c, 0, fig.start) for c in _CLAUSE) + 1
+        rows[i]["direction"] = _direction(text[a:fig.start])
+        if i + 1 < len(figs) and text[max(0, fig.start - 1):fig.start] == "从":
+            nxt = figs[i + 1]
+            middle = text[fig.end:nxt.start]
+            if len(middle) <= 6 and middle and middle[-1] in "至到" and not any(c in middle for c in _CLAUSE):
+                verb = middle[:-1]
+                direction = ("down" if any(w in verb for w in _DOWN) else "up" if any(w in verb for w in _UP)
+                             else None)
+                if direction is None and fig.unit == nxt.unit and not math.isnan(fig.value):
+                    direction = "up" if nxt.value > fig.value else "down" if nxt.value < fig.value else None
+                for row in (rows[i], rows[i + 1]):
+                    row["change_from"], row["change_to"] = text[fig.start:fig.end], text[nxt.start:nxt.end]
+                    row["direction"] = direction
+
+
+def _rows(text: str, figs: list[_Fig], article: int, paragraph: int) -> list[dict[str, Any]]:
+    rows = []
+    for fig in figs:
+        rows.append({
+            "article": article, "paragraph": paragraph, "start": fig.start, "end": fig.end,
+            "text": text[fig.start:fig.end],
+            "value": math.nan if fig.kind == "date" or fig.iso else fig.value,
+            "low": fig.low, "high": fig.high, "unit": fig.unit, "kind": fig.kind, "approx": bool(fig.approx),
+            "iso": fig.iso, "sentence": _sentence(text, fig.start, fig.end),
+            "subject": _subject(text, fig.start, fig.end), "change_from": None, "change_to": None,
+            "direction": None,
+        })
+    _changes(text, figs, rows)
+    return rows
+
+
+def _headline_text(article: Article) -> str:
+    return "\n".join(x for x in (article.kicker, article.title, article.subtitle) if x)
+
+
+def extract_figures(x: Page | Article | str, *, include_headlines: bool = False) -> pd.DataFrame:
+    """Every figure quoted in the body paragraphs, one row per figure, in reading order.
+
+    Args:
+        x: a parsed ``Page``, one ``Article`` or a plain string (one sentence or paragraph).
+        include_headlines: also read kicker, title and subtitle; their rows have ``paragraph`` -1 and
+            offsets into those lines joined by newlines.
+
+    Returns:
+        A new DataFrame with columns ``article`` (index; 0 for a string), ``paragraph`` (index in
+        ``Article.paragraphs``), ``start``/``end`` (offsets into that paragraph or string, end exclusive),
+        ``text`` (exact surface: number with unit or measure word, 万/亿, inner 余/多, 第, 前, 底/下旬; no
+        hedges), ``value`` (float: magnitudes expanded, percent in points, 成 → percent; NaN for dates, clock
+        times and ranges), ``low``/``high`` (range ends, else NaN), ``unit`` (``%``, ``个百分点``, ``元``,
+        ``斤``, ``位`` …; ``个`` dropped in durations; None when bare), ``kind`` (percent, count, money,
+        measure, date, duration, ordinal, ratio, approx, range, multiple, age), ``approx`` (a hedge such as
+        约/近/超过/左右 or an inner 余/多), ``iso`` (dates and clock times: ``2024``, ``--12-04``, ``---06``,
+        ``--10``, ``T10:30``; date ranges ``a/b``), ``sentence``, ``subject`` (the words before the figure in
+        its clause), ``change_from``/``change_to`` (texts of 从A…至B) and ``direction`` (``up``/``down``/None).
+
+    Example:
+        >>> extract_figures("上海离岸贸易规模同比增长73.2%")[["text", "value", "unit", "kind", "direction"]]
+             text  value unit     kind direction
+        0  73.2%   73.2    %  percent        up
+    """
+    rows: list[dict[str, Any]] = []
+    if isinstance(x, str):
+        rows = _rows(x, scan_figures(x, whole=True), 0, 0)
+    else:
+        articles = x.articles if isinstance(x, Page) else [x]
+        for article in articles:
+            if include_headlines:
+                head = _headline_text(article)
+                rows += _rows(head, scan_figures(head), article.index, -1)
+            for i, paragraph in enumerate(article.paragraphs):
+                rows += _rows(paragraph, scan_figures(paragraph), article.index, i)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("unit", "iso", "change_from", "change_to", "direction"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame.astype({"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
+                         "value": "float64", "low": "float64", "high": "float64", "approx": "bool"})
