@@ -20,7 +20,7 @@ _NAMES = rf"{NAME}(?:{_SEP}{NAME})*"
 REPORTER_ROLES = (
     "本报特约记者", "本报见习记者", "本报首席记者", "本报特派记者", "新华社特约记者", "本报通讯员",
     "新华社记者", "中新社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "特派记者",
-    "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文",
+    "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文/", "图/", "文",
 )
 _ROLE = "(?:" + "|".join(re.escape(r) for r in sorted(REPORTER_ROLES, key=len, reverse=True)) + ")"
 _ROLE_SPLIT = re.compile(_ROLE)
@@ -31,8 +31,9 @@ _NOT_NAMES = {
     "笔记", "视角", "连线", "直击", "日记", "随笔", "故事", "点评", "追踪", "报道", "述评", "获悉",
 }
 
+_BULLET = r"[■□●○◎◆◇★☆▲△▶►※]?\s*"
 BYLINE_RE = re.compile(
-    rf"^\s*{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*(?:\s*(?:报道|采写|整理|编译))?\s*$"
+    rf"^\s*{_BULLET}{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*(?:\s*(?:报道|采写|整理|编译))?\s*$"
 )
 CREDIT_RE = re.compile(
     rf"^\s*[(\[【]?\s*(?:"
@@ -76,8 +77,21 @@ def is_tail_byline(text: str) -> bool:
         >>> is_tail_byline("（本报记者 王明 通讯员 李华）"), is_tail_byline("（下转第2版）")
         (True, False)
     """
-    s = fold(text)
+    s = fold(unpad_names(text))
     return len(s) <= 60 and bool(TAIL_BYLINE_RE.match(s)) and bool(split_names(s))
+
+
+_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+
+
+def unpad_names(text: str) -> str:
+    """Close up two-character names padded to three-character width (``王　明`` -> ``王明``).
+
+    Example:
+        >>> unpad_names("本报记者 王　明 李华")
+        '本报记者 王明 李华'
+    """
+    return _PADDED_NAME.sub(r"\1\2", text)
 
 
 def split_names(text: str) -> list[str]:
@@ -87,7 +101,7 @@ def split_names(text: str) -> list[str]:
         >>> split_names("本报记者 庞立言 通讯员 甘棠")
         ['庞立言', '甘棠']
     """
-    body = re.sub(r"(?:报道|采写|整理|编译)\s*$", "", fold(text))
+    body = re.sub(r"(?:报道|采写|整理|编译)\s*$", "", fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ "))
     body = re.sub(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$", "", body).strip("()[]【】 ")
     names: list[str] = []
     for chunk in _ROLE_SPLIT.split(body):
@@ -104,7 +118,7 @@ def is_byline(text: str) -> bool:
         >>> is_byline("本报记者 沈思怡"), is_byline("本报记者 张驰 摄"), is_byline("记者手记")
         (True, False, False)
     """
-    s = fold(text)
+    s = fold(unpad_names(text))
     if len(s) > 60 or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
         return False
     return bool(split_names(s)) and not any(
@@ -114,13 +128,13 @@ def is_byline(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """True for a photo credit such as ``本报记者 张驰 摄`` or ``新华社发``."""
-    s = fold(text)
+    s = fold(unpad_names(text))
     return len(s) <= 60 and bool(CREDIT_RE.match(s))
 
 
 def credit_photographers(text: str) -> list[str]:
     """The photographers named by a credit line (only credits ending in 摄 name photographers)."""
-    s = fold(text).strip()
+    s = fold(unpad_names(text)).strip()
     if not re.search(r"摄(?:影)?\s*[)\]】]?$", s):
         return []
     return split_names(s)
