@@ -29,7 +29,7 @@ DISCOVERED_TAG = "nz"
 
 _MONEY = r"(?:美元|欧元|日元|英镑|港元|港币|卢布|韩元|元)"
 _NUM_RE = re.compile(  # 23,876 / 73.2% / $3.5 / 50亿美元 / 1.2万亿元, never followed by a letter or digit
-    rf"(?<![A-Za-z0-9_.])[-+−]?[$¥￥€£]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:[%‰]|[万亿]+{_MONEY}?|{_MONEY})?"
+    rf"(?<![a-z0-9_.])[-+−]?[$¥￥€£]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:[%‰]|[万亿]+{_MONEY}?|{_MONEY})?"
     r"(?![A-Za-z0-9_])"
 )
 _NUMERIC_RE = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿.,%‰+\-−~～/:$¥￥€£年月日号时分秒点个元倍]+")
@@ -269,6 +269,10 @@ class Tokenizer:
         """True if ``word`` is an entry of this tokenizer's dictionary."""
         return self._jt.FREQ.get(word, 0) > 0
 
+    def freq(self, word: str) -> int:
+        """The dictionary frequency of ``word`` (0 when unknown)."""
+        return self._jt.FREQ.get(word, 0)
+
     def suggest_freq(self, word: str) -> int:
         """The frequency jieba needs to keep ``word`` whole (its parts' joint frequency, plus one)."""
         return self._jt.suggest_freq(word)
@@ -357,3 +361,71 @@ def get_tokenizer(*, user_dicts: Sequence[str | Path] = (), stopwords: Iterable[
         ['脑机接口', '大会']
     """
     return _build(_configure(user_dicts, stopwords))
+
+
+_KEYWORD_POS = ("n", "nr", "ns", "nt", "nz", "nw", "vn", "v", "eng", "an", "j", "l", "i")
+
+
+class _TermCutter:
+    """Adapter giving jieba.analyse our terms where it expects ``jieba.cut``."""
+
+    def __init__(self, tok: Tokenizer):
+        self.tok = tok
+
+    def cut(self, text: str, *args, **kwargs):
+        return iter(self.tok.terms(text))
+
+
+class _PairCutter:
+    """Adapter giving jieba.analyse our tagged tokens (non-terms tagged ``x``) where it expects posseg."""
+
+    def __init__(self, tok: Tokenizer):
+        self.tok = tok
+
+    def cut(self, text: str, *args, **kwargs):
+        from jieba.posseg import pair
+
+        is_term = self.tok.is_term
+        return iter([pair(w, f if is_term(w) else "x") for w, f, _, _ in self.tok.tag(to_matching_text(text))])
+
+
+def _tfidf_extractor():
+    with _LOCK:
+        if "tfidf" not in _BASE:
+            import jieba.analyse
+
+            _BASE["tfidf"] = jieba.analyse.TFIDF()
+        return _BASE["tfidf"]
+
+
+def extract_keywords(
+    text: str,
+    *,
+    tokenizer: Tokenizer,
+    method: str = "tfidf",
+    top_n: int = 20,
+    idf: dict[str, float] | None = None,
+) -> list[tuple[str, float]]:
+    """(term, weight) pairs by jieba.analyse (TF-IDF or TextRank) over ``tokenizer``'s terms.
+
+    ``idf`` replaces jieba's shipped IDF table (terms it lacks get its largest value: unseen means rare).
+    """
+    import copy
+
+    import jieba.analyse
+
+    if method == "tfidf":
+        extractor = copy.copy(_tfidf_extractor())
+        if idf is not None:
+            extractor.idf_freq = dict(idf)
+            extractor.median_idf = max(idf.values(), default=1.0)
+        extractor.tokenizer = _TermCutter(tokenizer)
+        extractor.stop_words = set()
+        return [(w, float(s)) for w, s in extractor.extract_tags(text, topK=top_n, withWeight=True)]
+    if method == "textrank":
+        extractor = jieba.analyse.TextRank()
+        extractor.tokenizer = extractor.postokenizer = _PairCutter(tokenizer)
+        extractor.stop_words = set()
+        ranked = extractor.textrank(text, topK=top_n, withWeight=True, allowPOS=_KEYWORD_POS)
+        return [(w, float(s)) for w, s in ranked]
+    raise NewsAnalysisError(f"keyword method {method!r} is not known; expected 'tfidf' or 'textrank'")
