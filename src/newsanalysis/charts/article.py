@@ -159,12 +159,20 @@ def figures_chart(figures: pd.DataFrame, *, max_panels: int = 3, top_n: int = 8,
     return Chart(figure, alt, drawn[keep].reset_index(drop=True), "figures_chart", path)
 
 
+def _named(table: pd.DataFrame) -> pd.DataFrame:
+    """Unnamed sources (speaker "") are shown by their description (speaker_title), else as 未具名."""
+    speaker = table["speaker"].fillna("").astype(str)
+    title = table["speaker_title"].fillna("").astype(str) if "speaker_title" in table else ""
+    return table.assign(speaker=speaker.where(speaker != "", title).replace("", "（未具名）"))
+
+
 def sources_chart(sources: pd.DataFrame, quotes: pd.DataFrame | None = None, *, top_n: int = 10,
                   font: str | None = None) -> Chart:
     """Who is quoted and how much: quotes per speaker (direct vs indirect) and characters quoted.
 
     Args:
-        sources: ``quotes.sources`` output (``speaker``, ``n_quotes``, ``n_chars``).
+        sources: ``quotes.sources`` output (``speaker``, ``n_quotes``, ``n_chars``; unnamed sources, speaker
+            "", are labelled with their ``speaker_title``).
         quotes: optional ``quotes.extract_quotes`` output, to split each speaker's quotes by ``mode``.
 
     Returns:
@@ -173,10 +181,10 @@ def sources_chart(sources: pd.DataFrame, quotes: pd.DataFrame | None = None, *, 
     """
     _require(sources, ("speaker", "n_quotes", "n_chars"), "sources_chart")
     path = resolve_font(font)
-    data = sources.groupby("speaker", as_index=False, sort=False)[["n_quotes", "n_chars"]].sum()
+    data = _named(sources).groupby("speaker", as_index=False, sort=False)[["n_quotes", "n_chars"]].sum()
     modes = ("direct", "indirect", "interview", "unsplit")
     if quotes is not None and not quotes.empty and {"speaker", "mode"} <= set(quotes.columns):
-        counts = quotes.groupby(["speaker", "mode"]).size().unstack(fill_value=0)
+        counts = _named(quotes).groupby(["speaker", "mode"]).size().unstack(fill_value=0)
         data = data.join(counts.reindex(columns=list(modes), fill_value=0), on="speaker")
     for mode in modes:
         data[mode] = data.get(mode, pd.Series(0, index=data.index)).fillna(0).astype(int)

@@ -60,8 +60,11 @@ class Chart:
         return path
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        from ..export import TABLE_MIME  # the table travels with the picture so reports can publish it as CSV
+
         png = base64.b64encode(self.to_png()).decode("ascii")
-        return {"image/png": png, "text/plain": self.alt}, {"image/png": {"alt": self.alt}}
+        table = {"name": self.name, "csv": self.table.to_csv(index=False)}
+        return {"image/png": png, "text/plain": self.alt, TABLE_MIME: table}, {"image/png": {"alt": self.alt}}
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,0 +1,54 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python (newsanalysis)
+#     language: python
+#     name: newsanalysis
+# ---
+
+# %% [markdown]
+# # 探索 Explore a page
+#
+# For interactive sessions in JupyterLab (`make lab`): pick a page and an article, search a word in context,
+# look at co-occurring terms. Runs as is with the bundled sample page.
+
+# %% tags=["parameters"]
+page_path = ""  # page file to explore; "" means the bundled sample page (data/raw/sample-page.txt)
+article_index = 0  # which article, 0-based
+
+# %%
+from newsanalysis import charts, config, stats, tables
+from newsanalysis.parse import load_page
+
+page = load_page(page_path or config.sample_page())
+article = page.article(article_index)
+tables.articles_frame(page)[["article", "display_title", "reporters", "n_paragraphs", "n_chars"]]
+
+# %% [markdown]
+# ## 关键词在上下文中 Keyword in context
+# Type any word here (Chinese is fine in this cell) and run it again.
+
+# %%
+term = "浦东"  # the word to look for
+stats.kwic(page, term, width=20)
+
+# %% [markdown]
+# ## 词频 Term frequencies of the article
+
+# %%
+charts.term_bar(stats.term_frequencies(article, top_n=20))
+
+# %% [markdown]
+# ## 共现 Terms that occur together
+
+# %%
+pairs = stats.cooccurrence(article)
+charts.cooccurrence_network(pairs)
+
+# %% [markdown]
+# ## 段落 Paragraphs
+
+# %%
+tables.paragraphs_frame(page).query("article == @article_index")[["paragraph", "role", "speaker", "text"]]

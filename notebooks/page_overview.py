@@ -1,0 +1,63 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python (newsanalysis)
+#     language: python
+#     name: newsanalysis
+# ---
+
+# %% [markdown]
+# # 版面概览 Page overview
+#
+# All articles of one printed page side by side: their sizes, topics, the figures they quote and whom they quote.
+# `newsanalysis render` runs this notebook once per page; its HTML is the page's `index.html`.
+
+# %% tags=["parameters"]
+page_path = ""  # page file to report on; "" means the bundled sample page (data/raw/sample-page.txt)
+top_n = 20  # how many terms the page-wide frequency chart shows
+
+# %%
+from newsanalysis import charts, config, quotes, report, stats, topics
+from newsanalysis.parse import load_page
+
+page = load_page(page_path or config.sample_page())
+
+# %% [markdown]
+# ## 各篇文章 Articles
+
+# %%
+overview = report.page_overview(page)
+overview
+
+# %%
+charts.article_sizes(overview, value="n_chars")
+
+# %% [markdown]
+# ## 主题 Topics
+
+# %%
+model = topics.topics(page, random_state=0)
+model.labels
+
+# %%
+charts.topic_shares(model.article_shares, model.labels)
+
+# %% [markdown]
+# ## 数字与消息来源 Figures and sources per article
+
+# %%
+charts.article_sizes(overview, value="n_figures")
+
+# %%
+charts.article_sizes(overview, value="n_sources")
+
+# %%
+quotes.sources(page)
+
+# %% [markdown]
+# ## 全版词频 Term frequencies of the whole page
+
+# %%
+charts.term_bar(stats.page_term_frequencies(page), top_n=top_n, title="全版高频词")

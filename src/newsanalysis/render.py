@@ -1,0 +1,428 @@
+"""Render HTML reports: papermill runs the report notebooks, nbconvert exports them, a manifest keeps it incremental.
+
+Per page it runs ``notebooks/article_report.ipynb`` once per article and ``notebooks/page_overview.ipynb`` once,
+with the project's own kernel (``newsanalysis``), in parallel (``jobs``), and writes::
+
+    reports/index.html                       all pages, every report with its status
+    reports/<page-stem>/index.html           the page overview, with links to its article reports
+    reports/<page-stem>/<NN>-<slug>.html     one article report (offline HTML, images embedded)
+    reports/<page-stem>/<NN>-<slug>.<chart>.csv   the table behind each chart
+    reports/manifest.json                    hashes, versions, timings and status of every report
+
+It is safe to run from cron: a report is skipped when its page text, notebook, package and options are unchanged
+(``force`` re-renders); files appear atomically (temp file + ``os.replace``); a lock file makes a second run wait
+``lock_timeout`` seconds and then exit with a clear message; a failing notebook (a cell raised, the kernel would
+not start twice in a row) marks only that report failed, with the error and the cell, and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Literal
+
+from . import __version__, config
+from .errors import NewsAnalysisError, RenderError
+from .slugs import report_filename, safe_name
+from .versions import package_fingerprint, sha256_file, versions
+
+log = logging.getLogger(__name__)
+ARTICLE_NOTEBOOK = "article_report.ipynb"
+OVERVIEW_NOTEBOOK = "page_overview.ipynb"
+MANIFEST = "manifest.json"
+LOCK = ".render.lock"
+Status = Literal["ok", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook run: an article report or a page overview."""
+
+    kind: Literal["article", "overview"]
+    page: Path
+    stem: str
+    article: int | None
+    title: str
+    key: str  # output path relative to the reports folder, e.g. "sample-page/01-标题.html"
+    notebook: Path
+    parameters: dict
+    fingerprint: dict
+
+
+@dataclass
+class ReportResult:
+    """What happened to one report."""
+
+    key: str
+    kind: str
+    page: str
+    stem: str
+    article: int | None
+    title: str
+    status: Status
+    seconds: float = 0.0
+    error: str | None = None
+    cell: int | None = None
+    tables: list[str] = field(default_factory=list)
+    fingerprint: dict = field(default_factory=dict)
+    finished: str = ""
+
+
+@dataclass
+class RenderResult:
+    """The outcome of :func:`render_reports`: one :class:`ReportResult` per report, and where they are."""
+
+    out: Path
+    reports: list[ReportResult]
+    seconds: float
+
+    @property
+    def n_failed(self) -> int:
+        return sum(r.status == "failed" for r in self.reports)
+
+    @property
+    def n_rendered(self) -> int:
+        return sum(r.status == "ok" for r in self.reports)
+
+    @property
+    def n_skipped(self) -> int:
+        return sum(r.status == "skipped" for r in self.reports)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.n_failed else 0
+
+
+@functools.lru_cache(maxsize=1)
+def _file_mode() -> int:
+    """The mode a plainly created file gets under the current umask (mkstemp would give 0600)."""
+    probe = Path(tempfile.mkdtemp(prefix="newsanalysis-umask-")) / "probe"
+    probe.touch()
+    mode = probe.stat().st_mode & 0o777
+    probe.unlink()
+    probe.parent.rmdir()
+    return mode
+
+
+def _atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``path`` so that it appears only complete: a temp file in the same folder, then ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, _file_mode())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _load_manifest(out: Path) -> dict:
+    path = out / MANIFEST
+    if not path.exists():
+        return {"format": 1, "reports": {}}
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("%s: unreadable manifest (%s); rendering everything again", path, exc)
+        return {"format": 1, "reports": {}}
+    manifest.setdefault("reports", {})
+    return manifest
+
+
+def _page_jobs(page_path: Path, notebooks: dict[str, Path], options: dict, extra: dict) -> list[Job]:
+    from .parse import load_page
+
+    page = load_page(page_path)
+    stem = safe_name(page_path.stem, max_bytes=80)
+    common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(), **options}
+    jobs = [Job("overview", page_path, stem, None, f"{page_path.stem} 版面概览", f"{stem}/index.html",
+                notebooks["overview"], {"page_path": str(page_path), **extra},
+                {**common, "notebook_sha256": sha256_file(notebooks["overview"])})]
+    article_hash = sha256_file(notebooks["article"])
+    for article in page.articles:
+        name = report_filename(article.index, article.slug or article.display_title or article.title or "")
+        jobs.append(Job("article", page_path, stem, article.index,
+                        article.title or article.display_title or f"第{article.index + 1}篇", f"{stem}/{name}",
+                        notebooks["article"], {"page_path": str(page_path), "article_index": article.index, **extra},
+                        {**common, "notebook_sha256": article_hash}))
+    return jobs
+
+
+def _is_startup_failure(exc: BaseException) -> bool:
+    """Kernel start-up races worth one retry: port clashes, slow starts, a kernel dying before it answered."""
+    text = f"{type(exc).__name__}: {exc}".lower()
+    return isinstance(exc, (TimeoutError, RuntimeError, OSError)) or any(
+        word in text for word in ("kernel", "zmq", "address already in use", "timeout", "timed out"))
+
+
+def _kernel_manager_class(folder: Path):
+    """A kernel manager talking to its kernel over Unix sockets in ``folder``: no TCP ports (so no port clashes
+    between parallel kernels) and no "running over TCP without encryption" warning in the logs."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import CaselessStrEnum, Unicode
+
+    if os.name == "nt":
+        return AsyncKernelManager
+    folder.mkdir(parents=True, exist_ok=True)
+    return type("IpcKernelManager", (AsyncKernelManager,), {
+        "transport": CaselessStrEnum(["tcp", "ipc"], default_value="ipc"), "ip": Unicode(str(folder / "k"))})
+
+
+def _execute(job: Job, kernel_name: str, workdir: Path):
+    """Run the notebook with papermill (one retry on kernel start-up failure); returns the executed notebook."""
+    import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
+    from papermill.exceptions import PapermillExecutionError
+
+    target = workdir / f"{job.key.replace('/', '__')}.ipynb"
+    for attempt in (1, 2):
+        sockets = Path(tempfile.mkdtemp(prefix="k", dir=workdir))
+        try:
+            return papermill.execute_notebook(str(job.notebook), str(target), parameters=job.parameters,
+                                              kernel_name=kernel_name, progress_bar=False, log_output=False,
+                                              start_timeout=120, cwd=None,
+                                              kernel_manager_class=_kernel_manager_class(sockets))
+        except (PapermillExecutionError, NoSuchKernel):
+            raise
+        except Exception as exc:  # papermill/nbclient/zmq raise many types on start-up races; classified below
+            if attempt == 2 or not _is_startup_failure(exc):
+                raise
+            log.warning("%s: kernel start-up failed (%s: %s); retrying once", job.key, type(exc).__name__, exc)
+    raise AssertionError("unreachable")
+
+
+def _describe(exc: BaseException, job: Job, kernel_name: str) -> tuple[str, int | None]:
+    from jupyter_client.kernelspec import NoSuchKernel
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        first = (exc.source or "").strip().splitlines()
+        return (f"cell {exc.cell_index} (execution count {exc.exec_count}, `{first[0][:80] if first else ''}`) "
+                f"raised {exc.ename}: {exc.evalue}", exc.cell_index)
+    if isinstance(exc, NoSuchKernel):
+        return (f"kernel {kernel_name!r} is not installed; run `make install` (it runs `python -m ipykernel "
+                f"install --sys-prefix --name {kernel_name}`)", None)
+    return f"{type(exc).__name__}: {exc}", None
+
+
+def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir: Path) -> ReportResult:
+    from .export import chart_tables, export_html, provenance_html
+
+    started = time.perf_counter()
+    result = ReportResult(job.key, job.kind, str(job.page), job.stem, job.article, job.title, "ok",
+                          fingerprint=job.fingerprint)
+    target = out / job.key
+    html_target = target.with_name("overview.html") if job.kind == "overview" else target
+    try:
+        nb = _execute(job, kernel_name, workdir)
+        info = [("报告 report", job.key), *versions(job.page, job.notebook).items()]
+        html = export_html(nb, with_code=with_code, title=job.title, extra_body=provenance_html(info))
+        for name, csv in chart_tables(nb):
+            table = target.with_name(f"{target.stem}.{name}.csv")
+            _atomic_write(table, csv)
+            result.tables.append(table.name)
+        _atomic_write(html_target, html)
+    except Exception as exc:  # one failing report must not stop the others; it is recorded, never hidden
+        result.status = "failed"
+        result.error, result.cell = _describe(exc, job, kernel_name)
+        html_target.unlink(missing_ok=True)
+        failed_nb = workdir / f"{job.key.replace('/', '__')}.ipynb"
+        if failed_nb.exists():
+            _atomic_write(out / ".failed" / job.stem / f"{Path(job.key).stem}.ipynb", failed_nb.read_bytes())
+    result.seconds = round(time.perf_counter() - started, 3)
+    result.finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return result
+
+
+def _write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:
+    from .export import nav_html, standalone_page
+
+    entries = manifest["reports"]
+    for stem in sorted(stems):
+        rows = [{**e, "href": Path(key).name} for key, e in entries.items()
+                if e.get("stem") == stem and e.get("kind") == "article"]
+        rows.sort(key=lambda e: e.get("article") or 0)
+        overview = entries.get(f"{stem}/index.html", {})
+        nav = nav_html(stem, rows)
+        source = out / stem / "overview.html"
+        if overview.get("status") == "ok" and source.exists():
+            import re
+
+            page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, source.read_text(encoding="utf-8"), count=1)
+        else:
+            note = f"<p class='na-failed'>版面概览失败 overview failed: {_escape(overview.get('error') or '')}</p>"
+            page = standalone_page(stem, nav + note)
+        _atomic_write(out / stem / "index.html", page)
+    all_stems = sorted({e.get("stem") for e in entries.values() if e.get("stem")})
+    body = ["<h1>新闻版面报告 newsanalysis reports</h1>"]
+    from .export import articles_table
+
+    for stem in all_stems:
+        rows = [{**e, "href": f"{stem}/{Path(key).name}" if e.get("kind") == "article" else f"{stem}/index.html",
+                 "title": e.get("title")} for key, e in entries.items() if e.get("stem") == stem]
+        rows.sort(key=lambda e: (e.get("kind") != "overview", e.get("article") or 0))
+        body.append(f'<h2><a href="{_escape(stem)}/index.html">{_escape(stem)}</a></h2>{articles_table(rows)}')
+    _atomic_write(out / "index.html", standalone_page("newsanalysis reports", "".join(body)))
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(str(text))
+
+
+def _progress_printer(stream=None) -> Callable[[str], None]:
+    stream = stream or sys.stderr
+
+    def emit(line: str) -> None:
+        print(f"newsanalysis render: {line}", file=stream, flush=True)
+
+    return emit
+
+
+def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, jobs: int | None = None,
+                   with_code: bool = False, force: bool = False, notebooks: dict[str, Path] | None = None,
+                   kernel_name: str = config.KERNEL_NAME, lock_timeout: float = 0.0, parameters: dict | None = None,
+                   progress: Callable[[str], None] | None = None) -> RenderResult:
+    """Render the reports of ``paths`` (default: every page in ``data/raw``) into ``out`` (default ``reports/``).
+
+    Args:
+        paths: page files or folders of pages.
+        out: the reports folder.
+        jobs: notebooks run in parallel (default: number of cores).
+        with_code: keep code cells in the HTML.
+        force: re-render reports that are up to date.
+        notebooks: {"article": path, "overview": path} to use other notebooks (tests use tiny ones).
+        kernel_name: the Jupyter kernel (default: the project's ``newsanalysis`` kernel).
+        lock_timeout: seconds to wait for another run holding the lock (0: exit at once).
+        parameters: extra notebook parameters (ASCII literals), passed to every notebook.
+        progress: called with one plain line per event (default: the ``newsanalysis.render`` logger).
+
+    Returns:
+        A RenderResult; ``exit_code`` is 1 if any report failed.
+
+    Raises:
+        RenderError: no page to render, or another run holds the lock.
+    """
+    import filelock
+
+    began = time.perf_counter()
+    emit = progress or log.info
+    out = Path(out or config.reports_dir()).resolve()
+    pages = _expand(paths)
+    nbdir = config.notebooks_dir()
+    notebooks = {"article": nbdir / ARTICLE_NOTEBOOK, "overview": nbdir / OVERVIEW_NOTEBOOK, **(notebooks or {})}
+    for path in notebooks.values():
+        if not Path(path).is_file():
+            raise RenderError(f"{path}: report notebook not found; expected the project's notebooks/ folder "
+                              "(set NEWSANALYSIS_HOME to the project folder)")
+    out.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(str(out / LOCK), timeout=lock_timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise RenderError(f"another newsanalysis render is writing to {out} (lock file {out / LOCK} is held; "
+                          f"waited {lock_timeout:g} s); this run made no changes, try again later") from None
+    try:
+        return _render_locked(pages, out, jobs=jobs, with_code=with_code, force=force, notebooks=notebooks,
+                              kernel_name=kernel_name, extra=parameters or {}, emit=emit, began=began)
+    finally:
+        lock.release()
+
+
+def _expand(paths: list[Path] | None) -> list[Path]:
+    pages: list[Path] = []
+    for path in [Path(p) for p in paths] if paths else [config.raw_dir()]:
+        if path.is_dir():
+            pages += config.raw_pages(path)
+        elif path.is_file():
+            pages.append(path.resolve())
+        else:
+            raise RenderError(f"{path}: no such page file or folder")
+    if not pages:
+        raise RenderError(f"no page to render in {paths or config.raw_dir()}; expected .txt page files")
+    return pages
+
+
+def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, notebooks, kernel_name, extra, emit,
+                   began) -> RenderResult:
+    manifest = _load_manifest(out)
+    entries = manifest["reports"]
+    options = {"with_code": with_code, "kernel": kernel_name, "parameters": extra}
+    todo: list[Job] = []
+    results: list[ReportResult] = []
+    for page in pages:
+        try:
+            page_jobs = _page_jobs(page, notebooks, options, extra)
+        except NewsAnalysisError as exc:
+            stem = safe_name(page.stem, max_bytes=80)
+            results.append(ReportResult(f"{stem}/index.html", "overview", str(page), stem, None, page.stem,
+                                        "failed", error=str(exc)))
+            emit(f"failed {page}: {exc}")
+            continue
+        for job in page_jobs:
+            previous = entries.get(job.key, {})
+            target = out / job.key if job.kind == "article" else out / job.stem / "overview.html"
+            if (not force and previous.get("status") == "ok" and previous.get("fingerprint") == job.fingerprint
+                    and target.exists()):
+                results.append(ReportResult(**{**previous, "status": "skipped", "key": job.key}))
+            else:
+                todo.append(job)
+    n_total = len(todo)
+    emit(f"{len(pages)} page(s): {n_total} report(s) to render, {len(results)} up to date or failed to parse; "
+         f"output in {out}")
+    done = 0
+    guard = threading.Lock()
+    workers = max(1, jobs or os.cpu_count() or 1)
+
+    def run(job: Job) -> ReportResult:
+        nonlocal done
+        emit(f"start {job.key}")
+        result = _run_job(job, out, kernel_name=kernel_name, with_code=with_code, workdir=workdir)
+        with guard:
+            done += 1
+            entries[job.key] = {k: v for k, v in asdict(result).items() if k != "status"} | {"status": result.status}
+            manifest["updated"] = result.finished
+            _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            tail = f": {result.error}" if result.error else ""
+            emit(f"[{done}/{n_total}] {result.status} {job.key} ({result.seconds:.1f} s){tail}")
+        return result
+
+    with tempfile.TemporaryDirectory(prefix="newsanalysis-render-") as tmp:
+        workdir = Path(tmp)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results += list(pool.map(run, todo))
+    for result in results:  # page-level parse failures and skipped reports are recorded too
+        if result.key not in entries or result.status == "failed":
+            entries[result.key] = asdict(result)
+    manifest.update({"format": 1, "package_version": __version__,
+                     "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    _write_indexes(out, manifest, {r.stem for r in results})
+    rendered = RenderResult(out, results, round(time.perf_counter() - began, 3))
+    emit(f"done: {rendered.n_rendered} rendered, {rendered.n_skipped} up to date, {rendered.n_failed} failed "
+         f"in {rendered.seconds:.1f} s; open {out / 'index.html'}")
+    return rendered
+
+
+def run_render(paths: list[Path], *, out: Path | None = None, jobs: int | None = None, with_code: bool = False,
+               force: bool = False) -> int:
+    """The ``newsanalysis render`` command: render, print plain progress lines to stderr, return the exit code."""
+    result = render_reports(paths or None, out=out, jobs=jobs, with_code=with_code, force=force,
+                            progress=_progress_printer())
+    for report in result.reports:
+        if report.status == "failed":
+            print(f"newsanalysis render: FAILED {report.key}: {report.error}", file=sys.stderr)
+    return result.exit_code
