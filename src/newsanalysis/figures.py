@@ -19,7 +19,7 @@ import pandas as pd
 from .model import Article, Page
 from .numerals import (
     BIG_UNITS, CURRENCY_PREFIXES, DIGITS, NUMERAL_CHARS, SMALL_UNITS, UNITS, UNITS_LONGEST_FIRST,
-    parse_numeral, to_halfwidth,
+    fold_text, parse_numeral,
 )
 
 COLUMNS = [
@@ -29,9 +29,9 @@ COLUMNS = [
 
 _CN = NUMERAL_CHARS
 _CNDIG = "".join(DIGITS)
-_AR = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_AR = r"(?:\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?:e[+-]?\d+(?![\w.]))?"
 _PIECE = rf"(?:{_AR}|[{_CN}])"
-_CORE = (rf"(?:负|-(?=\d))?{_PIECE}(?:(?: {{1,3}}(?=[{_CN}]))?(?:{_PIECE}|[点點](?=[\d{_CNDIG}])"
+_CORE = (rf"(?:负|-(?=\d))?{_PIECE}(?:(?:(?<=[{_CN}]) {{1,3}}(?=[{_CN}]))?(?:{_PIECE}|[点點](?=[\d{_CNDIG}])"
          rf"|[余多几幾](?=[万亿萬億]))|(?<=\d) {{1,3}}(?=[万亿萬億千百]))*")
 CORE_RE = re.compile(rf"(?<![\d.]){_CORE}")
 FRACTION_RE = re.compile(rf"(?<![\d.])(?P<den>{_CORE}) ?分 ?之 ?(?P<num>{_CORE})")
@@ -54,7 +54,7 @@ _MIN = r"[0-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三
 TIME_RE = re.compile(
     rf"{_PER}(?<![\d.:])(?:(?P<h>[01]?\d|2[0-4])(?:(?P<hm>[时点])(?:(?P<mi>{_MIN})分(?:(?P<se>[0-5]?\d)秒)?"
     rf"|(?P<half>半))?|:(?P<mi2>[0-5]\d)(?::(?P<se2>[0-5]\d))?(?![\d:]))"
-    rf"|(?P<hc>{_CNH})点(?:(?P<mic>{_MIN})分|(?P<halfc>半)|钟))"
+    rf"|(?P<hc>{_CNH})点(?:(?P<mic>{_MIN})分|(?P<halfc>半)|钟)?)"
 )
 SPECIAL_RE = re.compile(r"翻(?P<fan>[一两二三四五])?番|(?<![这那同每另下上统唯万之其某哪任单逐专])一半|半(?P<half>小时|年|个月|天)")
 
@@ -67,7 +67,7 @@ IDIOMS = (
     "四面八方", "七上八下", "七下八上", "一五一十", "三番五次", "一举两得", "两全其美", "十有八九", "百分百",
     "千秋万代", "五花八门", "四分五裂", "七零八落", "三令五申", "半斤八两", "一带一路", "三来一补", "一事一议",
     "万无一失", "百里挑一", "九牛一毛", "一心一意", "三心二意", "十全十美", "千里之行", "万家灯火", "一国两制",
-    "十分", "万分", "千万不", "百姓", "一一", "四川", "三峡", "九州", "万一", "五一", "十一五", "十二五",
+    "十分", "万分", "千万不", "百姓", "四川", "三峡", "九州", "万一", "五一", "十一五", "十二五",
     "十三五", "十四五", "十五五", "二十大", "百强", "千百万", "成千上万", "成百上千",
 )
 _INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
@@ -128,20 +128,20 @@ def _iso(date: tuple) -> str:
     return f"---{d:02d}"
 
 
-def _time_fig(m: re.Match) -> _Fig | None:
+def _time_fig(m: re.Match, after_date: bool = False) -> _Fig | None:
     g = m.groupdict()
     per = g.get("per")
     if g.get("h") is not None:
         h = int(g["h"])
         mi_s = g.get("mi") or g.get("mi2")
-        if g.get("hm") == "点" and not (per or mi_s or g.get("half")):
+        if g.get("hm") == "点" and not (per or mi_s or g.get("half") or after_date):
             return None  # 5点建议: not a clock time without minutes or a time of day
         mi = (int(mi_s) if mi_s.isdigit() else _cn_small(mi_s)) if mi_s else (30 if g.get("half") else None)
         se_s = g.get("se") or g.get("se2")
     else:
         h = _cn_small(g["hc"])
         mi_s = g.get("mic")
-        if not (per or mi_s or g.get("halfc")):
+        if not (per or mi_s or g.get("halfc") or after_date or m.group(0).endswith("钟")):
             return None
         mi = _cn_small(mi_s) if mi_s else (30 if g.get("halfc") else None)
         se_s = None
@@ -170,6 +170,8 @@ def _in_idiom(s: str, start: int, end: int) -> bool:
     for idiom in IDIOMS:
         i = s.find(idiom, max(0, start - len(idiom) + 1), end + len(idiom) - 1)
         if i != -1 and i < end and i + len(idiom) > start:
+            if all(c in NUMERAL_CHARS for c in idiom) and (i, i + len(idiom)) != (start, end):
+                continue  # 一万一千 is not 万一
             return True
     return False
 
@@ -177,48 +179,55 @@ def _in_idiom(s: str, start: int, end: int) -> bool:
 def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
     """Read the numeral at ``s[start:end]`` with its prefix, inner 余/多, unit and hedges; None to skip it."""
     core = s[start:end]
-    if core.startswith("-") and start > 0 and (s[start - 1].isalnum() or s[start - 1] in ")）"):
-        start, core = start + 1, core[1:]
-    value = parse_numeral(core)
-    if value is None or not math.isfinite(value):
-        return None
-    has_ar = any(c.isdigit() and c.isascii() for c in core)
     prev = s[start - 1] if start else ""
-    if prev.isascii() and prev.isalpha() or (prev == "-" and start > 1 and s[start - 2].isascii()
-                                              and s[start - 2].isalpha()):
-        if not s.startswith("%", end):
-            return None  # C909, COVID-19
-    if s.startswith("号", end) or _in_idiom(s, start, end):
-        return None  # 神舟二十号, 3号线, idioms
-    if s[end:end + 1] in (".", "-") and s[end + 1:end + 2].isdigit() and (prev in ".-" or "." in core
-                                                                        or s[end] == "-" and "-" in s[end + 2:end + 8]):
-        return None  # 192.168.1.1, 888-000-9999
-    if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and len(_match_unit(s, start)[0] or "") > 1:
-        return None  # 兆瓦级, 千米: a unit word, no number
-    if not whole and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟":
+    if core.startswith("-") and prev and prev not in " \t(:=,、：（":
+        start, core = start + 1, core[1:]  # 1万-5万元: a connector, not a minus
+    if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and (len(_match_unit(s, start)[0] or "") > 1
+                                                   or s.startswith("分之", start + len(core))
+                                                   or whole and core in "万亿兆"):
+        return None  # 兆瓦级, 千米, 百分点: a unit word, no number
+    whole_span = whole and not s[:start].strip() and (not s[end:].strip() or bool(_match_unit(s, end)[0])
+                                                      or _at(s, end, "角块元"))
+    if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟":
         return None  # 零部件, 登陆, 队伍: a character that only looks like a numeral
+    if len(core) >= 2 and core[0] == core[1] and not core[0].isdigit():
+        return None  # 两两, 千千万万, 一一对应
     for i in range(len(core) - 1, 0, -1):  # 50千瓦, 100万千瓦: the unit starts inside the numeral
         if core[i] not in "十百千万亿兆":
             break
         unit_here, _ = _match_unit(s, start + i)
         if unit_here and len(unit_here) > 1:
             end, core = start + i, core[:i]
-            value = parse_numeral(core)
-            if value is None:
-                return None
             break
+    value = parse_numeral(core)
+    while value is None and len(core) > 1:  # 百分之七十百分位: keep the longest numeral that parses
+        core = core[:-1]
+        end -= 1
+        value = parse_numeral(core)
+    if value is None or not math.isfinite(value):
+        return None
+    has_ar = any(c.isdigit() and c.isascii() for c in core)
+    if prev.isascii() and prev.isalpha() or (prev == "-" and start > 1 and s[start - 2].isascii()
+                                              and s[start - 2].isalpha()):
+        if not s.startswith("%", end):
+            return None  # C909, COVID-19
+    if s.startswith("号", end) or _in_idiom(s, start, end):
+        return None  # 神舟二十号, 3号线, idioms
+    if s[end:end + 1] in (".", "-") and s[end + 1:end + 2].isdigit() and (
+            prev and prev in ".-" or "." in core or s[end] == "-" and "-" in s[end + 2:end + 8]):
+        return None  # 192.168.1.1, 888-000-9999
     scale = 1.0
     for c in reversed(core.rstrip()):
         if c in BIG_UNITS:
             scale *= BIG_UNITS[c]
-        elif c in SMALL_UNITS and not scale > 1:
-            scale = SMALL_UNITS[c]
+        elif c in SMALL_UNITS and scale == 1 and len(core.strip()) == 2:
+            scale = SMALL_UNITS[c]  # 三千 in 两到三千: the 千 applies to both ends
             break
         else:
             break
     fig = _Fig(start, end, value=value, scale=scale)
     pos = end
-    if has_ar and s[pos:pos + 1] == "k" and not s[pos + 1:pos + 2].isalpha():
+    if has_ar and s[pos:pos + 1] == "k" and not (s[pos + 1:pos + 2].isascii() and s[pos + 1:pos + 2].isalpha()):
         fig.value *= 1000
         pos += 1
     inner = any(c in "余多几幾" for c in core)
@@ -242,6 +251,13 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         big = unit is not None and UNITS.get(unit) == "count"
         if not big:
             unit, uend = None, upos
+    if unit in (None, "块") and s[upos:upos + 1] == "块" and (
+            s[upos + 1:upos + 2] in ("钱", "多", "") or _at(s, upos + 1, "，,。；;、") or _number_after(s, upos + 1)):
+        unit, uend = "块钱" if s.startswith("块钱", upos) else "块", upos + (2 if s.startswith("块钱", upos) else 1)
+    if unit is None and _at(s, upos, "角毛") and cn_or_whole(core, whole_span):
+        fig.value, unit, uend = fig.value / 10, "元", upos + 1
+        fig.kind, fig.unit, fig.end = "money", "元", uend
+        return fig
     if unit is None and s[upos:upos + 1] == "折" and s[upos + 1:upos + 2] not in tuple("合算旧射叠腾扣"):
         fig.value = fig.value * 10 if fig.value < 10 else fig.value
         unit, uend, fig.kind = "%", upos + 1, "percent"
@@ -256,14 +272,15 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
             unit = unit[1:]
         elif unit in ("元人民币", "元钱", "圆"):
             unit = "元"
-        elif unit == "块钱":
+        elif unit in ("块钱", "块"):
             unit = "元"
+            fig.kind = kind = "money"
         fig.unit = unit
         fig.end = uend
         if kind in ("duration", "measure") and s[uend:uend + 1] == "半":
             fig.value += 0.5
             fig.end += 1
-        if kind == "money" and fig.unit == "元":
+        if kind == "money" and fig.unit == "元" and unit != "元人民币":
             fig.end, fig.value = _money_tail(s, fig.end, fig.value)
     else:
         fig.end = pos
@@ -275,6 +292,13 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         fig.kind = "ordinal"
     elif (s[start - 1:start] == "前" and fig.kind == "duration" and s[start - 2:start - 1] not in _PREV_NOT_FIRST_N):
         fig.start -= 1
+    if s[start - 1:start] in ("数", "几") and _at(core, 0, "十百千") and fig.kind not in ("ordinal",):
+        fig.start -= 1
+        fig.low, fig.high, fig.value, fig.approx = fig.value, fig.value * 10, math.nan, True
+        fig.kind = "range"
+        if unit in ("元", "块", "块钱") or fig.unit == "元":
+            fig.unit = "元"
+        return fig
     pct = _ends_with(s, start, ("百分之", "百 分 之", "百 分之", "百分 之", "千分之", "万分之"))
     if pct:
         fig.start -= len(pct)
@@ -292,7 +316,10 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
     # -- is it a figure at all?
     cn_only = not has_ar
     if fig.unit is None and fig.kind not in ("percent", "ordinal", "money"):
-        if cn_only and not (whole and fig.start == len(s) - len(s.lstrip()) and not s[fig.end:].strip()):
+        bare_ok = whole_span or len(text_core) >= 3 and any(c in SMALL_UNITS or c in BIG_UNITS for c in text_core)
+        if s[fig.end:fig.end + 1] in ("至", "到", "-", "~") and _number_after(s, fig.end + 1):
+            bare_ok = True  # 十八至三十万日元
+        if cn_only and not bare_ok:
             return None  # bare Chinese numerals in running text are names and words (遥二十, 七下八上)
         if s[fig.end:fig.end + 1].isascii() and s[fig.end:fig.end + 1].isalpha():
             return None  # 5G, 3D
@@ -305,7 +332,8 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
     if cn_only and single_one and fig.kind in ("count", "duration", "age") and not whole:
         if not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))):
             return None  # indefinite 一: 一个根本性的转变, 一家, 一年来
-    if cn_only and s[start - 1:start] in _INDEF_BEFORE and text_core.startswith("一"):
+    if cn_only and s[start - 1:start] in _INDEF_BEFORE and text_core.startswith("一") and not (
+            pct or fig.kind == "ordinal"):
         return None  # 这一, 下一届, 统一
     if cn_only and len(text_core) >= 2 and text_core[0] == text_core[1] and text_core[0] in "十百千万亿":
         return None  # 千千万万
@@ -314,6 +342,20 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
     if fig.unit == "度" or fig.unit in ("分", "点") and cn_only and not whole:
         return None
     return fig
+
+
+def _at(s: str, pos: int, chars: str) -> bool:
+    """Whether ``s[pos]`` exists and is one of ``chars``."""
+    return 0 <= pos < len(s) and s[pos] in chars
+
+
+def cn_or_whole(core: str, whole_span: bool) -> bool:
+    return whole_span or len(core) > 1
+
+
+def _number_after(s: str, pos: int) -> bool:
+    nxt = s[pos:pos + 1]
+    return bool(nxt) and (nxt.isdigit() or nxt in NUMERAL_CHARS)
 
 
 _MONEY_TAIL = re.compile(rf"(?:(?P<j>[\d{_CNDIG}])[角毛])?(?:(?P<f>[\d{_CNDIG}])分)?钱?(?P<z>[整正])?")
@@ -338,7 +380,7 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def scan_figures(text: str, *, whole: bool = False) -> list[_Fig]:
     """All figures in ``text`` in order (internal records; ``extract_figures`` builds the table)."""
-    s = to_halfwidth(text)
+    s = fold_text(text)
     figs: list[_Fig] = []
     spans: list[tuple[int, int]] = []
 
@@ -351,7 +393,7 @@ def scan_figures(text: str, *, whole: bool = False) -> list[_Fig]:
         if not _in_idiom(s, m.start(), m.end()):
             add(_date_fig(m))
     for m in TIME_RE.finditer(s):
-        fig = _time_fig(m)
+        fig = _time_fig(m, after_date=any(f.end == m.start() and f.date for f in figs))
         if fig is not None and not _taken(spans, fig.start, fig.end):
             before = [f for f in figs if f.end == fig.start and f.date]
             if before:  # 1987年1月11日八点: one date-time
@@ -428,7 +470,7 @@ def _range(a: _Fig, b: _Fig) -> _Fig | None:
         return None
     low, high = a.value, b.value
     if a.unit is None and b.scale > 1 and a.scale == 1 and low * b.scale <= high:
-        low *= b.scale  # 十八至三十万日元
+        low *= b.scale  # 十八至三十万日元, 两到三千
     return _Fig(a.start, b.end, kind="range", unit=b.unit, low=low, high=high, approx=a.approx or b.approx)
 
 

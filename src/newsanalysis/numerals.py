@@ -47,6 +47,19 @@ def to_halfwidth(text: str) -> str:
     return "".join(out)
 
 
+_TRADITIONAL = str.maketrans("個點萬億兩對幾時號歲塊佰仟貳陸", "个点万亿两对几时号岁块百千贰陆")
+
+
+def fold_text(text: str) -> str:
+    """``to_halfwidth`` plus the traditional forms of numeral and unit characters (still one for one).
+
+    Example:
+        >>> fold_text("２．４個百分點")
+        '2.4个百分点'
+    """
+    return to_halfwidth(text).translate(_TRADITIONAL)
+
+
 def _parse_integer(s: str) -> float | None:
     """Parse the integer part of a numeral (no sign, no decimal point); None when it is not a numeral."""
     if not s:
@@ -161,6 +174,8 @@ def parse_numeral(text: str) -> float | None:
     while s and s[0] in "负負-−":
         sign = -sign
         s = s[1:]
+    if re.fullmatch(r"\d+(?:\.\d+)?e[+-]?\d+", s):
+        return sign * float(s)
     if "又" in s:  # 3又一千分之23
         whole, _, rest = s.partition("又")
         a, b = parse_numeral(whole), parse_numeral(rest)
