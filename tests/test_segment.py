@@ -1,0 +1,157 @@
+"""Tests for newsanalysis.segment (tokenizer) and newsanalysis.newwords (new-word discovery)."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from multiprocessing import get_context
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsanalysis.newwords import discover_words
+from newsanalysis.segment import DictionaryError, get_tokenizer, to_matching_text
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return get_tokenizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("增长23,876人", ["增长", "23,876", "人"]),
+        ("同比增长23.4%", ["同比增长", "23.4%"]),
+        ("投资50亿美元", ["投资", "50亿美元"]),
+        ("规模达1.2万亿元", ["规模", "达", "1.2万亿元"]),
+        ("脑机接口大会", ["脑机接口", "大会"]),
+        ("上海离岸贸易规模", ["上海", "离岸贸易", "规模"]),
+        ("全球南方国家", ["全球南方", "国家"]),
+    ],
+)
+def test_cut_keeps_numbers_and_terms_whole(tok, text, expected):
+    assert tok.cut(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("记者表示,上海离岸贸易规模同比增长73.2%。", ["上海", "离岸贸易", "规模", "同比增长"]),
+        ("據悉，臺灣的半導體產業增長5%", ["台湾", "半导体", "产业", "增长"]),
+        ("我们认为，这是一个非常重要的问题。", []),
+        ("２０２４年ＧＤＰ增长５．２％", ["GDP", "增长"]),
+        ("他说：“算力需求还在不断增长！”", ["算力", "需求", "增长"]),
+    ],
+)
+def test_terms_drop_stopwords_punctuation_numbers(tok, text, expected):
+    assert tok.terms(text) == expected
+
+
+def test_tag_keeps_numbers_whole(tok):
+    tagged = tok.tag("营收增长23.4%至23,876元")
+    assert ("23.4%", "m") in [(w, f) for w, f, _, _ in tagged]
+    assert ("23,876元", "m") in [(w, f) for w, f, _, _ in tagged]
+
+
+def test_matching_text_is_length_preserving():
+    assert to_matching_text("臺灣經濟成長２３％") == "台湾经济成长23%"
+    assert len(to_matching_text("後來發現雲端運算")) == len("後來發現雲端運算")
+
+
+def test_traditional_cut_returns_original_characters(tok):
+    text = "國際貿易規則"
+    assert "".join(tok.cut(text)) == text
+    assert tok.terms(text) == ["国际贸易", "规则"]
+
+
+def test_tokenizer_is_cached_and_global_jieba_untouched(tok):
+    import jieba
+
+    assert get_tokenizer() is tok
+    assert not jieba.dt.initialized or "脑机接口" not in jieba.dt.FREQ
+    assert jieba.default_logger.level >= logging.WARNING
+    assert tok._jt.tmp_dir.startswith(tempfile.gettempdir())
+    assert "site-packages" not in tok._jt.tmp_dir
+
+
+def test_user_dictionary_and_stopwords_extend(tmp_path):
+    user = tmp_path / "mine.txt"
+    user.write_text("量子纠缠态 2000 nz\n", encoding="utf-8")
+    custom = get_tokenizer(user_dicts=[user], stopwords=["产业"])
+    assert custom.terms("量子纠缠态产业") == ["量子纠缠态"]
+    assert "量子纠缠态" not in get_tokenizer().terms("量子纠缠态产业")
+
+
+def test_bad_user_dictionary_names_the_file(tmp_path):
+    with pytest.raises(DictionaryError, match="missing.txt"):
+        get_tokenizer(user_dicts=[tmp_path / "missing.txt"])
+
+
+def test_pickle_roundtrip_gives_same_tokenizer(tok):
+    derived = tok.with_words(["电算协同"])
+    again = pickle.loads(pickle.dumps(derived))
+    assert again is derived
+    assert again.cut("推进电算协同") == ["推进", "电算协同"]
+    assert tok.cut("推进电算协同") != ["推进", "电算协同"]  # the parent is left unchanged
+
+
+TEXTS = [
+    "12月3日,国网上海电力公司联合中国电信集团完成算力跨省转移。",
+    "粮食总产量再创新高,比上年增长1.2%。",
+    "跨境电商进出口额达2.38万亿元,同比增长10.5%。",
+    "新能源汽车产销量连续十年位居全球第一。",
+]
+
+
+def _terms(text):
+    return get_tokenizer().terms(text)
+
+
+def test_threads_give_identical_results(tok):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(_terms, TEXTS * 5)) == [tok.terms(t) for t in TEXTS * 5]
+
+
+def test_processes_give_identical_results(tok):
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        assert list(pool.map(_terms, TEXTS)) == [tok.terms(t) for t in TEXTS]
+
+
+han = st.text(alphabet=st.sampled_from(list("上海浦东全球南方的了是在和算力脑机接口贸易增长臺灣經濟")), max_size=40)
+mixed = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(han, mixed))
+def test_cut_covers_text_exactly(tok, text):
+    assert "".join(tok.cut(text)) == text
+    assert [(s, e) for _, s, e in tok.term_spans(text)] == [
+        (s, e) for s, e in tok.spans(text) if tok.is_term(to_matching_text(text)[s:e])
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(han)
+def test_terms_are_deterministic_and_clean(tok, text):
+    terms = tok.terms(text)
+    assert terms == tok.terms(text)
+    assert all(len(t) >= 2 and t not in tok.stopwords for t in terms)
+
+
+DISCOVERY = "“电算协同”技术取得突破。电算协同可将算力转移。推进电算协同,让算力跟着电力走。"
+SPORT = ("自由式滑雪比赛在张家口举行。选手在自由式滑雪坡面障碍技巧中夺冠。" "自由式滑雪大跳台决赛明天进行。")
+
+
+@pytest.mark.parametrize(("text", "expected"), [(DISCOVERY, ["电算协同"]), (SPORT, ["自由式滑雪"])])
+def test_discovery_finds_repeated_unknown_words(text, expected):
+    assert discover_words(text)["term"].tolist() == expected
+
+
+def test_discovery_ignores_known_words_and_fragments():
+    found = discover_words("浦东的开放。浦东的发展。浦东的未来。浦东的企业。")
+    assert found.empty
+    assert list(found.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy"]
