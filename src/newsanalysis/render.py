@@ -203,14 +203,22 @@ def _execute(job: Job, kernel_name: str, workdir: Path):
     raise AssertionError("unreachable")
 
 
-def _describe(exc: BaseException, job: Job, kernel_name: str) -> tuple[str, int | None]:
+def _describe(exc: BaseException, job: Job, kernel_name: str, executed: Path) -> tuple[str, int | None]:
+    """A one-line error naming the failing cell by its index in the source notebook (papermill's injected
+    parameters cell is not counted) and its first line."""
     from jupyter_client.kernelspec import NoSuchKernel
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
+        index = exc.cell_index
+        if executed.exists():
+            import nbformat
+
+            cells = nbformat.read(str(executed), as_version=4).cells[:index]
+            index -= sum("injected-parameters" in c.get("metadata", {}).get("tags", []) for c in cells)
         first = (exc.source or "").strip().splitlines()
-        return (f"cell {exc.cell_index} (execution count {exc.exec_count}, `{first[0][:80] if first else ''}`) "
-                f"raised {exc.ename}: {exc.evalue}", exc.cell_index)
+        return (f"cell {index} of {job.notebook.name} (`{first[0][:80] if first else ''}`) raised "
+                f"{exc.ename}: {exc.evalue}", index)
     if isinstance(exc, NoSuchKernel):
         return (f"kernel {kernel_name!r} is not installed; run `make install` (it runs `python -m ipykernel "
                 f"install --sys-prefix --name {kernel_name}`)", None)
@@ -236,9 +244,9 @@ def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir:
         _atomic_write(html_target, html)
     except Exception as exc:  # one failing report must not stop the others; it is recorded, never hidden
         result.status = "failed"
-        result.error, result.cell = _describe(exc, job, kernel_name)
-        html_target.unlink(missing_ok=True)
         failed_nb = workdir / f"{job.key.replace('/', '__')}.ipynb"
+        result.error, result.cell = _describe(exc, job, kernel_name, failed_nb)
+        html_target.unlink(missing_ok=True)
         if failed_nb.exists():
             _atomic_write(out / ".failed" / job.stem / f"{Path(job.key).stem}.ipynb", failed_nb.read_bytes())
     result.seconds = round(time.perf_counter() - started, 3)

@@ -1,0 +1,276 @@
+"""Render machinery with tiny notebooks: manifest, incremental runs, lock, failure isolation, retries, escaping,
+offline HTML and safe file names. The real report notebooks are exercised in test_notebooks.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import filelock
+import nbformat
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsanalysis import render
+from newsanalysis.errors import RenderError
+from newsanalysis.export import chart_tables, export_html, external_urls
+from newsanalysis.slugs import report_filename, safe_name
+
+XSS_PAGE = ("头条<script>alert(1)</script>\n\n本报记者 王明\n\n"
+            "正文第一段<img src=x onerror=alert(2)>。今天天气很好，市民纷纷出游。\n\n"
+            "第二篇../../etc/passwd\n\n本报记者 李华\n\n另一篇正文，说了很多话。\n")
+
+
+def _notebook(cells: list[str]) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "newsanalysis", "display_name": "Python (newsanalysis)",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    return nb
+
+
+TINY_ARTICLE = _notebook([
+    'page_path = ""  # page file\narticle_index = 0  # article, counted from 0\nfail_article = -1  # raise here',
+    "import pandas as pd\nfrom newsanalysis import charts, report\nfrom newsanalysis.parse import load_page\n"
+    "page = load_page(page_path)\narticle = page.article(article_index)",
+    "report.headline(article)",
+    'assert article_index != fail_article, "planned failure"',
+    'charts.term_bar(pd.DataFrame({"term": ["浦东", "开放"], "count": [2, 1]}))',
+    "pd.DataFrame({'paragraph': article.paragraphs})",
+])
+TINY_OVERVIEW = _notebook([
+    'page_path = ""  # page file\nfail_article = -1  # unused here',
+    "from newsanalysis import report\nfrom newsanalysis.parse import load_page\npage = load_page(page_path)",
+    "report.headline(page.articles[0])",
+])
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("tiny")
+    nbformat.write(TINY_ARTICLE, root / "tiny_article.ipynb")
+    nbformat.write(TINY_OVERVIEW, root / "tiny_overview.ipynb")
+    page = root / "xss-page.txt"
+    page.write_text(XSS_PAGE, encoding="utf-8")
+    return {"root": root, "page": page,
+            "notebooks": {"article": root / "tiny_article.ipynb", "overview": root / "tiny_overview.ipynb"}}
+
+
+@pytest.fixture(scope="module")
+def first_run(tiny):
+    """One real render (3 kernels): article 1 fails on purpose, the others must still render."""
+    out = tiny["root"] / "reports"
+    lines: list[str] = []
+    result = render.render_reports([tiny["page"]], out=out, jobs=2, notebooks=tiny["notebooks"],
+                                   parameters={"fail_article": 1}, progress=lines.append)
+    return {"out": out, "result": result, "lines": lines}
+
+
+def test_one_failing_article_is_isolated(first_run):
+    result, out = first_run["result"], first_run["out"]
+    assert result.exit_code == 1
+    assert (result.n_rendered, result.n_failed) == (2, 1)
+    failed = [r for r in result.reports if r.status == "failed"]
+    assert [r.article for r in failed] == [1]
+    assert failed[0].error == ('cell 3 of tiny_article.ipynb (`assert article_index != fail_article, "planned '
+                               'failure"`) raised AssertionError: planned failure')
+    assert failed[0].cell == 3
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["reports"][failed[0].key]
+    assert entry["status"] == "failed" and "planned failure" in entry["error"]
+    assert not (out / failed[0].key).exists()
+    assert (out / ".failed" / "xss-page" / f"{Path(failed[0].key).stem}.ipynb").exists()
+    index = (out / "xss-page" / "index.html").read_text(encoding="utf-8")
+    assert "失败 failed" in index and "planned failure" in index
+    top = (out / "index.html").read_text(encoding="utf-8")
+    assert "planned failure" in top and 'href="xss-page/index.html"' in top
+
+
+def test_reports_files_and_progress_lines(first_run):
+    out, lines = first_run["out"], first_run["lines"]
+    ok = [r for r in first_run["result"].reports if r.status == "ok"]
+    article = next(r for r in ok if r.kind == "article")
+    assert re.fullmatch(r"xss-page/01-[^/]+\.html", article.key)
+    assert (out / article.key).exists()
+    csv = (out / article.key).with_name(f"{Path(article.key).stem}.term_bar.csv")
+    assert csv.read_text(encoding="utf-8").splitlines() == ["term,count", "浦东,2", "开放,1"]
+    assert any(re.match(r"\[\d/3\] ok xss-page/", line) for line in lines)
+    assert any(line.startswith("done: 2 rendered, 0 up to date, 1 failed") for line in lines)
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_page_text_is_escaped_in_the_html(first_run):
+    out = first_run["out"]
+    article = next(r for r in first_run["result"].reports if r.status == "ok" and r.kind == "article")
+    for path in (out / article.key, out / "xss-page" / "index.html", out / "index.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script" not in html.lower(), path
+        assert "onerror=alert" not in html.replace("&lt;img src=x onerror=alert(2)&gt;", ""), path
+        assert external_urls(html) == []
+    html = (out / article.key).read_text(encoding="utf-8")
+    assert "头条&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "正文第一段&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "王明" in html
+    images = re.findall(r"<img\b[^>]*>", html)
+    assert images and all('src="data:image/png;base64,' in tag and "alt=" in tag for tag in images)
+    assert not _code_cells(html) and "page.article(article_index)" not in html  # no code cells by default
+    assert "newsanalysis</dt>" in html and "dict.txt" in html  # versions recorded in the report
+
+
+def test_second_run_skips_up_to_date_reports_and_retries_failed(first_run, tiny):
+    lines: list[str] = []
+    result = render.render_reports([tiny["page"]], out=first_run["out"], jobs=2, notebooks=tiny["notebooks"],
+                                   parameters={"fail_article": 1}, progress=lines.append)
+    assert (result.n_skipped, result.n_rendered, result.n_failed) == (2, 0, 1)
+    assert result.exit_code == 1
+    manifest = json.loads((first_run["out"] / "manifest.json").read_text(encoding="utf-8"))
+    assert {e["status"] for e in manifest["reports"].values()} == {"ok", "failed"}
+
+
+def test_a_concurrent_run_exits_with_a_clear_message(tiny, tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    with filelock.FileLock(str(out / render.LOCK)):
+        with pytest.raises(RenderError, match=r"another newsanalysis render is writing to .*lock file"):
+            render.render_reports([tiny["page"]], out=out, notebooks=tiny["notebooks"], lock_timeout=0)
+    assert not (out / "manifest.json").exists()
+
+
+def _code_cells(html: str) -> list[str]:
+    return re.findall(r'<div[^>]*class="[^"]*\bjp-InputArea\b', html)
+
+
+def _fake_executed(*args, **kwargs):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1 + 1")
+    cell.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
+    nb.cells = [cell]
+    return nb
+
+
+@pytest.mark.parametrize("failures, status", [
+    ([RuntimeError("Kernel didn't respond in 60 seconds")], "ok"),
+    ([OSError(98, "Address already in use")], "ok"),
+    ([RuntimeError("Kernel died before replying to kernel_info")] * 2, "failed"),
+])
+def test_kernel_start_failures_are_retried_once(monkeypatch, tiny, tmp_path, failures, status):
+    import papermill
+
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(kwargs["kernel_name"])
+        if len(calls) <= len(failures):
+            raise failures[len(calls) - 1]
+        return _fake_executed()
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    result = render.render_reports([tiny["page"]], out=tmp_path / "r", jobs=1, notebooks=tiny["notebooks"])
+    assert calls[:2] == ["newsanalysis", "newsanalysis"]
+    assert result.reports[0].status == status
+    assert result.n_failed == (1 if status == "failed" else 0)
+
+
+def test_cell_errors_are_not_retried(monkeypatch, tiny, tmp_path):
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    calls = []
+
+    def broken(*args, **kwargs):
+        calls.append(1)
+        raise PapermillExecutionError(2, 3, "stats.keywords(article)", "ValueError", "boom", ["tb"])
+
+    monkeypatch.setattr(papermill, "execute_notebook", broken)
+    result = render.render_reports([tiny["page"]], out=tmp_path / "r", jobs=1, notebooks=tiny["notebooks"])
+    assert len(calls) == 3 and result.n_failed == 3 and result.exit_code == 1
+    assert result.reports[0].error == "cell 2 of tiny_overview.ipynb (`stats.keywords(article)`) raised ValueError: boom"
+
+
+def test_unparseable_page_fails_alone(monkeypatch, tiny, tmp_path):
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = render.render_reports([empty, tiny["page"]], out=tmp_path / "r", jobs=2, notebooks=tiny["notebooks"])
+    failed = [r for r in result.reports if r.status == "failed"]
+    assert [r.key for r in failed] == ["empty/index.html"] and "empty.txt" in failed[0].error
+    assert result.n_rendered == 3 and result.exit_code == 1
+
+
+def test_missing_inputs_are_named(tiny, tmp_path):
+    with pytest.raises(RenderError, match="nope.txt: no such page file"):
+        render.render_reports([tmp_path / "nope.txt"], out=tmp_path / "r", notebooks=tiny["notebooks"])
+    with pytest.raises(RenderError, match="missing.ipynb: report notebook not found"):
+        render.render_reports([tiny["page"]], out=tmp_path / "r",
+                              notebooks={"article": tmp_path / "missing.ipynb"})
+
+
+# ---------------------------------------------------------------- export
+
+def test_export_leaves_out_code_unless_asked_and_never_loads_remote_files():
+    nb = _fake_executed()
+    assert not _code_cells(export_html(nb))
+    with_code = export_html(nb, with_code=True)
+    assert _code_cells(with_code) and external_urls(with_code) == []
+    nb.cells.append(nbformat.v4.new_markdown_cell('<script src="https://cdn.example.org/x.js"></script>'))
+    with pytest.raises(RenderError, match="cdn.example.org"):
+        export_html(nb, title="t")
+
+
+@pytest.mark.parametrize("document, expected", [
+    ('<script src="https://cdn.jsdelivr.net/x.js"></script>', ["https://cdn.jsdelivr.net/x.js"]),
+    ('<link rel="stylesheet" href="//fonts.googleapis.com/css">', ["//fonts.googleapis.com/css"]),
+    ("<style>@font-face{src:url('https://fonts.gstatic.com/a.woff')}</style>", ["https://fonts.gstatic.com/a.woff"]),
+    ('<img src="data:image/png;base64,AAAA"><a href="https://example.org">链接</a>', []),
+    ("<p>见 https://news.example.cn 报道</p>", []),
+])
+def test_external_urls(document, expected):
+    assert external_urls(document) == expected
+
+
+def test_chart_tables_are_found_and_named_uniquely():
+    from newsanalysis.export import TABLE_MIME
+
+    nb = _fake_executed()
+    for _ in range(2):
+        nb.cells[0].outputs.append(nbformat.v4.new_output(
+            "display_data", {"text/plain": "x", TABLE_MIME: {"name": "term_bar", "csv": "term,count\n浦东,1\n"}}))
+    assert chart_tables(nb) == [("term_bar", "term,count\n浦东,1\n"), ("term_bar-2", "term,count\n浦东,1\n")]
+
+
+# ---------------------------------------------------------------- file names
+
+@pytest.mark.parametrize("title, expected", [
+    ("变局之下,浦东如何重塑全球角色", "变局之下,浦东如何重塑全球角色".replace(",", "-")),
+    ("../../etc/passwd", "etc-passwd"),
+    ("..", "untitled"),
+    ("", "untitled"),
+    ("a\\b/c", "a-b-c"),
+    ("CON", "untitled-CON"),
+    ("<script>alert(1)</script>", "script-alert(1)-script"),
+    ("　全角　空格　", "全角-空格"),
+])
+def test_safe_name(title, expected):
+    assert safe_name(title) == expected
+
+
+def test_report_filename_counts_from_one_and_keeps_one_number():
+    assert report_filename(0, "01-变局之下") == "01-变局之下.html"
+    assert report_filename(11, "") == "12-article.html"
+    assert report_filename(2, "长" * 300).encode("utf-8").__len__() <= 3 + 120 + 5
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_title_gives_a_file_name_inside_the_folder(title):
+    name = report_filename(4, title)
+    assert name.startswith("05-") and name.endswith(".html")
+    assert "/" not in name and "\\" not in name and "\x00" not in name and ".." not in name
+    assert len(name.encode("utf-8")) <= 255
+    folder = Path("/reports/page")
+    assert (folder / name).resolve().parent == folder
