@@ -29,12 +29,13 @@ _ORG_PARTS = {"ns", "nt", "nz", "n", "j", "nr", "nrt", "nrfg", "x", "eng", "l"}
 _GENERIC = frozenset({"城市", "大洲", "国与国", "城乡", "地方", "全国", "各地", "中国公司", "当地"})
 _COMMON_FREQ = 500  # a jieba word this frequent tagged nr is a common word (智慧, 高峰), not a name
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
+_ORG_LINKS = {"附属", "下属", "直属"}
 COLUMNS = ["article", "paragraph", "start", "end", "text", "type"]
 
 
 def _is_name(token: str, flag: str, tok: Tokenizer) -> bool:
     return 2 <= len(token) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", token) is not None and (
-        flag in _PERSON_TAGS or not tok.knows(token)) and token not in tok.stopwords
+        flag in _PERSON_TAGS or not tok.knows(token) or token in tok.words) and token not in tok.stopwords
 
 
 def _mentions(text: str, tok: Tokenizer) -> list[tuple[int, int, str, int]]:
@@ -59,7 +60,8 @@ def _mentions(text: str, tok: Tokenizer) -> list[tuple[int, int, str, int]]:
             found.append((s, e, "org", 1))
         if _ORG_SUFFIX.search(word) and flag != "ns":
             j = i
-            while j > 0 and i - j < 6 and tagged[j - 1][1] in _ORG_PARTS and tok.is_term(tagged[j - 1][0]):
+            while j > 0 and i - j < 6 and (tagged[j - 1][1] in _ORG_PARTS or tagged[j - 1][0] in _ORG_LINKS) \
+                    and tok.is_term(tagged[j - 1][0]):
                 j -= 1
             if (tagged[j][2] < s or flag == "nt") and norm[tagged[j][2]:e] not in _GENERIC:
                 found.append((tagged[j][2], e, "org", 2))

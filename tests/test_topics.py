@@ -1,0 +1,56 @@
+"""Tests for newsanalysis.topics (NMF over paragraph TF-IDF)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newsanalysis.errors import NewsAnalysisError
+from newsanalysis.topics import topics
+
+TWO_THEMES = "\n".join([
+    "粮食产量再创新高,粮食播种面积稳定。", "粮食单产提高,粮食丰收。", "粮食收购价格稳定,粮食储备充足。",
+    "跨境电商进出口增长,跨境电商平台扩张。", "跨境电商带动外贸,海外仓布局加快。", "外贸企业借助跨境电商开拓市场。",
+])
+
+
+@pytest.fixture(scope="module")
+def model(sample_page):
+    return topics(sample_page)
+
+
+def test_automatic_k_separates_articles(model, sample_page):
+    assert model.k >= 2
+    dominant = model.article_shares.loc[model.article_shares.groupby("article")["share"].idxmax()]
+    assert dominant["topic"].nunique() == min(model.k, len(sample_page.articles))
+    assert list(model.labels.columns) == ["topic", "label", "top_terms"]
+    sums = model.article_shares.groupby("article")["share"].sum()
+    assert sums.round(9).eq(1.0).all()
+
+
+def test_paragraph_weights_schema(model):
+    frame = model.paragraph_weights
+    assert list(frame.columns) == ["article", "paragraph", "topic", "weight"]
+    sums = frame.groupby(["article", "paragraph"])["weight"].sum().round(9)
+    assert sums.isin([0.0, 1.0]).all()
+
+
+def test_deterministic(sample_page, model):
+    again = topics(sample_page)
+    assert again.k == model.k
+    pd.testing.assert_frame_equal(again.labels, model.labels)
+    pd.testing.assert_frame_equal(again.paragraph_weights, model.paragraph_weights)
+
+
+def test_two_themes_with_fixed_k():
+    model = topics(TWO_THEMES, k=2)
+    tops = set(model.labels["label"].str.split("、").str[0])
+    assert tops == {"粮食", "跨境电商"}
+    weights = model.paragraph_weights.pivot(index="paragraph", columns="topic", values="weight")
+    first, last = weights.iloc[0].idxmax(), weights.iloc[-1].idxmax()
+    assert first != last
+
+
+def test_bad_k_names_the_range():
+    with pytest.raises(NewsAnalysisError, match="k=50"):
+        topics(TWO_THEMES, k=50)
