@@ -71,11 +71,29 @@ def looks_cut(tail: str, head: str) -> bool:
     return "," in x and len(x) >= 20
 
 
+CAPTION_MAX_CHARS = 60
+_CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九]+\s*[:：为]?|图片[:：])")
+
+
 def _caption_indexes(blocks: list[Block]) -> set[int]:
+    """Photo captions: the line before a credit, a line starting ``图为``, or a short sentence set
+    apart by extra blank lines with no credit under it."""
     captions = set()
     for i, block in enumerate(blocks):
         if block.kind == "credit" and i > 0 and blocks[i - 1].kind in ("text", "dateline"):
             captions.add(i - 1)
+        elif block.kind == "text" and len(block.text) <= 2 * CAPTION_MAX_CHARS and _CAPTION_START.match(fold(block.text)):
+            captions.add(i)
+        elif (
+            block.kind == "text"
+            and block.spaced
+            and len(block.text) <= CAPTION_MAX_CHARS
+            and ends_sentence(block.text)
+            and not has_inner_sentence_end(block.text)
+            and not L.qa_label(block.text)
+            and (i + 1 == len(blocks) or blocks[i + 1].kind != "credit")
+        ):
+            captions.add(i)
     return captions
 
 
@@ -200,6 +218,13 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
                 out.reporters += [n for n in found.names if n not in out.reporters]
                 cut = found.length
         text = group[0].text[cut:] + "".join(b.text for b in group[1:])
+        tail = L.trailing_byline(text)
+        trimmed = 0
+        if tail is not None and tail[0] > 0:
+            trimmed = len(text) - tail[0]
+            text = text[: tail[0]].rstrip()
+            trimmed = len(group[0].text[cut:] + "".join(b.text for b in group[1:])) - len(text)
+            out.reporters += [n for n in tail[1] if n not in out.reporters]
         if not text.strip():
             ledger[group[0].line] = _entry(group[0], article, "byline", "dateline and byline on a line of their own")
             continue
@@ -212,15 +237,32 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
         seen.setdefault(key, group[0].line)
         kept.append((group, cut))
         out.paragraphs.append(text)
-        out.spans.append(((group[0].start + cut, group[0].end),) + tuple((b.start, b.end) for b in group[1:]))
+        spans = [(group[0].start + cut, group[0].end)] + [(b.start, b.end) for b in group[1:]]
+        out.spans.append(_trim_spans(spans, trimmed))
         out.lines.append(tuple(b.line for b in group))
     _interview(out)
     for (group, cut), role in zip(kept, out.roles):
         for n, block in enumerate(group):
             reason = f"dateline removed: {group[0].text[:cut]}" if n == 0 and cut else ""
+            if n == len(group) - 1 and (tail := L.trailing_byline(block.text)) is not None and tail[0] > 0:
+                reason = (reason + "; " if reason else "") + f"bracketed byline removed: {block.text[tail[0]:]}"
             if len(group) > 1:
                 reason = (reason + "; " if reason else "") + f"page-break split joined (lines {'+'.join(str(b.line) for b in group)})"
             ledger[block.line] = _entry(block, article, role, reason)
+
+
+def _trim_spans(spans: list[tuple[int, int]], n: int) -> tuple[tuple[int, int], ...]:
+    """Drop ``n`` characters from the end of a paragraph's spans."""
+    spans = list(spans)
+    while n > 0 and spans:
+        start, end = spans[-1]
+        if end - start > n:
+            spans[-1] = (start, end - n)
+            n = 0
+        else:
+            n -= end - start
+            spans.pop()
+    return tuple(spans)
 
 
 def _interview(out: Body) -> None:

@@ -68,6 +68,8 @@ def assign_headline(lines: list[str]) -> Headline:
     if len(idx) >= 2:
         for pos in (idx[-1], idx[0]):
             others = [k for k in idx if k != pos]
+            if pos == idx[0] and re.search(r"\s", lines[pos].strip()):
+                continue  # two phrases above the title are a kicker (引题), not a column label
             if (
                 is_column_label(lines[pos])
                 and len(_visible(lines[pos])) < max(len(_visible(lines[k])) for k in others)

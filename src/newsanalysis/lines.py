@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import fold
+from .normalize import ends_sentence, fold
 
 _HAN = r"[\u4e00-\u9fff\u3400-\u4dbf]"
 _DOT = r"[·•・‧]"
@@ -33,12 +33,16 @@ _NOT_NAMES = {
 
 _BULLET = r"[■□●○◎◆◇★☆▲△▶►※]?\s*"
 BYLINE_RE = re.compile(
-    rf"^\s*{_BULLET}{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*(?:\s*(?:报道|采写|整理|编译))?\s*$"
+    rf"^\s*{_BULLET}{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*(?:\s*(?:报道|采写|整理|编译|文/图|图/文|文图))?\s*$"
+)
+# collective bylines without a personal name
+STAFF_BYLINE_RE = re.compile(
+    r"^\s*(?:(?:本报|新华社|人民日报|经济日报|光明日报)(?:特约)?评论员|本报编辑部|本报(?:综合|联合)?报道组|本报综合报道)\s*$"
 )
 CREDIT_RE = re.compile(
     rf"^\s*[(\[【]?\s*(?:"
     rf"(?:{_ROLE}\s*)?{_NAMES}\s*/?\s*摄(?:影)?"
-    rf"|(?:新华社|中新社|本报|视觉中国|IC|人民视觉)(?:记者\s*{_NAMES}\s*)?发"
+    rf"|(?:新华社|中新社|本报|视觉中国|IC|人民视觉)(?:记者\s*{_NAMES}\s*)?发(?:\s*[(]?\s*{_NAMES}\s*摄\s*[)]?)?"
     rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|资料图片|图片来源[:：].{{1,30}}"
     rf")\s*[)\]】]?\s*$"
 )
@@ -53,6 +57,8 @@ DATELINE_RE = re.compile(
 )
 PAGE_FURNITURE_RE = re.compile(
     r"^\s*(?:第\s*\d+\s*版|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|.{0,20}(?:版|专版)\s*$)"
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
+    r"|(?:责任编辑|美术编辑|本版编辑|版式设计|责编|图片编辑)\s*[:：]?\s*\S"
 )
 QA_RE = re.compile(rf"^\s*(?P<speaker>记者|问|答|主持人|{NAME})\s*[:：]\s*(?=\S)")
 _CUE_ENDINGS = ("说", "表示", "指出", "介绍", "认为", "称", "道", "强调", "提醒", "坦言", "透露", "告诉", "问")
@@ -67,7 +73,14 @@ class Dateline:
     length: int
 
 
-TAIL_BYLINE_RE = re.compile(rf"^\s*\(\s*{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*\s*\)\s*$")
+TAIL_BYLINE_RE = re.compile(
+    rf"^\s*\(\s*(?:{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*|作者\s*[:：]?\s*{NAME}(?:\s*[,，]\s*系[^()]{{1,60}})?)\s*\)\s*$"
+)
+# a brief's reporter in brackets after its last sentence: 。（孙海燕） / 。（记者 魏晨阳）
+TRAILING_BYLINE_RE = re.compile(
+    rf"(?<=[。!?…”』」])\s*\(\s*(?:(?:{_ROLE})\s*)?{_NAMES}\s*\)\s*$"
+)
+_NOT_BRACKET_NAMES = {"完", "待续", "续完", "图文", "上", "下", "中", "附图", "资料", "全文完", "未完待续"}
 
 
 def is_tail_byline(text: str) -> bool:
@@ -81,7 +94,7 @@ def is_tail_byline(text: str) -> bool:
     return len(s) <= 60 and bool(TAIL_BYLINE_RE.match(s)) and bool(split_names(s))
 
 
-_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=摄|[^\u4e00-\u9fff]|$)")
 
 
 def unpad_names(text: str) -> str:
@@ -94,6 +107,33 @@ def unpad_names(text: str) -> str:
     return _PADDED_NAME.sub(r"\1\2", text)
 
 
+def trailing_byline(text: str) -> tuple[int, list[str]] | None:
+    """Where a bracketed byline at the end of a paragraph starts, and its names.
+
+    Example:
+        >>> trailing_byline("……有力震慑了非法捕捞行为。（郑　舟）")
+        (14, ['郑舟'])
+    """
+    unpadded = unpad_names(text)
+    if len(unpadded) != len(text):
+        # keep offsets valid in the original: search the original, names from the unpadded copy
+        m = re.search(r"[(（][^()（）]{1,30}[)）]\s*$", text)
+        if not m or not TRAILING_BYLINE_RE.search(fold(unpadded)):
+            return None
+        names = split_names(m.group())
+        return (m.start(), names) if names and not set(names) & _NOT_BRACKET_NAMES else None
+    m = TRAILING_BYLINE_RE.search(fold(text))
+    if not m:
+        return None
+    names = split_names(m.group())
+    if not names or set(names) & _NOT_BRACKET_NAMES:
+        return None
+    start = m.start()
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start, names
+
+
 def split_names(text: str) -> list[str]:
     """Names from a byline or credit, without role words, in printed order.
 
@@ -101,7 +141,9 @@ def split_names(text: str) -> list[str]:
         >>> split_names("本报记者 庞立言 通讯员 甘棠")
         ['庞立言', '甘棠']
     """
-    body = re.sub(r"(?:报道|采写|整理|编译)\s*$", "", fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ "))
+    body = re.sub(r"(?:报道|采写|整理|编译|文/图|图/文|文图)\s*$", "", fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ "))
+    body = re.sub(r"[,，]\s*系.*$", "", body)  # (作者:蔡林,系南开大学经济学院教授)
+    body = re.sub(r"(?:新华社|中新社|人民视觉|视觉中国)发|作者\s*[:：]?", " ", body)
     body = re.sub(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$", "", body).strip("()[]【】 ")
     names: list[str] = []
     for chunk in _ROLE_SPLIT.split(body):
@@ -119,6 +161,8 @@ def is_byline(text: str) -> bool:
         (True, False, False)
     """
     s = fold(unpad_names(text))
+    if STAFF_BYLINE_RE.match(s):
+        return True
     if len(s) > 60 or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
         return False
     return bool(split_names(s)) and not any(
@@ -133,9 +177,9 @@ def is_credit(text: str) -> bool:
 
 
 def credit_photographers(text: str) -> list[str]:
-    """The photographers named by a credit line (only credits ending in 摄 name photographers)."""
+    """The photographers named by a credit line (credits ending in 摄 and ``文/图`` bylines)."""
     s = fold(unpad_names(text)).strip()
-    if not re.search(r"摄(?:影)?\s*[)\]】]?$", s):
+    if not re.search(r"(?:摄(?:影)?|文/图|图/文|文图)\s*[)\]】]?$", s):
         return []
     return split_names(s)
 
@@ -190,4 +234,4 @@ def qa_label(text: str) -> tuple[str, int] | None:
 def is_page_furniture(text: str) -> bool:
     """Page headers such as ``2025年12月5日 星期五`` or ``第3版``; they belong to no article."""
     s = fold(text).strip()
-    return len(s) <= 40 and bool(PAGE_FURNITURE_RE.match(s))
+    return len(s) <= 80 and not ends_sentence(s) and bool(PAGE_FURNITURE_RE.search(s) if len(s) > 40 or not PAGE_FURNITURE_RE.match(s) else True)

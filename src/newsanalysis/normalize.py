@@ -59,6 +59,8 @@ def ends_sentence(text: str) -> bool:
         (True, False)
     """
     s = fold(text).rstrip()
+    # a bracketed byline or note after the last sentence: 。（孙海燕）
+    s = re.sub(r"(?<=[。！？!?…”’」』])\s*\([^()]{1,40}\)$", "", s)
     while s and s[-1] in _CLOSERS:
         s = s[:-1]
     return bool(s) and s[-1] in SENTENCE_END

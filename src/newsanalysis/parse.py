@@ -10,6 +10,7 @@ in the ledger exactly once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .model import Article, LedgerEntry, Page, QATurn, Repairs
 from .normalize import ends_sentence, fold, has_inner_sentence_end, squash
 
 MAX_HEADLINE_LINES = 4
+LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
 MIN_DUPLICATE_CHARS = 12
 SUBHEAD_MAX_CHARS = 30
 
@@ -34,7 +36,8 @@ class Block:
     end: int
     text: str
     blanks_before: int
-    kind: str = "text"  # byline | credit | jump | note | furniture | text
+    kind: str = "text"  # byline | tail_byline | dateline | credit | jump | note | furniture | text
+    spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
 
 
 @dataclass
@@ -122,6 +125,10 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             blocks.append(block)
             blanks = 0
         offset += len(raw_line) + 1
+    if blocks:
+        usual = Counter(b.blanks_before for b in blocks[1:] or blocks).most_common(1)[0][0]
+        for block in blocks:
+            block.spaced = block.blanks_before > usual
     return blocks, ledger
 
 
@@ -153,62 +160,136 @@ def _headline_like(block: Block) -> bool:
 
 
 def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block, str]]]:
-    """Find article starts (bylines and dateline paragraphs) and give each its headline lines."""
-    starts: list[int] = []
+    """Find where articles start and give each its headline lines, bylines and body blocks.
+
+    An article starts at a byline or an inline dateline (with the headline lines printed just above
+    it), or, for articles printed without either, at headline lines that follow a finished article.
+    """
+    markers: list[int] = []
     for i, block in enumerate(blocks):
-        if block.kind == "byline":
-            if starts and blocks[starts[-1]].kind == "byline" and _only_headers_between(blocks, starts[-1], i):
-                continue  # a second byline line of the same article
-            starts.append(i)
-        elif block.kind == "dateline":
-            if starts and blocks[starts[-1]].kind == "byline" and _only_headers_between(blocks, starts[-1], i):
-                continue
-            starts.append(i)
-    leftovers: list[tuple[Block, str]] = []
-    heads: list[int] = []
+        if block.kind in ("byline", "dateline"):
+            if markers and blocks[markers[-1]].kind == "byline" and _only_headers_between(blocks, markers[-1], i):
+                continue  # a second byline line, or the dateline under the byline, of the same article
+            markers.append(i)
+    starts: list[tuple[int, int]] = []  # (first headline block, first block after the headline)
     floor = 0
-    for s in starts:
-        j = s
-        taken = 0
+    for m in markers:
+        j, taken = m, 0
         while j - 1 >= floor and blocks[j - 1].kind == "note":
             j -= 1
         while j - 1 >= floor and taken < MAX_HEADLINE_LINES and _headline_like(blocks[j - 1]):
             j -= 1
             taken += 1
-        heads.append(j)
-        floor = s + 1
-    drafts: list[Draft] = []
-    first = heads[0] if heads else len(blocks)
+        starts.append((j, m))
+        floor = m + 1
+    leftovers: list[tuple[Block, str]] = []
+    first = starts[0][0] if starts else len(blocks)
     prelude = blocks[:first]
-    if any(b.kind in ("text", "dateline") and not _headline_like(b) for b in prelude):
-        heads.insert(0, 0)  # body text before the first byline: an article of its own
-        starts.insert(0, -1)
+    if any(b.kind == "text" and not _headline_like(b) for b in prelude):
+        lead = 0
+        while lead < first and blocks[lead].kind == "furniture":
+            leftovers.append((blocks[lead], "page furniture"))
+            lead += 1
+        body = lead
+        while body < first and (_headline_like(blocks[body]) or blocks[body].kind == "note") and body - lead < MAX_HEADLINE_LINES:
+            body += 1
+        starts.insert(0, (lead, body))  # body text before the first byline: an article of its own
     else:
         for b in prelude:
-            reason = "page furniture" if b.kind == "furniture" else "before the first article"
-            leftovers.append((b, reason))
-    bounds = heads[1:] + [len(blocks)]
-    for head, start, end in zip(heads, starts, bounds):
+            leftovers.append((b, "page furniture" if b.kind == "furniture" else "before the first article"))
+    extra: list[tuple[int, int]] = []
+    for n, (head, body) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        lo = body
+        while lo < end and blocks[lo].kind == "byline":
+            lo += 1
+        extra += _unbylined_starts(blocks, lo, end, top_byline=_has_top_byline(blocks, body))
+    starts = sorted(starts + extra)
+    drafts: list[Draft] = []
+    for n, (head, body) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         draft = Draft()
-        region = blocks[head:end]
-        cursor = 0
-        while cursor < len(region) and (start < 0 or head + cursor < start):
-            block = region[cursor]
+        for block in blocks[head:body]:
             if block.kind == "note":
                 draft.note = block
             elif block.kind == "furniture":
                 leftovers.append((block, "page furniture"))
-            elif start < 0 and not _headline_like(block):
-                break
             else:
                 draft.header.append(block)
+        cursor = body
+        while cursor < end and blocks[cursor].kind == "byline":
+            draft.bylines.append(blocks[cursor])
             cursor += 1
-        while cursor < len(region) and region[cursor].kind == "byline":
-            draft.bylines.append(region[cursor])
-            cursor += 1
-        draft.body = region[cursor:]
+        draft.body = blocks[cursor:end]
         drafts.append(draft)
     return drafts, leftovers
+
+
+def _has_top_byline(blocks: list[Block], body: int) -> bool:
+    if body >= len(blocks):
+        return False
+    if blocks[body].kind == "byline":
+        return True
+    found = L.leading_dateline(blocks[body].text) if blocks[body].kind == "dateline" else None
+    return bool(found and found.names)
+
+
+def _ends_article(block: Block) -> bool:
+    """A jump line or a bracketed byline closes an article (``（下转第2版）``, ``……。（孙海燕）``)."""
+    return block.kind in ("tail_byline", "jump") or (block.kind == "text" and L.trailing_byline(block.text) is not None)
+
+
+def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool) -> list[tuple[int, int]]:
+    """Articles printed without byline or dateline inside the body blocks ``lo:hi`` of another article.
+
+    Headline lines start a new article when there are two or more of them (a subhead is one line),
+    when they follow a closed article, or when a lone line is long for a subhead, is the only one
+    in the body, or is followed by a bracketed byline although the article already has one on top.
+    """
+    from .body import looks_cut
+
+    def candidate(k: int) -> bool:
+        # cut-off body text (a page-break split) is not a headline
+        if not _headline_like(blocks[k]) or (k + 1 < hi and looks_cut(blocks[k].text, blocks[k + 1].text)):
+            return False
+        # without a byline below it, a line ending in ?/! with a comma is more likely a spoken sentence
+        return not (ends_sentence(blocks[k].text) and re.search(r"[,，]", blocks[k].text))
+
+    found: list[tuple[int, int]] = []
+    singles: list[int] = []
+    j = lo + 1  # the first line under a byline is never a new article
+    while j < hi:
+        if not candidate(j):
+            j += 1
+            continue
+        run_end = j
+        while run_end < hi and candidate(run_end) and run_end - j < MAX_HEADLINE_LINES:
+            run_end += 1
+        follows = blocks[run_end] if run_end < hi else None
+        if follows is None or follows.kind != "text" or _headline_like(follows):
+            j = run_end  # a caption before its credit, or lines at the very end
+            continue
+        if run_end - j >= 2 or _ends_article(blocks[j - 1]):
+            found.append((j, run_end))
+        else:
+            singles.append(j)
+        j = run_end
+    if not singles:
+        return found
+    cuts = [lo] + [h for h, _ in found] + [hi]
+    for k, single in enumerate(singles):
+        segment_end = min(c for c in cuts if c > single)
+        segment_start = max(c for c in cuts if c <= single)
+        peers = [x for x in singles if segment_start <= x < segment_end]
+        score = int(len(re.sub(r"\s", "", blocks[single].text)) >= LONE_TITLE_MIN_CHARS) + int(len(peers) == 1)
+        later = [x for x in peers if x > single]
+        closing = next((b for b in range(single + 1, min([segment_end, *later]))
+                        if _ends_article(blocks[b]) and blocks[b].kind != "jump"), None)
+        if top_byline and closing is not None:
+            score += 2
+        if score >= 2:
+            found.append((single, single + 1))
+    return sorted(found)
 
 
 def _only_headers_between(blocks: list[Block], a: int, b: int) -> bool:
@@ -222,8 +303,10 @@ def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], see
     for block, role in zip(draft.header, head.roles):
         ledger[block.line] = _entry(block, index, role, "" if role != "stray" else "headline line beyond kicker/title/subtitle")
     reporters: list[str] = []
+    photographers: list[str] = []
     for block in draft.bylines:
         reporters += L.split_names(block.text)
+        photographers += L.credit_photographers(block.text)  # 文/图 bylines
         ledger[block.line] = _entry(block, index, "byline")
     note = None
     if draft.note is not None:
@@ -240,7 +323,7 @@ def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], see
         subtitle=head.subtitle,
         column=head.column,
         reporters=reporters,
-        photographers=body.photographers,
+        photographers=photographers + [n for n in body.photographers if n not in photographers],
         dateline=body.dateline,
         editors_note=note,
         jump=body.jump,
