@@ -17,15 +17,16 @@
 
 # %% tags=["parameters"]
 page_path = ""  # page file to report on; "" means the bundled sample page (data/raw/sample-page.txt)
-article_index = 0  # which article of the page, 0-based (0 = the first article)
-top_n = 20  # how many terms the frequency chart and tables show
+article_index = 0  # which article of the page, counted from 0
+top_n = 20  # how many terms the charts and keyword tables show
 
 # %%
-from newsanalysis import charts, config, figures, quotes, report, stats, topics
+from newsanalysis import charts, config, report
 from newsanalysis.parse import load_page
 
 page = load_page(page_path or config.sample_page())
 article = page.article(article_index)
+tables = report.analyse(page, top_n=top_n).article(article_index)
 
 # %% [markdown]
 # ## 标题与署名 Headline and byline
@@ -44,59 +45,54 @@ report.cleaning_log(page, article_index)
 # ## 词频 Term frequencies
 
 # %%
-terms = stats.term_frequencies(article, top_n=top_n)
-charts.term_bar(terms, top_n=top_n)
+charts.term_bar(tables.terms, top_n=top_n)
 
 # %% [markdown]
 # ## 词云 Word cloud
 
 # %%
-charts.word_cloud(stats.term_frequencies(article), random_state=0)
+charts.word_cloud(tables.terms, random_state=0)
 
 # %% [markdown]
 # ## 特色词与关键词 Distinctive terms and keywords
 # Terms this article uses much more than the other articles of the page, and its keywords (TF-IDF).
 
 # %%
-distinctive = stats.distinctive_terms(page, top_n=top_n)
-charts.distinctive_bar(distinctive[distinctive["article"] == article_index])
+charts.distinctive_bar(tables.distinctive, top_n=top_n)
 
 # %%
-charts.keyword_bar(stats.keywords(article, method="tfidf", top_n=top_n))
+charts.keyword_bar(tables.keywords, top_n=top_n)
 
 # %% [markdown]
 # ## 主题 Topics
-# Topics found over all paragraphs of the page; the second chart follows them paragraph by paragraph.
+# Topics found over all paragraphs of the page; the chart follows them through this article paragraph by paragraph.
 
 # %%
-model = topics.topics(page, random_state=0)
-model.labels
+tables.topic_labels
 
 # %%
-charts.topic_flow(model.paragraph_weights, model.labels, article=article_index)
+charts.topic_flow(tables.topic_weights, tables.topic_labels, article=article_index)
 
 # %% [markdown]
 # ## 数字 Quoted figures
 
 # %%
-numbers = figures.extract_figures(article)
-numbers[["paragraph", "text", "value", "unit", "kind", "subject", "sentence"]]
+tables.figures[["paragraph", "text", "value", "unit", "kind", "subject", "sentence"]]
 
 # %%
-charts.figures_chart(numbers)
+charts.figures_chart(tables.figures)
 
 # %% [markdown]
 # ## 消息来源 Sources
 
 # %%
-named = quotes.sources(article)
-named
+tables.sources
 
 # %%
-charts.sources_chart(named, quotes.extract_quotes(article))
+charts.sources_chart(tables.sources, tables.quotes)
 
 # %% [markdown]
 # ## 人名、地名、机构 Entities
 
 # %%
-stats.entities(article)
+tables.entities[["paragraph", "text", "type"]]

@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python (newsanalysis)
 #     language: python
@@ -16,7 +22,7 @@
 
 # %% tags=["parameters"]
 page_path = ""  # page file to explore; "" means the bundled sample page (data/raw/sample-page.txt)
-article_index = 0  # which article, 0-based
+article_index = 0  # which article of the page, counted from 0
 
 # %%
 from newsanalysis import charts, config, stats, tables

@@ -19,45 +19,44 @@ page_path = ""  # page file to report on; "" means the bundled sample page (data
 top_n = 20  # how many terms the page-wide frequency chart shows
 
 # %%
-from newsanalysis import charts, config, quotes, report, stats, topics
+from newsanalysis import charts, config, report
 from newsanalysis.parse import load_page
 
 page = load_page(page_path or config.sample_page())
+tables = report.analyse(page, top_n=top_n)
 
 # %% [markdown]
 # ## 各篇文章 Articles
 
 # %%
-overview = report.page_overview(page)
-overview
+tables.overview
 
 # %%
-charts.article_sizes(overview, value="n_chars")
+charts.article_sizes(tables.overview, value="n_chars")
 
 # %% [markdown]
 # ## 主题 Topics
 
 # %%
-model = topics.topics(page, random_state=0)
-model.labels
+tables.topic_labels
 
 # %%
-charts.topic_shares(model.article_shares, model.labels)
+charts.topic_shares(tables.topic_shares, tables.topic_labels)
 
 # %% [markdown]
 # ## 数字与消息来源 Figures and sources per article
 
 # %%
-charts.article_sizes(overview, value="n_figures")
+charts.article_sizes(tables.overview, value="n_figures")
 
 # %%
-charts.article_sizes(overview, value="n_sources")
+charts.article_sizes(tables.overview, value="n_sources")
 
 # %%
-quotes.sources(page)
+tables.sources
 
 # %% [markdown]
 # ## 全版词频 Term frequencies of the whole page
 
 # %%
-charts.term_bar(stats.page_term_frequencies(page), top_n=top_n, title="全版高频词")
+charts.term_bar(tables.terms, top_n=top_n, title="全版高频词")

@@ -140,7 +140,7 @@ def test_a_concurrent_run_exits_with_a_clear_message(tiny, tmp_path):
 
 
 def _code_cells(html: str) -> list[str]:
-    return re.findall(r'<div[^>]*class="[^"]*\bjp-InputArea\b', html)
+    return re.findall(r'<div[^>]*class="[^"]*\bjp-InputArea-editor\b', html)
 
 
 def _fake_executed(*args, **kwargs):

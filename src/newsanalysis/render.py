@@ -167,20 +167,25 @@ def _is_startup_failure(exc: BaseException) -> bool:
         word in text for word in ("kernel", "zmq", "address already in use", "timeout", "timed out"))
 
 
-def _kernel_manager_class(folder: Path):
-    """A kernel manager talking to its kernel over Unix sockets in ``folder``: no TCP ports (so no port clashes
-    between parallel kernels) and no "running over TCP without encryption" warning in the logs."""
+def _kernel_manager_class(folder: Path, env: dict[str, str]):
+    """A kernel manager that adds ``env`` to the kernel's environment and talks to it over Unix sockets in
+    ``folder``: no TCP ports (so no port clashes between parallel kernels) and no "running over TCP without
+    encryption" warning in the logs. On Windows it keeps TCP."""
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import CaselessStrEnum, Unicode
 
-    if os.name == "nt":
-        return AsyncKernelManager
-    folder.mkdir(parents=True, exist_ok=True)
-    return type("IpcKernelManager", (AsyncKernelManager,), {
-        "transport": CaselessStrEnum(["tcp", "ipc"], default_value="ipc"), "ip": Unicode(str(folder / "k"))})
+    async def start_kernel(self, **kw):
+        kw["env"] = {**os.environ, **(kw.get("env") or {}), **env}
+        return await AsyncKernelManager.start_kernel(self, **kw)
+
+    members: dict = {"start_kernel": start_kernel}
+    if os.name != "nt":
+        folder.mkdir(parents=True, exist_ok=True)
+        members.update(transport=CaselessStrEnum(["tcp", "ipc"], default_value="ipc"), ip=Unicode(str(folder / "k")))
+    return type("ReportKernelManager", (AsyncKernelManager,), members)
 
 
-def _execute(job: Job, kernel_name: str, workdir: Path):
+def _execute(job: Job, kernel_name: str, workdir: Path, env: dict[str, str]):
     """Run the notebook with papermill (one retry on kernel start-up failure); returns the executed notebook."""
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
@@ -193,7 +198,7 @@ def _execute(job: Job, kernel_name: str, workdir: Path):
             return papermill.execute_notebook(str(job.notebook), str(target), parameters=job.parameters,
                                               kernel_name=kernel_name, progress_bar=False, log_output=False,
                                               start_timeout=120, cwd=None,
-                                              kernel_manager_class=_kernel_manager_class(sockets))
+                                              kernel_manager_class=_kernel_manager_class(sockets, env))
         except (PapermillExecutionError, NoSuchKernel):
             raise
         except Exception as exc:  # papermill/nbclient/zmq raise many types on start-up races; classified below
@@ -226,6 +231,8 @@ def _describe(exc: BaseException, job: Job, kernel_name: str, executed: Path) ->
 
 
 def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir: Path) -> ReportResult:
+    from .report import CACHE_ENV
+
     from .export import chart_tables, export_html, provenance_html
 
     started = time.perf_counter()
@@ -234,7 +241,7 @@ def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir:
     target = out / job.key
     html_target = target.with_name("overview.html") if job.kind == "overview" else target
     try:
-        nb = _execute(job, kernel_name, workdir)
+        nb = _execute(job, kernel_name, workdir, {CACHE_ENV: str(workdir / "cache")})  # shared within this run
         info = [("报告 report", job.key), *versions(job.page, job.notebook).items()]
         html = export_html(nb, with_code=with_code, title=job.title, extra_body=provenance_html(info))
         for name, csv in chart_tables(nb):

@@ -111,3 +111,101 @@ def page_overview(page: Page) -> pd.DataFrame:
              "n_sources": int((named["article"] == a.index).sum())} for a in page.articles]
     return pd.DataFrame(rows, columns=["article", "title", "reporters", "n_paragraphs", "n_chars", "n_figures",
                                        "n_quotes", "n_sources"])
+
+
+CACHE_ENV = "NEWSANALYSIS_CACHE"  # folder where report notebooks share page analyses (set by `newsanalysis render`)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Every table the reports show, for a whole page or (via :meth:`article`) one of its articles.
+
+    Attributes (DataFrames with the columns documented by the function that makes them):
+        terms: ``stats.term_frequencies`` (article, term, count, share).
+        distinctive: ``stats.distinctive_terms`` (article, term, count, log_odds, z).
+        keywords: ``stats.keywords`` TF-IDF (article, term, weight).
+        topic_labels, topic_shares, topic_weights: ``topics.topics`` labels, article_shares, paragraph_weights
+            (empty when the page has too few paragraphs for topics; ``topic_note`` then says why).
+        figures: ``figures.extract_figures``; quotes: ``quotes.extract_quotes``; sources: ``quotes.sources``;
+        entities: ``stats.entities``; overview: :func:`page_overview`.
+    """
+
+    terms: pd.DataFrame
+    distinctive: pd.DataFrame
+    keywords: pd.DataFrame
+    topic_labels: pd.DataFrame
+    topic_shares: pd.DataFrame
+    topic_weights: pd.DataFrame
+    topic_note: str
+    figures: pd.DataFrame
+    quotes: pd.DataFrame
+    sources: pd.DataFrame
+    entities: pd.DataFrame
+    overview: pd.DataFrame
+
+    def article(self, index: int) -> "Analysis":
+        """The same tables restricted to article ``index`` (topic labels and the overview stay whole)."""
+        keep = {"topic_labels", "topic_note", "overview"}
+        return Analysis(**{name: value if name in keep else value[value["article"] == index].reset_index(drop=True)
+                           for name, value in vars(self).items()})
+
+
+def _compute(page: Page, top_n: int) -> Analysis:
+    from . import stats
+    from .errors import NewsAnalysisError
+    from .figures import extract_figures
+    from .quotes import extract_quotes, sources
+    from .topics import topics
+
+    try:
+        model = topics(page, random_state=0)
+        labels, shares, weights, note = model.labels, model.article_shares, model.paragraph_weights, ""
+    except NewsAnalysisError as exc:
+        labels = pd.DataFrame(columns=["topic", "label", "top_terms"])
+        shares = pd.DataFrame(columns=["article", "topic", "share"])
+        weights = pd.DataFrame(columns=["article", "paragraph", "topic", "weight"])
+        note = f"no topics: {exc}"
+    return Analysis(terms=stats.term_frequencies(page), distinctive=stats.distinctive_terms(page, top_n=top_n),
+                    keywords=stats.keywords(page, method="tfidf", top_n=top_n), topic_labels=labels,
+                    topic_shares=shares, topic_weights=weights, topic_note=note, figures=extract_figures(page),
+                    quotes=extract_quotes(page), sources=sources(page), entities=stats.entities(page),
+                    overview=page_overview(page))
+
+
+def analyse(page: Page, *, top_n: int = 20) -> Analysis:
+    """All tables of a page, computed once per page and shared by every report notebook of that page.
+
+    When the environment variable ``NEWSANALYSIS_CACHE`` names a folder (``newsanalysis render`` sets it), the
+    result is kept there as a pickle keyed by the page text, the package fingerprint and ``top_n``; a file lock
+    makes notebooks running in parallel wait for the first one instead of computing the same page again.
+    Without the variable (e.g. in JupyterLab) it just computes.
+
+    Returns:
+        An :class:`Analysis`; ``analyse(page).article(i)`` gives article ``i``'s tables.
+    """
+    import os
+
+    folder = os.environ.get(CACHE_ENV)
+    if not folder:
+        return _compute(page, top_n)
+    import hashlib
+    import pickle
+    from pathlib import Path
+
+    import filelock
+
+    from .versions import package_fingerprint
+
+    key = hashlib.sha256(f"{package_fingerprint()}\0{top_n}\0{page.text}".encode("utf-8")).hexdigest()[:32]
+    path = Path(folder) / f"analysis-{key}.pickle"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with filelock.FileLock(str(path) + ".lock"):
+        if path.exists():
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        result = _compute(page, top_n)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return result
