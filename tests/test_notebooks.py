@@ -65,12 +65,14 @@ def rendered(tmp_path_factory):
     return {"result": result, "out": root / "reports", "page": load_page(page), "lines": lines}
 
 
+@pytest.mark.slow
 def test_every_report_renders(rendered):
     result = rendered["result"]
     assert [(r.key, r.error) for r in result.reports if r.status != "ok"] == []
     assert result.n_rendered == 3 and result.exit_code == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", [0, 1])
 def test_article_report_html(rendered, index):
     article = rendered["page"].articles[index]
@@ -92,6 +94,7 @@ def test_article_report_html(rendered, index):
         assert (rendered["out"] / Path(report.key).parent / table).read_text(encoding="utf-8").strip()
 
 
+@pytest.mark.slow
 def test_page_index_links_the_articles(rendered):
     out = rendered["out"]
     html = (out / "two-articles" / "index.html").read_text(encoding="utf-8")
@@ -108,8 +111,24 @@ def test_page_index_links_the_articles(rendered):
     assert 'href="two-articles/index.html"' in top and external_urls(top) == []
 
 
+@pytest.mark.slow
 def test_second_run_renders_nothing(rendered):
     result = render.render_reports([rendered["page"].source], out=rendered["out"], jobs=2,
                                     notebooks={"article": NOTEBOOKS / "article_report.ipynb",
                                                "overview": NOTEBOOKS / "page_overview.ipynb"})
     assert (result.n_skipped, result.n_rendered, result.n_failed) == (3, 0, 0)
+
+
+@pytest.mark.slow
+def test_explore_runs_as_is_from_the_notebooks_folder(tmp_path, monkeypatch):
+    """Default parameters point at the bundled sample page, as in JupyterLab (`make lab` starts in notebooks/)."""
+    import papermill
+
+    monkeypatch.delenv("NEWSANALYSIS_HOME", raising=False)
+    nb = papermill.execute_notebook(str(NOTEBOOKS / "explore.ipynb"), str(tmp_path / "explore.ipynb"),
+                                    kernel_name="newsanalysis", cwd=str(NOTEBOOKS), progress_bar=False)
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    kwic = next(o for c in nb.cells if "stats.kwic" in c.source for o in c.outputs)
+    assert "浦东" in kwic["data"]["text/plain"]
+    assert any("image/png" in o.get("data", {}) for o in outputs)

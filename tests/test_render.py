@@ -69,6 +69,7 @@ def first_run(tiny):
     return {"out": out, "result": result, "lines": lines}
 
 
+@pytest.mark.slow
 def test_one_failing_article_is_isolated(first_run):
     result, out = first_run["result"], first_run["out"]
     assert result.exit_code == 1
@@ -89,6 +90,7 @@ def test_one_failing_article_is_isolated(first_run):
     assert "planned failure" in top and 'href="xss-page/index.html"' in top
 
 
+@pytest.mark.slow
 def test_reports_files_and_progress_lines(first_run):
     out, lines = first_run["out"], first_run["lines"]
     ok = [r for r in first_run["result"].reports if r.status == "ok"]
@@ -102,6 +104,7 @@ def test_reports_files_and_progress_lines(first_run):
     assert not list(out.rglob("*.tmp"))
 
 
+@pytest.mark.slow
 def test_page_text_is_escaped_in_the_html(first_run):
     out = first_run["out"]
     article = next(r for r in first_run["result"].reports if r.status == "ok" and r.kind == "article")
@@ -120,6 +123,7 @@ def test_page_text_is_escaped_in_the_html(first_run):
     assert "newsanalysis</dt>" in html and "dict.txt" in html  # versions recorded in the report
 
 
+@pytest.mark.slow
 def test_second_run_skips_up_to_date_reports_and_retries_failed(first_run, tiny):
     lines: list[str] = []
     result = render.render_reports([tiny["page"]], out=first_run["out"], jobs=2, notebooks=tiny["notebooks"],

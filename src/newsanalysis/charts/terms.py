@@ -68,7 +68,8 @@ def word_cloud(table: pd.DataFrame, *, max_words: int = 100, random_state: int =
 
             cloud = WordCloud(font_path=str(path), width=width, height=height, background_color="white",
                               random_state=random_state, max_words=max_words, prefer_horizontal=1.0,
-                              collocations=False, colormap="tab10", min_font_size=8)
+                              collocations=False, colormap="tab10", min_font_size=8,
+                              max_font_size=max(12, int(height * 0.3)))  # a fixed top size skips a trial layout
             coverage = font_coverage(path)
             words = {"".join(ch for ch in str(t) if ord(ch) in coverage and ch.isprintable()).strip(): float(n)
                      for t, n in zip(data["term"], data["count"])}
