@@ -206,6 +206,12 @@ def test_unparseable_page_fails_alone(monkeypatch, tiny, tmp_path):
     assert result.n_rendered == 3 and result.exit_code == 1
 
 
+def test_a_missing_kernel_is_named_before_anything_runs(tiny, tmp_path):
+    with pytest.raises(RenderError, match="kernel 'no-such-kernel' is not installed; run `make install`"):
+        render.render_reports([tiny["page"]], out=tmp_path / "r", notebooks=tiny["notebooks"],
+                              kernel_name="no-such-kernel")
+
+
 def test_missing_inputs_are_named(tiny, tmp_path):
     with pytest.raises(RenderError, match="nope.txt: no such page file"):
         render.render_reports([tmp_path / "nope.txt"], out=tmp_path / "r", notebooks=tiny["notebooks"])

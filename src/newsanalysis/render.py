@@ -197,7 +197,7 @@ def _execute(job: Job, kernel_name: str, workdir: Path, env: dict[str, str]):
         try:
             return papermill.execute_notebook(str(job.notebook), str(target), parameters=job.parameters,
                                               kernel_name=kernel_name, progress_bar=False, log_output=False,
-                                              start_timeout=120, cwd=None,
+                                              start_timeout=120, cwd=None, request_save_on_cell_execute=False,
                                               kernel_manager_class=_kernel_manager_class(sockets, env))
         except (PapermillExecutionError, NoSuchKernel):
             raise
@@ -282,13 +282,13 @@ def _write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:
         _atomic_write(out / stem / "index.html", page)
     all_stems = sorted({e.get("stem") for e in entries.values() if e.get("stem")})
     body = ["<h1>新闻版面报告 newsanalysis reports</h1>"]
-    from .export import articles_table
+    from .export import articles_table, link
 
     for stem in all_stems:
         rows = [{**e, "href": f"{stem}/{Path(key).name}" if e.get("kind") == "article" else f"{stem}/index.html",
                  "title": e.get("title")} for key, e in entries.items() if e.get("stem") == stem]
         rows.sort(key=lambda e: (e.get("kind") != "overview", e.get("article") or 0))
-        body.append(f'<h2><a href="{_escape(stem)}/index.html">{_escape(stem)}</a></h2>{articles_table(rows)}')
+        body.append(f'<h2><a href="{link(f"{stem}/index.html")}">{_escape(stem)}</a></h2>{articles_table(rows)}')
     _atomic_write(out / "index.html", standalone_page("newsanalysis reports", "".join(body)))
 
 
@@ -357,6 +357,16 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
         lock.release()
 
 
+def _check_kernel(kernel_name: str) -> None:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        raise RenderError(f"Jupyter kernel {kernel_name!r} is not installed; run `make install` (it runs "
+                          f"`python -m ipykernel install --sys-prefix --name {kernel_name}`)") from None
+
+
 def _expand(paths: list[Path] | None) -> list[Path]:
     pages: list[Path] = []
     for path in [Path(p) for p in paths] if paths else [config.raw_dir()]:
@@ -396,6 +406,8 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
             else:
                 todo.append(job)
     n_total = len(todo)
+    if todo:
+        _check_kernel(kernel_name)
     emit(f"{len(pages)} page(s): {n_total} report(s) to render, {len(results)} up to date or failed to parse; "
          f"output in {out}")
     done = 0
