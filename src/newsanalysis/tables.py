@@ -21,21 +21,12 @@ def articles_frame(page: Page) -> pd.DataFrame:
            article title reporters
         0        0    标题        王明
     """
-    rows = [
-        {
-            "article": a.index,
-            "slug": a.slug,
-            "kicker": a.kicker,
-            "title": a.title,
-            "subtitle": a.subtitle,
-            "column": a.column,
-            "display_title": a.display_title,
-            "display_title_derived": a.display_title_derived,
-            "reporters": "、".join(a.reporters),
-            "photographers": "、".join(a.photographers),
-            "dateline": a.dateline,
-            "editors_note": a.editors_note,
-            "jump": a.jump,
+    rows = []
+    for a in page.articles:
+        row = {"article": a.index, **_headline_fields(a)}
+        row["reporters"] = "、".join(a.reporters)
+        row["photographers"] = "、".join(a.photographers)
+        row.update({
             "n_subheads": len(a.subheads),
             "n_captions": len(a.captions),
             "n_paragraphs": len(a.paragraphs),
@@ -43,10 +34,19 @@ def articles_frame(page: Page) -> pd.DataFrame:
             "n_chars": sum(len(p) for p in a.paragraphs),
             "joins": a.repairs.joins,
             "duplicates_removed": a.repairs.duplicates_removed,
-        }
-        for a in page.articles
-    ]
+        })
+        rows.append(row)
     return pd.DataFrame(rows, columns=list(_ARTICLE_COLUMNS))
+
+
+def _headline_fields(a) -> dict:
+    """The article's identity and headline fields, shared by the table and the JSON export."""
+    return {
+        "slug": a.slug, "kicker": a.kicker, "title": a.title, "subtitle": a.subtitle, "column": a.column,
+        "display_title": a.display_title, "display_title_derived": a.display_title_derived,
+        "reporters": list(a.reporters), "photographers": list(a.photographers), "dateline": a.dateline,
+        "editors_note": a.editors_note, "jump": a.jump,
+    }
 
 
 _ARTICLE_COLUMNS = (
@@ -131,18 +131,7 @@ def page_to_dict(page: Page) -> dict:
         "articles": [
             {
                 "index": a.index,
-                "slug": a.slug,
-                "kicker": a.kicker,
-                "title": a.title,
-                "subtitle": a.subtitle,
-                "column": a.column,
-                "display_title": a.display_title,
-                "display_title_derived": a.display_title_derived,
-                "reporters": list(a.reporters),
-                "photographers": list(a.photographers),
-                "dateline": a.dateline,
-                "editors_note": a.editors_note,
-                "jump": a.jump,
+                **_headline_fields(a),
                 "subheads": list(a.subheads),
                 "captions": list(a.captions),
                 "paragraphs": list(a.paragraphs),
