@@ -1,4 +1,4 @@
-"""Executed notebooks to offline, self-contained HTML; the index pages that link the reports.
+"""Executed notebooks to offline, self-contained HTML; the index pages that link the reports; atomic writes.
 
 Everything here produces HTML that makes no network request when opened: images are embedded as ``data:`` URIs,
 nbconvert's CDN scripts (require.js, MathJax, Mermaid, widget manager) are left out by the template, and
@@ -8,10 +8,13 @@ that comes from a page (titles, names, error messages) is HTML-escaped here or b
 
 from __future__ import annotations
 
+import functools
 import html
+import os
 import re
+import tempfile
 from html.parser import HTMLParser
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 from urllib.parse import quote
 
@@ -189,3 +192,54 @@ def standalone_page(title: str, body: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1.0"><style>{_CSS}</style></head>'
             f'<body style="margin:1em">{body}</body></html>\n')
+
+
+@functools.lru_cache(maxsize=1)
+def _file_mode() -> int:
+    """The mode a plainly created file gets under the current umask (mkstemp would give 0600)."""
+    probe = Path(tempfile.mkdtemp(prefix="newsanalysis-umask-")) / "probe"
+    probe.touch()
+    mode = probe.stat().st_mode & 0o777
+    probe.unlink()
+    probe.parent.rmdir()
+    return mode
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``path`` so that it appears only complete: a temp file in the same folder, then ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, _file_mode())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:
+    """Write ``<stem>/index.html`` for each page in ``stems`` and the top ``index.html`` from the manifest."""
+    entries = manifest["reports"]
+    for stem in sorted(stems):
+        rows = [{**e, "href": Path(key).name} for key, e in entries.items()
+                if e.get("stem") == stem and e.get("kind") == "article"]
+        rows.sort(key=lambda e: e.get("article") or 0)
+        overview = entries.get(f"{stem}/index.html", {})
+        nav = nav_html(stem, rows)
+        source = out / stem / "overview.html"
+        if overview.get("status") == "ok" and source.exists():
+            page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, source.read_text(encoding="utf-8"), count=1)
+        else:
+            note = f"<p class='na-failed'>版面概览失败 overview failed: {html.escape(overview.get('error') or '')}</p>"
+            page = standalone_page(stem, nav + note)
+        atomic_write(out / stem / "index.html", page)
+    all_stems = sorted({e.get("stem") for e in entries.values() if e.get("stem")})
+    body = ["<h1>新闻版面报告 newsanalysis reports</h1>"]
+    for stem in all_stems:
+        rows = [{**e, "href": f"{stem}/{Path(key).name}" if e.get("kind") == "article" else f"{stem}/index.html",
+                 "title": e.get("title")} for key, e in entries.items() if e.get("stem") == stem]
+        rows.sort(key=lambda e: (e.get("kind") != "overview", e.get("article") or 0))
+        body.append(f'<h2><a href="{link(f"{stem}/index.html")}">{html.escape(stem)}</a></h2>{articles_table(rows)}')
+    atomic_write(out / "index.html", standalone_page("newsanalysis reports", "".join(body)))

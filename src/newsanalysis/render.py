@@ -17,7 +17,6 @@ not start twice in a row) marks only that report failed, with the error and the 
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import os
@@ -33,6 +32,8 @@ from typing import Callable, Literal
 
 from . import __version__, config
 from .errors import NewsAnalysisError, RenderError
+from .export import atomic_write as _atomic_write
+from .export import write_indexes
 from .slugs import report_filename, safe_name
 from .versions import package_fingerprint, sha256_file, versions
 
@@ -101,31 +102,6 @@ class RenderResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.n_failed else 0
-
-
-@functools.lru_cache(maxsize=1)
-def _file_mode() -> int:
-    """The mode a plainly created file gets under the current umask (mkstemp would give 0600)."""
-    probe = Path(tempfile.mkdtemp(prefix="newsanalysis-umask-")) / "probe"
-    probe.touch()
-    mode = probe.stat().st_mode & 0o777
-    probe.unlink()
-    probe.parent.rmdir()
-    return mode
-
-
-def _atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``path`` so that it appears only complete: a temp file in the same folder, then ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, _file_mode())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _load_manifest(out: Path) -> dict:
@@ -259,43 +235,6 @@ def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir:
     result.seconds = round(time.perf_counter() - started, 3)
     result.finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return result
-
-
-def _write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:
-    from .export import nav_html, standalone_page
-
-    entries = manifest["reports"]
-    for stem in sorted(stems):
-        rows = [{**e, "href": Path(key).name} for key, e in entries.items()
-                if e.get("stem") == stem and e.get("kind") == "article"]
-        rows.sort(key=lambda e: e.get("article") or 0)
-        overview = entries.get(f"{stem}/index.html", {})
-        nav = nav_html(stem, rows)
-        source = out / stem / "overview.html"
-        if overview.get("status") == "ok" and source.exists():
-            import re
-
-            page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, source.read_text(encoding="utf-8"), count=1)
-        else:
-            note = f"<p class='na-failed'>版面概览失败 overview failed: {_escape(overview.get('error') or '')}</p>"
-            page = standalone_page(stem, nav + note)
-        _atomic_write(out / stem / "index.html", page)
-    all_stems = sorted({e.get("stem") for e in entries.values() if e.get("stem")})
-    body = ["<h1>新闻版面报告 newsanalysis reports</h1>"]
-    from .export import articles_table, link
-
-    for stem in all_stems:
-        rows = [{**e, "href": f"{stem}/{Path(key).name}" if e.get("kind") == "article" else f"{stem}/index.html",
-                 "title": e.get("title")} for key, e in entries.items() if e.get("stem") == stem]
-        rows.sort(key=lambda e: (e.get("kind") != "overview", e.get("article") or 0))
-        body.append(f'<h2><a href="{link(f"{stem}/index.html")}">{_escape(stem)}</a></h2>{articles_table(rows)}')
-    _atomic_write(out / "index.html", standalone_page("newsanalysis reports", "".join(body)))
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(str(text))
 
 
 def _progress_printer(stream=None) -> Callable[[str], None]:
@@ -437,7 +376,7 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
     manifest.update({"format": 1, "package_version": __version__,
                      "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")})
     _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    _write_indexes(out, manifest, {r.stem for r in results})
+    write_indexes(out, manifest, {r.stem for r in results})
     rendered = RenderResult(out, results, round(time.perf_counter() - began, 3))
     emit(f"done: {rendered.n_rendered} rendered, {rendered.n_skipped} up to date, {rendered.n_failed} failed "
          f"in {rendered.seconds:.1f} s; open {out / 'index.html'}")
