@@ -284,3 +284,20 @@ def test_any_title_gives_a_file_name_inside_the_folder(title):
     assert len(name.encode("utf-8")) <= 255
     folder = Path("/reports/page")
     assert (folder / name).resolve().parent == folder
+
+
+def test_run_render_returns_the_exit_code_and_names_failures(monkeypatch, tiny, tmp_path, capsys):
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    assert render.run_render([tiny["page"]], out=tmp_path / "r", jobs=1) == 0
+    assert "done: 3 rendered, 0 up to date, 0 failed" in capsys.readouterr().err
+
+    def broken(*args, **kwargs):
+        raise PapermillExecutionError(5, 6, "charts.figures_chart(tables.figures)", "KeyError", "'value'", [])
+
+    monkeypatch.setattr(papermill, "execute_notebook", broken)
+    assert render.run_render([tiny["page"]], out=tmp_path / "r", jobs=1, force=True) == 1
+    err = capsys.readouterr().err
+    assert "newsanalysis render: FAILED xss-page/index.html: cell 5 of page_overview.ipynb" in err

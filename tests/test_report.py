@@ -1,0 +1,63 @@
+"""Notebook building blocks: escaped headline blocks, the cleaning log, the page analysis shared through a cache."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newsanalysis import report
+from newsanalysis.parse import parse_page
+
+
+@pytest.mark.parametrize("text, markup_parts, plain", [
+    ("新闻标题\n\n本报记者 王明\n\n今天天气很好，市民纷纷出游。", ["<h1", "新闻标题", "记者：", "王明"], "新闻标题\n记者：王明"),
+    ("头条<script>alert(1)</script>\n\n本报记者 王明\n\n正文<img src=x onerror=alert(2)>很好。",
+     ["头条&lt;script&gt;alert(1)&lt;/script&gt;"], "头条<script>alert(1)</script>\n记者：王明"),
+])
+def test_headline_is_escaped(text, markup_parts, plain):
+    block = report.headline(parse_page(text).articles[0])
+    assert all(part in block._repr_html_() for part in markup_parts)
+    assert "<script" not in block._repr_html_()
+    assert repr(block) == plain
+
+
+def test_cleaning_log_counts_joins_and_duplicates(sample_page):
+    log = report.cleaning_log(sample_page, 2)
+    assert list(log.columns) == ["step", "count", "detail"]
+    rows = dict(zip(log["step"], log["count"]))
+    article = sample_page.articles[2]
+    assert rows["page-break splits joined"] == article.repairs.joins
+    assert rows["duplicate paragraphs removed"] == article.repairs.duplicates_removed
+    assert rows["body paragraphs"] == len(article.paragraphs)
+
+
+def test_analysis_is_computed_once_per_page_with_a_cache(monkeypatch, tmp_path):
+    page = parse_page("新闻标题\n\n本报记者 王明\n\n今天天气很好。\n\n市民纷纷出游。")
+    calls = []
+
+    def fake(p, top_n):
+        calls.append(top_n)
+        frame = pd.DataFrame({"article": [0], "x": [1]})
+        return report.Analysis(*([frame] * 6), "", *([frame] * 5))
+
+    monkeypatch.setattr(report, "_compute", fake)
+    monkeypatch.delenv(report.CACHE_ENV, raising=False)
+    report.analyse(page)
+    report.analyse(page)
+    assert calls == [20, 20]  # no cache folder: computed each time
+    monkeypatch.setenv(report.CACHE_ENV, str(tmp_path))
+    first = report.analyse(page, top_n=5)
+    second = report.analyse(page, top_n=5)
+    assert calls == [20, 20, 5]
+    pd.testing.assert_frame_equal(first.terms, second.terms)
+    report.analyse(parse_page("另一个标题\n\n本报记者 李华\n\n别的正文。"), top_n=5)
+    assert calls == [20, 20, 5, 5]
+
+
+def test_article_view_keeps_topic_labels_and_overview():
+    frame = pd.DataFrame({"article": [0, 1], "x": [1, 2]})
+    labels = pd.DataFrame({"topic": [0], "label": ["开放"], "top_terms": ["开放"]})
+    whole = report.Analysis(frame, frame, frame, labels, frame, frame, "", frame, frame, frame, frame, frame)
+    one = whole.article(1)
+    assert one.terms["x"].tolist() == [2] and one.figures["article"].tolist() == [1]
+    assert one.topic_labels is labels and one.overview is frame
