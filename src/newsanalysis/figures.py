@@ -33,8 +33,8 @@ _AR = r"(?:\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?:e[+-]?\d+(?![\w.]))?"
 _PIECE = rf"(?:{_AR}|[{_CN}])"
 _CORE = (rf"(?:负|-(?=\d))?{_PIECE}(?:(?:(?<=[{_CN}]) {{1,3}}(?=[{_CN}]))?(?:{_PIECE}|[点點](?=[\d{_CNDIG}])"
          rf"|[余多几幾](?=[万亿萬億]))|(?<=\d) {{1,3}}(?=[万亿萬億千百]))*")
-CORE_RE = re.compile(rf"(?<![\d.]){_CORE}")
-FRACTION_RE = re.compile(rf"(?<![\d.])(?P<den>{_CORE}) ?分 ?之 ?(?P<num>{_CORE})")
+CORE_RE = re.compile(rf"(?<![\d.])(?>{_CORE})")
+FRACTION_RE = re.compile(rf"(?<![\d.])(?P<den>(?>{_CORE})) ?分 ?之 ?(?P<num>(?>{_CORE}))")
 SLASH_RE = re.compile(r"(?<![\d./])-?\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/])")
 
 _CNM = "一二三四五六七八九十"
@@ -184,7 +184,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         start, core = start + 1, core[1:]  # 1万-5万元: a connector, not a minus
     if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and (len(_match_unit(s, start)[0] or "") > 1
                                                    or s.startswith("分之", start + len(core))
-                                                   or whole and core in "万亿兆"):
+                                                   or whole and s.strip() == core):
         return None  # 兆瓦级, 千米, 百分点: a unit word, no number
     whole_span = whole and not s[:start].strip() and (not s[end:].strip() or bool(_match_unit(s, end)[0])
                                                       or _at(s, end, "角块元"))
@@ -207,7 +207,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
     if value is None or not math.isfinite(value):
         return None
     has_ar = any(c.isdigit() and c.isascii() for c in core)
-    if prev.isascii() and prev.isalpha() or (prev == "-" and start > 1 and s[start - 2].isascii()
+    if has_ar and prev.isascii() and prev.isalpha() or (prev == "-" and start > 1 and s[start - 2].isascii()
                                               and s[start - 2].isalpha()):
         if not s.startswith("%", end):
             return None  # C909, COVID-19
@@ -329,7 +329,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         fig.kind = "measure" if "." in text_core or fig.value != int(fig.value) else "count"
         return fig
     single_one = text_core.strip() in ("一", "壹", "幺")
-    if cn_only and single_one and fig.kind in ("count", "duration", "age") and not whole:
+    if cn_only and single_one and fig.kind in ("count", "duration", "age") and not whole_span:
         if not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))):
             return None  # indefinite 一: 一个根本性的转变, 一家, 一年来
     if cn_only and s[start - 1:start] in _INDEF_BEFORE and text_core.startswith("一") and not (

@@ -1,0 +1,257 @@
+"""extract_figures: exact figures for real Chinese news sentences, the gold pages, and properties."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from conftest import load_gold, page_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsanalysis.figures import COLUMNS, extract_figures
+
+
+def _rows(text: str) -> list[tuple]:
+    df = extract_figures(text)
+    out = []
+    for r in df.itertuples():
+        value = r.iso if r.iso is not None else (r.low, r.high) if r.kind == "range" else r.value
+        out.append((r.text, value, r.unit, r.kind))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年,上海离岸贸易规模同比增长73.2%", [("2024年", "2024", "年", "date"), ("73.2%", 73.2, "%", "percent")]),
+        ("全国国内出游共计3.14亿人次", [("3.14亿人次", 314000000.0, "人次", "count")]),
+        ("游客出游总花费1802.69亿元", [("1802.69亿元", 180269000000.0, "元", "money")]),
+        ("花费增速比出游人次增速快1.6个百分点", [("1.6个百分点", 1.6, "个百分点", "percent")]),
+        ("占外国游客总数的近六成", [("六成", 60.0, "%", "percent")]),
+        ("日均两千余万人次", [("两千余万人次", 20000000.0, "人次", "approx")]),
+        ("来自全球的350余位政府官员", [("350余位", 350.0, "位", "approx")]),
+        ("累计改造4400多万户", [("4400多万户", 44000000.0, "户", "approx")]),
+        ("惠及1.5亿多名居民", [("1.5亿多名", 150000000.0, "名", "approx")]),
+        ("全年产量14130亿斤,过去9年", [("14130亿斤", 1413000000000.0, "斤", "measure"), ("9年", 9.0, "年", "duration")]),
+        ("稳定在1.3万亿斤以上", [("1.3万亿斤", 1300000000000.0, "斤", "measure")]),
+        ("折合亩产近八百斤", [("八百斤", 800.0, "斤", "measure")]),
+        ("去年全国平均气温达到10.9摄氏度", [("10.9摄氏度", 10.9, "摄氏度", "measure")]),
+        ("实现50千瓦压降、降幅80%", [("50千瓦", 50.0, "千瓦", "measure"), ("80%", 80.0, "%", "percent")]),
+        ("货邮周转量1485.2亿吨公里", [("1485.2亿吨公里", 148520000000.0, "吨公里", "measure")]),
+        ("非侵入式脑机接口将为万亿美元市场", [("万亿美元", 1e12, "美元", "money")]),
+        ("参数量达到50亿的脑电大模型", [("50亿", 5e9, None, "count")]),
+        ("相当于0.1的视力", [("0.1", 0.1, None, "measure")]),
+        ("电极尺寸约为发丝的1/100", [("1/100", 0.01, None, "ratio")]),
+        ("占到总数的一半", [("一半", 0.5, None, "ratio")]),
+        ("收支规模较2020年翻番", [("2020年", "2020", "年", "date"), ("翻番", 2.0, None, "multiple")]),
+        ("收入翻一番", [("翻一番", 2.0, None, "multiple")]),
+        ("由中科院脑智卓越中心的两位科学家创立", [("两位", 2.0, "位", "count")]),
+        ("筛选出三类低时延推理任务", [("三类", 3.0, "类", "count")]),
+        ("分为侵入式、非侵入式两大类", [("两大类", 2.0, "类", "count")]),
+        ("上海完成AI百卡智算集群算力转移", [("百卡", 100.0, "卡", "count")]),
+        ("运行于104张算力卡上", [("104张", 104.0, "张", "count")]),
+        ("有3款侵入式产品", [("3款", 3.0, "款", "count")]),
+        ("展示了64通道脑机接口系统", [("64通道", 64.0, "通道", "count")]),
+        ("第三届全球南方智库对话会", [("第三届", 3.0, "届", "ordinal")]),
+        ("这是中国航天史上第6次太空会师", [("第6次", 6.0, "次", "ordinal")]),
+        ("另有7个省份排在历史第二位", [("7个", 7.0, "个", "count"), ("第二位", 2.0, "位", "ordinal")]),
+        ("前9个月全国新开工", [("前9个月", 9.0, "月", "duration")]),
+        ("约6个月的驻留期", [("6个月", 6.0, "月", "duration")]),
+        ("两年后再次带队出征", [("两年", 2.0, "年", "duration")]),
+        ("在3分钟内完成转移", [("3分钟", 3.0, "分钟", "duration")]),
+        ("中国获得16金15银14铜", [("16金", 16.0, "金", "count"), ("15银", 15.0, "银", "count"),
+                                  ("14铜", 14.0, "铜", "count")]),
+        ("百分之四十的受访者", [("百分之四十", 40.0, "%", "percent")]),
+        ("增长百分之2.5", [("百分之2.5", 2.5, "%", "percent")]),
+        ("人均住房面积40平方米", [("40平方米", 40.0, "平方米", "measure")]),
+        ("校舍47.00万所", [("47.00万所", 470000.0, "所", "count")]),
+        ("车费601,293.11元", [("601,293.11元", 601293.11, "元", "money")]),
+        ("增长１０．８％", [("１０．８％", 10.8, "%", "percent")]),
+        ("投资2.5万元", [("2.5万元", 25000.0, "元", "money")]),
+        ("中国资金净流出1200亿美元", [("1200亿美元", 120000000000.0, "美元", "money")]),
+        ("他今年29岁", [("29岁", 29.0, "岁", "age")]),
+        ("收入增长了两倍", [("两倍", 2.0, "倍", "multiple")]),
+        ("运营航线6400班", [("6400班", 6400.0, "班", "count")]),
+    ],
+)
+def test_figures_in_sentences(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12月4日至5日,大会举行", [("12月4日至5日", "--12-04/--12-05", None, "range")]),
+        ("2025年5月1日至5日", [("2025年5月1日至5日", "2025-05-01/2025-05-05", None, "range")]),
+        ("7月16日至8月15日", [("7月16日至8月15日", "--07-16/--08-15", None, "range")]),
+        ("比2000年至2023年同期平均", [("2000年至2023年", "2000/2023", "年", "range")]),
+        ("未来5到10年", [("5到10年", (5.0, 10.0), "年", "range")]),
+        ("高温一连持续15天至20天", [("15天至20天", (15.0, 20.0), "天", "range")]),
+        ("累计下了200至400毫米的雨", [("200至400毫米", (200.0, 400.0), "毫米", "range")]),
+        ("降水偏少两成至八成", [("两成至八成", (20.0, 80.0), "%", "range")]),
+        ("多了1至2倍", [("1至2倍", (1.0, 2.0), "倍", "range")]),
+        ("1至6月全国新开工", [("1至6月", (1.0, 6.0), "月", "range")]),
+        ("报账金额在1万-5万元之间", [("1万-5万元", (10000.0, 50000.0), "元", "range")]),
+        ("十八至三十万日元", [("十八至三十万日元", (180000.0, 300000.0), "日元", "range")]),
+        ("记者6日从文化和旅游部获悉", [("6日", "---06", None, "date")]),
+        ("12月3日,国网上海电力", [("12月3日", "--12-03", None, "date")]),
+        ("今年10月下旬再返回", [("10月下旬", "--10", None, "date")]),
+        ("到2000年底", [("2000年底", "2000", "年", "date")]),
+        ("当天10时30分", [("10时30分", "T10:30", None, "date")]),
+        ("次日1时17分,舱门打开", [("1时17分", "T01:17", None, "date")]),
+        ("下午5:00开会", [("下午5:00", "T17:00", None, "date")]),
+        ("2020/12/1", [("2020/12/1", "2020-12-01", None, "date")]),
+        ("二〇〇二年的冬天", [("二〇〇二年", "2002", "年", "date")]),
+        ("2025脑机接口大会", [("2025", "2025", None, "date")]),
+    ],
+)
+def test_dates_times_and_ranges(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一般贸易进出口体现中国的制造与消费能力", "跨国公司本外币一体化资金池", "仍面临一事一议的审批壁垒",
+        "离岸贸易一线放开提升结算效率", "在世界变局下统一认识", "全国粮食产量一直稳定", "一些地方连续高温",
+        "一方面要把监测预警做在前面", "这一年的气候有哪些特点", "在同一时间", "期待下一届亚冬会",
+        "一枝花开不是春,百花齐放春满园", "实现了零的突破", "这是他们首次飞行", "搭载神舟二十号载人飞船的长征二号F遥二十运载火箭",
+        "先后迎接天舟九号货运飞船", "C909和C919投入运营", "5G网络覆盖", "七下八上防汛关键期", "共建一带一路",
+        "实现一个根本性的转变", "还有一类企业", "登陆部队已经上岸", "他一连说了好几遍", "可形成兆瓦级虚拟电厂响应能力",
+        "实现70%零部件本地化的企业很多", "千家万户", "我家在四川", "千千万万农民", "一一对应关系",
+    ],
+)
+def test_no_figures_in_idioms_and_names(text: str) -> None:
+    df = extract_figures(text)
+    assert [t for t in df["text"] if t != "70%"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "approx"),
+    [
+        ("超过14.6亿人次", "14.6亿人次", True), ("日均3亿人次左右", "3亿人次", True),
+        ("约13.45亿人次", "13.45亿人次", True), ("增幅近25%", "25%", True), ("逾百万人次", None, None),
+        ("增长7.6%", "7.6%", False), ("多产42.7亿斤", "42.7亿斤", False), ("10亿斤以上", "10亿斤", True),
+    ],
+)
+def test_hedges_set_approx_and_stay_out_of_text(text: str, figure: str | None, approx: bool | None) -> None:
+    df = extract_figures(text)
+    if figure is None:
+        return
+    assert df["text"].tolist() == [figure]
+    assert bool(df["approx"].iloc[0]) is approx
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "direction", "change"),
+    [
+        ("上海离岸贸易规模同比增长73.2%", "73.2%", "up", (None, None)),
+        ("豆类播种1.77亿亩,下降1.4%", "1.4%", "down", (None, None)),
+        ("比常年多出6.6天", "6.6天", "up", (None, None)),
+        ("通勤时间从2小时缩至20分钟", "20分钟", "down", ("2小时", "20分钟")),
+        ("通勤时间从2小时缩至20分钟", "2小时", "down", ("2小时", "20分钟")),
+        ("全国粮食平均亩产394.7公斤", "394.7公斤", None, (None, None)),
+    ],
+)
+def test_changes_are_linked(text: str, figure: str, direction: str | None, change: tuple) -> None:
+    df = extract_figures(text)
+    row = df[df["text"] == figure].iloc[0]
+    assert row["direction"] == direction
+    assert (row["change_from"], row["change_to"]) == change
+
+
+def test_subject_and_sentence() -> None:
+    df = extract_figures("2024年,上海离岸贸易规模同比增长73.2%,收支规模较2020年翻番。下一句。")
+    row = df[df["text"] == "73.2%"].iloc[0]
+    assert row["subject"] == "上海离岸贸易规模同比增长"
+    assert row["sentence"] == "2024年,上海离岸贸易规模同比增长73.2%,收支规模较2020年翻番。"
+
+
+def test_columns_and_empty_frame() -> None:
+    df = extract_figures("没有数字的句子。")
+    assert list(df.columns) == COLUMNS
+    assert df.empty
+
+
+def _figure_matches(gold: dict, row: dict) -> bool:
+    v = gold["value"]
+    if isinstance(v, list) and isinstance(v[0], str):
+        ok = row["iso"] == "/".join(v)
+    elif isinstance(v, list):
+        ok = math.isclose(row["low"], v[0]) and math.isclose(row["high"], v[1])
+    elif isinstance(v, str):
+        ok = row["iso"] == v
+    else:
+        ok = math.isclose(row["value"], v, rel_tol=1e-9)
+    return ok and row["unit"] == gold["unit"] and row["kind"] == gold["kind"]
+
+
+@pytest.mark.parametrize("name", ["sample", "practice_d", "practice_e"])
+def test_gold_pages(name: str) -> None:
+    """Every required gold figure is found in order with value, unit and kind; nothing beyond gold + optional."""
+    from newsanalysis.parse import load_page
+
+    gold = load_gold(name)
+    df = extract_figures(load_page(page_path(name)))
+    for index, article in enumerate(gold["articles"]):
+        rows = df[df["article"] == index].to_dict("records")
+        texts = [r["text"] for r in rows]
+        position = 0
+        matched = set()
+        for figure in article["figures"]:
+            found = next((k for k in range(position, len(rows)) if texts[k] == figure["text"]), None)
+            if found is None:
+                assert figure.get("optional"), f"{name} article {index}: missing {figure}"
+                continue
+            assert figure.get("optional") or _figure_matches(figure, rows[found]), (figure, rows[found])
+            matched.add(found)
+            position = found + 1
+        extra = [texts[k] for k in range(len(rows)) if k not in matched]
+        assert extra == [], f"{name} article {index}: reported beyond the gold: {extra}"
+
+
+def test_headlines_only_when_asked() -> None:
+    from newsanalysis.parse import load_page
+
+    page = load_page(page_path("practice_d"))
+    body = extract_figures(page)
+    with_heads = extract_figures(page, include_headlines=True)
+    heads = with_heads[with_heads["paragraph"] == -1]
+    assert (body["paragraph"] >= 0).all()
+    assert "3亿人次" in heads["text"].tolist()
+    assert len(with_heads) == len(body) + len(heads)
+
+
+def test_article_input_matches_page_rows() -> None:
+    from newsanalysis.parse import load_page
+
+    page = load_page(page_path("practice_e"))
+    df = extract_figures(page.article(2))
+    page_rows = extract_figures(page)
+    expected = page_rows[page_rows["article"] == 2].reset_index(drop=True)
+    pd.testing.assert_frame_equal(df, expected)
+
+
+_ALPHABET = st.sampled_from(list("0123456789０１２一二两三十百千万亿零余多年月日时分%％.,，。至到第前约近个元斤亿人次成倍半号之分"
+                                 "中国的是在增长下降同比abcCG- "))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(_ALPHABET, max_size=40))
+def test_never_crashes_offsets_slice_back_values_finite(text: str) -> None:
+    df = extract_figures(text)
+    for r in df.to_dict("records"):
+        assert 0 <= r["start"] < r["end"] <= len(text)
+        assert text[r["start"]:r["end"]] == r["text"]
+        for key in ("value", "low", "high"):
+            assert math.isnan(r[key]) or math.isfinite(r[key])
+        assert (r["iso"] is not None) or (r["kind"] == "range") or math.isfinite(r["value"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60))
+def test_any_unicode_text_is_safe(text: str) -> None:
+    df = extract_figures(text)
+    assert all(text[s:e] == t for s, e, t in zip(df["start"], df["end"], df["text"]))
