@@ -205,3 +205,15 @@ def test_system_fonts_are_used_when_nothing_is_bundled(monkeypatch):
     monkeypatch.setattr(fonts, "bundled_font", lambda: None)
     monkeypatch.setattr(fonts, "system_fonts", lambda: [Path("/nonexistent.ttf"), bundled])
     assert fonts.resolve_font() == bundled
+
+
+def test_figures_get_their_own_scales():
+    table = pd.DataFrame({"text": ["两位", "50亿", "30%", "5亿元", "2025年"], "value": [2, 5e9, 30, 5e8, "2025"],
+                          "unit": ["位", None, "%", "元", "年"], "kind": ["count", "count", "percent", "money", "date"],
+                          "subject": ["院士", "参数量", "增速", "投资", ""]})
+    chart = charts.figures_chart(table)
+    assert chart.table["panel"].tolist() == ["数量", "数量", "百分比（%）", "金额"]
+    count_axis, percent_axis, money_axis = chart.figure.axes
+    assert count_axis.get_xscale() == "log" and percent_axis.get_xscale() == "linear"
+    assert money_axis.get_xlabel() == "单位：亿"
+    assert "2025年" not in chart.alt

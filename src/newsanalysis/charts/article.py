@@ -93,9 +93,17 @@ def topic_flow(paragraph_weights: pd.DataFrame, labels: pd.DataFrame | None = No
     return Chart(figure, alt, out.reset_index(drop=True), "topic_flow", path)
 
 
-_KIND_NAMES = {"percent": "百分比", "money": "金额", "count": "数量", "measure": "计量", "ratio": "比例",
-               "multiple": "倍数", "approx": "约数", "range": "区间"}
-_PLOTTED_KINDS = tuple(_KIND_NAMES)
+_PANELS = {"percent": "百分比（%）", "money": "金额", "count": "数量", "approx": "数量", "range": "数量",
+           "multiple": "倍数", "ratio": "比例"}  # measures get one panel per unit; dates/durations/ordinals none
+_PANEL_ORDER = ("百分比（%）", "百分点", "金额", "数量", "倍数", "比例")
+
+
+def _panel(kind: str, unit: str) -> str | None:
+    if kind == "percent":
+        return "百分点" if "百分点" in unit else "百分比（%）"
+    if kind == "measure":
+        return f"计量（{unit}）" if unit else "计量"
+    return _PANELS.get(kind)
 
 
 def _number(value: Any) -> float | None:
@@ -117,8 +125,9 @@ def _scale(values: pd.Series) -> tuple[float, str]:
 
 
 def figures_chart(figures: pd.DataFrame, *, max_panels: int = 3, top_n: int = 8, font: str | None = None) -> Chart:
-    """Quoted figures at a glance: one panel per scale (percentages, money, counts per unit), bars labelled
-    with their subject and the figure as printed. Dates, durations and ordinals are listed in the table only.
+    """Quoted figures at a glance: one panel per scale (percentages, money, counts, measures per unit; the
+    ``max_panels`` largest), bars labelled with their subject and the figure as printed; a panel whose values span
+    two orders of magnitude uses a log scale. Dates, durations and ordinals are listed in the table only.
 
     Args:
         figures: ``figures.extract_figures`` output (uses ``text``, ``value``, ``unit``, ``kind``, ``subject``).
@@ -130,14 +139,13 @@ def figures_chart(figures: pd.DataFrame, *, max_panels: int = 3, top_n: int = 8,
     _require(figures, ("text", "value", "unit", "kind"), "figures_chart")
     path = resolve_font(font)
     data = figures.assign(number=figures["value"].map(_number))
-    data = data[data["kind"].isin(_PLOTTED_KINDS) & data["number"].notna()].copy()
-    unit = data["unit"].fillna("").astype(str)
-    data["panel"] = [("百分比（%）" if k == "percent" and u in ("%", "％", "成", "") else
-                      f"{_KIND_NAMES.get(k, k)}（{u}）" if u else _KIND_NAMES.get(k, k))
-                     for k, u in zip(data["kind"], unit)]
+    data["panel"] = [_panel(str(k), str(u or "")) for k, u in zip(data["kind"], data["unit"])]
+    data = data[data["panel"].notna() & data["number"].notna()].copy()
     subject = data["subject"] if "subject" in data else pd.Series("", index=data.index)
     data["label"] = [s if isinstance(s, str) and s else t for s, t in zip(subject, data["text"])]
-    panels = data["panel"].value_counts(sort=True).index[:max_panels].tolist()
+    sizes = data["panel"].value_counts()
+    panels = sorted(sizes.index, key=lambda p: (-sizes[p], _PANEL_ORDER.index(p) if p in _PANEL_ORDER else 99))
+    panels = panels[:max_panels]
     with _style(path):
         figure, axes = _figure(width=7.5, height=max(2.8, 0.3 * min(top_n, len(data)) + 1.5),
                                ncols=max(1, len(panels)))
@@ -145,11 +153,17 @@ def figures_chart(figures: pd.DataFrame, *, max_panels: int = 3, top_n: int = 8,
             _empty(axes[0], "本文没有可画图的数字")
         for ax, panel in zip(axes, panels):
             rows = data[data["panel"] == panel].head(top_n)
-            divisor, prefix = _scale(rows["number"])
-            _hbar(ax, rows["label"], rows["number"] / divisor, path, color=PALETTE[panels.index(panel)],
+            positive = rows["number"][rows["number"] > 0]
+            log = len(positive) == len(rows) and positive.max() >= 100 * positive.min()
+            divisor, prefix = (1.0, "") if log else _scale(rows["number"])
+            labels = [_label(x, path, width=10 if len(panels) > 1 else 16) for x in rows["label"]]
+            _hbar(ax, labels, rows["number"] / divisor, path, color=PALETTE[panels.index(panel)],
                   texts=rows["text"])
+            if log:
+                ax.set_xscale("log")  # counts spanning orders of magnitude stay readable
             ax.set_title(_label(panel, path, width=20), fontsize=10)
-            ax.set_xlabel(f"单位：{prefix}{panel.split('（')[-1].rstrip('）')}" if prefix else "")
+            unit = panel.split("（")[-1].rstrip("）") if "（" in panel else ""
+            ax.set_xlabel("对数刻度" if log else f"单位：{prefix}{unit}" if prefix else "")
         figure.suptitle("文中的数字")
     drawn = data[data["panel"].isin(panels)]
     drawn = drawn.groupby("panel", sort=False).head(top_n)
