@@ -34,7 +34,8 @@ def test_not_numerals(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "folded"),
-    [("增长１０．８％，", "增长10.8%,"), ("２．４個百分點", "2.4个百分点"), ("\u3000第２５０", " 第250")],
+    [("增长１０．８％，", "增长10.8%，"), ("９，９９９", "9,999"), ("82，225.00元", "82,225.00元"),
+     ("分别为120，150家", "分别为120，150家"), ("２．４個百分點", "2.4个百分点"), ("\u3000第２５０", " 第250")],
 )
 def test_folding_keeps_length(text: str, folded: str) -> None:
     out = fold_text(text)

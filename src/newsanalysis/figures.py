@@ -188,9 +188,9 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         return None  # 兆瓦级, 千米, 百分点: a unit word, no number
     whole_span = whole and not s[:start].strip() and (not s[end:].strip() or bool(_match_unit(s, end)[0])
                                                       or _at(s, end, "角块元"))
-    if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟":
+    if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟" and not s.endswith("分之", 0, start):
         return None  # 零部件, 登陆, 队伍: a character that only looks like a numeral
-    if len(core) >= 2 and core[0] == core[1] and not core[0].isdigit():
+    if len(core) >= 2 and core[0] == core[1] and not core[0].isdigit() and not _at(s, end, "折"):
         return None  # 两两, 千千万万, 一一对应
     for i in range(len(core) - 1, 0, -1):  # 50千瓦, 100万千瓦: the unit starts inside the numeral
         if core[i] not in "十百千万亿兆":
@@ -220,11 +220,10 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
     for c in reversed(core.rstrip()):
         if c in BIG_UNITS:
             scale *= BIG_UNITS[c]
-        elif c in SMALL_UNITS and scale == 1 and len(core.strip()) == 2:
-            scale = SMALL_UNITS[c]  # 三千 in 两到三千: the 千 applies to both ends
-            break
         else:
             break
+    if scale == 1 and len(core.strip()) == 2 and core.strip()[-1] in SMALL_UNITS and core.strip()[0] in DIGITS:
+        scale = -SMALL_UNITS[core.strip()[-1]]  # 三千 in 两到三千: the 千 applies to both ends
     fig = _Fig(start, end, value=value, scale=scale)
     pos = end
     if has_ar and s[pos:pos + 1] == "k" and not (s[pos + 1:pos + 2].isascii() and s[pos + 1:pos + 2].isalpha()):
@@ -263,7 +262,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         unit, uend, fig.kind = "%", upos + 1, "percent"
         fig.end = uend
     elif unit is not None:
-        kind = UNITS[unit]
+        kind = UNITS.get(unit, "money")
         fig.kind = kind
         if unit == "成":
             fig.value *= 10
@@ -469,8 +468,11 @@ def _range(a: _Fig, b: _Fig) -> _Fig | None:
     if a.unit is not None and (a.unit != b.unit):
         return None
     low, high = a.value, b.value
-    if a.unit is None and b.scale > 1 and a.scale == 1 and low * b.scale <= high:
-        low *= b.scale  # 十八至三十万日元, 两到三千
+    if a.unit is None and abs(b.scale) > 1 and a.scale in (1, -1000, -100, -10) and b.scale > 1 \
+            and low * b.scale <= high:
+        low *= b.scale  # 十八至三十万日元, 一千到两千万元
+    elif a.unit is None and b.scale < -1 and a.scale == 1 and low < 10 and low * -b.scale <= high:
+        low *= -b.scale  # 两到三千澳元
     return _Fig(a.start, b.end, kind="range", unit=b.unit, low=low, high=high, approx=a.approx or b.approx)
 
 

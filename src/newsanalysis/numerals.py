@@ -57,7 +57,17 @@ def fold_text(text: str) -> str:
         >>> fold_text("２．４個百分點")
         '2.4个百分点'
     """
-    return to_halfwidth(text).translate(_TRADITIONAL)
+    folded = list(to_halfwidth(text).translate(_TRADITIONAL))
+    # a full-width comma separates clauses and list items (120，150); it groups thousands only between
+    # full-width digits (９，９９９) or before a decimal part (82，225.00)
+    for i, c in enumerate(text):
+        if c == "，":
+            group = "".join(folded[i + 1:i + 5])
+            grouping = i > 0 and folded[i - 1].isdigit() and re.fullmatch(r"\d{3}\D?", group) is not None
+            decimal = "".join(folded[i + 4:i + 6])
+            if not (grouping and ("\uff10" <= text[i - 1] <= "\uff19" or re.fullmatch(r"\.\d", decimal))):
+                folded[i] = "，"
+    return "".join(folded)
 
 
 def _parse_integer(s: str) -> float | None:
@@ -101,6 +111,8 @@ def _parse_integer(s: str) -> float | None:
             zero_seen = False
         elif c in SMALL_UNITS:
             unit = SMALL_UNITS[c]
+            if section and last_unit and last_unit <= unit and last_unit < 10**4:
+                return None  # 七十百: units must fall inside a group
             section += (1.0 if number is None else number) * unit
             number = None
             last_unit = unit
@@ -203,7 +215,7 @@ _UNIT_GROUPS = {
              "美刀 比特币 块钱 法郎 卢比 加元 新加坡元 瑞士法郎 林吉特 兰特 越南盾 圆",
     "measure": "千瓦时 万千瓦 千瓦 兆瓦 吉瓦 瓦时 瓦 公里 千米 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 "
                "立方米 公顷 亩 公斤 千克 毫克 克 吨公里 吨 摄氏度 华氏度 ℃ °C 升 毫升 海里 英里 英尺 英寸 "
-               "马力 千帕 帕 分贝 赫兹 兆赫 兆字节 字节 千比特 比特 光年 标准箱 延米 米 斤 cm km kg mm kWh kW",
+               "马力 千帕 帕 分贝 赫兹 兆赫 兆字节 字节 千比特 比特 光年 标准箱 延米 米 斤 cm km kg mm CM KM KG MM kWh kW",
     "duration": "周年 个工作日 工作日 个小时 小时 钟头 分钟 秒钟 毫秒 秒 个月 个星期 星期 季度 昼夜 天 年 周",
     "count": "人次 架次 车次 班次 家庭 通道 个 人 名 位 家 张 款 项 件 台 辆 架 艘 座 所 户 套 批 次 届 类 种 "
              "条 只 头 枚 场 轮 期 份 篇 部 本 株 棵 层 栋 幢 间 道 支 队 组 片 轴 卡 班 金 银 铜 例 起 宗 "
@@ -218,7 +230,7 @@ CURRENCY_PREFIXES = {"$": "美元", "US$": "美元", "￥": "元", "¥": "元", 
 # units of the same dimension and their factor to a base unit (used to compare 3千比特 with 3000比特)
 UNIT_SCALE = {
     "千瓦": ("W", 1e3), "万千瓦": ("W", 1e7), "兆瓦": ("W", 1e6), "吉瓦": ("W", 1e9), "瓦": ("W", 1.0),
-    "kW": ("W", 1e3), "公里": ("m", 1e3), "千米": ("m", 1e3), "km": ("m", 1e3), "米": ("m", 1.0),
+    "kW": ("W", 1e3), "CM": ("m", 1e-2), "KM": ("m", 1e3), "KG": ("g", 1e3), "MM": ("m", 1e-3), "公里": ("m", 1e3), "千米": ("m", 1e3), "km": ("m", 1e3), "米": ("m", 1.0),
     "厘米": ("m", 1e-2), "cm": ("m", 1e-2), "毫米": ("m", 1e-3), "mm": ("m", 1e-3), "公斤": ("g", 1e3),
     "千克": ("g", 1e3), "kg": ("g", 1e3), "克": ("g", 1.0), "毫克": ("g", 1e-3), "吨": ("g", 1e6),
     "斤": ("g", 500.0), "比特": ("bit", 1.0), "千比特": ("bit", 1e3), "字节": ("B", 1.0),
