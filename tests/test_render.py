@@ -301,3 +301,37 @@ def test_run_render_returns_the_exit_code_and_names_failures(monkeypatch, tiny, 
     assert render.run_render([tiny["page"]], out=tmp_path / "r", jobs=1, force=True) == 1
     err = capsys.readouterr().err
     assert "newsanalysis render: FAILED xss-page/index.html: cell 5 of page_overview.ipynb" in err
+
+
+def test_reports_of_articles_a_page_no_longer_has_are_removed(monkeypatch, tiny, tmp_path):
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    page = tmp_path / "changing.txt"
+    page.write_text(XSS_PAGE, encoding="utf-8")
+    out = tmp_path / "r"
+    first = render.render_reports([page], out=out, jobs=1, notebooks=tiny["notebooks"])
+    second_key = next(r.key for r in first.reports if r.article == 1)
+    assert (out / second_key).exists()
+    page.write_text(XSS_PAGE.split("第二篇")[0], encoding="utf-8")
+    lines: list[str] = []
+    render.render_reports([page], out=out, jobs=1, notebooks=tiny["notebooks"], progress=lines.append)
+    assert not (out / second_key).exists()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert second_key not in manifest["reports"] and len(manifest["reports"]) == 2
+    assert f"removed {second_key}: the page no longer has this article" in lines
+    assert Path(second_key).name not in (out / "changing" / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_with_the_same_name_in_two_folders_do_not_collide(monkeypatch, tiny, tmp_path):
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    pages = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        pages.append(tmp_path / folder / "page.txt")
+        pages[-1].write_text(XSS_PAGE, encoding="utf-8")
+    result = render.render_reports(pages, out=tmp_path / "r", jobs=2, notebooks=tiny["notebooks"])
+    stems = {r.stem for r in result.reports}
+    assert len(stems) == 2 and "page" in stems and result.n_rendered == 6

@@ -17,6 +17,7 @@ not start twice in a row) marks only that report failed, with the error and the 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -117,11 +118,10 @@ def _load_manifest(out: Path) -> dict:
     return manifest
 
 
-def _page_jobs(page_path: Path, notebooks: dict[str, Path], options: dict, extra: dict) -> list[Job]:
+def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: dict, extra: dict) -> list[Job]:
     from .parse import load_page
 
     page = load_page(page_path)
-    stem = safe_name(page_path.stem, max_bytes=80)
     common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(), **options}
     jobs = [Job("overview", page_path, stem, None, f"{page_path.stem} 版面概览", f"{stem}/index.html",
                 notebooks["overview"], {"page_path": str(page_path), **extra},
@@ -134,6 +134,15 @@ def _page_jobs(page_path: Path, notebooks: dict[str, Path], options: dict, extra
                         notebooks["article"], {"page_path": str(page_path), "article_index": article.index, **extra},
                         {**common, "notebook_sha256": article_hash}))
     return jobs
+
+
+def _drop_stale(out: Path, entries: dict, stem: str, current: set[str], emit) -> None:
+    """Forget and delete the reports of ``stem`` that its page no longer has (articles re-split or retitled)."""
+    for key in [k for k, e in entries.items() if e.get("stem") == stem and k not in current]:
+        entry = entries.pop(key)
+        for name in [Path(key).name, *entry.get("tables", [])]:
+            (out / stem / name).unlink(missing_ok=True)
+        emit(f"removed {key}: the page no longer has this article")
 
 
 def _is_startup_failure(exc: BaseException) -> bool:
@@ -327,21 +336,27 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
     options = {"with_code": with_code, "kernel": kernel_name, "parameters": extra}
     todo: list[Job] = []
     results: list[ReportResult] = []
+    used: set[str] = set()
     for page in pages:
+        stem = safe_name(page.stem, max_bytes=80)
+        if stem in used:  # two folders holding pages with the same name
+            stem = f"{stem}-{hashlib.sha256(str(page).encode()).hexdigest()[:8]}"
+        used.add(stem)
         try:
-            page_jobs = _page_jobs(page, notebooks, options, extra)
+            page_jobs = _page_jobs(page, stem, notebooks, options, extra)
         except NewsAnalysisError as exc:
-            stem = safe_name(page.stem, max_bytes=80)
             results.append(ReportResult(f"{stem}/index.html", "overview", str(page), stem, None, page.stem,
                                         "failed", error=str(exc)))
             emit(f"failed {page}: {exc}")
             continue
+        _drop_stale(out, entries, stem, {job.key for job in page_jobs}, emit)
         for job in page_jobs:
             previous = entries.get(job.key, {})
             target = out / job.key if job.kind == "article" else out / job.stem / "overview.html"
             if (not force and previous.get("status") == "ok" and previous.get("fingerprint") == job.fingerprint
                     and target.exists()):
-                results.append(ReportResult(**{**previous, "status": "skipped", "key": job.key}))
+                known = {k: v for k, v in previous.items() if k in ReportResult.__dataclass_fields__}
+                results.append(ReportResult(**{**known, "status": "skipped", "key": job.key}))
             else:
                 todo.append(job)
     n_total = len(todo)
