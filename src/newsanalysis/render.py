@@ -34,6 +34,7 @@ from typing import Callable, Literal
 from . import __version__, config
 from .errors import NewsAnalysisError, RenderError
 from .export import atomic_write as _atomic_write
+from .execution import check_kernel, describe, execute
 from .export import write_indexes
 from .slugs import report_filename, safe_name
 from .versions import package_fingerprint, sha256_file, versions
@@ -145,76 +146,6 @@ def _drop_stale(out: Path, entries: dict, stem: str, current: set[str], emit) ->
         emit(f"removed {key}: the page no longer has this article")
 
 
-def _is_startup_failure(exc: BaseException) -> bool:
-    """Kernel start-up races worth one retry: port clashes, slow starts, a kernel dying before it answered."""
-    text = f"{type(exc).__name__}: {exc}".lower()
-    return isinstance(exc, (TimeoutError, RuntimeError, OSError)) or any(
-        word in text for word in ("kernel", "zmq", "address already in use", "timeout", "timed out"))
-
-
-def _kernel_manager_class(folder: Path, env: dict[str, str]):
-    """A kernel manager that adds ``env`` to the kernel's environment and talks to it over Unix sockets in
-    ``folder``: no TCP ports (so no port clashes between parallel kernels) and no "running over TCP without
-    encryption" warning in the logs. On Windows it keeps TCP."""
-    from jupyter_client.manager import AsyncKernelManager
-    from traitlets import CaselessStrEnum, Unicode
-
-    async def start_kernel(self, **kw):
-        kw["env"] = {**os.environ, **(kw.get("env") or {}), **env}
-        return await AsyncKernelManager.start_kernel(self, **kw)
-
-    members: dict = {"start_kernel": start_kernel}
-    if os.name != "nt":
-        folder.mkdir(parents=True, exist_ok=True)
-        members.update(transport=CaselessStrEnum(["tcp", "ipc"], default_value="ipc"), ip=Unicode(str(folder / "k")))
-    return type("ReportKernelManager", (AsyncKernelManager,), members)
-
-
-def _execute(job: Job, kernel_name: str, workdir: Path, env: dict[str, str]):
-    """Run the notebook with papermill (one retry on kernel start-up failure); returns the executed notebook."""
-    import papermill
-    from jupyter_client.kernelspec import NoSuchKernel
-    from papermill.exceptions import PapermillExecutionError
-
-    target = workdir / f"{job.key.replace('/', '__')}.ipynb"
-    for attempt in (1, 2):
-        sockets = Path(tempfile.mkdtemp(prefix="k", dir=workdir))
-        try:
-            return papermill.execute_notebook(str(job.notebook), str(target), parameters=job.parameters,
-                                              kernel_name=kernel_name, progress_bar=False, log_output=False,
-                                              start_timeout=120, cwd=None, request_save_on_cell_execute=False,
-                                              kernel_manager_class=_kernel_manager_class(sockets, env))
-        except (PapermillExecutionError, NoSuchKernel):
-            raise
-        except Exception as exc:  # papermill/nbclient/zmq raise many types on start-up races; classified below
-            if attempt == 2 or not _is_startup_failure(exc):
-                raise
-            log.warning("%s: kernel start-up failed (%s: %s); retrying once", job.key, type(exc).__name__, exc)
-    raise AssertionError("unreachable")
-
-
-def _describe(exc: BaseException, job: Job, kernel_name: str, executed: Path) -> tuple[str, int | None]:
-    """A one-line error naming the failing cell by its index in the source notebook (papermill's injected
-    parameters cell is not counted) and its first line."""
-    from jupyter_client.kernelspec import NoSuchKernel
-    from papermill.exceptions import PapermillExecutionError
-
-    if isinstance(exc, PapermillExecutionError):
-        index = exc.cell_index
-        if executed.exists():
-            import nbformat
-
-            cells = nbformat.read(str(executed), as_version=4).cells[:index]
-            index -= sum("injected-parameters" in c.get("metadata", {}).get("tags", []) for c in cells)
-        first = (exc.source or "").strip().splitlines()
-        return (f"cell {index} of {job.notebook.name} (`{first[0][:80] if first else ''}`) raised "
-                f"{exc.ename}: {exc.evalue}", index)
-    if isinstance(exc, NoSuchKernel):
-        return (f"kernel {kernel_name!r} is not installed; run `make install` (it runs `python -m ipykernel "
-                f"install --sys-prefix --name {kernel_name}`)", None)
-    return f"{type(exc).__name__}: {exc}", None
-
-
 def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir: Path) -> ReportResult:
     from .report import CACHE_ENV
 
@@ -226,7 +157,7 @@ def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir:
     target = out / job.key
     html_target = target.with_name("overview.html") if job.kind == "overview" else target
     try:
-        nb = _execute(job, kernel_name, workdir, {CACHE_ENV: str(workdir / "cache")})  # shared within this run
+        nb = execute(job, kernel_name, workdir, {CACHE_ENV: str(workdir / "cache")})  # shared within this run
         info = [("报告 report", job.key), *versions(job.page, job.notebook).items()]
         html = export_html(nb, with_code=with_code, title=job.title, extra_body=provenance_html(info))
         for name, csv in chart_tables(nb):
@@ -237,7 +168,7 @@ def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir:
     except Exception as exc:  # one failing report must not stop the others; it is recorded, never hidden
         result.status = "failed"
         failed_nb = workdir / f"{job.key.replace('/', '__')}.ipynb"
-        result.error, result.cell = _describe(exc, job, kernel_name, failed_nb)
+        result.error, result.cell = describe(exc, job, kernel_name, failed_nb)
         html_target.unlink(missing_ok=True)
         if failed_nb.exists():
             _atomic_write(out / ".failed" / job.stem / f"{Path(job.key).stem}.ipynb", failed_nb.read_bytes())
@@ -305,16 +236,6 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
         lock.release()
 
 
-def _check_kernel(kernel_name: str) -> None:
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        KernelSpecManager().get_kernel_spec(kernel_name)
-    except NoSuchKernel:
-        raise RenderError(f"Jupyter kernel {kernel_name!r} is not installed; run `make install` (it runs "
-                          f"`python -m ipykernel install --sys-prefix --name {kernel_name}`)") from None
-
-
 def _expand(paths: list[Path] | None) -> list[Path]:
     pages: list[Path] = []
     for path in [Path(p) for p in paths] if paths else [config.raw_dir()]:
@@ -361,7 +282,7 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
                 todo.append(job)
     n_total = len(todo)
     if todo:
-        _check_kernel(kernel_name)
+        check_kernel(kernel_name)
     emit(f"{len(pages)} page(s): {n_total} report(s) to render, {len(results)} up to date or failed to parse; "
          f"output in {out}")
     done = 0
