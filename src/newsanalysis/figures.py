@@ -42,7 +42,7 @@ _Y = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年"
 _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
 _DALONE = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九])日"
-_SUFFIX = r"(?P<suf>底|初(?![步次期中级心衷])|末(?!端)|上旬|中旬|下旬)?"
+_SUFFIX = r"(?P<suf>底|初(?![步次期中级心衷])|末(?!端)|上旬|中旬|下旬|份)?"
 DATE_RE = re.compile(
     rf"(?<![\d.{_CN}])(?:{_Y}(?:{_M.replace('P<m>', 'P<m1>')}(?:{_D.replace('P<d>', 'P<d1>')})?)?"
     rf"|{_M.replace('P<m>', 'P<m2>')}(?:{_D.replace('P<d>', 'P<d2>')})?|{_DALONE}){_SUFFIX}"
@@ -56,7 +56,8 @@ TIME_RE = re.compile(
     rf"|(?P<half>半))?|:(?P<mi2>[0-5]\d)(?::(?P<se2>[0-5]\d))?(?![\d:]))"
     rf"|(?P<hc>{_CNH})点(?:(?P<mic>{_MIN})分|(?P<halfc>半)|钟)?)"
 )
-SPECIAL_RE = re.compile(r"翻(?P<fan>[一两二三四五])?番|(?<![这那同每另下上统唯万之其某哪任单逐专])一半|半(?P<half>小时|年|个月|天)")
+SPECIAL_RE = re.compile(r"翻(?P<fan>[一两二三四五])?番|(?<![这那同每另下上统唯万之其某哪任单逐专])一半|(?<![上下前后大多小这那每])半(?P<half>小时|年|个月|天)"
+                        r"|(?<![\d.])(?P<a>\d{1,3})比(?P<b>\d{1,3})(?![\d.])")
 
 HEDGES_BEFORE = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "不到", "不足", "不少于",
                  "至少", "最多", "多达", "小于", "大于", "上", "数")
@@ -184,10 +185,12 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         start, core = start + 1, core[1:]  # 1万-5万元: a connector, not a minus
     if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and (len(_match_unit(s, start)[0] or "") > 1
                                                    or s.startswith("分之", start + len(core))
-                                                   or whole and s.strip() == core):
+                                                   or whole and s.strip() == core and len(core) == 1):
         return None  # 兆瓦级, 千米, 百分点: a unit word, no number
-    whole_span = whole and not s[:start].strip() and (not s[end:].strip() or bool(_match_unit(s, end)[0])
-                                                      or _at(s, end, "角块元"))
+    rest = s[end:].strip()
+    whole_span = whole and not s[:start].strip() and (
+        not rest or _match_unit(rest, 0)[0] is not None and _match_unit(rest, 0)[1] >= len(rest) - 1
+        or len(rest) <= 6 and rest[0] in "角块元圆")
     if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟" and not s.endswith("分之", 0, start):
         return None  # 零部件, 登陆, 队伍: a character that only looks like a numeral
     if len(core) >= 2 and core[0] == core[1] and not core[0].isdigit() and not _at(s, end, "折"):
@@ -207,6 +210,8 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
     if value is None or not math.isfinite(value):
         return None
     has_ar = any(c.isdigit() and c.isascii() for c in core)
+    if prev == " " and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha() and has_ar:
+        prev = s[start - 2]  # iPhone 16
     if has_ar and prev.isascii() and prev.isalpha() or (prev == "-" and start > 1 and s[start - 2].isascii()
                                               and s[start - 2].isalpha()):
         if not s.startswith("%", end):
@@ -263,7 +268,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         fig.end = uend
     elif unit is not None:
         kind = UNITS.get(unit, "money")
-        fig.kind = kind
+        fig.kind = "ordinal" if unit == "届" else kind
         if unit == "成":
             fig.value *= 10
             unit = "%"
@@ -332,7 +337,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> _Fig | None:
         if not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))):
             return None  # indefinite 一: 一个根本性的转变, 一家, 一年来
     if cn_only and s[start - 1:start] in _INDEF_BEFORE and text_core.startswith("一") and not (
-            pct or fig.kind == "ordinal"):
+            pct or s[fig.start:fig.start + 1] == "第"):
         return None  # 这一, 下一届, 统一
     if cn_only and len(text_core) >= 2 and text_core[0] == text_core[1] and text_core[0] in "十百千万亿":
         return None  # 千千万万
@@ -405,6 +410,8 @@ def scan_figures(text: str, *, whole: bool = False) -> list[_Fig]:
         if m.group(0).startswith("翻"):
             n = parse_numeral(m.group("fan") or "一") or 1
             add(_Fig(m.start(), m.end(), value=2.0 ** n, kind="multiple"))
+        elif m.group("a"):
+            add(_Fig(m.start(), m.end(), value=int(m.group("a")) / max(1, int(m.group("b"))), kind="ratio"))
         elif m.group("half"):
             unit = m.group("half").lstrip("个")
             add(_Fig(m.start(), m.end(), value=0.5, unit=unit, kind="duration"))
