@@ -1,4 +1,4 @@
-"""Chinese and Arabic numerals: width folding and parsing numeral strings into numbers.
+"""Chinese and Arabic numerals: width folding, parsing numerals, their units, dates and clock times.
 
 Everything here is pure text-in, number-out. ``to_halfwidth`` folds full-width ASCII (digits, ``％``, ``，``)
 one character for one character, so offsets found in the folded copy are valid in the original.
@@ -211,9 +211,9 @@ def parse_numeral(text: str) -> float | None:
 # unit -> kind. Matched longest first, right after the number (and an optional 个).
 _UNIT_GROUPS = {
     "percent": "% ‰ 个百分点 百分点 成",
-    "money": "元人民币 元钱 元 美元 欧元 日元 英镑 港元 港币 澳元 韩元 卢布 泰铢 新台币 台币 人民币 美金 美圆 "
+    "money": "元/平方米 元/吨 元/公斤 元/斤 美元/桶 元人民币 元钱 元 美元 欧元 日元 英镑 港元 港币 澳元 韩元 卢布 泰铢 新台币 台币 人民币 美金 美圆 "
              "美刀 比特币 块钱 法郎 卢比 加元 新加坡元 瑞士法郎 林吉特 兰特 越南盾 圆",
-    "measure": "千瓦时 万千瓦 千瓦 兆瓦 吉瓦 瓦时 瓦 公里 千米 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 "
+    "measure": "微克/立方米 公里/小时 千米/小时 米/秒 微克 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 瓦时 瓦 公里 千米 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 "
                "立方米 公顷 亩 公斤 千克 毫克 克 吨公里 吨 摄氏度 华氏度 ℃ °C 升 毫升 海里 英里 英尺 英寸 "
                "马力 千帕 帕 分贝 赫兹 兆赫 兆字节 字节 千比特 比特 光年 标准箱 延米 米 斤 cm km kg mm CM KM KG MM kWh kW",
     "duration": "周年 个工作日 工作日 个小时 小时 钟头 分钟 秒钟 毫秒 秒 个月 个星期 星期 季度 昼夜 天 年 周",
@@ -227,6 +227,21 @@ _UNIT_GROUPS = {
 UNITS: dict[str, str] = {u: kind for kind, words in _UNIT_GROUPS.items() for u in words.split()}
 UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
 CURRENCY_PREFIXES = {"$": "美元", "US$": "美元", "￥": "元", "¥": "元", "€": "欧元", "£": "英镑", "HK$": "港元"}
+# words around numbers: hedges (approximate, left out of the figure's text), range connectors, and words that
+# contain numerals but are not figures
+HEDGES_BEFORE = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "不到", "不足", "不少于",
+                 "至少", "最多", "多达", "小于", "大于", "上", "数")
+HEDGES_AFTER = ("左右", "以上", "以下", "上下", "开外", "出头", "以内", "前后", "许")
+CONNECTORS = {"至", "到", "-", "~", "—", "——", "～", "〜", "－", "－－", "--", "—-"}
+IDIOMS = (
+    "千家万户", "千千万万", "千方百计", "千军万马", "千丝万缕", "万众一心", "百花齐放", "百家争鸣", "五湖四海",
+    "四面八方", "七上八下", "七下八上", "一五一十", "三番五次", "一举两得", "两全其美", "十有八九", "百分百",
+    "千秋万代", "五花八门", "四分五裂", "七零八落", "三令五申", "半斤八两", "一带一路", "三来一补", "一事一议",
+    "万无一失", "百里挑一", "九牛一毛", "一心一意", "三心二意", "十全十美", "千里之行", "万家灯火", "一国两制",
+    "十分", "万分", "千万不", "百姓", "四川", "三峡", "九州", "万一", "五一", "十一五", "十二五",
+    "十三五", "十四五", "十五五", "二十大", "百强", "千百万", "百年变局", "百年未有", "百年大计", "百年老店", "一分为二", "成千上万", "成百上千",
+)
+
 # units of the same dimension and their factor to a base unit (used to compare 3千比特 with 3000比特)
 UNIT_SCALE = {
     "千瓦": ("W", 1e3), "万千瓦": ("W", 1e7), "兆瓦": ("W", 1e6), "吉瓦": ("W", 1e9), "瓦": ("W", 1.0),
@@ -236,3 +251,86 @@ UNIT_SCALE = {
     "斤": ("g", 500.0), "比特": ("bit", 1.0), "千比特": ("bit", 1e3), "字节": ("B", 1.0),
     "兆字节": ("B", 1e6), "升": ("l", 1.0), "毫升": ("l", 1e-3),
 }
+
+
+# --- calendar dates and clock times -------------------------------------------------------------------
+_CN = NUMERAL_CHARS
+HOUR_PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "今晚"}
+_Y = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年"
+_M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+_D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+_DALONE = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九])日"
+_SUFFIX = r"(?P<suf>底|初(?![步次期中级心衷])|末(?!端)|上旬|中旬|下旬|份)?"
+DATE_RE = re.compile(
+    rf"(?<![\d.{_CN}])(?:{_Y}(?:{_M.replace('P<m>', 'P<m1>')}(?:{_D.replace('P<d>', 'P<d1>')})?)?"
+    rf"|{_M.replace('P<m>', 'P<m2>')}(?:{_D.replace('P<d>', 'P<d2>')})?|{_DALONE}){_SUFFIX}"
+    rf"|(?<![\d.])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d.])"
+)
+_PER = r"(?P<per>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|今早|今晚|明早|早)?"
+_CNH = r"二十[一二三四]?|十[一二三四五六七八九]?|[一二两三四五六七八九]"
+_MIN = r"[0-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+TIME_RE = re.compile(
+    rf"{_PER}(?<![\d.:])(?:(?P<h>[01]?\d|2[0-4])(?:(?P<hm>[时点])(?:(?P<mi>{_MIN})分(?:(?P<se>[0-5]?\d)秒)?"
+    rf"|(?P<half>半))?|:(?P<mi2>[0-5]\d)(?::(?P<se2>[0-5]\d))?(?![\d:]))"
+    rf"|(?P<hc>{_CNH})点(?:(?P<mic>{_MIN})分|(?P<halfc>半)|钟)?)"
+)
+
+
+def _small(s: str) -> int:
+    return int(parse_numeral(s) or 0)
+
+
+def date_parts(m: re.Match) -> tuple[str | None, int | None, int | None] | None:
+    """(year, month, day) of a ``DATE_RE`` match, None when it is not a calendar date (2020/13/45)."""
+    g = m.groupdict()
+    if g.get("ny"):
+        y, mo, d = g["ny"], int(g["nm"]), int(g["nd"])
+        return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    y = g.get("y")
+    if y and not y.isdigit():
+        y = "".join(str(DIGITS[c]) for c in y)
+    mo = g.get("m1") or g.get("m2")
+    d = g.get("d1") or g.get("d2") or g.get("d")
+    mo_i = (int(mo) if mo.isdigit() else _small(mo)) if mo else None
+    d_i = (int(d) if d.isdigit() else _small(d)) if d else None
+    return (y, mo_i, d_i)
+
+
+def date_iso(date: tuple) -> str:
+    """ISO-like text of (year, month, day): ``2024``, ``2024-05``, ``--12-04``, ``---06``."""
+    y, mo, d = date
+    if y and mo and d:
+        return f"{y}-{mo:02d}-{d:02d}"
+    if y and mo:
+        return f"{y}-{mo:02d}"
+    if y:
+        return str(y)
+    if mo and d:
+        return f"--{mo:02d}-{d:02d}"
+    if mo:
+        return f"--{mo:02d}"
+    return f"---{d:02d}"
+
+
+def clock_iso(m: re.Match, after_date: bool = False) -> str | None:
+    """``T17:17`` for a ``TIME_RE`` match; None when it is not a clock time (5点建议)."""
+    g = m.groupdict()
+    per = g.get("per")
+    if g.get("h") is not None:
+        h = int(g["h"])
+        mi_s = g.get("mi") or g.get("mi2")
+        if g.get("hm") == "点" and not (per or mi_s or g.get("half") or after_date):
+            return None  # 5点建议: not a clock time without minutes or a time of day
+        mi = (int(mi_s) if mi_s.isdigit() else _small(mi_s)) if mi_s else (30 if g.get("half") else None)
+        se_s = g.get("se") or g.get("se2")
+    else:
+        h = _small(g["hc"])
+        mi_s = g.get("mic")
+        if not (per or mi_s or g.get("halfc") or after_date or m.group(0).endswith("钟")):
+            return None
+        mi = _small(mi_s) if mi_s else (30 if g.get("halfc") else None)
+        se_s = None
+    if per in HOUR_PM and h < 12 or per == "中午" and h < 11:
+        h += 12
+    iso = f"T{h:02d}" + (f":{mi:02d}" if mi is not None else "") + (f":{int(se_s):02d}" if se_s else "")
+    return iso

@@ -1,0 +1,391 @@
+"""The figure grammar: where a number starts and ends in running text, and what it is.
+
+``scan_figures`` reads a width-folded copy of the text (offsets stay valid in the original): calendar dates and
+clock times first, then special words (翻番, 一半, 3比1), fractions, then every numeral with its prefix
+(``第``, ``前``, ``百分之``, currency signs, hedges), inner ``余``/``多``, magnitudes and unit, and finally
+joins ranges (``15天至20天``, ``12月4日至5日``). Numerals inside names, identifiers and idioms (神舟二十号,
+C909, 一体化, 七下八上) are skipped. ``figures`` turns the records into the public table.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .numerals import (
+    BIG_UNITS, CONNECTORS, CURRENCY_PREFIXES, DATE_RE, DIGITS, HEDGES_AFTER, HEDGES_BEFORE, IDIOMS,
+    NUMERAL_CHARS, SMALL_UNITS, TIME_RE, UNITS, UNITS_LONGEST_FIRST, clock_iso, date_iso, date_parts, fold_text,
+    parse_numeral,
+)
+
+_CN = NUMERAL_CHARS
+_CNDIG = "".join(DIGITS)
+_AR = r"(?:\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?:e[+-]?\d+(?![\w.]))?"
+_PIECE = rf"(?:{_AR}|[{_CN}])"
+_CORE = (rf"(?:负|-(?=\d))?{_PIECE}(?:(?:(?<=[{_CN}]) {{1,3}}(?=[{_CN}]))?(?:{_PIECE}|[点點](?=[\d{_CNDIG}])"
+         rf"|[余多几幾](?=[万亿萬億]))|(?<=\d) {{1,3}}(?=[万亿萬億千百]))*")
+CORE_RE = re.compile(rf"(?<![\d.])(?>{_CORE})")
+FRACTION_RE = re.compile(rf"(?<![\d.])(?:(?P<whole>(?>{_CORE}))又)?(?P<den>(?>{_CORE})) ?分 ?之 ?(?P<num>(?>{_CORE}))")
+SLASH_RE = re.compile(r"(?<![\d./])-?\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/])")
+
+_INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
+_PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
+_HOUR_PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "今晚"}
+
+
+SPECIAL_RE = re.compile(r"翻(?P<fan>[一两二三四五])?番|(?<![这那同每另下上统唯万之其某哪任单逐专])一半|(?<![上下前后大多小这那每])半(?P<half>小时|年|个月|天)"
+                        r"|(?<![\d.])(?P<a>\d{1,3})比(?P<b>\d{1,3})(?![\d.])")
+
+
+@dataclass
+class Figure:
+    """One figure found in a text; offsets are end-exclusive."""
+
+    start: int
+    end: int
+    value: float = math.nan
+    unit: str | None = None
+    kind: str = "count"
+    approx: bool = False
+    iso: str | None = None
+    low: float = math.nan
+    high: float = math.nan
+    scale: float = 1.0  # trailing magnitude of the numeral (for 十八至三十万)
+    date: tuple | None = None  # (y, m, d) for dates
+
+
+
+def _match_unit(s: str, pos: int) -> tuple[str | None, int]:
+    """The unit starting at ``pos`` (longest first) and where it ends; (None, pos) when there is none."""
+    for unit in UNITS_LONGEST_FIRST:
+        if s.startswith(unit, pos):
+            return unit, pos + len(unit)
+    return None, pos
+
+
+def _ends_with(s: str, pos: int, words) -> str | None:
+    for w in words:
+        if s[max(0, pos - len(w)):pos] == w:
+            return w
+    return None
+
+
+def _in_idiom(s: str, start: int, end: int) -> bool:
+    for idiom in IDIOMS:
+        i = s.find(idiom, max(0, start - len(idiom) + 1), end + len(idiom) - 1)
+        if i != -1 and i < end and i + len(idiom) > start:
+            if all(c in NUMERAL_CHARS for c in idiom) and (i, i + len(idiom)) != (start, end):
+                continue  # 一万一千 is not 万一
+            return True
+    return False
+
+
+def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
+    """Read the numeral at ``s[start:end]`` with its prefix, inner 余/多, unit and hedges; None to skip it."""
+    core = s[start:end]
+    prev = s[start - 1] if start else ""
+    if core.startswith("-") and prev and prev not in " \t(:=,、：（":
+        start, core = start + 1, core[1:]  # 1万-5万元: a connector, not a minus
+    if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and (len(_match_unit(s, start)[0] or "") > 1
+                                                   or s.startswith("分之", start + len(core))
+                                                   or whole and s.strip() == core and len(core) == 1):
+        return None  # 兆瓦级, 千米, 百分点: a unit word, no number
+    rest = s[end:].strip()
+    whole_span = whole and not s[:start].strip() and (
+        not rest or _match_unit(rest, 0)[0] is not None and _match_unit(rest, 0)[1] >= len(rest) - 1
+        or len(rest) <= 6 and rest[0] in "角块元圆")
+    if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟" and not s.endswith("分之", 0, start):
+        return None  # 零部件, 登陆, 队伍: a character that only looks like a numeral
+    if len(core) >= 2 and core[0] == core[1] and not core[0].isdigit() and not _at(s, end, "折"):
+        return None  # 两两, 千千万万, 一一对应
+    for i in range(len(core) - 1, 0, -1):  # 50千瓦, 100万千瓦: the unit starts inside the numeral
+        if core[i] not in "十百千万亿兆":
+            break
+        unit_here, _ = _match_unit(s, start + i)
+        if unit_here and len(unit_here) > 1:
+            end, core = start + i, core[:i]
+            break
+    value = parse_numeral(core)
+    while value is None and len(core) > 1:  # 百分之七十百分位: keep the longest numeral that parses
+        core = core[:-1]
+        end -= 1
+        value = parse_numeral(core)
+    if value is None or not math.isfinite(value):
+        return None
+    has_ar = any(c.isdigit() and c.isascii() for c in core)
+    if prev == " " and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha() and has_ar:
+        prev = s[start - 2]  # iPhone 16
+    if has_ar and prev.isascii() and prev.isalpha() or (prev == "-" and start > 1 and s[start - 2].isascii()
+                                              and s[start - 2].isalpha()):
+        if not s.startswith("%", end):
+            return None  # C909, COVID-19
+    if s.startswith("号", end) or _in_idiom(s, start, end):
+        return None  # 神舟二十号, 3号线, idioms
+    if s[end:end + 1] in (".", "-") and s[end + 1:end + 2].isdigit() and (
+            prev and prev in ".-" or "." in core or s[end] == "-" and "-" in s[end + 2:end + 8]):
+        return None  # 192.168.1.1, 888-000-9999
+    scale = 1.0
+    for c in reversed(core.rstrip()):
+        if c in BIG_UNITS:
+            scale *= BIG_UNITS[c]
+        else:
+            break
+    if scale == 1 and len(core.strip()) == 2 and core.strip()[-1] in SMALL_UNITS and core.strip()[0] in DIGITS:
+        scale = -SMALL_UNITS[core.strip()[-1]]  # 三千 in 两到三千: the 千 applies to both ends
+    fig = Figure(start, end, value=value, scale=scale)
+    pos = end
+    if has_ar and s[pos:pos + 1] == "k" and not (s[pos + 1:pos + 2].isascii() and s[pos + 1:pos + 2].isalpha()):
+        fig.value *= 1000
+        pos += 1
+    inner = any(c in "余多几幾" for c in core)
+    if s[pos:pos + 1] in ("余", "多") and _match_unit(s, pos + 1)[0]:
+        inner, pos = True, pos + 1
+    elif s[pos:pos + 1] in ("余", "多") and s[pos + 1:pos + 2] in BIG_UNITS:
+        inner, pos = True, pos + 1
+        while s[pos:pos + 1] in BIG_UNITS:
+            fig.value *= BIG_UNITS[s[pos]]
+            pos += 1
+    upos = pos
+    unit, uend = _match_unit(s, upos)
+    if unit is None and s[pos:pos + 1] == " " and has_ar:
+        upos = pos + 1
+        unit, uend = _match_unit(s, upos)
+        if unit is None or not "\u4e00" <= unit[0] <= "\u9fff":
+            unit, uend, upos = None, pos, pos
+    big = False
+    if unit is None and s[upos:upos + 1] == "大" and not has_ar:
+        unit, uend = _match_unit(s, upos + 1)
+        big = unit is not None and UNITS.get(unit) == "count"
+        if not big:
+            unit, uend = None, upos
+    if unit in (None, "块") and s[upos:upos + 1] == "块" and (
+            s[upos + 1:upos + 2] in ("钱", "多", "") or _at(s, upos + 1, "，,。；;、") or _number_after(s, upos + 1)):
+        unit, uend = "块钱" if s.startswith("块钱", upos) else "块", upos + (2 if s.startswith("块钱", upos) else 1)
+    if unit is None and _at(s, upos, "角毛") and cn_or_whole(core, whole_span):
+        fig.value, unit, uend = fig.value / 10, "元", upos + 1
+        fig.kind, fig.unit, fig.end = "money", "元", uend
+        return fig
+    if unit is None and s[upos:upos + 1] == "折" and s[upos + 1:upos + 2] not in tuple("合算旧射叠腾扣"):
+        fig.value = fig.value * 10 if fig.value < 10 else fig.value
+        unit, uend, fig.kind = "%", upos + 1, "percent"
+        fig.end = uend
+    elif unit is not None:
+        kind = UNITS.get(unit, "money")
+        fig.kind = "ordinal" if unit == "届" else kind
+        if unit == "成":
+            fig.value *= 10
+            unit = "%"
+        elif unit.startswith("个") and unit not in ("个", "个百分点"):
+            unit = unit[1:]
+        elif unit in ("元人民币", "元钱", "圆"):
+            unit = "元"
+        elif unit in ("块钱", "块"):
+            unit = "元"
+            fig.kind = kind = "money"
+        fig.unit = unit
+        fig.end = uend
+        if kind in ("duration", "measure") and s[uend:uend + 1] == "半":
+            fig.value += 0.5
+            fig.end += 1
+        if kind == "money" and fig.unit == "元" and unit != "元人民币":
+            fig.end, fig.value = _money_tail(s, fig.end, fig.value)
+    else:
+        fig.end = pos
+    fig.approx = inner
+    # -- what comes before: 第, 前, 百分之, currency signs, hedges
+    text_core = s[start:end]
+    if s[start - 1:start] == "第" and fig.kind not in ("date",):
+        fig.start -= 1
+        fig.kind = "ordinal"
+    elif (s[start - 1:start] == "前" and fig.kind == "duration" and s[start - 2:start - 1] not in _PREV_NOT_FIRST_N):
+        fig.start -= 1
+    if s[start - 1:start] in ("数", "几") and _at(core, 0, "十百千") and fig.kind not in ("ordinal",):
+        fig.start -= 1
+        fig.low, fig.high, fig.value, fig.approx = fig.value, fig.value * 10, math.nan, True
+        fig.kind = "range"
+        if unit in ("元", "块", "块钱") or fig.unit == "元":
+            fig.unit = "元"
+        return fig
+    pct = _ends_with(s, start, ("百分之", "百 分 之", "百 分之", "百分 之", "千分之", "万分之"))
+    if pct:
+        fig.start -= len(pct)
+        fig.value = fig.value / (10 if pct.startswith("千") else 100 if pct.startswith("万") else 1)
+        fig.kind, fig.unit = "percent", "%"
+    for sign, cur in CURRENCY_PREFIXES.items():
+        if s[max(0, start - len(sign)):start] == sign and fig.unit is None:
+            fig.start -= len(sign)
+            fig.kind, fig.unit = "money", cur
+            break
+    if _ends_with(s, fig.start, HEDGES_BEFORE) or any(s.startswith(h, fig.end) for h in HEDGES_AFTER):
+        fig.approx = True
+    if inner and fig.kind not in ("date", "percent"):
+        fig.kind = "approx"
+    # -- is it a figure at all?
+    cn_only = not has_ar
+    if fig.unit is None and fig.kind not in ("percent", "ordinal", "money"):
+        bare_ok = whole_span or len(text_core) >= 3 and any(c in SMALL_UNITS or c in BIG_UNITS for c in text_core)
+        if s[fig.end:fig.end + 1] in ("至", "到", "-", "~") and _number_after(s, fig.end + 1):
+            bare_ok = True  # 十八至三十万日元
+        if cn_only and not bare_ok:
+            return None  # bare Chinese numerals in running text are names and words (遥二十, 七下八上)
+        if s[fig.end:fig.end + 1].isascii() and s[fig.end:fig.end + 1].isalpha():
+            return None  # 5G, 3D
+        if re.fullmatch(r"(19|20)\d\d", text_core) and s[fig.end:fig.end + 1] not in ("", "%"):
+            fig.kind, fig.iso, fig.value = "date", text_core, math.nan
+            return fig
+        fig.kind = "measure" if "." in text_core or fig.value != int(fig.value) else "count"
+        return fig
+    single_one = text_core.strip() in ("一", "壹", "幺")
+    if cn_only and single_one and fig.kind in ("count", "duration", "age") and not whole_span:
+        if not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))):
+            return None  # indefinite 一: 一个根本性的转变, 一家, 一年来
+    if cn_only and s[start - 1:start] in _INDEF_BEFORE and text_core.startswith("一") and not (
+            pct or s[fig.start:fig.start + 1] == "第"):
+        return None  # 这一, 下一届, 统一
+    if cn_only and len(text_core) >= 2 and text_core[0] == text_core[1] and text_core[0] in "十百千万亿":
+        return None  # 千千万万
+    if cn_only and len(text_core) == 2 and all(c in DIGITS for c in text_core) and fig.kind != "percent":
+        return None  # 七八个: approximations, not digit sequences
+    if fig.unit == "度" or fig.unit in ("分", "点") and cn_only and not whole:
+        return None
+    return fig
+
+
+def _at(s: str, pos: int, chars: str) -> bool:
+    """Whether ``s[pos]`` exists and is one of ``chars``."""
+    return 0 <= pos < len(s) and s[pos] in chars
+
+
+def cn_or_whole(core: str, whole_span: bool) -> bool:
+    return whole_span or len(core) > 1
+
+
+def _number_after(s: str, pos: int) -> bool:
+    nxt = s[pos:pos + 1]
+    return bool(nxt) and (nxt.isdigit() or nxt in NUMERAL_CHARS)
+
+
+_MONEY_TAIL = re.compile(rf"(?:(?P<j>[\d{_CNDIG}])[角毛])?(?:(?P<f>[\d{_CNDIG}])分)?钱?(?P<z>[整正])?")
+
+
+def _money_tail(s: str, pos: int, value: float) -> tuple[int, float]:
+    m = _MONEY_TAIL.match(s, pos)
+    if not m or m.end() == pos:
+        return pos, value
+    if m.group("j"):
+        value += (parse_numeral(m.group("j")) or 0) / 10
+    if m.group("f") and (m.group("j") or not s.startswith("钟", m.end())):
+        value += (parse_numeral(m.group("f")) or 0) / 100
+    elif m.group("f"):
+        return pos, value
+    return m.end(), round(value, 6)
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
+    """All figures in ``text`` in order (internal records; ``extract_figures`` builds the table)."""
+    s = fold_text(text)
+    figs: list[Figure] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(fig: Figure | None) -> None:
+        if fig is not None and fig.kind != "skip" and fig.end > fig.start and not _taken(spans, fig.start, fig.end):
+            figs.append(fig)
+            spans.append((fig.start, fig.end))
+
+    for m in DATE_RE.finditer(s):
+        parts = date_parts(m)
+        if parts is not None and not _in_idiom(s, m.start(), m.end()):
+            unit = "年" if parts[0] and not parts[1] else None
+            add(Figure(m.start(), m.end(), kind="date", unit=unit, iso=date_iso(parts), date=parts))
+    for m in TIME_RE.finditer(s):
+        iso = clock_iso(m, after_date=any(f.end == m.start() and f.date for f in figs))
+        fig = Figure(m.start(), m.end(), kind="date", iso=iso) if iso else None
+        if fig is not None and not _taken(spans, fig.start, fig.end):
+            before = [f for f in figs if f.end == fig.start and f.date]
+            if before:  # 1987年1月11日八点: one date-time
+                d = before[0]
+                d.end, d.iso, d.unit = fig.end, d.iso + fig.iso, None
+                spans.append((fig.start, fig.end))
+            else:
+                add(fig)
+    for m in SPECIAL_RE.finditer(s):
+        if m.group(0).startswith("翻"):
+            n = parse_numeral(m.group("fan") or "一") or 1
+            add(Figure(m.start(), m.end(), value=2.0 ** n, kind="multiple"))
+        elif m.group("a"):
+            add(Figure(m.start(), m.end(), value=int(m.group("a")) / max(1, int(m.group("b"))), kind="ratio"))
+        elif m.group("half"):
+            unit = m.group("half").lstrip("个")
+            add(Figure(m.start(), m.end(), value=0.5, unit=unit, kind="duration"))
+        else:
+            add(Figure(m.start(), m.end(), value=0.5, kind="ratio"))
+    for m in FRACTION_RE.finditer(s):
+        den, num = m.group("den"), m.group("num")
+        d, n = parse_numeral(den), parse_numeral(num)
+        if d is None or n is None or d == 0 or _taken(spans, m.start(), m.end()):
+            continue
+        if den.strip() in ("百", "千", "万", "佰", "仟"):
+            fig = _number_fig(s, m.start("num"), m.end("num"), whole)
+            if fig is not None:
+                add(fig)
+            continue
+        whole_part = parse_numeral(m.group("whole")) if m.group("whole") else 0.0
+        add(Figure(m.start(), m.end(), value=(whole_part or 0.0) + n / d, kind="ratio"))
+    for m in SLASH_RE.finditer(s):
+        a, b = m.group(0).split("/")
+        if float(b) != 0:
+            add(Figure(m.start(), m.end(), value=float(a) / float(b), kind="ratio"))
+    for m in CORE_RE.finditer(s):
+        if not _taken(spans, m.start(), m.end()):
+            add(_number_fig(s, m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), whole))
+    figs.sort(key=lambda f: f.start)
+    return _join_ranges(s, figs)
+
+
+def _join_ranges(s: str, figs: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for fig in figs:
+        prev = out[-1] if out else None
+        between = s[prev.end:fig.start].strip() if prev else ""
+        if prev is None or between not in CONNECTORS or prev.kind == "range":
+            out.append(fig)
+            continue
+        joined = _range(prev, fig)
+        if joined is None:
+            out.append(fig)
+        else:
+            out[-1] = joined
+    return out
+
+
+def _range(a: Figure, b: Figure) -> Figure | None:
+    if a.date and b.date:
+        ya, ma, da = a.date
+        yb, mb, db = b.date
+        if yb is None and (ya is not None and mb is None and ma is not None):
+            yb, mb = ya, ma
+        elif yb is None and ya is not None:
+            yb = ya
+        if mb is None and ma is not None and db is not None:
+            mb = ma
+        unit = "年" if a.unit == "年" and b.unit == "年" else None
+        return Figure(a.start, b.end, kind="range", unit=unit, iso=f"{date_iso(a.date)}/{date_iso((yb, mb, db))}",
+                    approx=a.approx or b.approx)
+    if b.date and b.date[0] is None and b.date[1] and not b.date[2] and a.kind == "count" and a.unit is None:
+        return Figure(a.start, b.end, kind="range", unit="月", low=a.value, high=float(b.date[1]))
+    if a.kind in ("date", "range") or b.kind in ("date", "range", "ratio"):
+        return None
+    if a.unit is not None and (a.unit != b.unit):
+        return None
+    low, high = a.value, b.value
+    if a.unit is None and abs(b.scale) > 1 and a.scale in (1, -1000, -100, -10) and b.scale > 1 \
+            and low * b.scale <= high:
+        low *= b.scale  # 十八至三十万日元, 一千到两千万元
+    elif a.unit is None and b.scale < -1 and a.scale == 1 and low < 10 and low * -b.scale <= high:
+        low *= -b.scale  # 两到三千澳元
+    return Figure(a.start, b.end, kind="range", unit=b.unit, low=low, high=high, approx=a.approx or b.approx)
