@@ -120,7 +120,8 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
                                               and s[start - 2].isalpha()):
         if not s.startswith("%", end):
             return None  # C909, COVID-19
-    if s.startswith("号", end) or _in_idiom(s, start, end):
+    if s.startswith("号", end) or _in_idiom(s, start, end) or (
+            s.startswith("后", end) and re.fullmatch(r"[05-9]0", core)):  # 神舟二十号, 3号线, 90后
         return None  # 神舟二十号, 3号线, idioms
     if s[end:end + 1] in (".", "-") and s[end + 1:end + 2].isdigit() and (
             prev and prev in ".-" or "." in core or s[end] == "-" and "-" in s[end + 2:end + 8]):
@@ -185,6 +186,10 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
             fig.kind = kind = "money"
         fig.unit = unit
         fig.end = uend
+        minutes = re.match(r"(\d{1,2})分(?:钟)?", s[uend:uend + 4]) if unit == "小时" else None
+        if minutes and int(minutes.group(1)) < 60:  # 4小时18分
+            fig.value += int(minutes.group(1)) / 60
+            fig.end += minutes.end()
         if kind in ("duration", "measure") and s[uend:uend + 1] == "半":
             fig.value += 0.5
             fig.end += 1
@@ -232,7 +237,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
         if s[fig.end:fig.end + 1].isascii() and s[fig.end:fig.end + 1].isalpha():
             return None  # 5G, 3D
         if re.fullmatch(r"(19|20)\d\d", text_core) and s[fig.end:fig.end + 1] not in ("", "%"):
-            fig.kind, fig.iso, fig.value = "date", text_core, math.nan
+            fig.kind, fig.iso, fig.value, fig.date = "date", text_core, math.nan, (text_core, None, None)
             return fig
         fig.kind = "measure" if "." in text_core or fig.value != int(fig.value) else "count"
         return fig
@@ -373,7 +378,7 @@ def _range(a: Figure, b: Figure) -> Figure | None:
             yb = ya
         if mb is None and ma is not None and db is not None:
             mb = ma
-        unit = "年" if a.unit == "年" and b.unit == "年" else None
+        unit = "年" if b.unit == "年" and ya and ma is None else None
         return Figure(a.start, b.end, kind="range", unit=unit, iso=f"{date_iso(a.date)}/{date_iso((yb, mb, db))}",
                     approx=a.approx or b.approx)
     if b.date and b.date[0] is None and b.date[1] and not b.date[2] and a.kind == "count" and a.unit is None:

@@ -57,22 +57,34 @@ def _direction(prefix: str) -> str | None:
 
 
 def _changes(text: str, figs: list[Figure], rows: list[dict[str, Any]]) -> None:
-    """Fill change_from / change_to / direction: 从2小时缩至20分钟, 同比增长73.2%."""
+    """Fill change_from / change_to / direction: 从2小时缩至20分钟, 从2017年的13432元增加到2024年的23119元."""
     for i, fig in enumerate(figs):
         a = max(text.rfind(c, 0, fig.start) for c in _CLAUSE) + 1
-        rows[i]["direction"] = _direction(text[a:fig.start])
-        if i + 1 < len(figs) and text[max(0, fig.start - 1):fig.start] == "从":
-            nxt = figs[i + 1]
-            middle = text[fig.end:nxt.start]
-            if len(middle) <= 6 and middle and middle[-1] in "至到" and not any(c in middle for c in _CLAUSE):
-                verb = middle[:-1]
-                direction = ("down" if any(w in verb for w in _DOWN) else "up" if any(w in verb for w in _UP)
-                             else None)
-                if direction is None and fig.unit == nxt.unit and not math.isnan(fig.value):
-                    direction = "up" if nxt.value > fig.value else "down" if nxt.value < fig.value else None
-                for row in (rows[i], rows[i + 1]):
-                    row["change_from"], row["change_to"] = text[fig.start:fig.end], text[nxt.start:nxt.end]
-                    row["direction"] = direction
+        rows[i]["direction"] = _direction(text[a:fig.start]) if fig.kind != "date" else None
+    for j, target in enumerate(figs):
+        if target.kind == "date":
+            continue
+        s_start = max(text.rfind(c, 0, target.start) for c in _SENT_END) + 1
+        lead = text[s_start:target.start]
+        verb = re.search(r"(增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|缩短|回落|增|降|减|缩|升|涨|跌|提|扩)?(?:至|到)"
+                         r"(?:\d{4}年(?:底|末)?的)?$", lead)
+        frm = lead.rfind("从")
+        if verb is None or frm == -1:
+            continue
+        source = next((k for k, f in enumerate(figs) if s_start + frm < f.start < target.start and f.kind != "date"
+                       and (f.unit == target.unit or f.kind == target.kind)), None)
+        if source is None:
+            continue
+        before = figs[source]
+        word = verb.group(1) or ""
+        direction = "down" if any(w in word for w in _DOWN) else "up" if word and any(w in word for w in _UP) else None
+        if direction is None and before.unit == target.unit and not math.isnan(before.value) \
+                and not math.isnan(target.value):
+            direction = "up" if target.value > before.value else "down" if target.value < before.value else None
+        for row in (rows[source], rows[j]):
+            row["change_from"] = text[before.start:before.end]
+            row["change_to"] = text[target.start:target.end]
+            row["direction"] = direction
 
 
 def _rows(text: str, figs: list[Figure], article: int, paragraph: int) -> list[dict[str, Any]]:
