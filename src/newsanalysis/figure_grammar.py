@@ -241,9 +241,12 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
             return fig
         fig.kind = "measure" if "." in text_core or fig.value != int(fig.value) else "count"
         return fig
+    if fig.unit == "年" and _at(s, fig.end, "代") or s.startswith("世纪", fig.end):
+        return None  # 七十年代, 19世纪: periods of history, not quantities
     single_one = text_core.strip() in ("一", "壹", "幺")
     if cn_only and single_one and fig.kind in ("count", "duration", "age") and not whole_span:
-        if not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))):
+        if not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))
+                or s[fig.end - 1:fig.end] == "半"):
             return None  # indefinite 一: 一个根本性的转变, 一家, 一年来
     if cn_only and s[start - 1:start] in _INDEF_BEFORE and text_core.startswith("一") and not (
             pct or s[fig.start:fig.start + 1] == "第"):
@@ -369,6 +372,8 @@ def _join_ranges(s: str, figs: list[Figure]) -> list[Figure]:
 
 
 def _range(a: Figure, b: Figure) -> Figure | None:
+    if a.iso and b.iso and a.iso.startswith("T") and b.iso.startswith("T"):  # 17:55:23-18:33:02
+        return Figure(a.start, b.end, kind="range", iso=f"{a.iso}/{b.iso}", approx=a.approx or b.approx)
     if a.date and b.date:
         ya, ma, da = a.date
         yb, mb, db = b.date
