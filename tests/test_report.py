@@ -61,3 +61,13 @@ def test_article_view_keeps_topic_labels_and_overview():
     one = whole.article(1)
     assert one.terms["x"].tolist() == [2] and one.figures["article"].tolist() == [1]
     assert one.topic_labels is labels and one.overview is frame
+
+
+def test_a_one_article_page_still_gets_an_analysis(monkeypatch):
+    monkeypatch.delenv(report.CACHE_ENV, raising=False)
+    analysis = report.analyse(parse_page("只有一篇的版面标题\n\n本报记者 王明\n\n今天上海天气很好，市民纷纷出游。"))
+    assert analysis.distinctive.empty and list(analysis.distinctive.columns) == ["article", "term", "count",
+                                                                                 "log_odds", "z"]
+    assert "distinctive terms" in analysis.notes and "topics" in analysis.notes
+    assert analysis.topic_weights.empty and not analysis.terms.empty
+    assert analysis.overview["n_paragraphs"].tolist() == [1]

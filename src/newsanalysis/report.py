@@ -125,7 +125,8 @@ class Analysis:
         distinctive: ``stats.distinctive_terms`` (article, term, count, log_odds, z).
         keywords: ``stats.keywords`` TF-IDF (article, term, weight).
         topic_labels, topic_shares, topic_weights: ``topics.topics`` labels, article_shares, paragraph_weights
-            (empty when the page has too few paragraphs for topics; ``topic_note`` then says why).
+            (empty when the page has too few paragraphs for topics).
+        notes: why a table is empty (e.g. distinctive terms need two articles to compare), "" when none is.
         figures: ``figures.extract_figures``; quotes: ``quotes.extract_quotes``; sources: ``quotes.sources``;
         entities: ``stats.entities``; overview: :func:`page_overview`.
     """
@@ -136,7 +137,7 @@ class Analysis:
     topic_labels: pd.DataFrame
     topic_shares: pd.DataFrame
     topic_weights: pd.DataFrame
-    topic_note: str
+    notes: str
     figures: pd.DataFrame
     quotes: pd.DataFrame
     sources: pd.DataFrame
@@ -145,31 +146,42 @@ class Analysis:
 
     def article(self, index: int) -> "Analysis":
         """The same tables restricted to article ``index`` (topic labels and the overview stay whole)."""
-        keep = {"topic_labels", "topic_note", "overview"}
+        keep = {"topic_labels", "notes", "overview"}
         return Analysis(**{name: value if name in keep else value[value["article"] == index].reset_index(drop=True)
                            for name, value in vars(self).items()})
 
 
+def _optional(notes: list[str], what: str, function, *args, columns: list[str], **kwargs) -> pd.DataFrame:
+    """``function(*args, **kwargs)``, or an empty table (and a note) when the page is too small for it."""
+    from .errors import NewsAnalysisError
+
+    try:
+        return function(*args, **kwargs)
+    except NewsAnalysisError as exc:  # e.g. one article (nothing to compare) or too few paragraphs for topics
+        notes.append(f"no {what}: {exc}")
+        return pd.DataFrame(columns=columns)
+
+
 def _compute(page: Page, top_n: int) -> Analysis:
     from . import stats
-    from .errors import NewsAnalysisError
     from .figures import extract_figures
     from .quotes import extract_quotes, sources
     from .topics import topics
 
-    try:
-        model = topics(page, random_state=0)
-        labels, shares, weights, note = model.labels, model.article_shares, model.paragraph_weights, ""
-    except NewsAnalysisError as exc:
-        labels = pd.DataFrame(columns=["topic", "label", "top_terms"])
-        shares = pd.DataFrame(columns=["article", "topic", "share"])
-        weights = pd.DataFrame(columns=["article", "paragraph", "topic", "weight"])
-        note = f"no topics: {exc}"
-    return Analysis(terms=stats.term_frequencies(page), distinctive=stats.distinctive_terms(page, top_n=top_n),
-                    keywords=stats.keywords(page, method="tfidf", top_n=top_n), topic_labels=labels,
-                    topic_shares=shares, topic_weights=weights, topic_note=note, figures=extract_figures(page),
-                    quotes=extract_quotes(page), sources=sources(page), entities=stats.entities(page),
-                    overview=page_overview(page))
+    notes: list[str] = []
+    model = _optional(notes, "topics", topics, page, random_state=0, columns=[])
+    empty = model.empty if isinstance(model, pd.DataFrame) else False
+    labels = pd.DataFrame(columns=["topic", "label", "top_terms"]) if empty else model.labels
+    shares = pd.DataFrame(columns=["article", "topic", "share"]) if empty else model.article_shares
+    weights = pd.DataFrame(columns=["article", "paragraph", "topic", "weight"]) if empty else model.paragraph_weights
+    distinctive = _optional(notes, "distinctive terms", stats.distinctive_terms, page, top_n=top_n,
+                            columns=["article", "term", "count", "log_odds", "z"])
+    keywords = _optional(notes, "keywords", stats.keywords, page, method="tfidf", top_n=top_n,
+                         columns=["article", "term", "weight"])
+    return Analysis(terms=stats.term_frequencies(page), distinctive=distinctive, keywords=keywords,
+                    topic_labels=labels, topic_shares=shares, topic_weights=weights, notes="; ".join(notes),
+                    figures=extract_figures(page), quotes=extract_quotes(page), sources=sources(page),
+                    entities=stats.entities(page), overview=page_overview(page))
 
 
 def analyse(page: Page, *, top_n: int = 20) -> Analysis:
