@@ -195,12 +195,60 @@ def _jionlp_predict(case: dict) -> list[dict] | None:
             row["value"] = float(num)
         return row
 
-    if model == "Money":
+    if model in ("Money", "Currency"):
         return [parsed(m["detail"], m["offset"][0], m["offset"][1], m["text"])
                 for m in jio.ner.extract_money(text, with_parsing=True)]
     if model == "MoneyParse":
         return [parsed(jio.parse_money(text), 0, len(text), text)]
     return None
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+NEWS_PAGES = ("sample-page", "practice_d", "practice_e")
+
+
+def _gold_value_ok(g: dict, p: dict) -> bool:
+    v = g["value"]
+    if isinstance(v, list) and isinstance(v[0], str):
+        return p.get("iso") == "/".join(v)
+    if isinstance(v, list):
+        return _close(p.get("low"), v[0]) and _close(p.get("high"), v[1])
+    if isinstance(v, str):
+        return p.get("iso") == v or (v.isdigit() and _close(p.get("value"), float(v)))
+    return _close(p.get("value"), float(v))
+
+
+def news(predict) -> dict:
+    """Precision and recall against the gold figures of the three fixture pages (optional ones neutral)."""
+    from newsanalysis.parse import load_page
+
+    a: dict = defaultdict(int)
+    for stem in NEWS_PAGES:
+        gold = json.loads((FIXTURES / f"{stem}.gold.json").read_text(encoding="utf-8"))
+        page = load_page(FIXTURES / f"{stem}.txt")
+        for article, gold_article in zip(page.articles, gold["articles"]):
+            preds = [p for text in article.paragraphs for p in predict(text)]
+            used: set[int] = set()
+            optional_hits = required_hits = 0
+            for g in gold_article["figures"]:
+                hit = next((k for k, p in enumerate(preds) if k not in used and (g["text"] in p["text"] or
+                            p["text"] in g["text"]) and _gold_value_ok(g, p)), None)
+                if hit is not None:
+                    used.add(hit)
+                if g.get("optional"):
+                    optional_hits += hit is not None
+                else:
+                    a["expected"] += 1
+                    required_hits += hit is not None
+            a["hits"] += required_hits
+            a["correct"] += required_hits
+            a["predicted"] += len(preds) - optional_hits
+    return a
+
+
+def _cn2an_news(text: str) -> list[dict]:
+    case = {"model": "Transform", "input": text}
+    return _cn2an_predict(case) or []
 
 
 def _table(title: str, acc: dict) -> None:
@@ -247,6 +295,21 @@ def main(argv: list[str] | None = None) -> int:
             acc = score(cases, predict)
             if acc:
                 _table(f"{path.name}: {name}", acc)
+    print("\nnews pages (tests/fixtures gold, optional figures neutral)")
+    print(f"{'extractor':<16}{'exp':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}")
+    runs = [("newsanalysis", lambda text: ours(text))]
+    if not args.no_peers:
+        try:
+            __import__("cn2an")
+            runs.append(("cn2an", _cn2an_news))
+        except ImportError:
+            print("(cn2an not installed: skipped)")
+    for name, predict in runs:
+        a = news(predict)
+        prec = a["correct"] / a["predicted"] if a["predicted"] else float("nan")
+        rec = a["hits"] / a["expected"]
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        print(f"{name:<16}{a['expected']:>6}{a['predicted']:>6}{prec:>7.3f}{rec:>7.3f}{f1:>7.3f}")
     print("\n* out of scope: needs a reference date, recurrences or calendars (明年, 每周, 农历)")
     return 0
 

@@ -224,7 +224,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
             break
     if _ends_with(s, fig.start, HEDGES_BEFORE) or any(s.startswith(h, fig.end) for h in HEDGES_AFTER):
         fig.approx = True
-    if inner and fig.kind not in ("date", "percent"):
+    if inner and fig.kind == "count":
         fig.kind = "approx"
     # -- is it a figure at all?
     cn_only = not has_ar
