@@ -74,6 +74,8 @@ def _rows(text: str) -> list[tuple]:
         ("他今年29岁", [("29岁", 29.0, "岁", "age")]),
         ("收入增长了两倍", [("两倍", 2.0, "倍", "multiple")]),
         ("运营航线6400班", [("6400班", 6400.0, "班", "count")]),
+        ("利润增速为-5.2%", [("-5.2%", -5.2, "%", "percent")]),
+        ("他第一时间赶到现场,排名第一", [("第一", 1.0, None, "ordinal")]),
     ],
 )
 def test_figures_in_sentences(text: str, expected: list[tuple]) -> None:

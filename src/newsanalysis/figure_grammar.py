@@ -85,7 +85,8 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
     """Read the numeral at ``s[start:end]`` with its prefix, inner 余/多, unit and hedges; None to skip it."""
     core = s[start:end]
     prev = s[start - 1] if start else ""
-    if core.startswith("-") and prev and prev not in " \t(:=,、：（":
+    if core.startswith("-") and prev and (prev.isalnum() and prev.isascii() or prev in NUMERAL_CHARS + "%)）-—~"
+                                          or any(s.endswith(u, 0, start) for u in UNITS_LONGEST_FIRST)):
         start, core = start + 1, core[1:]  # 1万-5万元: a connector, not a minus
     if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and (len(_match_unit(s, start)[0] or "") > 1
                                                    or s.startswith("分之", start + len(core))
