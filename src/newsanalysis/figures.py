@@ -61,6 +61,8 @@ def _changes(text: str, figs: list[Figure], rows: list[dict[str, Any]]) -> None:
     for i, fig in enumerate(figs):
         a = max(text.rfind(c, 0, fig.start) for c in _CLAUSE) + 1
         rows[i]["direction"] = _direction(text[a:fig.start]) if fig.kind != "date" else None
+        if fig.kind == "multiple" and text.startswith("翻", fig.start):
+            rows[i]["direction"] = "up"  # 翻番, 翻一番
     for j, target in enumerate(figs):
         if target.kind == "date":
             continue

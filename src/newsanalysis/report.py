@@ -162,62 +162,101 @@ def _optional(notes: list[str], what: str, function, *args, columns: list[str], 
         return pd.DataFrame(columns=columns)
 
 
-def _compute(page: Page, top_n: int) -> Analysis:
-    from . import stats
-    from .figures import extract_figures
-    from .quotes import extract_quotes, sources
+def _topic_tables(page: Page, top_n: int) -> dict:
     from .topics import topics
 
     notes: list[str] = []
     model = _optional(notes, "topics", topics, page, random_state=0, columns=[])
-    empty = model.empty if isinstance(model, pd.DataFrame) else False
-    labels = pd.DataFrame(columns=["topic", "label", "top_terms"]) if empty else model.labels
-    shares = pd.DataFrame(columns=["article", "topic", "share"]) if empty else model.article_shares
-    weights = pd.DataFrame(columns=["article", "paragraph", "topic", "weight"]) if empty else model.paragraph_weights
-    distinctive = _optional(notes, "distinctive terms", stats.distinctive_terms, page, top_n=top_n,
-                            columns=["article", "term", "count", "log_odds", "z"])
-    keywords = _optional(notes, "keywords", stats.keywords, page, method="tfidf", top_n=top_n,
-                         columns=["article", "term", "weight"])
-    return Analysis(terms=stats.term_frequencies(page), distinctive=distinctive, keywords=keywords,
-                    topic_labels=labels, topic_shares=shares, topic_weights=weights, notes="; ".join(notes),
-                    figures=extract_figures(page), quotes=extract_quotes(page), sources=sources(page),
-                    entities=stats.entities(page), overview=page_overview(page))
+    if isinstance(model, pd.DataFrame):
+        return {"topic_labels": pd.DataFrame(columns=["topic", "label", "top_terms"]),
+                "topic_shares": pd.DataFrame(columns=["article", "topic", "share"]),
+                "topic_weights": pd.DataFrame(columns=["article", "paragraph", "topic", "weight"]), "notes": notes}
+    return {"topic_labels": model.labels, "topic_shares": model.article_shares,
+            "topic_weights": model.paragraph_weights, "notes": notes}
+
+
+def _term_tables(page: Page, top_n: int) -> dict:
+    from . import stats
+
+    notes: list[str] = []
+    return {"terms": stats.term_frequencies(page),
+            "distinctive": _optional(notes, "distinctive terms", stats.distinctive_terms, page, top_n=top_n,
+                                     columns=["article", "term", "count", "log_odds", "z"]),
+            "keywords": _optional(notes, "keywords", stats.keywords, page, method="tfidf", top_n=top_n,
+                                  columns=["article", "term", "weight"]),
+            "entities": stats.entities(page), "notes": notes}
+
+
+def _fact_tables(page: Page, top_n: int) -> dict:
+    from .figures import extract_figures
+    from .quotes import extract_quotes, sources
+
+    return {"figures": extract_figures(page), "quotes": extract_quotes(page), "sources": sources(page),
+            "overview": page_overview(page), "notes": []}
+
+
+# The analysis in independent parts: notebooks starting together each take a different part (see analyse).
+_PARTS = {"topics": _topic_tables, "terms": _term_tables, "facts": _fact_tables}
+
+
+def _assemble(parts: list[dict]) -> Analysis:
+    fields = {k: v for part in parts for k, v in part.items() if k != "notes"}
+    return Analysis(**fields, notes="; ".join(note for part in parts for note in part["notes"]))
+
+
+def _shared_part(folder, key: str, name: str, page: Page, top_n: int, *, wait: bool) -> dict | None:
+    """Part ``name`` from the cache folder, computing it if nobody has; None if another process is on it and
+    ``wait`` is False."""
+    import os
+    import pickle
+
+    import filelock
+
+    path = folder / f"analysis-{key}-{name}.pickle"
+    lock = filelock.FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=-1 if wait else 0)
+    except filelock.Timeout:
+        return None
+    try:
+        if path.exists():
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        part = _PARTS[name](page, top_n)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return part
+    finally:
+        lock.release()
 
 
 def analyse(page: Page, *, top_n: int = 20) -> Analysis:
     """All tables of a page, computed once per page and shared by every report notebook of that page.
 
-    When the environment variable ``NEWSANALYSIS_CACHE`` names a folder (``newsanalysis render`` sets it), the
-    result is kept there as a pickle keyed by the page text, the package fingerprint and ``top_n``; a file lock
-    makes notebooks running in parallel wait for the first one instead of computing the same page again.
+    When the environment variable ``NEWSANALYSIS_CACHE`` names a folder (``newsanalysis render`` sets it), each
+    part of the analysis (topics; terms, keywords and entities; figures, quotes and sources) is kept there as a
+    pickle keyed by the page text, the package fingerprint and ``top_n``. Notebooks running in parallel share the
+    work: each takes a part nobody is computing (file locks), then waits for the parts others are computing.
     Without the variable (e.g. in JupyterLab) it just computes.
 
     Returns:
         An :class:`Analysis`; ``analyse(page).article(i)`` gives article ``i``'s tables.
     """
+    import hashlib
     import os
+    from pathlib import Path
 
     folder = os.environ.get(CACHE_ENV)
     if not folder:
-        return _compute(page, top_n)
-    import hashlib
-    import pickle
-    from pathlib import Path
-
-    import filelock
-
+        return _assemble([part(page, top_n) for part in _PARTS.values()])
     from .versions import package_fingerprint
 
     key = hashlib.sha256(f"{package_fingerprint()}\0{top_n}\0{page.text}".encode("utf-8")).hexdigest()[:32]
-    path = Path(folder) / f"analysis-{key}.pickle"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with filelock.FileLock(str(path) + ".lock"):
-        if path.exists():
-            with open(path, "rb") as handle:
-                return pickle.load(handle)
-        result = _compute(page, top_n)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        return result
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    parts = {name: _shared_part(folder, key, name, page, top_n, wait=False) for name in _PARTS}
+    for name in [n for n, part in parts.items() if part is None]:
+        parts[name] = _shared_part(folder, key, name, page, top_n, wait=True)
+    return _assemble(list(parts.values()))
