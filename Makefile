@@ -38,7 +38,8 @@ test: $(DEV_STAMP) ## install dev extras and run the test suite
 lab: $(STAMP) ## start JupyterLab with the project's kernel
 	$(BIN)/jupyter lab notebooks/
 
-bench: $(DEV_STAMP) ## run the benchmarks under bench/
+bench: $(DEV_STAMP) ## run the benchmarks under bench/ (installs the peer libraries they compare with)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/segment_bench.py
 	$(BIN)/python bench/score_figures.py
 
