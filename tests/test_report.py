@@ -31,33 +31,70 @@ def test_cleaning_log_counts_joins_and_duplicates(sample_page):
     assert rows["body paragraphs"] == len(article.paragraphs)
 
 
+def _fake_parts(calls: list) -> dict:
+    frame = pd.DataFrame({"article": [0], "x": [1]})
+
+    def part(fields):
+        def compute(page, top_n):
+            calls.append((fields[0], top_n))
+            return {**{f: frame for f in fields}, "notes": []}
+        return compute
+
+    return {"topics": part(["topic_labels", "topic_shares", "topic_weights"]),
+            "terms": part(["terms", "distinctive", "keywords", "entities"]),
+            "facts": part(["figures", "quotes", "sources", "overview"])}
+
+
 def test_analysis_is_computed_once_per_page_with_a_cache(monkeypatch, tmp_path):
     page = parse_page("新闻标题\n\n本报记者 王明\n\n今天天气很好。\n\n市民纷纷出游。")
-    calls = []
-
-    def fake(p, top_n):
-        calls.append(top_n)
-        frame = pd.DataFrame({"article": [0], "x": [1]})
-        return report.Analysis(*([frame] * 6), "", *([frame] * 5))
-
-    monkeypatch.setattr(report, "_compute", fake)
+    calls: list = []
+    monkeypatch.setattr(report, "_PARTS", _fake_parts(calls))
     monkeypatch.delenv(report.CACHE_ENV, raising=False)
     report.analyse(page)
     report.analyse(page)
-    assert calls == [20, 20]  # no cache folder: computed each time
+    assert len(calls) == 6  # no cache folder: computed each time
     monkeypatch.setenv(report.CACHE_ENV, str(tmp_path))
+    calls.clear()
     first = report.analyse(page, top_n=5)
     second = report.analyse(page, top_n=5)
-    assert calls == [20, 20, 5]
+    assert calls == [("topic_labels", 5), ("terms", 5), ("figures", 5)]
     pd.testing.assert_frame_equal(first.terms, second.terms)
     report.analyse(parse_page("另一个标题\n\n本报记者 李华\n\n别的正文。"), top_n=5)
-    assert calls == [20, 20, 5, 5]
+    assert len(calls) == 6
+
+
+def test_a_part_someone_else_is_computing_is_awaited_not_recomputed(monkeypatch, tmp_path):
+    import shutil
+    import threading
+
+    import filelock
+
+    page = parse_page("新闻标题\n\n本报记者 王明\n\n今天天气很好。")
+    calls: list = []
+    monkeypatch.setattr(report, "_PARTS", _fake_parts(calls))
+    monkeypatch.setenv(report.CACHE_ENV, str(tmp_path / "elsewhere"))
+    report.analyse(page)
+    made = next((tmp_path / "elsewhere").glob("analysis-*-topics.pickle"))
+    calls.clear()
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setenv(report.CACHE_ENV, str(shared))
+    lock = filelock.FileLock(str(shared / made.name) + ".lock", thread_local=False)
+    lock.acquire()  # another notebook is computing the topics
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(report.analyse(page)))
+    worker.start()
+    shutil.copy(made, shared / made.name)  # ... and finishes them
+    lock.release()
+    worker.join()
+    assert done and [name for name, _ in calls] == ["terms", "figures"]
 
 
 def test_article_view_keeps_topic_labels_and_overview():
     frame = pd.DataFrame({"article": [0, 1], "x": [1, 2]})
     labels = pd.DataFrame({"topic": [0], "label": ["开放"], "top_terms": ["开放"]})
     whole = report.Analysis(frame, frame, frame, labels, frame, frame, "", frame, frame, frame, frame, frame)
+    assert whole.notes == ""
     one = whole.article(1)
     assert one.terms["x"].tolist() == [2] and one.figures["article"].tolist() == [1]
     assert one.topic_labels is labels and one.overview is frame
