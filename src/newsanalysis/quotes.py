@@ -16,60 +16,32 @@ import pandas as pd
 
 from .errors import NewsAnalysisError
 from .model import Article, Page
+from .speakers import (
+    ADVERBS_RE,
+    BOUNDARY,
+    COLLECTIVE_RE,
+    DOT_NAME_RE,
+    POST_TITLES,
+    REPORTING_VERBS,
+    TITLE_RE,
+    bare_name_ok,
+    follows_name,
+    parse_name,
+)
 
 QUOTE_COLUMNS = ["article", "paragraph", "start", "end", "quote", "mode", "speaker", "speaker_title", "cue"]
 SOURCE_COLUMNS = ["article", "speaker", "speaker_title", "n_quotes", "n_chars", "first_paragraph", "modes"]
 MODE_ORDER = ("direct", "indirect", "interview")
 
-_CUES = sorted(
-    "解释说 补充说 介绍说 表示 认为 指出 提醒 呼吁 介绍 建议 看来 强调 坦言 直言 透露 提到 谈到 告诉记者 称 说道 说"
-    " 预测".split(),
-    key=len, reverse=True,
-)
-_CUE_RE = re.compile("|".join(_CUES))
-_TITLES = sorted(set(
-    "副总统 总统 副主席 主席 副总理 总理 首相 部长 副部长 局长 副局长 司长 副司长 处长 副处长 厅长 副厅长 市长 副市长"
-    " 省长 副省长 县长 区长 书记 副书记 秘书长 副秘书长 主任 副主任 执行主任 院长 副院长 所长 副所长 校长 副校长 会长"
-    " 副会长 理事长 董事长 副董事长 总经理 副总经理 经理 总裁 副总裁 首席执行官 首席科学家 首席研究员 首席经济学家"
-    " 首席专家 首席代表 创始人 联合创始人 负责人 发言人 教授 副教授 研究员 副研究员 高级研究员 助理研究员 专家 学者"
-    " 主任医师 医生 医师 护士长 工程师 总工程师 总设计师 设计师 总指挥 指令长 航天员 运动员 选手 教练 主教练 队长 大使"
-    " 参赞 议员 议长 委员 代表 院士 博士 作家 导演 艺术家 律师 法官 总编辑 主编 馆长 站长 行长 副行长 社长 台长 团长"
-    " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书"
-    " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
-    " 创办人 带头人 检察长 总编 秘书".split()), key=len, reverse=True)
-_TITLE_RE = re.compile("|".join(_TITLES))
-_POST_TITLES = ("副教授", "教授", "博士", "院士", "研究员")
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
-    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安"
-    "齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛"
-    "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
-    "闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟"
-    "冼蔺楼满闻厉伏仝郜阚权帅屠朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初容敬扈晁芮阙浦戈伊端宿钮衣展雍郦乌习"
-)
-_COMPOUND = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "宇文", "长孙"}
-_BAD_NAME_CHARS = set("的了是们等和与及在也都还就将会对向为以从把被让这那其之我你他她它该此各每某有没不年月日个说表认指")
-_STRONG = tuple(_CUES) + (
-    "告诉", "回应", "答复", "在", "于", "为", "以", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "看来", "接受", "带领",
-) + _POST_TITLES
-_WEAK = ("和", "与", "的", "、")
-_BOUNDARY = set("，,。；;：:！!？?“”「」『』（）()\"\n")
+_CUE_RE = re.compile("|".join(REPORTING_VERBS))
 _SENT_END = set("。！!？?")
 _JUNK = re.compile(
     r"^(?:在|据|由|对此|对于|同时|此外|另外|其中|而|但|并|也|还|又|则|会上|当天|昨天|今天|前天|近日|日前|此前|随后|"
     r"记者专访了|专访了|采访了|——访|—访|\d{1,2}月\d{1,2}日)+"
 )
 _GAP_START = ("在", "于", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "接受", "昨天", "今天", "当天")
-_ADVERBS = re.compile(r"(?:还|也|则|都|又|曾|均|亦|纷纷|一致|普遍|进一步|回应|答复|对记者)+$")
 _SCENE = re.compile(r"^.{0,20}?(?:会上|会议上|论坛上|仪式上|活动上|典礼上|发布会上|现场|期间|之际)")
 _PRONOUNS = {"他", "她"}
-_COLLECTIVE = re.compile(
-    r"(?:学者|专家|人士|官员|代表|人员|负责人|部门|公司|企业|机构|集团|政府|中心|协会|学会|大学|医院|团队|方面|我们|他们|"
-    r"她们|大家|有人|网友|居民|市民|村民|游客|家长|受访者|业内|报告|研究|调查|数据|公报|[部局委厅院所办署])$"
-)
-_PLACE = re.compile(r"(?:[国省市县区州洲岛村镇])$")
-_NAME_HAN = "[\u4e00-\u9fff]"
-_DOT_NAME = re.compile(rf"({_NAME_HAN}{{1,6}})((?:[·•・‧]{_NAME_HAN}{{1,8}})+)")
 
 
 @dataclass(frozen=True)
@@ -91,40 +63,9 @@ def _strip_lead(s: str) -> str:
     return s
 
 
-def _follows(rest: str, *, strong: bool) -> bool:
-    if not rest or rest[0] in _BOUNDARY:
-        return not strong
-    return rest.startswith(_STRONG) or (not strong and rest.startswith(_WEAK))
-
-
-def _parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
-    """The person name starting at ``text[p]`` and its end, or None (the name must be followed sensibly)."""
-    m = _DOT_NAME.match(text, p)
-    if m:
-        last = m.start(2) + 1
-        for k in range(1, m.end() - last + 1):
-            if _follows(text[last + k:], strong=False):
-                return text[p:last + k], last + k
-        return None
-    for n in (2, 3, 4):
-        cand = text[p:p + n]
-        if len(cand) < n or not re.fullmatch(f"{_NAME_HAN}+", cand):
-            return None
-        if cand[0] in _BAD_NAME_CHARS or any(c in _BAD_NAME_CHARS for c in cand[1:]) or _TITLE_RE.fullmatch(cand):
-            continue
-        surname = cand[:2] in _COMPOUND or (cand[0] in _SURNAMES and n <= 3)
-        if n == 4 and cand[:2] not in _COMPOUND and not titled:
-            continue
-        if cand in _NOT_NAMES or _ADVERBS.fullmatch(cand):
-            continue
-        if _follows(text[p + n:], strong=not (surname and titled)):
-            return cand, p + n
-    return None
-
-
 def _clause_start(text: str, pos: int) -> int:
     i = pos
-    while i > 0 and text[i - 1] not in _BOUNDARY:
+    while i > 0 and text[i - 1] not in BOUNDARY:
         i -= 1
     return i
 
@@ -132,8 +73,8 @@ def _clause_start(text: str, pos: int) -> int:
 def _find_mentions(text: str, known: dict[str, str]) -> list[_Mention]:
     """Title + name mentions, ``·`` names and names already known from this article, in text order."""
     found: dict[int, _Mention] = {}
-    for m in _TITLE_RE.finditer(text):
-        parsed = _parse_name(text, m.end(), titled=True)
+    for m in TITLE_RE.finditer(text):
+        parsed = parse_name(text, m.end(), titled=True)
         if parsed is None:
             continue
         name, end = parsed
@@ -141,15 +82,15 @@ def _find_mentions(text: str, known: dict[str, str]) -> list[_Mention]:
         title = text[cs:m.end()]
         title = _strip_lead(title)
         start = m.end() - len(title)
-        post = next((t for t in _POST_TITLES if text.startswith(t, end)), None)
+        post = next((t for t in POST_TITLES if text.startswith(t, end)), None)
         if post:
             title, end = f"{title}、{post}", end + len(post)
         found.setdefault(m.end(), _Mention(start, m.end(), end, name, title))
-    for m in _DOT_NAME.finditer(text):
+    for m in DOT_NAME_RE.finditer(text):
         if any(x.name_start <= m.start(2) < x.end for x in found.values()):
             continue
         first = m.group(1)[-4:]
-        parsed = _parse_name(text, m.start(2) - len(first), titled=True)
+        parsed = parse_name(text, m.start(2) - len(first), titled=True)
         if parsed:
             ns = m.start(2) - len(first)
             found[ns] = _Mention(ns, ns, parsed[1], parsed[0], "")
@@ -158,33 +99,15 @@ def _find_mentions(text: str, known: dict[str, str]) -> list[_Mention]:
             if any(x.name_start <= m.start() < x.end for x in found.values()):
                 continue
             lead = text[_clause_start(text, m.start()):m.start()]
-            if _follows(text[m.end():], strong=False) and (not _strip_lead(lead) or lead.endswith(("在", "由"))):
+            if follows_name(text[m.end():], strong=False) and (not _strip_lead(lead) or lead.endswith(("在", "由"))):
                 found[m.start()] = _Mention(m.start(), m.start(), m.end(), full, "")
     return sorted(found.values(), key=lambda x: x.name_start)
-
-
-_NOT_NAMES = set(
-    "中国 美国 日本 韩国 俄罗斯 英国 法国 德国 印度 欧盟 联合国 东盟 非洲 欧洲 亚洲 美方 中方 外方 双方 各方 对方 我方"
-    " 北京 上海 天津 重庆 河北 山西 辽宁 吉林 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西"
-    " 甘肃 青海 台湾 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 杭州 南京 武汉 成都 西安 苏州 文件 报告 意见 通知 方案 规划"
-    " 公告 声明 研究 调查 分析 数据 统计 资料 文章 评论 社论 消息 新闻 媒体 舆论 外界 市场 官方 警方 法院 检方 校方 院方"
-    " 大家 记者 笔者 有人 网友 群众 文化 经济 社会 政治 科技 金融 国际 全国 全球 世界 会议 大会 论坛 峰会 业内".split()
-)
-
-
-def _bare_name_ok(name: str, *, after_quote: bool) -> bool:
-    """A name printed without a title: ``·`` names, names with a common surname, or any name right after ”."""
-    if _DOT_NAME.fullmatch(name):
-        return True
-    if name in _NOT_NAMES or _COLLECTIVE.search(name) or _PLACE.search(name) or _TITLE_RE.search(name):
-        return False
-    return name[0] in _SURNAMES or name[:2] in _COMPOUND or after_quote
 
 
 def _gap_ok(text: str, gs: int, ce: int, cue_end: int) -> bool:
     """Words between a speaker and the cue (``在会上``) are allowed when short and followed by punctuation."""
     gap = text[gs:ce]
-    if not gap or _ADVERBS.fullmatch(gap):
+    if not gap or ADVERBS_RE.fullmatch(gap):
         return True
     return (len(gap) <= 25 and gap.startswith(_GAP_START)
             and (cue_end >= len(text) or text[cue_end] in "，,：:“。！!？?"))
@@ -244,15 +167,15 @@ def _attribute(text: str, cs: int, ce: int, mentions: list[_Mention], st: _State
             return m.name, st.titles.get(m.name, m.title) or m.title
     junk = _JUNK.match(text, cs, ce)
     j = junk.end() if junk else cs
-    subj = _ADVERBS.sub("", text[j:ce])
+    subj = ADVERBS_RE.sub("", text[j:ce])
     if subj[:1] in _PRONOUNS and subj[1:2] != "们" and _gap_ok(text, j + 1, ce, cue_end):
         return (st.last, st.titles.get(st.last, "")) if st.last else ("", subj[:1])
-    if 0 < len(subj) <= 10 and _COLLECTIVE.search(subj):
+    if 0 < len(subj) <= 10 and COLLECTIVE_RE.search(subj):
         return "", subj
-    parsed = _parse_name(text, j, titled=False)
+    parsed = parse_name(text, j, titled=False)
     if parsed and parsed[1] <= ce and _gap_ok(text, parsed[1], ce, cue_end):
         full = st.short.get(parsed[0], parsed[0])
-        if full != parsed[0] or _bare_name_ok(parsed[0], after_quote=cs > 0 and text[cs - 1] == "”"):
+        if full != parsed[0] or bare_name_ok(parsed[0], after_quote=cs > 0 and text[cs - 1] == "”"):
             return full, st.titles.get(full, "")
     if not subj and text[cs:ce] == "据":
         return "", ""

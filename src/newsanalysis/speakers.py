@@ -1,0 +1,135 @@
+"""Who can be a speaker: the vocabulary and name shapes that ``quotes`` uses to recognise people.
+
+What belongs here is knowledge about names and titles, not about quotations: the title words printed
+before a name (``市科委副主任``), the titles printed after one (``教授``), common and compound surnames,
+words that look like names but are not (places, institutions, ``大家``), collective sources
+(``与会学者``, ``公司``), transliterated names joined by ``·``, the reporting verbs and particles that may
+follow a name, and the helpers that decide where a name starts and ends. Finding quotations, resolving
+pronouns and attributing quotes to these names stays in ``quotes``. Patterns only, no jieba; nothing is
+computed at import time beyond compiling constant patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reporting verbs, longest first; a name followed by one of them is a speaker.
+REPORTING_VERBS = sorted(
+    "解释说 补充说 介绍说 表示 认为 指出 提醒 呼吁 介绍 建议 看来 强调 坦言 直言 透露 提到 谈到 告诉记者 称 说道 说"
+    " 预测".split(),
+    key=len, reverse=True,
+)
+
+# Titles printed before a name (longest first) and after it.
+_TITLES = sorted(set(
+    "副总统 总统 副主席 主席 副总理 总理 首相 部长 副部长 局长 副局长 司长 副司长 处长 副处长 厅长 副厅长 市长 副市长"
+    " 省长 副省长 县长 区长 书记 副书记 秘书长 副秘书长 主任 副主任 执行主任 院长 副院长 所长 副所长 校长 副校长 会长"
+    " 副会长 理事长 董事长 副董事长 总经理 副总经理 经理 总裁 副总裁 首席执行官 首席科学家 首席研究员 首席经济学家"
+    " 首席专家 首席代表 创始人 联合创始人 负责人 发言人 教授 副教授 研究员 副研究员 高级研究员 助理研究员 专家 学者"
+    " 主任医师 医生 医师 护士长 工程师 总工程师 总设计师 设计师 总指挥 指令长 航天员 运动员 选手 教练 主教练 队长 大使"
+    " 参赞 议员 议长 委员 代表 院士 博士 作家 导演 艺术家 律师 法官 总编辑 主编 馆长 站长 行长 副行长 社长 台长 团长"
+    " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书"
+    " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
+    " 创办人 带头人 检察长 总编 秘书".split()), key=len, reverse=True)
+TITLE_RE = re.compile("|".join(_TITLES))
+POST_TITLES = ("副教授", "教授", "博士", "院士", "研究员")
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安"
+    "齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛"
+    "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟"
+    "冼蔺楼满闻厉伏仝郜阚权帅屠朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初容敬扈晁芮阙浦戈伊端宿钮衣展雍郦乌习"
+)
+COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "宇文", "长孙"}
+_BAD_NAME_CHARS = set("的了是们等和与及在也都还就将会对向为以从把被让这那其之我你他她它该此各每某有没不年月日个说表认指")
+_STRONG = tuple(REPORTING_VERBS) + (
+    "告诉", "回应", "答复", "在", "于", "为", "以", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "看来", "接受", "带领",
+) + POST_TITLES
+_WEAK = ("和", "与", "的", "、")
+BOUNDARY = set("，,。；;：:！!？?“”「」『』（）()\"\n")
+ADVERBS_RE = re.compile(r"(?:还|也|则|都|又|曾|均|亦|纷纷|一致|普遍|进一步|回应|答复|对记者)+$")
+COLLECTIVE_RE = re.compile(
+    r"(?:学者|专家|人士|官员|代表|人员|负责人|部门|公司|企业|机构|集团|政府|中心|协会|学会|大学|医院|团队|方面|我们|他们|"
+    r"她们|大家|有人|网友|居民|市民|村民|游客|家长|受访者|业内|报告|研究|调查|数据|公报|[部局委厅院所办署])$"
+)
+_PLACE = re.compile(r"(?:[国省市县区州洲岛村镇])$")
+_NAME_HAN = "[\u4e00-\u9fff]"
+DOT_NAME_RE = re.compile(rf"({_NAME_HAN}{{1,6}})((?:[·•・‧]{_NAME_HAN}{{1,8}})+)")
+
+NOT_NAMES = set(
+    "中国 美国 日本 韩国 俄罗斯 英国 法国 德国 印度 欧盟 联合国 东盟 非洲 欧洲 亚洲 美方 中方 外方 双方 各方 对方 我方"
+    " 北京 上海 天津 重庆 河北 山西 辽宁 吉林 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西"
+    " 甘肃 青海 台湾 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 杭州 南京 武汉 成都 西安 苏州 文件 报告 意见 通知 方案 规划"
+    " 公告 声明 研究 调查 分析 数据 统计 资料 文章 评论 社论 消息 新闻 媒体 舆论 外界 市场 官方 警方 法院 检方 校方 院方"
+    " 大家 记者 笔者 有人 网友 群众 文化 经济 社会 政治 科技 金融 国际 全国 全球 世界 会议 大会 论坛 峰会 业内".split()
+)
+
+
+def follows_name(rest: str, *, strong: bool) -> bool:
+    """Whether ``rest`` (the text right after a candidate name) lets the name end there.
+
+    Args:
+        rest: the text following the candidate.
+        strong: demand a reporting verb, a post title or a particle such as 在/也/对; otherwise a clause
+            boundary, the end of the text or 和/与/的/、 also end a name.
+
+    Example:
+        >>> follows_name("说，", strong=True), follows_name("，", strong=True), follows_name("和李四", strong=False)
+        (True, False, True)
+    """
+    if not rest or rest[0] in BOUNDARY:
+        return not strong
+    return rest.startswith(_STRONG) or (not strong and rest.startswith(_WEAK))
+
+
+def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
+    """The person name starting at ``text[p]`` and its end, or None (the name must be followed sensibly).
+
+    Args:
+        text: the paragraph.
+        p: where the candidate starts (for a titled name, right after the title word).
+        titled: the name follows a title word; four-character names and names without a common surname
+            are then accepted before weaker followers.
+
+    Example:
+        >>> parse_name("市科委副主任翟炜说", 6, titled=True), parse_name("中国表示", 0, titled=False)
+        (('翟炜', 8), None)
+    """
+    m = DOT_NAME_RE.match(text, p)
+    if m:
+        last = m.start(2) + 1
+        for k in range(1, m.end() - last + 1):
+            if follows_name(text[last + k:], strong=False):
+                return text[p:last + k], last + k
+        return None
+    for n in (2, 3, 4):
+        cand = text[p:p + n]
+        if len(cand) < n or not re.fullmatch(f"{_NAME_HAN}+", cand):
+            return None
+        if cand[0] in _BAD_NAME_CHARS or any(c in _BAD_NAME_CHARS for c in cand[1:]) or TITLE_RE.fullmatch(cand):
+            continue
+        surname = cand[:2] in COMPOUND_SURNAMES or (cand[0] in SURNAMES and n <= 3)
+        if n == 4 and cand[:2] not in COMPOUND_SURNAMES and not titled:
+            continue
+        if cand in NOT_NAMES or ADVERBS_RE.fullmatch(cand):
+            continue
+        if follows_name(text[p + n:], strong=not (surname and titled)):
+            return cand, p + n
+    return None
+
+
+def bare_name_ok(name: str, *, after_quote: bool) -> bool:
+    """A name printed without a title: ``·`` names, names with a common surname, or any name right after ”.
+
+    Places, institutions, collective sources and title words are never bare names.
+
+    Example:
+        >>> bare_name_ok("翟炜", after_quote=False), bare_name_ok("公司", after_quote=True)
+        (True, False)
+    """
+    if DOT_NAME_RE.fullmatch(name):
+        return True
+    if name in NOT_NAMES or COLLECTIVE_RE.search(name) or _PLACE.search(name) or TITLE_RE.search(name):
+        return False
+    return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES or after_quote

@@ -1,0 +1,112 @@
+"""Tests for newsanalysis.speakers: where names start and end, which bare words are names, title words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsanalysis.speakers import (
+    REPORTING_VERBS,
+    TITLE_RE,
+    bare_name_ok,
+    follows_name,
+    parse_name,
+)
+
+# (text, start, titled, expected (name, end) or None) -- the start is right after the title word when titled.
+NAME_SPLITS = [
+    ("市科委副主任翟炜说", 6, True, ("翟炜", 8)),
+    ("清华大学教授王强认为", 6, True, ("王强", 8)),
+    ("公司总经理张伟说。", 5, True, ("张伟", 7)),
+    ("首席执行官赵郑拓告诉记者", 5, True, ("赵郑拓", 8)),
+    ("院士钟南山在接受采访时表示", 2, True, ("钟南山", 5)),
+    ("主任毛颖教授介绍", 2, True, ("毛颖", 4)),
+    ("巴西总统路易斯·伊纳西奥·卢拉·达席尔瓦表示", 4, True, ("路易斯·伊纳西奥·卢拉·达席尔瓦", 20)),
+    ("世界银行首席经济学家英德米特·吉尔看来", 10, True, ("英德米特·吉尔", 17)),
+    ("联合国秘书长古特雷斯在致辞中呼吁", 6, True, ("古特雷斯", 10)),
+    ("张伟和李明表示", 0, True, ("张伟", 2)),
+    ("欧阳明高表示", 0, False, ("欧阳明高", 4)),
+    ("司马南说", 0, False, ("司马南", 3)),
+    ("李春临表示，", 0, False, ("李春临", 3)),
+    ("李明说，", 0, False, ("李明", 2)),
+    # a four-character name without a compound surname needs a title before it
+    ("古特雷斯在致辞中呼吁", 0, False, None),
+    ("中国表示", 0, False, None),
+    ("上海表示", 0, False, None),
+    ("大家认为", 0, False, None),
+    ("市场普遍认为", 0, False, None),
+    ("他说", 0, False, None),
+    ("2023年王强说", 0, False, None),
+    ("主任说", 0, True, None),
+    ("王", 0, False, None),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "titled", "expected"), NAME_SPLITS)
+def test_parse_name_splits(text, start, titled, expected):
+    assert parse_name(text, start, titled=titled) == expected
+
+
+# (word, after a closing quotation mark, accepted as a bare name)
+BARE_NAMES = [
+    ("翟炜", False, True),
+    ("欧阳明", False, True),
+    ("埃隆·马斯克", False, True),
+    ("古特雷斯", False, True),
+    ("素拉杰", False, False),
+    ("素拉杰", True, True),
+    ("中国", True, False),
+    ("北京", True, False),
+    ("记者", True, False),
+    ("大家", True, False),
+    ("公司", True, False),
+    ("与会学者", True, False),
+    ("杭州市", True, False),
+    ("主任", True, False),
+    ("教授", True, False),
+]
+
+
+@pytest.mark.parametrize(("name", "after_quote", "expected"), BARE_NAMES)
+def test_bare_name_ok(name, after_quote, expected):
+    assert bare_name_ok(name, after_quote=after_quote) is expected
+
+
+@pytest.mark.parametrize(("rest", "strong", "expected"), [
+    ("说，", True, True),
+    ("表示，", True, True),
+    ("教授介绍", True, True),
+    ("在会上说", True, True),
+    ("，", True, False),
+    ("和李四", True, False),
+    ("，", False, True),
+    ("", False, True),
+    ("和李四", False, True),
+    ("的研究", False, True),
+    ("今天", False, False),
+])
+def test_follows_name(rest, strong, expected):
+    assert follows_name(rest, strong=strong) is expected
+
+
+def test_longest_title_and_verb_match_first():
+    assert [m.group() for m in TITLE_RE.finditer("副主任，首席经济学家，博士生导师，副教授")] == [
+        "副主任", "首席经济学家", "博士生导师", "副教授"]
+    lengths = [len(v) for v in REPORTING_VERBS]
+    assert lengths == sorted(lengths, reverse=True)
+    assert REPORTING_VERBS.index("解释说") < REPORTING_VERBS.index("说")
+
+
+_CHARS = st.sampled_from(list("王李张欧阳司马翟炜明中国公司大家说表示认为在和的·，。“”教授主任 1"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CHARS, max_size=20).map("".join), st.integers(0, 20), st.booleans())
+def test_parse_name_returns_the_text_it_spans(text, start, titled):
+    parsed = parse_name(text, start, titled=titled)
+    if parsed is not None:
+        name, end = parsed
+        assert text[start:end] == name
+        assert len(name) >= 2
+        assert not any(c in "，。“” 1" for c in name)
