@@ -12,37 +12,31 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .config import RESOURCES_DIR, user_dict_dir
 from .errors import NewsAnalysisError
+from .lexicon import (
+    NUMBER_RE,
+    NUMBER_SPLIT_RE,
+    STOPWORDS,
+    USER_DICT,
+    DictionaryError,
+    cache_dir,
+    is_number_or_punct,
+    read_stopwords,
+    read_user_dict,
+    tokenizer_key,
+)
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-USER_DICT = RESOURCES_DIR / "userdict.txt"
-STOPWORDS = RESOURCES_DIR / "stopwords.txt"
+__all__ = ["DictionaryError", "Tokenizer", "extract_keywords", "get_tokenizer", "read_user_dict", "to_matching_text"]
+
 DISCOVERED_TAG = "nz"
 
-_MONEY = r"(?:美元|欧元|日元|英镑|港元|港币|卢布|韩元|元)"
-_NUM_RE = re.compile(  # 23,876 / 73.2% / $3.5 / 50亿美元 / 1.2万亿元, never followed by a letter or digit
-    rf"(?<![a-z0-9_.])[-+−]?[$¥￥€£]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:[%‰]|[万亿]+{_MONEY}?|{_MONEY})?"
-    r"(?![A-Za-z0-9_])"
-)
-# Numbers jieba.cut would split (23,876 / 50亿美元 / $3.5 / GDP30%); others (2024, 73.2%) it keeps whole itself,
-# so only these are cut out beforehand: fewer jieba calls, same tokens.
-_SPLIT_RE = re.compile(
-    rf"(?<![a-z0-9_.])[-+−]?[$¥￥€£]\d+(?:,\d{{3}})*(?:\.\d+)?(?:[%‰]|[万亿]+{_MONEY}?|{_MONEY})?(?![A-Za-z0-9_])"
-    rf"|(?<![a-z0-9_.])[-+−]?\d+(?:,\d{{3}})+(?:\.\d+)?(?:[%‰]|[万亿]+{_MONEY}?|{_MONEY})?(?![A-Za-z0-9_])"
-    rf"|(?<![a-z0-9_.])\d+(?:\.\d+)?(?:[万亿]+{_MONEY}?|{_MONEY})(?![A-Za-z0-9_])"
-    r"|(?<=[A-Z])\d+(?:\.\d+)?%?(?![A-Za-z0-9_])"
-)
-_NUMERIC_RE = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿.,%‰+\-−~～/:$¥￥€£年月日号时分秒点个元倍]+")
-_HAS_NUMBER_RE = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿]")
-_PUNCT_RE = re.compile(r"[\W_]+")
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
 
@@ -50,17 +44,6 @@ _LOCK = threading.RLock()
 _BASE: dict[str, object] = {}
 _TOKENIZERS: dict[tuple, Tokenizer] = {}
 _T2S: dict[str, object] = {}
-
-
-class DictionaryError(NewsAnalysisError):
-    """A user dictionary or stopword file is missing or malformed."""
-
-
-def _cache_dir() -> str:
-    """A writable folder for jieba's prefix-dict cache (never site-packages)."""
-    folder = Path(tempfile.gettempdir()) / "newsanalysis-jieba"
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder)
 
 
 def _base_jieba():
@@ -71,7 +54,7 @@ def _base_jieba():
 
             jieba.setLogLevel(logging.WARNING)  # keep "Building prefix dict" out of reports
             tok = jieba.Tokenizer()
-            tok.tmp_dir = _cache_dir()
+            tok.tmp_dir = cache_dir()
             tok.initialize()
             _BASE["jieba"] = tok
         return _BASE["jieba"]
@@ -121,36 +104,6 @@ def to_matching_text(text: str) -> str:
     return converted if len(converted) == len(text) else text.translate(table)
 
 
-def _read_lines(path: Path, what: str) -> list[str]:
-    try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DictionaryError(f"{path}: cannot read {what} ({exc}); expected a UTF-8 text file") from exc
-    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def read_user_dict(path: Path) -> list[tuple[str, int | None, str | None]]:
-    """Entries ``word [freq] [pos]`` of a jieba-style user dictionary file."""
-    entries = []
-    for n, line in enumerate(_read_lines(path, "user dictionary"), 1):
-        parts = line.split()
-        if len(parts) > 3 or (len(parts) > 1 and not parts[1].isdigit() and len(parts) == 3):
-            raise DictionaryError(f"{path}: entry {n} {line!r} is not 'word [freq] [pos]'")
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
-        entries.append((parts[0], freq, tag))
-    return entries
-
-
-def _user_files() -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """(dictionaries, stopword lists) found in ``data/dict/``: ``*stop*.txt`` are stopword lists."""
-    folder = user_dict_dir()
-    if not folder.is_dir():
-        return (), ()
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".txt")
-    return tuple(p for p in files if "stop" not in p.name), tuple(p for p in files if "stop" in p.name)
-
-
 class Tokenizer:
     """Segmentation with the news dictionary, number guard, stopwords and Traditional-Chinese matching.
 
@@ -186,7 +139,7 @@ class Tokenizer:
 
     def _spans(self, norm: str) -> list[tuple[int, int]]:
         cut, out, pos = self._jt.cut, [], 0
-        for m in _SPLIT_RE.finditer(norm):
+        for m in NUMBER_SPLIT_RE.finditer(norm):
             if m.start() > pos:
                 for tok in cut(norm[pos : m.start()]):
                     out.append((pos, pos + len(tok)))
@@ -215,9 +168,7 @@ class Tokenizer:
                 len(token) < 2
                 or token in self.stopwords
                 or token.lower() in self.stopwords
-                or _PUNCT_RE.fullmatch(token) is not None
-                or _NUM_RE.fullmatch(token) is not None
-                or (_HAS_NUMBER_RE.search(token) is not None and _NUMERIC_RE.fullmatch(token) is not None)
+                or is_number_or_punct(token)
                 or token.strip() != token
             )
         return known
@@ -235,7 +186,7 @@ class Tokenizer:
     def _tokens(self, norm: str) -> list[str]:
         """Tokens of normalised text (the fast path of :meth:`terms`: no offsets)."""
         cut, out, pos = self._jt.cut, [], 0
-        for m in _SPLIT_RE.finditer(norm):
+        for m in NUMBER_SPLIT_RE.finditer(norm):
             if m.start() > pos:
                 out.extend(cut(norm[pos : m.start()]))
             out.append(m.group())
@@ -264,7 +215,7 @@ class Tokenizer:
                 out.append((pair.word, pair.flag, offset, offset + len(pair.word)))
                 offset += len(pair.word)
 
-        for m in _NUM_RE.finditer(norm):
+        for m in NUMBER_RE.finditer(norm):
             if m.start() > pos:
                 tag_piece(norm[pos : m.start()], pos)
             out.append((m.group(), "m", m.start(), m.end()))
@@ -305,16 +256,6 @@ class Tokenizer:
         return _build(self.key, tuple(sorted(set(self.words) | set(words))))
 
 
-def _configure(user_dicts: Sequence[str | Path], stopwords: Iterable[str | Path]) -> tuple:
-    dict_files, stop_files = _user_files()
-    dicts = tuple(str(Path(p).resolve()) for p in (*dict_files, *user_dicts))
-    stops = []
-    for item in (*stop_files, *stopwords):
-        is_file = isinstance(item, Path) or ("/" in str(item) or str(item).endswith(".txt"))
-        stops.append(("file", str(Path(item).resolve())) if is_file else ("word", str(item)))
-    return dicts, tuple(stops)
-
-
 def _build(key: tuple, words: tuple[str, ...] = ()) -> Tokenizer:
     """The cached tokenizer for a configuration ``key`` plus added ``words``."""
     with _LOCK:
@@ -335,9 +276,9 @@ def _build(key: tuple, words: tuple[str, ...] = ()) -> Tokenizer:
                 for word, freq, tag in read_user_dict(path):
                     jt.add_word(word, freq or jt.suggest_freq(word) * 3, tag)
                     vocabulary.add(word)
-            stop = set(_read_lines(STOPWORDS, "stopword list"))
+            stop = set(read_stopwords(STOPWORDS))
             for kind, value in stops:
-                stop.update(_read_lines(Path(value), "stopword list") if kind == "file" else [value])
+                stop.update(read_stopwords(Path(value)) if kind == "file" else [value])
             stop.update({to_matching_text(w) for w in stop})
             tok = Tokenizer(jt, frozenset(stop), key, (), vocabulary)
         if len(_TOKENIZERS) > 64:  # bounded: per-analysis tokenizers come and go
@@ -380,7 +321,7 @@ def get_tokenizer(*, user_dicts: Sequence[str | Path] = (), stopwords: Iterable[
         >>> get_tokenizer().cut("脑机接口大会")
         ['脑机接口', '大会']
     """
-    return _build(_configure(user_dicts, stopwords))
+    return _build(tokenizer_key(user_dicts, stopwords))
 
 
 _KEYWORD_POS = ("n", "nr", "ns", "nt", "nz", "nw", "vn", "v", "eng", "an", "j", "l", "i")
