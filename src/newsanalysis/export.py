@@ -1,4 +1,4 @@
-"""Executed notebooks to offline, self-contained HTML; the index pages that link the reports; atomic writes.
+"""Executed notebooks to offline, self-contained HTML; the index pages that link the reports.
 
 Everything here produces HTML that makes no network request when opened: images are embedded as ``data:`` URIs,
 nbconvert's CDN scripts (require.js, MathJax, Mermaid, widget manager) are left out by the template, and
@@ -8,17 +8,15 @@ that comes from a page (titles, names, error messages) is HTML-escaped here or b
 
 from __future__ import annotations
 
-import functools
 import html
-import os
 import re
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 from urllib.parse import quote
 
 from .errors import RenderError
+from .io import atomic_write
 
 TABLE_MIME = "application/vnd.newsanalysis.table+json"  # a chart's data travels in its display bundle
 
@@ -193,30 +191,6 @@ def standalone_page(title: str, body: str) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1.0"><style>{_CSS}</style></head>'
             f'<body style="margin:1em">{body}</body></html>\n')
 
-
-@functools.lru_cache(maxsize=1)
-def _file_mode() -> int:
-    """The mode a plainly created file gets under the current umask (mkstemp would give 0600)."""
-    probe = Path(tempfile.mkdtemp(prefix="newsanalysis-umask-")) / "probe"
-    probe.touch()
-    mode = probe.stat().st_mode & 0o777
-    probe.unlink()
-    probe.parent.rmdir()
-    return mode
-
-
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``path`` so that it appears only complete: a temp file in the same folder, then ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, _file_mode())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:

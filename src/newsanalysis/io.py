@@ -7,6 +7,9 @@ UTF-8, then strict GB18030 (a superset of GBK and GB2312), then charset-normaliz
 from __future__ import annotations
 
 import codecs
+import functools
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,16 +109,25 @@ def read_page(path: str | Path, *, encoding: str | None = None) -> RawPage:
     return decode_bytes(data, source=str(path), encoding=encoding)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` so that ``path`` appears only complete (temp file in the same folder, then rename)."""
-    import os
-    import tempfile
+@functools.lru_cache(maxsize=1)
+def _file_mode() -> int:
+    """The mode a plainly created file gets under the current umask (mkstemp would give 0600)."""
+    probe = Path(tempfile.mkdtemp(prefix="newsanalysis-umask-")) / "probe"
+    probe.touch()
+    mode = probe.stat().st_mode & 0o777
+    probe.unlink()
+    probe.parent.rmdir()
+    return mode
 
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``path`` so that it appears only complete: a temp file in the same folder, then ``os.replace``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        os.chmod(tmp, _file_mode())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -130,8 +142,6 @@ def write_processed(page, out_dir: str | Path) -> list[Path]:
         The paths written.
     """
     import json
-    import os
-    import tempfile
 
     from .tables import articles_frame, ledger_frame, page_to_dict, paragraphs_frame
 
@@ -141,7 +151,7 @@ def write_processed(page, out_dir: str | Path) -> list[Path]:
     for name, frame in (("articles", articles_frame(page)), ("paragraphs", paragraphs_frame(page)),
                         ("ledger", ledger_frame(page))):
         csv_path = out / f"{name}.csv"
-        atomic_write_text(csv_path, frame.to_csv(index=False))
+        atomic_write(csv_path, frame.to_csv(index=False))
         parquet_path = out / f"{name}.parquet"
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
         os.close(fd)
@@ -153,6 +163,6 @@ def write_processed(page, out_dir: str | Path) -> list[Path]:
             raise
         written += [csv_path, parquet_path]
     json_path = out / "page.json"
-    atomic_write_text(json_path, json.dumps(page_to_dict(page), ensure_ascii=False, indent=1))
+    atomic_write(json_path, json.dumps(page_to_dict(page), ensure_ascii=False, indent=1))
     written.append(json_path)
     return written

@@ -33,7 +33,7 @@ from typing import Callable, Literal
 
 from . import __version__, config
 from .errors import NewsAnalysisError, RenderError
-from .export import atomic_write as _atomic_write
+from .io import atomic_write as _atomic_write
 from .execution import check_kernel, describe, execute
 from .export import write_indexes
 from .slugs import report_filename, safe_name
