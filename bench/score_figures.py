@@ -34,7 +34,7 @@ EXHAUSTIVE = {"Number", "NumeralParse", "NumeralParseInv", "Transform"}
 OWN_KINDS = {
     "Percent": {"percent"}, "Currency": {"money"}, "Money": {"money"}, "MoneyParse": {"money"},
     "Dimension": {"measure"}, "Age": {"age"}, "Temperature": {"measure"}, "Ordinal": {"ordinal"},
-    "DateTime": {"date", "duration", "range"},
+    "DateTime": {"date", "year", "time", "duration", "range"},
 }
 UNIT_MODELS = {"Currency", "Dimension", "Age", "Temperature", "MoneyParse", "NumeralParseInv"}
 # models that need a reference date, recurrence or calendar knowledge are out of scope for a news extractor

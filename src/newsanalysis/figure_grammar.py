@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from .numerals import (
     BIG_UNITS, CONNECTORS, CURRENCY_PREFIXES, DATE_RE, DIGITS, HEDGES_AFTER, HEDGES_BEFORE, IDIOMS,
-    NUMERAL_CHARS, SMALL_UNITS, TIME_RE, UNITS, UNITS_LONGEST_FIRST, clock_iso, date_iso, date_parts, fold_text,
-    parse_numeral,
+    NUMERAL_CHARS, SMALL_UNITS, TEMPORAL_KINDS, TIME_RE, UNITS, UNITS_LONGEST_FIRST, clock_iso, date_iso,
+    date_parts, fold_text, parse_numeral,
 )
 
 _CN = NUMERAL_CHARS
@@ -201,7 +201,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
     fig.approx = inner
     # -- what comes before: 第, 前, 百分之, currency signs, hedges
     text_core = s[start:end]
-    if s[start - 1:start] == "第" and fig.kind not in ("date",):
+    if s[start - 1:start] == "第" and fig.kind not in TEMPORAL_KINDS:
         fig.start -= 1
         fig.kind = "ordinal"
     elif (s[start - 1:start] == "前" and fig.kind == "duration" and s[start - 2:start - 1] not in _PREV_NOT_FIRST_N):
@@ -238,7 +238,7 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
         if s[fig.end:fig.end + 1].isascii() and s[fig.end:fig.end + 1].isalpha():
             return None  # 5G, 3D
         if re.fullmatch(r"(19|20)\d\d", text_core) and s[fig.end:fig.end + 1] not in ("", "%"):
-            fig.kind, fig.iso, fig.value, fig.date = "date", text_core, math.nan, (text_core, None, None)
+            fig.kind, fig.iso, fig.value, fig.date = "year", text_core, math.nan, (text_core, None, None)
             return fig
         fig.kind = "measure" if "." in text_core or fig.value != int(fig.value) else "count"
         return fig
@@ -310,15 +310,16 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
         parts = date_parts(m)
         if parts is not None and not _in_idiom(s, m.start(), m.end()):
             unit = "年" if parts[0] and not parts[1] else None
-            add(Figure(m.start(), m.end(), kind="date", unit=unit, iso=date_iso(parts), date=parts))
+            kind = "year" if parts[0] and not parts[1] and not parts[2] else "date"  # 2024年, 2000年底 | 4月, 6日
+            add(Figure(m.start(), m.end(), kind=kind, unit=unit, iso=date_iso(parts), date=parts))
     for m in TIME_RE.finditer(s):
         iso = clock_iso(m, after_date=any(f.end == m.start() and f.date for f in figs))
-        fig = Figure(m.start(), m.end(), kind="date", iso=iso) if iso else None
+        fig = Figure(m.start(), m.end(), kind="time", iso=iso) if iso else None
         if fig is not None and not _taken(spans, fig.start, fig.end):
             before = [f for f in figs if f.end == fig.start and f.date]
             if before:  # 1987年1月11日八点: one date-time
                 d = before[0]
-                d.end, d.iso, d.unit = fig.end, d.iso + fig.iso, None
+                d.end, d.iso, d.unit, d.kind = fig.end, d.iso + fig.iso, None, "date"
                 spans.append((fig.start, fig.end))
             else:
                 add(fig)
@@ -332,7 +333,7 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             unit = m.group("half").lstrip("个")
             add(Figure(m.start(), m.end(), value=0.5, unit=unit, kind="duration"))
         else:
-            add(Figure(m.start(), m.end(), value=0.5, kind="ratio"))
+            add(Figure(m.start(), m.end(), value=0.5, kind="fraction"))  # 一半
     for m in FRACTION_RE.finditer(s):
         den, num = m.group("den"), m.group("num")
         d, n = parse_numeral(den), parse_numeral(num)
@@ -344,11 +345,11 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
                 add(fig)
             continue
         whole_part = parse_numeral(m.group("whole")) if m.group("whole") else 0.0
-        add(Figure(m.start(), m.end(), value=(whole_part or 0.0) + n / d, kind="ratio"))
+        add(Figure(m.start(), m.end(), value=(whole_part or 0.0) + n / d, kind="fraction"))  # 三分之一
     for m in SLASH_RE.finditer(s):
         a, b = m.group(0).split("/")
         if float(b) != 0:
-            add(Figure(m.start(), m.end(), value=float(a) / float(b), kind="ratio"))
+            add(Figure(m.start(), m.end(), value=float(a) / float(b), kind="fraction"))  # 1/100
     for m in CORE_RE.finditer(s):
         if not _taken(spans, m.start(), m.end()):
             add(_number_fig(s, m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), whole))
@@ -389,7 +390,7 @@ def _range(a: Figure, b: Figure) -> Figure | None:
                     approx=a.approx or b.approx)
     if b.date and b.date[0] is None and b.date[1] and not b.date[2] and a.kind == "count" and a.unit is None:
         return Figure(a.start, b.end, kind="range", unit="月", low=a.value, high=float(b.date[1]))
-    if a.kind in ("date", "range") or b.kind in ("date", "range", "ratio"):
+    if a.kind in TEMPORAL_KINDS | {"range"} or b.kind in TEMPORAL_KINDS | {"range", "ratio", "fraction"}:
         return None
     if a.unit is not None and (a.unit != b.unit):
         return None

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .figure_grammar import HEDGES_BEFORE, Figure, scan_figures
 from .model import Article, Page
+from .numerals import TEMPORAL_KINDS
 
 COLUMNS = [
     "article", "paragraph", "start", "end", "text", "value", "low", "high", "unit", "kind", "approx",
@@ -60,11 +61,11 @@ def _changes(text: str, figs: list[Figure], rows: list[dict[str, Any]]) -> None:
     """Fill change_from / change_to / direction: 从2小时缩至20分钟, 从2017年的13432元增加到2024年的23119元."""
     for i, fig in enumerate(figs):
         a = max(text.rfind(c, 0, fig.start) for c in _CLAUSE) + 1
-        rows[i]["direction"] = _direction(text[a:fig.start]) if fig.kind != "date" else None
+        rows[i]["direction"] = _direction(text[a:fig.start]) if fig.kind not in TEMPORAL_KINDS else None
         if fig.kind == "multiple" and text.startswith("翻", fig.start):
             rows[i]["direction"] = "up"  # 翻番, 翻一番
     for j, target in enumerate(figs):
-        if target.kind == "date":
+        if target.kind in TEMPORAL_KINDS:
             continue
         s_start = max(text.rfind(c, 0, target.start) for c in _SENT_END) + 1
         lead = text[s_start:target.start]
@@ -73,7 +74,8 @@ def _changes(text: str, figs: list[Figure], rows: list[dict[str, Any]]) -> None:
         frm = lead.rfind("从")
         if verb is None or frm == -1:
             continue
-        source = next((k for k, f in enumerate(figs) if s_start + frm < f.start < target.start and f.kind != "date"
+        source = next((k for k, f in enumerate(figs) if s_start + frm < f.start < target.start
+                       and f.kind not in TEMPORAL_KINDS
                        and (f.unit == target.unit or f.kind == target.kind)), None)
         if source is None:
             continue
@@ -95,7 +97,7 @@ def _rows(text: str, figs: list[Figure], article: int, paragraph: int) -> list[d
         rows.append({
             "article": article, "paragraph": paragraph, "start": fig.start, "end": fig.end,
             "text": text[fig.start:fig.end],
-            "value": math.nan if fig.kind == "date" or fig.iso else fig.value,
+            "value": math.nan if fig.kind in TEMPORAL_KINDS or fig.iso else fig.value,
             "low": fig.low, "high": fig.high, "unit": fig.unit, "kind": fig.kind, "approx": bool(fig.approx),
             "iso": fig.iso, "sentence": _sentence(text, fig.start, fig.end),
             "subject": _subject(text, fig.start, fig.end), "change_from": None, "change_to": None,
@@ -123,11 +125,33 @@ def extract_figures(x: Page | Article | str, *, include_headlines: bool = False)
         ``text`` (exact surface: number with unit or measure word, 万/亿, inner 余/多, 第, 前, 底/下旬; no
         hedges), ``value`` (float: magnitudes expanded, percent in points, 成 → percent; NaN for dates, clock
         times and ranges), ``low``/``high`` (range ends, else NaN), ``unit`` (``%``, ``个百分点``, ``元``,
-        ``斤``, ``位`` …; ``个`` dropped in durations; None when bare), ``kind`` (percent, count, money,
-        measure, date, duration, ordinal, ratio, approx, range, multiple, age), ``approx`` (a hedge such as
-        约/近/超过/左右 or an inner 余/多), ``iso`` (dates and clock times: ``2024``, ``--12-04``, ``---06``,
-        ``--10``, ``T10:30``; date ranges ``a/b``), ``sentence``, ``subject`` (the words before the figure in
-        its clause), ``change_from``/``change_to`` (texts of 从A…至B) and ``direction`` (``up``/``down``/None).
+        ``斤``, ``位`` …; ``个`` dropped in durations; None when bare), ``kind`` (see below), ``approx`` (a
+        hedge such as 约/近/超过/左右 or an inner 余/多), ``iso`` (dates, years and clock times: ``2024``,
+        ``--12-04``, ``---06``, ``--10``, ``T10:30``; date ranges ``a/b``), ``sentence``, ``subject`` (the
+        words before the figure in its clause), ``change_from``/``change_to`` (texts of 从A…至B) and
+        ``direction`` (``up``/``down``/None).
+
+        ``kind`` is one of:
+
+        - ``percent``: ``73.2%``, ``百分之四十``, ``六成`` (60), ``0.5个百分点``
+        - ``count``: ``两位``, ``3000家`` (unit is the measure word)
+        - ``approx``: a count with an inner 余/多, ``350余位`` (``approx`` is then True too)
+        - ``money``: ``50亿元``, ``1.2万美元`` (unit is the currency)
+        - ``measure``: ``2.5万千瓦``, ``30公里``, ``20摄氏度``
+        - ``age``: ``60岁``
+        - ``date``: a calendar day or month, ``12月4日``, ``10月下旬``, ``6日``, ``2024年3月`` (with a time:
+          ``1987年1月11日八点``)
+        - ``year``: a year on its own, ``2024年``, ``2000年底``, a bare ``2025`` in ``2025世界机器人大会``
+        - ``time``: a clock time, ``10时30分``, ``17:17``, ``上午10时``
+        - ``duration``: ``6个月``, ``20分钟``, ``半年``, ``前9个月``
+        - ``range``: ``5到10年``, ``12月4日至5日`` (``low``/``high``, or ``iso`` ``a/b`` for dates and times)
+        - ``multiple``: ``3倍``, ``翻一番`` (2)
+        - ``fraction``: a part of a whole, ``三分之一``, ``1/100``, ``一半`` (value 0.5, not percent points)
+        - ``ratio``: one amount against another, ``3比1`` (value 3.0)
+        - ``ordinal``: ``第三批``, ``第35次``, ``第十届``
+
+        ``date``, ``year`` and ``time`` carry ``iso`` and no ``value``. The pages' gold files use coarser
+        labels (``date`` for years and clock times, ``ratio`` for fractions).
 
     Example:
         >>> extract_figures("上海离岸贸易规模同比增长73.2%")[["text", "value", "unit", "kind", "direction"]]

@@ -225,6 +225,8 @@ _UNIT_GROUPS = {
     "age": "周岁 岁",
 }
 UNITS: dict[str, str] = {u: kind for kind, words in _UNIT_GROUPS.items() for u in words.split()}
+# kinds naming a point in time (``iso``, no ``value``): a month/day date, a year on its own, a clock time
+TEMPORAL_KINDS = frozenset({"date", "year", "time"})
 UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
 CURRENCY_PREFIXES = {"$": "美元", "US$": "美元", "￥": "元", "¥": "元", "€": "欧元", "£": "英镑", "HK$": "港元"}
 # words around numbers: hedges (approximate, left out of the figure's text), range connectors, and words that
