@@ -31,8 +31,15 @@ class Chart:
     cloud: Any = field(default=None, repr=False)  # the WordCloud behind a word-cloud chart (for vector SVG)
 
     def to_png(self, *, dpi: int = 110) -> bytes:
-        """The chart as PNG bytes."""
+        """The chart as PNG bytes (``alt`` as its Description); a word cloud is its own bitmap, ``dpi`` unused."""
         buffer = io.BytesIO()
+        if self.cloud is not None:  # already a picture: encode it as is, no matplotlib redraw and resampling
+            from PIL.PngImagePlugin import PngInfo
+
+            info = PngInfo()
+            info.add_text("Description", self.alt)
+            self.cloud.to_image().save(buffer, format="png", pnginfo=info)
+            return buffer.getvalue()
         with _style(self.font):
             self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Description": self.alt})
         return buffer.getvalue()
