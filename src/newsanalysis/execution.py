@@ -44,6 +44,9 @@ def kernel_manager_class(folder: Path, env: dict[str, str]):
 
     async def start_kernel(self, **kw):
         kw["env"] = {**os.environ, **(kw.get("env") or {}), **env}
+        # jupyter_client interrupts a kernel before shutting it down; without this every report would log
+        # "KeyboardInterrupt caught in kernel". Errors inside cells still reach the notebook over iopub.
+        kw["extra_arguments"] = [*kw.get("extra_arguments", []), "--IPKernelApp.log_level=CRITICAL"]
         return await AsyncKernelManager.start_kernel(self, **kw)
 
     members: dict = {"start_kernel": start_kernel}
