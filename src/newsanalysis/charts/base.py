@@ -29,6 +29,7 @@ class Chart:
     name: str = "chart"
     font: Path | None = None
     cloud: Any = field(default=None, repr=False)  # the WordCloud behind a word-cloud chart (for vector SVG)
+    bitmap: Any = field(default=None, repr=False)  # its rendered PIL image (drawn once, encoded as is by to_png)
 
     def to_png(self, *, dpi: int = 110) -> bytes:
         """The chart as PNG bytes (``alt`` as its Description); a word cloud is its own bitmap, ``dpi`` unused."""
@@ -36,9 +37,11 @@ class Chart:
         if self.cloud is not None:  # already a picture: encode it as is, no matplotlib redraw and resampling
             from PIL.PngImagePlugin import PngInfo
 
+            if self.bitmap is None:
+                self.bitmap = self.cloud.to_image()
             info = PngInfo()
             info.add_text("Description", self.alt)
-            self.cloud.to_image().save(buffer, format="png", pnginfo=info)
+            self.bitmap.save(buffer, format="png", pnginfo=info)
             return buffer.getvalue()
         with _style(self.font):
             self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Description": self.alt})

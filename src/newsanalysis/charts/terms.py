@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..fonts import font_coverage, resolve_font
@@ -58,7 +59,7 @@ def word_cloud(table: pd.DataFrame, *, max_words: int = 100, random_state: int =
     path = resolve_font(font)
     data = _top_terms(table, "count", max_words)
     data = data[data["count"] > 0]
-    cloud = None
+    cloud = bitmap = None
     with _style(path):
         figure, (ax,) = _figure(width=width / 100, height=height / 100)
         if data.empty:
@@ -74,10 +75,11 @@ def word_cloud(table: pd.DataFrame, *, max_words: int = 100, random_state: int =
             words = {"".join(ch for ch in str(t) if ord(ch) in coverage and ch.isprintable()).strip(): float(n)
                      for t, n in zip(data["term"], data["count"])}
             cloud.generate_from_frequencies({w: n for w, n in words.items() if w} or {"?": 1.0})
-            ax.imshow(cloud.to_array(), interpolation="bilinear")
+            bitmap = cloud.to_image()  # drawn once: the figure shows it and to_png encodes it
+            ax.imshow(np.asarray(bitmap), interpolation="bilinear")
             ax.set_axis_off()
     alt = f"词云：{len(data)}个词，字号越大出现越多，最多的是{_listing(data['term'], data['count'], '次')}"
-    return Chart(figure, alt, data.reset_index(drop=True), "word_cloud", path, cloud)
+    return Chart(figure, alt, data.reset_index(drop=True), "word_cloud", path, cloud, bitmap)
 
 
 def distinctive_bar(table: pd.DataFrame, *, top_n: int = 15, value: str = "log_odds",
