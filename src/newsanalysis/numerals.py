@@ -13,6 +13,11 @@ from __future__ import annotations
 import math
 import re
 
+# the unit vocabulary lives in figure_words; re-exported here for existing callers
+from .figure_words import (  # noqa: F401
+    CONNECTORS, CURRENCY_PREFIXES, HEDGES_AFTER, HEDGES_BEFORE, IDIOMS, UNIT_SCALE, UNITS, UNITS_LONGEST_FIRST,
+)
+
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
     "俩": 2, "倆": 2, "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
@@ -207,54 +212,8 @@ def parse_numeral(text: str) -> float | None:
     return sign * value
 
 
-# --- the words that follow a number -------------------------------------------------------------------
-# unit -> kind. Matched longest first, right after the number (and an optional 个).
-_UNIT_GROUPS = {
-    "percent": "% ‰ 个百分点 百分点 成",
-    "money": "元/平方米 元/吨 元/公斤 元/斤 美元/桶 元人民币 元钱 元 美元 欧元 日元 英镑 港元 港币 澳元 韩元 卢布 泰铢 新台币 台币 人民币 美金 美圆 "
-             "美刀 比特币 块钱 法郎 卢比 加元 新加坡元 瑞士法郎 林吉特 兰特 越南盾 圆",
-    "measure": "微克/立方米 公里/小时 千米/小时 米/秒 微克 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 瓦时 瓦 公里 千米 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 "
-               "立方米 公顷 亩 公斤 千克 毫克 克 吨公里 吨 摄氏度 华氏度 ℃ °C 升 毫升 海里 英里 英尺 英寸 "
-               "马力 千帕 帕 分贝 赫兹 兆赫 兆字节 字节 千比特 比特 光年 标准箱 延米 米 斤 cm km kg mm CM KM KG MM kWh kW",
-    "duration": "周年 个工作日 工作日 个小时 小时 钟头 分钟 秒钟 毫秒 秒 个月 个星期 星期 季度 昼夜 天 年 周",
-    "count": "人次 架次 车次 班次 家庭 通道 个 人 名 位 家 张 款 项 件 台 辆 架 艘 座 所 户 套 批 次 届 类 种 "
-             "条 只 头 枚 场 轮 期 份 篇 部 本 株 棵 层 栋 幢 间 道 支 队 组 片 轴 卡 班 金 银 铜 例 起 宗 "
-             "笔 单 票 处 对 双 副 把 根 颗 粒 匹 门 扇 盏 封 首 集 章 节 句 字 页 版 级 档 段 步 遍 趟 回 "
-             "季 代 省 市 县 区 村 镇 乡 校 床 帧 瓶 袋 包 盒 箱 桶 杯 碗 分 强 年级",
-    "multiple": "倍",
-    "age": "周岁 岁",
-}
-UNITS: dict[str, str] = {u: kind for kind, words in _UNIT_GROUPS.items() for u in words.split()}
 # kinds naming a point in time (``iso``, no ``value``): a month/day date, a year on its own, a clock time
 TEMPORAL_KINDS = frozenset({"date", "year", "time"})
-UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
-CURRENCY_PREFIXES = {"$": "美元", "US$": "美元", "￥": "元", "¥": "元", "€": "欧元", "£": "英镑", "HK$": "港元"}
-# words around numbers: hedges (approximate, left out of the figure's text), range connectors, and words that
-# contain numerals but are not figures
-HEDGES_BEFORE = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "不到", "不足", "不少于",
-                 "至少", "最多", "多达", "小于", "大于", "上", "数")
-HEDGES_AFTER = ("左右", "以上", "以下", "上下", "开外", "出头", "以内", "前后", "许")
-CONNECTORS = {"至", "到", "-", "~", "—", "——", "～", "〜", "－", "－－", "--", "—-"}
-IDIOMS = (
-    "千家万户", "千千万万", "千方百计", "千军万马", "千丝万缕", "万众一心", "百花齐放", "百家争鸣", "五湖四海",
-    "四面八方", "七上八下", "七下八上", "一五一十", "三番五次", "一举两得", "两全其美", "十有八九", "百分百",
-    "千秋万代", "五花八门", "四分五裂", "七零八落", "三令五申", "半斤八两", "一带一路", "三来一补", "一事一议",
-    "万无一失", "百里挑一", "九牛一毛", "一心一意", "三心二意", "十全十美", "千里之行", "万家灯火", "一国两制",
-    "十分", "万分", "千万不", "百姓", "四川", "三峡", "九州", "万一", "五一", "十一五", "十二五",
-    "十三五", "十四五", "十五五", "二十大", "百强", "千百万", "百年变局", "百年未有", "百年大计", "百年老店", "一分为二", "第一时间", "第一书记", "成千上万", "成百上千",
-)
-
-# units of the same dimension and their factor to a base unit (used to compare 3千比特 with 3000比特)
-UNIT_SCALE = {
-    "千瓦": ("W", 1e3), "万千瓦": ("W", 1e7), "兆瓦": ("W", 1e6), "吉瓦": ("W", 1e9), "瓦": ("W", 1.0),
-    "kW": ("W", 1e3), "CM": ("m", 1e-2), "KM": ("m", 1e3), "KG": ("g", 1e3), "MM": ("m", 1e-3), "公里": ("m", 1e3), "千米": ("m", 1e3), "km": ("m", 1e3), "米": ("m", 1.0),
-    "厘米": ("m", 1e-2), "cm": ("m", 1e-2), "毫米": ("m", 1e-3), "mm": ("m", 1e-3), "公斤": ("g", 1e3),
-    "千克": ("g", 1e3), "kg": ("g", 1e3), "克": ("g", 1.0), "毫克": ("g", 1e-3), "吨": ("g", 1e6),
-    "斤": ("g", 500.0), "比特": ("bit", 1.0), "千比特": ("bit", 1e3), "字节": ("B", 1.0),
-    "兆字节": ("B", 1e6), "升": ("l", 1.0), "毫升": ("l", 1e-3),
-}
-
-
 # --- calendar dates and clock times -------------------------------------------------------------------
 _CN = NUMERAL_CHARS
 HOUR_PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "今晚"}
