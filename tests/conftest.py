@@ -13,12 +13,14 @@ PAGES = {
     "practice_d": "practice_d.txt",
     "practice_e": "practice_e.txt",
     **{f"unseen_u{n}": f"unseen_u{n}.txt" for n in range(1, 5)},
+    **{f"unseen2_v{n}": f"unseen2_v{n}.txt" for n in range(1, 5)},
 }
 GOLDS = {
     "sample": "sample-page.gold.json",
     "practice_d": "practice_d.gold.json",
     "practice_e": "practice_e.gold.json",
     **{f"unseen_u{n}": f"unseen_u{n}.gold.json" for n in range(1, 5)},
+    **{f"unseen2_v{n}": f"unseen2_v{n}.gold.json" for n in range(1, 5)},
 }
 
 

@@ -15,14 +15,18 @@ from newsanalysis.parse import load_page, parse_page
 
 # the sample, the two practice pages, and four pages written by a reviewer in layouts the others lack
 # (page headers, briefs with bracketed bylines, articles without byline, roundtables, 文/图 bylines)
-PAGES = ["sample", "practice_d", "practice_e", "unseen_u1", "unseen_u2", "unseen_u3", "unseen_u4"]
+# (page headers, briefs with bracketed bylines, articles without byline, roundtables, 文/图 bylines), and four
+# more from a second review (BOM + CRLF, PDF hard wraps, 经济日报 datelines, 上接 continuations, sports boxes)
+PAGES = ["sample", "practice_d", "practice_e", *(f"unseen_u{n}" for n in range(1, 5)),
+         *(f"unseen2_v{n}" for n in range(1, 5))]
 FIELDS = ["kicker", "title", "subtitle", "column", "reporters", "photographers", "dateline", "subheads", "captions"]
 # Without type sizes, a shorter second headline line reads as a subtitle; on this page the editors
 # printed a longer kicker above a shorter title. Kept visible as a known limitation.
-# A short label above the title reads as a column (城市更新进行时 on practice_e); on unseen_u4 the
-# annotator read 关注春季校园食品安全 as a kicker.
 KNOWN_MISSES = {("practice_e", 3, "kicker"), ("practice_e", 3, "title"), ("practice_e", 3, "subtitle"),
-                ("unseen_u4", 0, "kicker"), ("unseen_u4", 0, "column")}
+                # a results box (【第28轮赛果】 and score lines) at the page bottom reads as subheads of the last article
+                ("unseen2_v3", 2, "subheads")}
+# Gold fields an annotator marked as genuinely ambiguous (``ambiguous`` in the gold file) are not asserted.
+PARAGRAPH_FIELDS = {"paragraph_count", "first_paragraph_prefix", "last_paragraph_suffix"}
 
 
 def _gold_cases():
@@ -50,20 +54,29 @@ def test_article_count_and_encoding(parsed, name):
 def test_matches_gold(parsed, name, i, field):
     art = parsed[name].articles[i]
     gold = load_gold(name)["articles"][i]
+    ambiguous = set(gold.get("ambiguous") or {})
     if field in FIELDS:
+        if field in ambiguous:
+            pytest.skip(f"annotated as ambiguous: {gold['ambiguous'][field]}")
         assert getattr(art, field) == gold[field]
     elif field == "paragraphs":
+        if PARAGRAPH_FIELDS & ambiguous:
+            pytest.skip("paragraph boundaries annotated as ambiguous")
         assert len(art.paragraphs) == gold["paragraph_count"]
         assert art.paragraphs[0].startswith(gold["first_paragraph_prefix"])
         assert art.paragraphs[-1].endswith(gold["last_paragraph_suffix"])
     elif field == "repairs":
         assert art.repairs.duplicates_removed == gold["duplicates_removed"]
-        assert art.repairs.joins == len(gold["joins"])
-        for tail, head in gold["joins"]:
+        for tail, head in gold["joins"] + gold.get("wraps", []):
             assert any(tail + head in p for p in art.paragraphs), (tail, head)
+        if "joins" not in ambiguous:
+            assert art.repairs.joins == len(gold["joins"])
+            assert art.repairs.wraps == len(gold.get("wraps", []))
     else:
-        assert art.editors_note == gold.get("editors_note")
-        assert art.jump == gold.get("jump")
+        if "editors_note" not in ambiguous:
+            assert art.editors_note == gold.get("editors_note")
+        if "jump" not in ambiguous:
+            assert art.jump == gold.get("jump")
         interview = gold.get("interview")
         questions = [t for t in art.qa_turns if t.speaker in ("记者", "问", "主持人")]
         assert len(questions) == (interview["n_questions"] if interview else 0)
@@ -379,3 +392,72 @@ def test_short_question_between_paragraphs_is_a_subhead():
 def test_wire_dateline_with_ju_prefix():
     art = parse_page("标题\n\n据新华社北京12月3日电 国务院日前印发通知。").articles[0]
     assert art.dateline == "据新华社北京12月3日电" and art.paragraphs == ["国务院日前印发通知。"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("21世纪经济报道记者 吴霁川 深圳报道", ["吴霁川"]),
+        ("本报记者 吴霁川 北京报道", ["吴霁川"]),
+        ("中国青年报记者 林晓", ["林晓"]),
+        ("本报记者 张三 实习生 李四 报道", ["张三", "李四"]),
+    ],
+)
+def test_bylines_with_paper_names_and_reporting_places(byline, names):
+    art = parse_page(f"标题一行文字\n\n{byline}\n\n正文第一段。").articles[0]
+    assert (art.title, art.reporters) == ("标题一行文字", names)
+
+
+def test_jingji_ribao_style_dateline_with_inline_byline():
+    art = parse_page("标题\n\n本报北京11月17日讯　记者宁晓帆报道：商务部17日发布数据。").articles[0]
+    assert art.dateline == "本报北京11月17日讯" and art.reporters == ["宁晓帆"]
+    assert art.paragraphs == ["商务部17日发布数据。"]
+
+
+@pytest.mark.parametrize(
+    ("body", "paragraphs", "wraps"),
+    [
+        ("开通线上预约。\n局长表示，将严格执行收购政策。", ["开通线上预约。局长表示，将严格执行收购政策。"], 1),
+        ("开通线上\n预约。", ["开通线上预约。"], 1),
+        ("第一段。\n\n第二段。", ["第一段。", "第二段。"], 0),
+    ],
+)
+def test_hard_wrapped_lines_are_put_back_together(body, paragraphs, wraps):
+    art = parse_page(f"标题\n\n本报记者 张三\n\n{body}").articles[0]
+    assert (art.paragraphs, art.repairs.wraps, art.subheads) == (paragraphs, wraps, [])
+
+
+def test_continued_article_starts_at_its_jump_line():
+    before = "旧闻标题\n\n本报记者 张三\n\n第一段正文内容比较长，讲述了一件事情的来龙去脉。\n\n"
+    page = parse_page(before + "续文标题\n\n（上接第1版）合作领域不断拓展，新业态快速成长。\n\n第二段。")
+    assert [a.title for a in page.articles] == ["旧闻标题", "续文标题"]
+    assert page.articles[1].jump == "上接第1版"
+    assert page.articles[1].paragraphs == ["合作领域不断拓展，新业态快速成长。", "第二段。"]
+
+
+def test_editors_note_above_the_headline_belongs_to_the_article():
+    art = parse_page("编者按：今起本版推出系列报道，敬请关注。\n\n标题\n\n本报记者 张三\n\n正文。").articles[0]
+    assert (art.editors_note, art.title, art.paragraphs) == ("今起本版推出系列报道，敬请关注。", "标题", ["正文。"])
+
+
+def test_chart_title_and_data_source_are_not_body():
+    text = "标题\n\n本报记者 张三\n\n企业经营压力依然较大。\n\n\n图表：今年以来规模以上工业增加值月度增速\n\n数据来源：国家统计局"
+    art = parse_page(text).articles[0]
+    assert art.paragraphs == ["企业经营压力依然较大。"]
+    assert art.captions == ["图表：今年以来规模以上工业增加值月度增速"]
+
+
+@pytest.mark.parametrize(
+    ("label", "column", "kicker"),
+    [("城市更新进行时", "城市更新进行时", None), ("政策解读", "政策解读", None), ("聚焦秋粮收购", None, "聚焦秋粮收购"),
+     ("稳外资政策持续加力", None, "稳外资政策持续加力")],
+)
+def test_short_line_above_the_title_column_or_kicker(label, column, kicker):
+    art = parse_page(f"{label}\n\n全市已收购秋粮38万吨\n\n本报记者 张三\n\n正文。").articles[0]
+    assert (art.column, art.kicker, art.title) == (column, kicker, "全市已收购秋粮38万吨")
+
+
+def test_score_lines_are_never_joined_as_a_split():
+    text = "标题\n\n本报记者 张三\n\n比赛结束。\n\n上海海港 2:0 成都蓉城\n\n北京国安 3:1 山东泰山"
+    art = parse_page(text).articles[0]
+    assert art.repairs.joins == 0 and not any("成都蓉城北京国安" in p for p in art.paragraphs)

@@ -42,6 +42,7 @@ class Body:
     qa_turns: list[QATurn] = field(default_factory=list)
     join_points: list[tuple[str, str]] = field(default_factory=list)
     duplicates: int = 0
+    wraps: int = 0
 
 
 def _entry(block: Block, article: int, role: str, reason: str = "") -> LedgerEntry:
@@ -64,15 +65,15 @@ def looks_cut(tail: str, head: str) -> bool:
         return True
     if x[-1] in ",、;:(“‘《—" or y[0] in ",、;:。)”’》%!?…":
         return True
-    if x.count("“") > x.count("”") or x.count("「") > x.count("」") or ":" in x:
-        return True  # an open quotation or a colon: a sentence still running, not a subhead
+    if x.count("“") > x.count("”") or x.count("「") > x.count("」"):
+        return True  # an open quotation: a sentence still running, not a subhead
     if has_inner_sentence_end(x) or len(re.sub(r"\s", "", x)) >= FRAGMENT_MIN_CHARS:
         return True
     return "," in x and len(x) >= 20
 
 
 CAPTION_MAX_CHARS = 60
-_CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九]+\s*[:：为]?|图片[:：])")
+_CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九]+\s*[:：为]?|图片[:：]|图表[:：])")
 
 
 def _caption_indexes(blocks: list[Block]) -> set[int]:
@@ -112,7 +113,7 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
         elif block.kind == "credit":
             out.photographers += [n for n in L.credit_photographers(block.text) if n not in out.photographers]
             ledger[block.line] = _entry(block, article, "credit")
-        elif block.kind == "jump":
+        elif block.kind == "jump" or (block.kind == "jump_in" and L.leading_jump(block.text)[1] >= len(block.text.rstrip())):
             out.jump = L.jump_text(block.text)
             ledger[block.line] = _entry(block, article, "jump")
         elif block.kind in ("byline", "tail_byline"):
@@ -128,7 +129,14 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
             ledger[block.line] = _entry(block, article, "caption", "caption with its credit on the same line")
         else:
             group = [block]
-            while not ends_sentence(group[-1].text):
+            while True:
+                if i + 1 < len(blocks) and blocks[i + 1].wrapped and blocks[i + 1].kind == "text" and i + 1 not in captions:
+                    out.wraps += 1  # a hard-wrapped line: the next printed line with no blank line between
+                    group.append(blocks[i + 1])
+                    i += 1
+                    continue
+                if ends_sentence(group[-1].text):
+                    break
                 nxt = _next_text(blocks, i, captions)
                 if nxt is None or not looks_cut(group[-1].text, blocks[nxt].text) or L.qa_label(blocks[nxt].text):
                     break
@@ -211,12 +219,15 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
         if group is None:
             break
         cut = 0
+        if not kept and (jump_in := L.leading_jump(group[0].text)) is not None:
+            out.jump = out.jump or jump_in[0]
+            cut = jump_in[1]
         if not kept and not out.dateline:
-            found = L.leading_dateline(group[0].text)
+            found = L.leading_dateline(group[0].text[cut:])
             if found is not None:
                 out.dateline = found.dateline
                 out.reporters += [n for n in found.names if n not in out.reporters]
-                cut = found.length
+                cut += found.length
         text = group[0].text[cut:] + "".join(b.text for b in group[1:])
         tail = L.trailing_byline(text)
         trimmed = 0
@@ -243,7 +254,7 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
     _interview(out)
     for (group, cut), role in zip(kept, out.roles):
         for n, block in enumerate(group):
-            reason = f"dateline removed: {group[0].text[:cut]}" if n == 0 and cut else ""
+            reason = f"dateline or jump removed: {group[0].text[:cut]}" if n == 0 and cut else ""
             if n == len(group) - 1 and (tail := L.trailing_byline(block.text)) is not None and tail[0] > 0:
                 reason = (reason + "; " if reason else "") + f"bracketed byline removed: {block.text[tail[0]:]}"
             if len(group) > 1:

@@ -44,6 +44,26 @@ def is_column_label(text: str) -> bool:
     return 0 < len(s) <= COLUMN_MAX_CHARS and not re.search(r"[0-9,.;:?!\"“”'()、%]|[^\w·|｜]", s)
 
 
+COLUMN_NAME_MAX_CHARS = 4
+_COLUMN_WORDS = (
+    "进行时", "观察", "解读", "评论", "时评", "短评", "对话", "简讯", "快讯", "特稿", "调查", "访谈", "一线", "速递",
+    "直击", "纪实", "专栏", "视点", "新闻", "链接", "手记", "故事", "走笔", "随笔", "论坛", "广角", "看台", "漫谈",
+    "前沿", "笔谈", "档案", "图说", "镜头", "问答", "专访", "面对面", "大家谈", "连线", "回眸", "巡礼", "在行动",
+    "看变化", "新气象", "现场", "观潮", "视窗", "之窗", "周刊", "讲堂", "热议", "声音", "镜头", "特写", "札记",
+)
+
+
+def is_column_name(text: str) -> bool:
+    """The name of a recurring column (栏目) as printed above a title: very short, or ending like one.
+
+    Example:
+        >>> is_column_name("城市更新进行时"), is_column_name("政策解读"), is_column_name("聚焦秋粮收购")
+        (True, True, False)
+    """
+    s = _visible(fold(text))
+    return is_column_label(text) and (len(s) <= COLUMN_NAME_MAX_CHARS or s.endswith(_COLUMN_WORDS))
+
+
 def _split_kicker(line: str) -> tuple[str, str] | None:
     """Kicker and title printed on one line, separated by spaces (split at the last space)."""
     parts = re.split(r"\s+", line.strip())
@@ -68,8 +88,8 @@ def assign_headline(lines: list[str]) -> Headline:
     if len(idx) >= 2:
         for pos in (idx[-1], idx[0]):
             others = [k for k in idx if k != pos]
-            if pos == idx[0] and re.search(r"\s", lines[pos].strip()):
-                continue  # two phrases above the title are a kicker (引题), not a column label
+            if pos == idx[0] and not is_column_name(lines[pos]):
+                continue  # above the title, a phrase that is not a column's name is a kicker (引题)
             if (
                 is_column_label(lines[pos])
                 and len(_visible(lines[pos])) < max(len(_visible(lines[k])) for k in others)
@@ -79,6 +99,10 @@ def assign_headline(lines: list[str]) -> Headline:
                 head.roles[pos] = "column"
                 idx.remove(pos)
                 break
+    if len(idx) > 3 and head.column is None and is_column_label(lines[idx[0]]):
+        head.column = lines[idx[0]]  # four lines: a column label, then kicker, title and subtitle
+        head.roles[idx[0]] = "column"
+        idx = idx[1:]
     if len(idx) > 3:
         idx = idx[-3:]  # earlier extras stay "stray"
     texts = [lines[k] for k in idx]

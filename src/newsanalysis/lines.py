@@ -22,7 +22,13 @@ REPORTER_ROLES = (
     "新华社记者", "中新社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "特派记者",
     "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文/", "图/", "文",
 )
-_ROLE = "(?:" + "|".join(re.escape(r) for r in sorted(REPORTER_ROLES, key=len, reverse=True)) + ")"
+_ROLE = (
+    r"(?:[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者))?"  # a paper's name: 21世纪经济报道记者
+    "(?:" + "|".join(re.escape(r) for r in sorted(REPORTER_ROLES, key=len, reverse=True)) + ")"
+)
+# 深圳报道 (a place printed against 报道) or a bare 报道/采写 after the names; 文/图 credits text and photos
+_REPORTED_END = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}报道|\s*(?:报道|采写|整理|编译))\s*[:：]?\s*$|(?:文/图|图/文|文图)\s*$")
+_REPORTED = r"(?:\s*(?:[\u4e00-\u9fff]{2,4})?(?:报道|采写|整理|编译)|\s*(?:文/图|图/文|文图))"
 _ROLE_SPLIT = re.compile(_ROLE)
 
 # words that follow 记者/通讯员 in column labels and must not be read as names
@@ -33,7 +39,7 @@ _NOT_NAMES = {
 
 _BULLET = r"[■□●○◎◆◇★☆▲△▶►※]?\s*"
 BYLINE_RE = re.compile(
-    rf"^\s*{_BULLET}{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*(?:\s*(?:报道|采写|整理|编译|文/图|图/文|文图))?\s*$"
+    rf"^\s*{_BULLET}{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*{_REPORTED}?\s*$"
 )
 # collective bylines without a personal name
 STAFF_BYLINE_RE = re.compile(
@@ -43,7 +49,7 @@ CREDIT_RE = re.compile(
     rf"^\s*[(\[【]?\s*(?:"
     rf"(?:{_ROLE}\s*)?{_NAMES}\s*/?\s*摄(?:影)?"
     rf"|(?:新华社|中新社|本报|视觉中国|IC|人民视觉)(?:记者\s*{_NAMES}\s*)?发(?:\s*[(]?\s*{_NAMES}\s*摄\s*[)]?)?"
-    rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|资料图片|图片来源[:：].{{1,30}}"
+    rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|资料图片|(?:图片来源|数据来源|资料来源|来源|制图)[:：].{{1,30}}"
     rf")\s*[)\]】]?\s*$"
 )
 JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?)\s*[)\]】]\s*$")
@@ -53,8 +59,9 @@ _AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华�
 DATELINE_RE = re.compile(
     rf"^\s*(?P<dateline>本报讯|据?新华社电|据?{_AGENCY}(?:{_HAN}{{1,12}}?)?(?:\d{{4}}年)?{_MONTH_DAY}(?:电|讯)"
     rf"|本报{_HAN}{{2,6}}电)"
-    rf"\s*(?:\((?P<byline>[^()]{{1,60}})\))?\s*"
+    rf"\s*(?:\((?P<byline>[^()]{{1,60}})\)|(?P<reported>(?:本报)?记者\s*{_NAMES}\s*报道\s*[:：]?))?\s*"
 )
+JUMP_IN_RE = re.compile(r"^\s*\(\s*(?P<jump>(?:上接|接|续)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版)\s*\)\s*")
 PAGE_FURNITURE_RE = re.compile(
     r"^\s*(?:第\s*\d+\s*版|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|.{0,20}(?:版|专版)\s*$)"
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
@@ -141,7 +148,9 @@ def split_names(text: str) -> list[str]:
         >>> split_names("本报记者 庞立言 通讯员 甘棠")
         ['庞立言', '甘棠']
     """
-    body = re.sub(r"(?:报道|采写|整理|编译|文/图|图/文|文图)\s*$", "", fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ "))
+    body = fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ ")
+    body = _REPORTED_END.sub("", body)
+    body = re.sub(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者)", "", body)
     body = re.sub(r"[,，]\s*系.*$", "", body)  # (作者:蔡林,系南开大学经济学院教授)
     body = re.sub(r"(?:新华社|中新社|人民视觉|视觉中国)发|作者\s*[:：]?", " ", body)
     body = re.sub(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$", "", body).strip("()[]【】 ")
@@ -165,8 +174,9 @@ def is_byline(text: str) -> bool:
         return True
     if len(s) > 60 or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
         return False
+    names_part = _REPORTED_END.sub("", s)  # 本报记者 张三 北京报道: the place and 报道 are not names
     return bool(split_names(s)) and not any(
-        tok in _NOT_NAMES for tok in re.split(r"[\s、,，/]+", _ROLE_SPLIT.sub(" ", s)) if tok
+        tok in _NOT_NAMES for tok in re.split(r"[\s、,，/]+", _ROLE_SPLIT.sub(" ", names_part)) if tok
     )
 
 
@@ -210,6 +220,8 @@ def leading_dateline(text: str) -> Dateline | None:
     m = DATELINE_RE.match(s)
     if not m:
         return None
+    if m.group("reported"):
+        return Dateline(text[m.start("dateline"):m.end("dateline")], split_names(m.group("reported")), m.end())
     byline = m.group("byline")
     names: list[str] = []
     if byline is not None:
@@ -218,6 +230,12 @@ def leading_dateline(text: str) -> Dateline | None:
             return Dateline(text[m.start("dateline"):m.end("dateline")], [], m.end("dateline"))
         names = split_names(byline)
     return Dateline(text[m.start("dateline"):m.end("dateline")], names, m.end())
+
+
+def leading_jump(text: str) -> tuple[str, int] | None:
+    """A continuation mark at the start of a paragraph, ``（上接第1版）``: its text and length."""
+    m = JUMP_IN_RE.match(fold(text))
+    return (re.sub(r"\s+", "", m.group("jump")), m.end()) if m else None
 
 
 def qa_label(text: str) -> tuple[str, int] | None:

@@ -33,6 +33,7 @@ class Repairs:
     joins: int = 0
     duplicates_removed: int = 0
     join_points: tuple[tuple[str, str], ...] = ()  # (tail, head) around each repaired split
+    wraps: int = 0  # hard-wrapped lines (no blank line between them) put back together
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class Block:
     blanks_before: int
     kind: str = "text"  # byline | tail_byline | dateline | credit | jump | note | furniture | text
     spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
+    wrapped: bool = False  # no blank line before it where the page separates lines by one: a hard wrap
 
 
 @dataclass
@@ -127,8 +128,9 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
         offset += len(raw_line) + 1
     if blocks:
         usual = Counter(b.blanks_before for b in blocks[1:] or blocks).most_common(1)[0][0]
-        for block in blocks:
+        for n, block in enumerate(blocks):
             block.spaced = block.blanks_before > usual
+            block.wrapped = n > 0 and usual >= 1 and block.blanks_before == 0
     return blocks, ledger
 
 
@@ -147,6 +149,8 @@ def _kind(text: str) -> str:
         return "furniture"
     if L.leading_dateline(text) is not None:
         return "dateline"
+    if L.leading_jump(text) is not None:
+        return "jump_in"  # （上接第1版）: the rest of an article begun on another page starts here
     return "text"
 
 
@@ -167,7 +171,7 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     """
     markers: list[int] = []
     for i, block in enumerate(blocks):
-        if block.kind in ("byline", "dateline"):
+        if block.kind in ("byline", "dateline", "jump_in"):
             if markers and blocks[markers[-1]].kind == "byline" and _only_headers_between(blocks, markers[-1], i):
                 continue  # a second byline line, or the dateline under the byline, of the same article
             markers.append(i)
@@ -175,11 +179,9 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     floor = 0
     for m in markers:
         j, taken = m, 0
-        while j - 1 >= floor and blocks[j - 1].kind == "note":
+        while j - 1 >= floor and (blocks[j - 1].kind == "note" or (taken < MAX_HEADLINE_LINES and _headline_like(blocks[j - 1]))):
+            taken += blocks[j - 1].kind != "note"  # an editor's note may sit above or below the headline
             j -= 1
-        while j - 1 >= floor and taken < MAX_HEADLINE_LINES and _headline_like(blocks[j - 1]):
-            j -= 1
-            taken += 1
         starts.append((j, m))
         floor = m + 1
     leftovers: list[tuple[Block, str]] = []
@@ -250,7 +252,9 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
 
     def candidate(k: int) -> bool:
         # cut-off body text (a page-break split) is not a headline
-        if not _headline_like(blocks[k]) or (k + 1 < hi and looks_cut(blocks[k].text, blocks[k + 1].text)):
+        if not _headline_like(blocks[k]) or (
+            k + 1 < hi and (blocks[k + 1].wrapped or looks_cut(blocks[k].text, blocks[k + 1].text))
+        ):
             return False
         # without a byline below it, a line ending in ?/! with a comma is more likely a spoken sentence
         return not (ends_sentence(blocks[k].text) and re.search(r"[,，]", blocks[k].text))
@@ -335,7 +339,7 @@ def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], see
         paragraph_lines=body.lines,
         subhead_before=body.subhead_before,
         qa_turns=body.qa_turns,
-        repairs=Repairs(len(body.join_points), body.duplicates, tuple(body.join_points)),
+        repairs=Repairs(len(body.join_points), body.duplicates, tuple(body.join_points), body.wraps),
         display_title=shown,
         display_title_derived=derived,
         slug=slugify(shown, index=index),

@@ -138,7 +138,7 @@ def page_to_dict(page: Page) -> dict:
                 "qa_turns": [{"speaker": t.speaker, "text": t.text, "paragraph": t.paragraph, "labelled": t.labelled}
                              for t in a.qa_turns],
                 "repairs": {"joins": a.repairs.joins, "duplicates_removed": a.repairs.duplicates_removed,
-                            "join_points": [list(j) for j in a.repairs.join_points]},
+                            "wraps": a.repairs.wraps, "join_points": [list(j) for j in a.repairs.join_points]},
             }
             for a in page.articles
         ],
