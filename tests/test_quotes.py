@@ -68,6 +68,31 @@ ATTRIBUTIONS = [
      [("indirect", "陈红胜", "研究团队负责人、浙江大学教授", "告诉记者", "这项技术有望在三年内实现应用")]),
     ("中方认为,各方应保持克制。习近平指出，要坚持高质量发展。",
      [("indirect", "习近平", "", "指出", "要坚持高质量发展")]),
+    # open role words as titles (reviewer batch 2, issue 1) and siblings
+    ("国家统计局工业司首席统计师蒋晓岚表示，装备制造业支撑作用明显增强。",
+     [("indirect", "蒋晓岚", "国家统计局工业司首席统计师", "表示", "装备制造业支撑作用明显增强")]),
+    ("某券商首席分析师祁明远认为，市场仍有上行空间。",
+     [("indirect", "祁明远", "某券商首席分析师", "认为", "市场仍有上行空间")]),
+    ("学生家长周敏告诉记者，孩子很喜欢课后服务。",
+     [("indirect", "周敏", "学生家长", "告诉记者", "孩子很喜欢课后服务")]),
+    ("“日子越过越好了。”黄杜村村民盛阿婆说。",
+     [("direct", "盛阿婆", "黄杜村村民", "说", "日子越过越好了。")]),
+    # a collective word followed by a name is a title (issue 2); alone it stays collective
+    ("“周末带孩子骑行，空气好、风景好。”江北区市民蔡晓蕾说。",
+     [("direct", "蔡晓蕾", "江北区市民", "说", "周末带孩子骑行，空气好、风景好。")]),
+    ("江北区市民蔡晓蕾表示，绿道让出行更方便。",
+     [("indirect", "蔡晓蕾", "江北区市民", "表示", "绿道让出行更方便")]),
+    ("“环境变好了。”游客陈静激动地对记者说。",
+     [("direct", "陈静", "游客", "说", "环境变好了。")]),
+    ("市民表示，出行更方便了。", [("indirect", "", "市民", "表示", "出行更方便了")]),
+    # adverbials between the name and the verb (issue 3)
+    ("“现在手机上预约，来了就能卖。”种粮大户尤德才一边卸粮一边说。",
+     [("direct", "尤德才", "种粮大户", "说", "现在手机上预约，来了就能卖。")]),
+    ("“这个成绩给了我很大信心。”柏雨宁赛后说。",
+     [("direct", "柏雨宁", "", "说", "这个成绩给了我很大信心。")]),
+    ("“我们有信心拿下下一场。”队长吕洋会后表示。",
+     [("direct", "吕洋", "队长", "表示", "我们有信心拿下下一场。")]),
+    ("“日子好了。”村民王大妈笑着说。", [("direct", "王大妈", "村民", "说", "日子好了。")]),
 ]
 
 # Sentences that must give no named speaker (no places, organisations, verbs or scare quotes as people).
@@ -83,6 +108,12 @@ NO_NAMED_SPEAKER = [
     "此次出征的乘组由陈冬、陈中瑞、王杰三名航天员组成。",
     "来自全球的350余位政府官员、专家学者齐聚黄浦江畔。",
     "这一建议得到了广泛支持,被认为切实可行。",
+    # role-like words before surname-like characters are not titles unless a reporting verb follows
+    "维护国家安全在于人民。",
+    "国家卫健委表示，将加强监管。",
+    "华为高兴地表示，产能提升。",
+    "走进居民楼里，大家说，环境好了。",
+    "“很好。”记者王晓说。",
 ]
 
 
@@ -123,6 +154,26 @@ def test_title_found_anywhere_in_article_and_short_form_resolves():
     s = sources(text)
     assert s.values.tolist() == [
         [0, "托马斯·海贝勒", "德国杜伊斯堡-埃森大学政治学与中国研究教授", 2, 19, 0, "indirect"]]
+
+
+def test_role_title_printed_earlier_fills_a_titleless_speaker():
+    text = "女子跳高比赛中，浙江选手柏雨宁跳过1.92米。\n“这个成绩给了我很大信心。”柏雨宁赛后说。"
+    assert sources(text)[["speaker", "speaker_title", "modes"]].values.tolist() == [["柏雨宁", "浙江选手", "direct"]]
+
+
+@pytest.mark.parametrize(("subtitle", "title"), [
+    ("——专访乒乓球世界冠军乔语桐", "乒乓球世界冠军"),
+    ("——访乒乓球世界冠军乔语桐", "乒乓球世界冠军"),
+    ("——对话青澜气候研究所研究员乔语桐", "青澜气候研究所研究员"),
+    ("——记全国劳动模范、种粮大户乔语桐", "全国劳动模范、种粮大户"),
+    ("专访：国家队主教练乔语桐", "国家队主教练"),
+])
+def test_interviewee_from_subtitle(subtitle, title):
+    paras = ["问:心情如何？", "答:挺踏实的。"]
+    art = Article(index=0, title="标题", subtitle=subtitle, paragraphs=paras, paragraph_roles=["qa", "qa"],
+                  qa_turns=[QATurn("问", "心情如何？", 0, True), QATurn("答", "挺踏实的。", 1, True)])
+    assert sources(art)[["speaker", "speaker_title", "modes"]].values.tolist() == [
+        ["", "记者", "interview"], ["乔语桐", title, "interview"]]
 
 
 def test_interview_turns_from_article():

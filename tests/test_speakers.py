@@ -12,6 +12,7 @@ from newsanalysis.speakers import (
     bare_name_ok,
     follows_name,
     parse_name,
+    role_name,
 )
 
 # (text, start, titled, expected (name, end) or None) -- the start is right after the title word when titled.
@@ -85,9 +86,48 @@ def test_bare_name_ok(name, after_quote, expected):
     ("和李四", False, True),
     ("的研究", False, True),
     ("今天", False, False),
+    # short adverbials before the verb
+    ("赛后说。", True, True),
+    ("一边卸粮一边说。", True, True),
+    ("激动地对记者说", True, True),
+    ("笑着表示", True, True),
+    ("会后表示，", True, True),
+    ("赛后夺冠", True, False),
+    ("基地表示", True, False),
 ])
 def test_follows_name(rest, strong, expected):
     assert follows_name(rest, strong=strong) is expected
+
+
+# (text, offset right after the role word, reported, expected)
+ROLE_NAMES = [
+    ("国家统计局工业司首席统计师蒋晓岚表示", 13, True, ("蒋晓岚", 16)),
+    ("江北区市民蔡晓蕾说", 5, True, ("蔡晓蕾", 8)),
+    ("种粮大户尤德才一边卸粮一边说", 4, True, ("尤德才", 7)),
+    ("游客陈静激动地对记者说", 2, True, ("陈静", 4)),
+    ("乒乓球世界冠军乔语桐", 7, False, ("乔语桐", 10)),
+    ("乒乓球世界冠军乔语桐", 7, True, None),          # no reporting verb
+    ("维护国家安全在于人民", 4, True, None),           # 国家 is not a role
+    ("国家卫健委表示", 2, True, None),
+    ("本报记者王晓说", 4, True, None),                # reporters are not sources
+    ("居民楼里，", 2, False, None),                    # 楼里 is no name
+    ("增长高于预期", 2, True, None),
+]
+
+
+@pytest.mark.parametrize(("text", "p", "reported", "expected"), ROLE_NAMES)
+def test_role_name(text, p, reported, expected):
+    assert role_name(text, p, reported=reported) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("王李蔡晓蕾市民大户冠军师家长说表示赛后一边，。国 ")), max_size=16).map("".join),
+       st.integers(0, 16), st.booleans())
+def test_role_name_returns_the_text_it_spans(text, p, reported):
+    parsed = role_name(text, p, reported=reported)
+    if parsed is not None:
+        name, end = parsed
+        assert text[p:end] == name and len(name) >= 2 and p >= 2
 
 
 def test_longest_title_and_verb_match_first():

@@ -17,6 +17,7 @@ import pandas as pd
 from .errors import NewsAnalysisError
 from .model import Article, Page
 from .speakers import (
+    ADVERBIAL_RE,
     ADVERBS_RE,
     BOUNDARY,
     COLLECTIVE_RE,
@@ -27,6 +28,8 @@ from .speakers import (
     bare_name_ok,
     follows_name,
     parse_name,
+    role_name,
+    role_title_ends,
 )
 
 QUOTE_COLUMNS = ["article", "paragraph", "start", "end", "quote", "mode", "speaker", "speaker_title", "cue"]
@@ -37,11 +40,12 @@ _CUE_RE = re.compile("|".join(REPORTING_VERBS))
 _SENT_END = set("。！!？?")
 _JUNK = re.compile(
     r"^(?:在|据|由|对此|对于|同时|此外|另外|其中|而|但|并|也|还|又|则|会上|当天|昨天|今天|前天|近日|日前|此前|随后|"
-    r"记者专访了|专访了|采访了|——访|—访|\d{1,2}月\d{1,2}日)+"
+    r"记者专访了|专访了|采访了|—{1,2}(?:专访|对话|访问|访|记)|专访[：:]|对话[：:]|\d{1,2}月\d{1,2}日)+"
 )
 _GAP_START = ("在", "于", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "接受", "昨天", "今天", "当天")
 _SCENE = re.compile(r"^.{0,20}?(?:会上|会议上|论坛上|仪式上|活动上|典礼上|发布会上|现场|期间|之际)")
 _PRONOUNS = {"他", "她"}
+_VISIT = re.compile(r"^\s*(?:—{1,2}|-{1,2})?\s*(?:专访|对话|访问|访|记)")
 
 
 @dataclass(frozen=True)
@@ -70,22 +74,30 @@ def _clause_start(text: str, pos: int) -> int:
     return i
 
 
-def _find_mentions(text: str, known: dict[str, str]) -> list[_Mention]:
-    """Title + name mentions, ``·`` names and names already known from this article, in text order."""
+def _find_mentions(text: str, known: dict[str, str], *, subtitle: bool = False) -> list[_Mention]:
+    """Title + name mentions, ``·`` names and names already known from this article, in text order.
+
+    Listed titles come first; open role words (``种粮大户``) name someone only when the name reports speech,
+    or, in a ``——专访…`` subtitle (``subtitle=True``), when the name ends the line.
+    """
     found: dict[int, _Mention] = {}
-    for m in TITLE_RE.finditer(text):
-        parsed = parse_name(text, m.end(), titled=True)
-        if parsed is None:
+    listed = list(TITLE_RE.finditer(text))
+    titled = [(m.end(), parse_name(text, m.end(), titled=True)) for m in listed]
+    roles = [(e, role_name(text, e, reported=not subtitle)) for e in role_title_ends(text)
+             if not any(m.start() < e < m.end() for m in listed)]
+    for title_end, parsed in titled + roles:
+        if parsed is None or title_end in found or any(
+                x.name_start < parsed[1] and title_end < x.end for x in found.values()):
             continue
         name, end = parsed
-        cs = _clause_start(text, m.start())
-        title = text[cs:m.end()]
+        cs = _clause_start(text, title_end)
+        title = text[cs:title_end]
         title = _strip_lead(title)
-        start = m.end() - len(title)
+        start = title_end - len(title)
         post = next((t for t in POST_TITLES if text.startswith(t, end)), None)
         if post:
             title, end = f"{title}、{post}", end + len(post)
-        found.setdefault(m.end(), _Mention(start, m.end(), end, name, title))
+        found[title_end] = _Mention(start, title_end, end, name, title)
     for m in DOT_NAME_RE.finditer(text):
         if any(x.name_start <= m.start(2) < x.end for x in found.values()):
             continue
@@ -107,7 +119,7 @@ def _find_mentions(text: str, known: dict[str, str]) -> list[_Mention]:
 def _gap_ok(text: str, gs: int, ce: int, cue_end: int) -> bool:
     """Words between a speaker and the cue (``在会上``) are allowed when short and followed by punctuation."""
     gap = text[gs:ce]
-    if not gap or ADVERBS_RE.fullmatch(gap):
+    if not gap or ADVERBS_RE.fullmatch(gap) or ADVERBIAL_RE.fullmatch(gap):
         return True
     return (len(gap) <= 25 and gap.startswith(_GAP_START)
             and (cue_end >= len(text) or text[cue_end] in "，,：:“。！!？?"))
@@ -187,12 +199,13 @@ def _article_quotes(art: Article) -> list[dict]:
     st = _State({}, {})
     paras = art.paragraphs
     qa = {t.paragraph: t for t in art.qa_turns}
-    for text in [art.subtitle or "", *paras]:
-        for m in _find_mentions(text, {}):
+    visit = bool(_VISIT.match(art.subtitle or ""))
+    for k, text in enumerate([art.subtitle or "", *paras]):
+        for m in _find_mentions(text, {}, subtitle=visit and k == 0):
             st.register(m)
     interviewee, rows = "", []
-    for text in [(art.subtitle or "")] + [p for i, p in enumerate(paras) if i not in qa and "访" in p]:
-        ms = _find_mentions(text, {})
+    for k, text in enumerate([(art.subtitle or "")] + [p for i, p in enumerate(paras) if i not in qa and "访" in p]):
+        ms = _find_mentions(text, {}, subtitle=visit and k == 0)
         if ms:
             interviewee = ms[-1].name
     attributions: list[dict[int, tuple[str, str, str, int]]] = []
@@ -242,7 +255,29 @@ def _article_quotes(art: Article) -> list[dict]:
                     continue
                 who = ("", "", "")
             rows.append(_row(art, i, qs, qe, text, "direct", who[:2], who[2]))
+    _backfill_titles(rows, [art.subtitle or "", *paras])
     return sorted(rows, key=lambda r: (r["paragraph"], r["start"], r["mode"]))
+
+
+def _backfill_titles(rows: list[dict], texts: list[str]) -> None:
+    """Give a titleless named speaker the title printed right before the name anywhere in the article.
+
+    ``浙江选手柏雨宁跳过1.92米`` does not read as a mention (no reporting verb or boundary follows the name),
+    but once ``柏雨宁`` is a speaker, the listed title or role word ending right before the name is hers.
+    """
+    missing = {r["speaker"] for r in rows if r["speaker"] and not r["speaker_title"]}
+    found: dict[str, str] = {}
+    for name in missing:
+        for text in texts:
+            for m in re.finditer(re.escape(name), text):
+                ends = {t.end() for t in TITLE_RE.finditer(text[:m.start()])} | set(role_title_ends(text[:m.start()]))
+                if m.start() in ends and text[max(0, m.start() - 2):m.start()] not in ("记者", "笔者", "作者"):
+                    title = _strip_lead(text[_clause_start(text, m.start()):m.start()])
+                    if title:
+                        found.setdefault(name, title)
+    for r in rows:
+        if r["speaker"] in found and not r["speaker_title"]:
+            r["speaker_title"] = found[r["speaker"]]
 
 
 def _speechlike(body: str) -> bool:

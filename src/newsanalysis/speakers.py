@@ -30,8 +30,13 @@ _TITLES = sorted(set(
     " 参赞 议员 议长 委员 代表 院士 博士 作家 导演 艺术家 律师 法官 总编辑 主编 馆长 站长 行长 副行长 社长 台长 团长"
     " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书"
     " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
-    " 创办人 带头人 检察长 总编 秘书".split()), key=len, reverse=True)
+    " 创办人 带头人 检察长 总编 秘书 首席统计师 统计师 规划师 会计师 检察官 主治医师 副主任医师 护士 CEO 村主任"
+    " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 主持人".split()), key=len, reverse=True)
 TITLE_RE = re.compile("|".join(_TITLES))
+# Role words are open-ended (首席统计师, 种粮大户, 江北区市民, 世界冠军): a word ending in one of these
+# characters is a title when a person name follows it and the name's clause reports speech (see role_name).
+ROLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])[师员长家手主户民生者客官军工警农人]")
+_NOT_ROLES = {"记者", "笔者", "作者", "编者", "读者", "国家", "大家", "人家", "全家", "老家", "回家", "在家"}
 POST_TITLES = ("副教授", "教授", "博士", "院士", "研究员")
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
@@ -49,6 +54,17 @@ _STRONG = tuple(REPORTING_VERBS) + (
 _WEAK = ("和", "与", "的", "、")
 BOUNDARY = set("，,。；;：:！!？?“”「」『』（）()\"\n")
 ADVERBS_RE = re.compile(r"(?:还|也|则|都|又|曾|均|亦|纷纷|一致|普遍|进一步|回应|答复|对记者)+$")
+# Short adverbials allowed between a speaker and the reporting verb: time (赛后, 当天), manner (笑着,
+# 激动地), simultaneity (一边卸粮一边), addressee (对记者, 向本报记者).
+_ADVERBIAL = (
+    r"(?:赛后|会后|课后|事后|节后|散会后|随后|后来|当天|当日|当时|昨天|昨日|今天|今日|前天|日前|近日|最近|此前|最后|"
+    r"同时|现场|一边[\u4e00-\u9fff]{1,6}?一边|边[\u4e00-\u9fff]{1,4}?边|"
+    r"[笑指看摸拿翻握抱捧望搓擦比]着(?:[\u4e00-\u9fff]{1,4}?(?=说|表示|介绍))?|"
+    r"(?:不无|略带|颇为|十分|非常|有些|难掩)?(?:激动|高兴|感慨|动情|自豪|骄傲|兴奋|坦率|坦诚|认真|坚定|肯定|笑眯眯|"
+    r"笑呵呵|乐呵呵|无奈|平静|郑重|诚恳|深情|风趣|幽默|谦虚|腼腆|爽朗|遗憾|开心|语重心长|意味深长|信心满满|满怀信心)地?|"
+    r"(?:对|向|告诉)(?:本报|新华社)?记者|还|也|则|都|又|曾|均|亦|再次|纷纷|一致|普遍|进一步)"
+)
+ADVERBIAL_RE = re.compile(f"{_ADVERBIAL}+")
 COLLECTIVE_RE = re.compile(
     r"(?:学者|专家|人士|官员|代表|人员|负责人|部门|公司|企业|机构|集团|政府|中心|协会|学会|大学|医院|团队|方面|我们|他们|"
     r"她们|大家|有人|网友|居民|市民|村民|游客|家长|受访者|业内|报告|研究|调查|数据|公报|[部局委厅院所办署])$"
@@ -80,7 +96,10 @@ def follows_name(rest: str, *, strong: bool) -> bool:
     """
     if not rest or rest[0] in BOUNDARY:
         return not strong
-    return rest.startswith(_STRONG) or (not strong and rest.startswith(_WEAK))
+    if rest.startswith(_STRONG) or (not strong and rest.startswith(_WEAK)):
+        return True
+    gap = ADVERBIAL_RE.match(rest)
+    return bool(gap) and rest.startswith(tuple(REPORTING_VERBS), gap.end())
 
 
 def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
@@ -133,3 +152,44 @@ def bare_name_ok(name: str, *, after_quote: bool) -> bool:
     if name in NOT_NAMES or COLLECTIVE_RE.search(name) or _PLACE.search(name) or TITLE_RE.search(name):
         return False
     return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES or after_quote
+
+
+def role_name(text: str, p: int, *, reported: bool = True) -> tuple[str, int] | None:
+    """The name after an open role word ending at ``p`` (``种粮大户`` + ``尤德才``), or None.
+
+    Stricter than a listed title: the role word must end in 师/员/长/家/手/主/户/民/生/者/客/官/军/工/警/农/人
+    (not 记者, 国家, 大家), the name must carry a common surname and pass ``bare_name_ok``, and a reporting
+    verb must follow in the name's clause, possibly after a short adverbial (``一边卸粮一边说``).
+
+    Args:
+        text: the paragraph.
+        p: the offset right after the role word.
+        reported: demand the reporting verb; False where the context names a speaker anyway (the
+            ``——专访世界冠军乔语桐`` subtitle of an interview): the name must then end the text.
+
+    Example:
+        >>> role_name("江北区市民蔡晓蕾说", 5), role_name("维护国家安全在于人民", 4)
+        (('蔡晓蕾', 8), None)
+    """
+    if text[max(0, p - 2):p] in _NOT_ROLES or not ROLE_END_RE.match(text, p - 1):
+        return None
+    parsed = parse_name(text, p, titled=True)
+    if parsed is None:
+        return None
+    name, end = parsed
+    if not (name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES) or not bare_name_ok(name, after_quote=False):
+        return None
+    if not reported:
+        return parsed if not text[end:].strip() else None
+    clause = re.split(r"[，,。；;：:！!？?“”（）()\n]", text[end:end + 20], maxsplit=1)[0]
+    return parsed if re.search("|".join(REPORTING_VERBS) + "|告诉|回应|答复", clause) else None
+
+
+def role_title_ends(text: str) -> list[int]:
+    """Offsets right after each open role word's last character (candidates for ``role_name``).
+
+    Example:
+        >>> role_title_ends("种粮大户尤德才说")
+        [4]
+    """
+    return [m.end() for m in ROLE_END_RE.finditer(text)]
