@@ -175,6 +175,79 @@ def test_changes_are_linked(text: str, figure: str, direction: str | None, chang
     assert (row["change_from"], row["change_to"]) == change
 
 
+# The subject is the chart label of a figure: a following noun for counts with a measure word (64通道脑机接口系统),
+# the noun before a clause-final count (金牌32枚), the clause before percentages, money and measures trimmed of
+# connectives, time words and copulas (据测算, 今年, 达到), "<subject><verb>" for a bare change after a total
+# (出口6.13万亿元，增长6.9%), the dated event for a date opening its clause, else empty.
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ('2024年,上海离岸贸易规模同比增长73.2%', '73.2%', '上海离岸贸易规模同比增长'),
+        ('与64通道脑机接口系统相比,它可以采集到更多信号', '64通道', '脑机接口系统'),
+        ('目前有3款侵入式产品已进入创新医疗器械特别审查程序', '3款', '侵入式产品'),
+        ('视频展示了64通道脑机接口系统在临床试验中取得的进展', '64通道', '脑机接口系统'),
+        ('患者能流畅控制五轴机械臂', '五轴', '机械臂'),
+        ('脑机接口技术分为侵入式、非侵入式两大类。', '两大类', '脑机接口技术'),
+        ('该公司由中科院的两位科学家创立', '两位', '科学家'),
+        ('任务运行于104张算力卡上', '104张', '算力卡'),
+        ('中国体育代表团收获金牌32枚、银牌27枚', '32枚', '金牌'),
+        ('中国体育代表团收获金牌32枚、银牌27枚', '27枚', '银牌'),
+        ('三个队伍共计85枚奖牌', '85枚', '奖牌'),
+        ('其中,出口6.13万亿元,增长6.9%;进口4.17万亿元,下降6.1%。', '6.13万亿元', '出口'),
+        ('其中,出口6.13万亿元,增长6.9%;进口4.17万亿元,下降6.1%。', '6.9%', '出口增长'),
+        ('其中,出口6.13万亿元,增长6.9%;进口4.17万亿元,下降6.1%。', '6.1%', '进口下降'),
+        ('据测算,今年春耕期间化肥可供量超过6000万吨', '6000万吨', '春耕期间化肥可供量'),
+        ('同时,我国城镇人均住房建筑面积已超过40平方米', '40平方米', '我国城镇人均住房建筑面积'),
+        ('高等教育毛入学率达到60.80%', '60.80%', '高等教育毛入学率'),
+        ('全国有幼儿园25.33万所,其中普惠性幼儿园22.10万所', '22.10万所', '普惠性幼儿园'),
+        ('在园幼儿3583.99万人', '3583.99万人', '在园幼儿'),
+        ('来自34个国家和地区的1200多名运动员汇聚哈尔滨', '34个', '国家和地区'),
+        ('来自34个国家和地区的1200多名运动员汇聚哈尔滨', '1200多名', '运动员'),
+        ('2月14日晚,第九届亚洲冬季运动会在哈尔滨落下帷幕', '第九届', '亚洲冬季运动会'),
+        ('这是第35次飞行任务', '第35次', '飞行任务'),
+        ('4月24日是中国航天日。', '4月24日', '中国航天日'),
+        ('发言人在4月23日的新闻发布会上介绍', '4月23日', '新闻发布会'),
+        ('当天17时17分,飞船发射升空', '17时17分', ''),
+        ('到2024年底,全国92.6%的地级行政单元已处在服务范围内', '92.6%', '地级行政单元'),
+        ('去年西北太平洋和南海一共生成26个台风,有9个在我国登陆', '9个', '台风'),
+        ('全省百余家景区在周末推出夜游项目', '百余家', '景区'),
+        ('对检出的3批不合格食品已依法处置', '3批', '不合格食品'),
+        ('南延段全长12.6公里,设车站7座', '7座', '车站'),
+        ('南延段全长12.6公里,设车站7座', '12.6公里', '南延段全长'),
+        ('2025脑机接口大会上,上海企业发布了新产品', '2025', '脑机接口大会'),
+        ('我国60岁及以上老年人口已超过3亿。', '3亿', '老年人口'),
+        ('比如,这家工厂的年产量为120万台', '120万台', '这家工厂的年产量'),
+        ('去年,全市新增就业岗位8.6万个,比上年多1.2万个', '1.2万个', '就业岗位增加'),
+        ('该市的空气优良天数比例达到87.5%,同比提高2.3个百分点', '2.3个百分点', '空气优良天数比例提高'),
+        ('农业农村部2日召开新闻发布会', '2日', ''),
+        ('在3分钟内完成迁移', '3分钟', ''),
+        ('全市共有各类博物馆156家,年接待观众超过2000万人次。', '156家', '各类博物馆'),
+        ('学校新建了3座教学楼和1个体育馆。', '1个', '体育馆'),
+        ('此外,该项目总投资约45亿元,建成后可新增就业岗位1200个。', '45亿元', '该项目总投资'),
+        ('截至目前,全国已建成5G基站419.1万个。', '419.1万个', '5G基站'),
+        ('今年以来,共有12家企业在科创板上市。', '12家', '企业'),
+        ('会议期间,双方签署了17项合作协议。', '17项', '合作协议'),
+        ('3名工作人员受伤。', '3名', '工作人员'),
+    ],
+)
+def test_subject_is_the_qualified_noun_phrase(text: str, figure: str, subject: str) -> None:
+    df = extract_figures(text)
+    assert df.loc[df["text"] == figure, "subject"].iloc[0] == subject
+
+
+_FUNCTION_WORDS = set("的了是在有和与及或而但并也还就都又已将把被从向对于为以由比较等约近个这那其此共内上中下后前里外")
+
+
+@pytest.mark.parametrize("name", ["sample", "practice_d", "practice_e"])
+def test_gold_page_subjects_are_labels(name: str) -> None:
+    from newsanalysis.parse import load_page
+
+    df = extract_figures(load_page(page_path(name)))
+    for subject in df["subject"]:
+        assert len(subject) <= 12 and subject not in _FUNCTION_WORDS, subject
+        assert not subject.startswith(("其中", "同时", "据", "与", "有", "展示")), subject
+
+
 def test_subject_and_sentence() -> None:
     df = extract_figures("2024年,上海离岸贸易规模同比增长73.2%,收支规模较2020年翻番。下一句。")
     row = df[df["text"] == "73.2%"].iloc[0]
@@ -281,6 +354,7 @@ def test_never_crashes_offsets_slice_back_values_finite(text: str) -> None:
         for key in ("value", "low", "high"):
             assert math.isnan(r[key]) or math.isfinite(r[key])
         assert (r["iso"] is not None) or (r["kind"] == "range") or math.isfinite(r["value"])
+        assert len(r["subject"]) <= 12 and r["subject"] not in _FUNCTION_WORDS
 
 
 @settings(max_examples=60, deadline=None)
