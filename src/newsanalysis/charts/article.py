@@ -94,7 +94,7 @@ def topic_flow(paragraph_weights: pd.DataFrame, labels: pd.DataFrame | None = No
 
 
 _PANELS = {"percent": "百分比（%）", "money": "金额", "count": "数量", "approx": "数量", "range": "数量",
-           "multiple": "倍数", "ratio": "比例"}  # measures get one panel per unit; dates/durations/ordinals none
+           "multiple": "倍数", "ratio": "比例", "fraction": "比例"}  # measures get one panel per unit; dates/durations/ordinals none
 _PANEL_ORDER = ("百分比（%）", "百分点", "金额", "数量", "倍数", "比例")
 
 
