@@ -12,7 +12,11 @@ from __future__ import annotations
 import math
 import re
 
+from .figure_context import (
+    COLON_RE, PHONE_RE, SCORE_BEFORE, at, in_slogan, index_points, is_identifier, temperature_context,
+)
 from .figure_ranges import Figure, join_ranges
+from .figure_words import CN_ONLY_UNITS, INSTITUTION_AFTER, LATIN_UNIT_SET
 from .numerals import (
     BIG_UNITS, CONNECTORS, CURRENCY_PREFIXES, DATE_RE, DIGITS, HEDGES_AFTER, HEDGES_BEFORE, IDIOMS,
     NUMERAL_CHARS, SMALL_UNITS, TEMPORAL_KINDS, TIME_RE, UNITS, UNITS_LONGEST_FIRST, clock_iso, date_iso,
@@ -34,7 +38,7 @@ _PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
 _HOUR_PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "今晚"}
 
 
-SPECIAL_RE = re.compile(r"翻(?P<fan>[一两二三四五])?番|(?<![这那同每另下上统唯万之其某哪任单逐专])一半|(?<![上下前后大多小这那每])半(?P<half>小时|年|个月|天)"
+SPECIAL_RE = re.compile(r"翻了?(?P<fan>[一两二三四五])?番|(?<![这那同每另下上统唯万之其某哪任单逐专])一半|(?<![上下前后大多小这那每])(?<![\d一二两三四五六七八九十]个)半(?P<half>小时|年|个月|天|岁|周)"
                         r"|(?<![\d.])(?P<a>\d{1,3})比(?P<b>\d{1,3})(?![\d.])")
 
 
@@ -42,6 +46,9 @@ def _match_unit(s: str, pos: int) -> tuple[str | None, int]:
     """The unit starting at ``pos`` (longest first) and where it ends; (None, pos) when there is none."""
     for unit in UNITS_LONGEST_FIRST:
         if s.startswith(unit, pos):
+            nxt = s[pos + len(unit):pos + len(unit) + 1]
+            if unit[-1].isascii() and unit[-1].isalpha() and nxt.isascii() and nxt.isalpha():
+                continue  # 5G is not 5 of a unit, 8GB is
             return unit, pos + len(unit)
     return None, pos
 
@@ -78,9 +85,10 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
     whole_span = whole and not s[:start].strip() and (
         not rest or _match_unit(rest, 0)[0] is not None and _match_unit(rest, 0)[1] >= len(rest) - 1
         or len(rest) <= 6 and rest[0] in "角块元圆")
-    if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟" and not s.endswith("分之", 0, start):
+    if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟" and not s.endswith("分之", 0, start) \
+            and not (core == "零" and at(s, end, "度") and temperature_context(s, start)):
         return None  # 零部件, 登陆, 队伍: a character that only looks like a numeral
-    if len(core) >= 2 and core[0] == core[1] and not core[0].isdigit() and not _at(s, end, "折"):
+    if len(core) >= 2 and core[0] == core[1] and not core[0].isdigit() and not at(s, end, "折"):
         return None  # 两两, 千千万万, 一一对应
     for i in range(len(core) - 1, 0, -1):  # 50千瓦, 100万千瓦: the unit starts inside the numeral
         if core[i] not in "十百千万亿兆":
@@ -103,6 +111,8 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
                                               and s[start - 2].isalpha()):
         if not s.startswith("%", end):
             return None  # C909, COVID-19
+    if s.startswith("号", end) and s[start - 1:start] == "第" and not s.startswith(("号线", "号楼"), end):
+        return Figure(start - 1, end + 1, value=value, unit="号", kind="ordinal")  # 第5号台风
     if s.startswith("号", end) or _in_idiom(s, start, end) or (
             s.startswith("后", end) and re.fullmatch(r"[05-9]0", core)):  # 神舟二十号, 3号线, 90后
         return None  # 神舟二十号, 3号线, idioms
@@ -135,8 +145,26 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
     if unit is None and s[pos:pos + 1] == " " and has_ar:
         upos = pos + 1
         unit, uend = _match_unit(s, upos)
-        if unit is None or not "\u4e00" <= unit[0] <= "\u9fff":
+        if unit is None or not ("\u4e00" <= unit[0] <= "\u9fff" or unit in LATIN_UNIT_SET):
             unit, uend, upos = None, pos, pos
+    half = 0.0
+    if unit in (None, "个") and s[upos:upos + 2] in ("个半", "个多", "个余"):  # 一个半小时, 一个多月
+        unit, uend = _match_unit(s, upos + 2)
+        if unit is None and s[upos + 2:upos + 3] == "月":
+            unit, uend = "个月", upos + 3
+        if unit is not None and UNITS.get(unit) == "duration":
+            half, inner = (0.5, inner) if s[upos + 1] == "半" else (0.0, True)
+            fig.value += half
+        else:
+            unit, uend = _match_unit(s, upos)
+    if unit in CN_ONLY_UNITS and (has_ar or s.startswith(("方面", "方式", "方法", "方案", "方向", "方位", "方针"), upos)):
+        unit, uend = None, upos  # 三方 but 300方; 三方面 is an aspect
+    if unit in ("平", "负") and not re.search(r"[胜平]$", s[:start]):
+        unit, uend = None, upos  # 7胜3平2负, but not 100平
+    if unit == "点" and not (has_ar and index_points(s, start, core)):
+        unit, uend = None, upos
+    if unit == "度" and (not temperature_context(s, start) or core == "一" and s[start - 2:start] != "零下"):
+        unit, uend = None, upos
     big = False
     if unit is None and s[upos:upos + 1] == "大" and not has_ar:
         unit, uend = _match_unit(s, upos + 1)
@@ -144,9 +172,9 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
         if not big:
             unit, uend = None, upos
     if unit in (None, "块") and s[upos:upos + 1] == "块" and (
-            s[upos + 1:upos + 2] in ("钱", "多", "") or _at(s, upos + 1, "，,。；;、") or _number_after(s, upos + 1)):
+            s[upos + 1:upos + 2] in ("钱", "多", "") or at(s, upos + 1, "，,。；;、") or _number_after(s, upos + 1)):
         unit, uend = "块钱" if s.startswith("块钱", upos) else "块", upos + (2 if s.startswith("块钱", upos) else 1)
-    if unit is None and _at(s, upos, "角毛") and cn_or_whole(core, whole_span):
+    if unit is None and at(s, upos, "角毛") and cn_or_whole(core, whole_span):
         fig.value, unit, uend = fig.value / 10, "元", upos + 1
         fig.kind, fig.unit, fig.end = "money", "元", uend
         return fig
@@ -157,6 +185,8 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
     elif unit is not None:
         kind = UNITS.get(unit, "money")
         fig.kind = "ordinal" if unit == "届" else kind
+        if unit == "届" and s[start - 1:start] != "第" and re.match(rf"[{_CN}\d]+(?:中全会|次会议)", s[uend:]):
+            return None  # 二十届三中全会: a name
         if unit == "成":
             fig.value *= 10
             unit = "%"
@@ -176,6 +206,15 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
         if kind in ("duration", "measure") and s[uend:uend + 1] == "半":
             fig.value += 0.5
             fig.end += 1
+        hundredths = re.match(r"\d{2}(?![\d.%])", s[uend:uend + 3]) if unit == "秒" and has_ar else None
+        if hundredths and _match_unit(s, uend + 2)[0] is None:  # 9秒83
+            fig.value += int(hundredths.group(0)) / 100
+            fig.end += 2
+        per = re.match(r"/(\d+(?:\.\d+)?)?", s[fig.end:]) if kind == "measure" else None
+        per_unit = _match_unit(s, fig.end + per.end())[0] if per else None
+        if per and per_unit and "/" not in unit:  # 156.8毫克/100毫升
+            fig.unit = unit = f"{unit}/{s[fig.end + 1:fig.end + per.end()]}{per_unit}"
+            fig.end += per.end() + len(per_unit)
         if kind == "money" and fig.unit == "元" and unit != "元人民币":
             fig.end, fig.value = _money_tail(s, fig.end, fig.value)
     else:
@@ -183,12 +222,16 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
     fig.approx = inner
     # -- what comes before: 第, 前, 百分之, currency signs, hedges
     text_core = s[start:end]
+    if s[start - 1:start] == "第" and s.startswith(INSTITUTION_AFTER, end):
+        return None  # 第二人民医院, 第一中学
+    if s[start - 2:start] == "零下" and fig.kind == "measure":
+        fig.start, fig.value = start - 2, -fig.value  # 零下8摄氏度
     if s[start - 1:start] == "第" and fig.kind not in TEMPORAL_KINDS:
         fig.start -= 1
         fig.kind = "ordinal"
     elif (s[start - 1:start] == "前" and fig.kind == "duration" and s[start - 2:start - 1] not in _PREV_NOT_FIRST_N):
         fig.start -= 1
-    if s[start - 1:start] in ("数", "几") and _at(core, 0, "十百千") and fig.kind not in ("ordinal",):
+    if s[start - 1:start] in ("数", "几") and at(core, 0, "十百千") and fig.kind not in ("ordinal",):
         fig.start -= 1
         fig.low, fig.high, fig.value, fig.approx = fig.value, fig.value * 10, math.nan, True
         fig.kind = "range"
@@ -217,6 +260,8 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
             bare_ok = True  # 十八至三十万日元
         if cn_only and not bare_ok:
             return None  # bare Chinese numerals in running text are names and words (遥二十, 七下八上)
+        if has_ar and is_identifier(s, start, fig.end, text_core) or in_slogan(s, fig.start, fig.end):
+            return None
         if s[fig.end:fig.end + 1].isascii() and s[fig.end:fig.end + 1].isalpha():
             return None  # 5G, 3D
         if re.fullmatch(r"(19|20)\d\d", text_core) and s[fig.end:fig.end + 1] not in ("", "%"):
@@ -224,11 +269,13 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
             return fig
         fig.kind = "measure" if "." in text_core or fig.value != int(fig.value) else "count"
         return fig
-    if fig.unit == "年" and _at(s, fig.end, "代") or s.startswith("世纪", fig.end):
+    if fig.unit == "年" and at(s, fig.end, "代") or s.startswith("世纪", fig.end):
         return None  # 七十年代, 19世纪: periods of history, not quantities
     single_one = text_core.strip() in ("一", "壹", "幺")
-    if cn_only and single_one and fig.kind in ("count", "duration", "age") and not whole_span:
-        if not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))
+    if cn_only and single_one and fig.kind in ("count", "duration", "age") and not whole_span and not half:
+        if fig.kind == "duration" and at(s, fig.end, "，,。；;、）)"):
+            pass  # 前后一周，: a span of time closing a clause
+        elif not (fig.approx or _ends_with(s, fig.start, ("长达", "为期", "历时", "用了", "仅", "只用"))
                 or s[fig.end - 1:fig.end] == "半"):
             return None  # indefinite 一: 一个根本性的转变, 一家, 一年来
     if cn_only and s[start - 1:start] in _INDEF_BEFORE and text_core.startswith("一") and not (
@@ -238,14 +285,11 @@ def _number_fig(s: str, start: int, end: int, whole: bool) -> Figure | None:
         return None  # 千千万万
     if cn_only and len(text_core) == 2 and all(c in DIGITS for c in text_core) and fig.kind != "percent":
         return None  # 七八个: approximations, not digit sequences
-    if fig.unit == "度" or fig.unit in ("分", "点") and cn_only and not whole:
+    if fig.unit in ("分", "点", "环") and cn_only and not whole:
         return None
+    if in_slogan(s, fig.start, fig.end):
+        return None  # “五位一体”, “双11”: a name or slogan in quotes
     return fig
-
-
-def _at(s: str, pos: int, chars: str) -> bool:
-    """Whether ``s[pos]`` exists and is one of ``chars``."""
-    return 0 <= pos < len(s) and s[pos] in chars
 
 
 def cn_or_whole(core: str, whole_span: bool) -> bool:
@@ -288,8 +332,20 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             figs.append(fig)
             spans.append((fig.start, fig.end))
 
+    for m in PHONE_RE.finditer(s):
+        spans.append(m.span())  # 0571-87654321: a phone number, not a range
+    for m in COLON_RE.finditer(s):
+        a, b = m.group("a"), m.group("b")
+        if "." in a or "." in b or float(a) > 24 or len(b) != 2 or float(b) > 59 \
+                or SCORE_BEFORE.search(s[max(0, m.start() - 4):m.start()]):
+            add(Figure(m.start(), m.end(), value=float(a) / float(b) if float(b) else math.nan, kind="ratio"))
     for m in DATE_RE.finditer(s):
         parts = date_parts(m)
+        if parts and parts[2] and not parts[0] and not parts[1] and (
+                s.startswith(("内", "以内", "之内"), m.end()) and s.endswith(("之日起", "后"), 0, m.start())
+                or s.startswith(("之内", "以内"), m.end())):  # 之日起十五日内: fifteen days, not the 15th
+            add(Figure(m.start(), m.end(), value=float(parts[2]), unit="日", kind="duration"))
+            continue
         if parts is not None and not _in_idiom(s, m.start(), m.end()):
             unit = "年" if parts[0] and not parts[1] else None
             kind = "year" if parts[0] and not parts[1] and not parts[2] else "date"  # 2024年, 2000年底 | 4月, 6日
