@@ -362,3 +362,19 @@ def test_never_crashes_offsets_slice_back_values_finite(text: str) -> None:
 def test_any_unicode_text_is_safe(text: str) -> None:
     df = extract_figures(text)
     assert all(text[s:e] == t for s, e, t in zip(df["start"], df["end"], df["text"]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "direction"),
+    [
+        ("央行宣布下调存款准备金率0.5个百分点。", "0.5个百分点", "down"),
+        ("城镇调查失业率升至5.3%。", "5.3%", "up"),
+        ("部分药品平均降价63%。", "63%", "down"),
+        ("全国平均气温较常年偏高1.2摄氏度。", "1.2摄氏度", "up"),
+        ("降水量较常年同期偏少两成。", "两成", "down"),
+        ("猪肉价格环比上调3.1%。", "3.1%", "up"),
+    ],
+)
+def test_change_directions_from_adjustment_words(sentence, text, direction):
+    rows = extract_figures(sentence)
+    assert rows.loc[rows["text"] == text, "direction"].tolist() == [direction]

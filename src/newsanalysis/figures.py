@@ -25,9 +25,10 @@ COLUMNS = [
 _SENT_END = "。！？!?"
 _CLAUSE = "，,；;：:。！？!?、（(\n"
 _UP = ("增长", "增加", "上升", "提高", "提升", "上涨", "增幅", "涨幅", "增至", "多出", "多了", "多收", "多产",
-       "高出", "扩大", "攀升", "跃升", "回升", "增", "涨", "升", "多")
+       "高出", "扩大", "攀升", "跃升", "回升", "上调", "调升", "调高", "升至", "涨至", "提价", "涨价", "偏高", "偏多",
+       "偏大", "增", "涨", "升", "多")
 _DOWN = ("下降", "减少", "降低", "下滑", "下跌", "降幅", "跌幅", "回落", "缩小", "缩至", "缩短", "少了", "微减",
-         "收窄", "减", "降", "少", "缩")
+         "收窄", "下调", "调降", "调低", "降至", "跌至", "降价", "偏低", "偏少", "偏小", "减", "降", "少", "缩")
 _HEDGE_TAIL = re.compile("(?:" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + ")$")
 
 
@@ -219,11 +220,19 @@ def _dated_event(text: str, fig: Figure, figs: list[Figure], a: int) -> str:
 
 
 def _direction(prefix: str) -> str | None:
-    tail = prefix[-4:]
-    for word in sorted(_UP + _DOWN, key=len, reverse=True):
-        if tail.endswith(word) or (len(word) > 1 and word in tail):
-            return "up" if word in _UP else "down"
-    return None
+    """The change word nearest before the number in its clause: ``下调存款准备金率0.5个百分点`` -> down.
+
+    One-character words (增, 降 ...) count only right before the number; longer ones anywhere in the clause.
+    """
+    best: tuple[int, int, str] | None = None  # (end position, length, word)
+    for word in _UP + _DOWN:
+        found = prefix.rfind(word)
+        if found < 0 or (len(word) == 1 and not prefix.endswith(word)):
+            continue
+        at = found + len(word)
+        if best is None or (at, len(word)) > best[:2]:
+            best = (at, len(word), word)
+    return None if best is None else "up" if best[2] in _UP else "down"
 
 
 def _changes(text: str, figs: list[Figure], rows: list[dict[str, Any]]) -> None:
