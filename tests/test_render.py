@@ -335,3 +335,40 @@ def test_pages_with_the_same_name_in_two_folders_do_not_collide(monkeypatch, tin
     result = render.render_reports(pages, out=tmp_path / "r", jobs=2, notebooks=tiny["notebooks"])
     stems = {r.stem for r in result.reports}
     assert len(stems) == 2 and "page" in stems and result.n_rendered == 6
+
+
+def test_nothing_already_written_is_lost_when_a_page_or_a_report_fails(monkeypatch, tiny, tmp_path):
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    page = tmp_path / "kept.txt"
+    page.write_text(XSS_PAGE, encoding="utf-8")
+    out = tmp_path / "r"
+    first = render.render_reports([page], out=out, jobs=1, notebooks=tiny["notebooks"])
+    keys = [r.key for r in first.reports]
+    before = {key: (out / key).read_bytes() for key in keys}
+
+    def broken(*args, **kwargs):
+        raise PapermillExecutionError(1, 2, "charts.term_bar(terms)", "ValueError", "boom", ["tb"])
+
+    monkeypatch.setattr(papermill, "execute_notebook", broken)
+    failed = render.render_reports([page], out=out, jobs=1, notebooks=tiny["notebooks"], force=True)
+    assert failed.n_failed == len(keys) and failed.exit_code == 1
+    articles = [r.key for r in first.reports if r.kind == "article"]
+    assert {key: (out / key).read_bytes() for key in articles} == {key: before[key] for key in articles}
+    overview = (out / "kept" / "overview.html").read_text(encoding="utf-8")
+    index = (out / "kept" / "index.html").read_text(encoding="utf-8")
+    assert "overview failed" in index and overview.split("<body", 1)[1][-200:] in index  # old overview kept
+
+    page.write_text("标题一\n\n标题二\n", encoding="utf-8")  # the page lost its articles
+    empty = render.render_reports([page], out=out, jobs=1, notebooks=tiny["notebooks"])
+    assert empty.exit_code == 1 and "no articles found" in empty.reports[0].error
+    assert {key: (out / key).read_bytes() for key in articles} == {key: before[key] for key in articles}
+
+
+def test_fingerprint_covers_the_dictionaries(tiny):
+    jobs = render._page_jobs(tiny["page"], "xss-page", tiny["notebooks"], {}, {})
+    from newsanalysis.versions import dictionaries_sha256
+
+    assert all(job.fingerprint["dictionaries"] == dictionaries_sha256() for job in jobs)

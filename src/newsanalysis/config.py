@@ -34,8 +34,11 @@ def reports_dir() -> Path:
 
 
 def notebooks_dir() -> Path:
-    """Report notebooks: the project's ``notebooks/`` folder."""
-    return project_root() / "notebooks"
+    """Report notebooks: the project's ``notebooks/`` folder, else the one beside the package's source
+    checkout (so ``newsanalysis render`` also works when started outside the project folder)."""
+    local = project_root() / "notebooks"
+    checkout = PACKAGE_DIR.parents[1] / "notebooks"
+    return local if local.is_dir() or not checkout.is_dir() else checkout
 
 
 def user_dict_dir() -> Path:

@@ -203,10 +203,12 @@ def write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:
         overview = entries.get(f"{stem}/index.html", {})
         nav = nav_html(stem, rows)
         source = out / stem / "overview.html"
-        if overview.get("status") == "ok" and source.exists():
-            page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, source.read_text(encoding="utf-8"), count=1)
+        note = ("" if overview.get("status") == "ok" else
+                f"<p class='na-failed'>版面概览失败 overview failed: {html.escape(overview.get('error') or '')}</p>")
+        if source.exists():  # after a failed run, the last good overview stays under the failure note
+            page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav + note, source.read_text(encoding="utf-8"),
+                          count=1)
         else:
-            note = f"<p class='na-failed'>版面概览失败 overview failed: {html.escape(overview.get('error') or '')}</p>"
             page = standalone_page(stem, nav + note)
         atomic_write(out / stem / "index.html", page)
     all_stems = sorted({e.get("stem") for e in entries.values() if e.get("stem")})

@@ -37,7 +37,7 @@ from .io import atomic_write as _atomic_write
 from .execution import check_kernel, describe, execute
 from .export import write_indexes
 from .slugs import report_filename, safe_name
-from .versions import package_fingerprint, sha256_file, versions
+from .versions import dictionaries_sha256, package_fingerprint, sha256_file, versions
 
 log = logging.getLogger(__name__)
 ARTICLE_NOTEBOOK = "article_report.ipynb"
@@ -120,10 +120,11 @@ def _load_manifest(out: Path) -> dict:
 
 
 def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: dict, extra: dict) -> list[Job]:
-    from .parse import load_page
+    from .parse import load_page, require_articles
 
-    page = load_page(page_path)
-    common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(), **options}
+    page = require_articles(load_page(page_path))  # a page without articles fails; its old reports stay
+    common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(),
+              "dictionaries": dictionaries_sha256(), **options}
     jobs = [Job("overview", page_path, stem, None, f"{page_path.stem} 版面概览", f"{stem}/index.html",
                 notebooks["overview"], {"page_path": str(page_path), **extra},
                 {**common, "notebook_sha256": sha256_file(notebooks["overview"])})]
@@ -169,7 +170,7 @@ def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir:
         result.status = "failed"
         failed_nb = workdir / f"{job.key.replace('/', '__')}.ipynb"
         result.error, result.cell = describe(exc, job, kernel_name, failed_nb)
-        html_target.unlink(missing_ok=True)
+        # the last good report (if any) stays in place: the index and the manifest say this run failed
         if failed_nb.exists():
             _atomic_write(out / ".failed" / job.stem / f"{Path(job.key).stem}.ipynb", failed_nb.read_bytes())
     result.seconds = round(time.perf_counter() - started, 3)

@@ -56,6 +56,15 @@ def dictionary_fingerprints() -> dict[str, str]:
     return found
 
 
+def dictionaries_sha256() -> str:
+    """One hash over every dictionary and stopword file a report depends on (user files in data/dict included),
+    so that editing a dictionary makes ``newsanalysis render`` rebuild the reports."""
+    digest = hashlib.sha256()
+    for label, value in sorted(dictionary_fingerprints().items()):
+        digest.update(f"{label}\0{value}\n".encode())
+    return digest.hexdigest()
+
+
 def versions(page: str | Path | None = None, notebook: str | Path | None = None) -> dict[str, str]:
     """Everything a reader needs to reproduce a report, as label -> value.
 
