@@ -463,3 +463,15 @@ def test_score_lines_are_never_joined_as_a_split():
     text = "标题\n\n本报记者 张三\n\n比赛结束。\n\n上海海港 2:0 成都蓉城\n\n北京国安 3:1 山东泰山"
     art = parse_page(text).articles[0]
     assert art.repairs.joins == 0 and not any("成都蓉城北京国安" in p for p in art.paragraphs)
+
+
+def test_traditional_chinese_page_parses_like_the_simplified_one():
+    import opencc
+
+    page = load_page(page_path("sample"))
+    traditional = parse_page(opencc.OpenCC("s2t").convert(page.text))
+    assert [(len(a.paragraphs), a.repairs.joins, a.repairs.duplicates_removed, len(a.subheads))
+            for a in traditional.articles] == [
+        (len(a.paragraphs), a.repairs.joins, a.repairs.duplicates_removed, len(a.subheads)) for a in page.articles]
+    assert traditional.articles[3].dateline == "本報訊"  # original characters are kept
+    assert traditional.articles[2].photographers == ["張馳"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import ends_sentence, fold
+from .normalize import ends_sentence, fold, fold_width
 
 _HAN = r"[\u4e00-\u9fff\u3400-\u4dbf]"
 _DOT = r"[·•・‧]"
@@ -132,7 +132,7 @@ def trailing_byline(text: str) -> tuple[int, list[str]] | None:
     m = TRAILING_BYLINE_RE.search(fold(text))
     if not m:
         return None
-    names = split_names(m.group())
+    names = split_names(text[m.start():m.end()])  # same length as the folded copy: names as printed
     if not names or set(names) & _NOT_BRACKET_NAMES:
         return None
     start = m.start()
@@ -159,7 +159,18 @@ def split_names(text: str) -> list[str]:
         for token in re.split(r"[\s、,，/]+", chunk):
             if token and re.fullmatch(NAME, token) and token not in _NOT_NAMES:
                 names.append(token)
-    return names
+    return _as_printed(names, unpad_names(text))
+
+
+def _as_printed(names: list[str], text: str) -> list[str]:
+    """The names as printed (Traditional characters kept): matching ran on the folded copy, same length."""
+    folded, printed = fold(text), fold_width(text)
+    out, start = [], 0
+    for name in names:
+        at = folded.find(name, start)
+        out.append(printed[at:at + len(name)] if at >= 0 else name)
+        start = at + len(name) if at >= 0 else start
+    return out
 
 
 def is_byline(text: str) -> bool:
@@ -191,7 +202,7 @@ def credit_photographers(text: str) -> list[str]:
     s = fold(unpad_names(text)).strip()
     if not re.search(r"(?:摄(?:影)?|文/图|图/文|文图)\s*[)\]】]?$", s):
         return []
-    return split_names(s)
+    return split_names(text)
 
 
 def jump_text(text: str) -> str | None:
@@ -221,14 +232,15 @@ def leading_dateline(text: str) -> Dateline | None:
     if not m:
         return None
     if m.group("reported"):
-        return Dateline(text[m.start("dateline"):m.end("dateline")], split_names(m.group("reported")), m.end())
+        reported = text[m.start("reported"):m.end("reported")]
+        return Dateline(text[m.start("dateline"):m.end("dateline")], split_names(reported), m.end())
     byline = m.group("byline")
     names: list[str] = []
     if byline is not None:
         if not re.match(rf"\s*{_ROLE}", byline):
             # a bracket that is not a byline stays in the text
             return Dateline(text[m.start("dateline"):m.end("dateline")], [], m.end("dateline"))
-        names = split_names(byline)
+        names = split_names(text[m.start("byline"):m.end("byline")])
     return Dateline(text[m.start("dateline"):m.end("dateline")], names, m.end())
 
 

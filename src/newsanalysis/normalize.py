@@ -6,8 +6,10 @@ character out), so offsets found in the copy are valid in the original.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from pathlib import Path
 
 # Full-width ASCII variants (！..～) fold to half-width; the ideographic space to a space.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -15,20 +17,72 @@ _FOLD[0x3000] = 0x20
 _FOLD[0x00A0] = 0x20
 _FOLD.update({ord("﹐"): ord(","), ord("﹔"): ord(";"), ord("﹕"): ord(":")})
 
-QUOTES_OPEN = "“‘「『\"'"
-QUOTES_CLOSE = "”’」』\"'"
 SENTENCE_END = "。！？!?…"
 _CLOSERS = "”’」』)）》\"'"
 
 
-def fold(text: str) -> str:
+def fold_width(text: str) -> str:
     """Fold full-width letters, digits and punctuation to half-width; length is preserved.
 
     Example:
-        >>> fold("增长１０．８％（记者）")
+        >>> fold_width("增长１０．８％（记者）")
         '增长10.8%(记者)'
     """
     return text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s() -> tuple[dict[int, str], re.Pattern]:
+    """OpenCC's one-to-one Traditional -> Simplified characters (read once), and a regex finding any of them."""
+    import opencc
+
+    table: dict[int, str] = {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        simp = simp.split(" ")[0]
+        # only to the basic Han blocks, so a character stays matchable by the same patterns after folding
+        if len(trad) == 1 and len(simp) == 1 and trad != simp and ("\u4e00" <= simp <= "\u9fff" or "\u3400" <= simp <= "\u4dbf"):
+            table[ord(trad)] = simp
+    return table, re.compile(f"[{re.escape(''.join(sorted(map(chr, table))))}]")
+
+
+@functools.lru_cache(maxsize=1)
+def _fold_table() -> dict[int, int | str]:
+    return {**_t2s()[0], **_FOLD}
+
+
+def fold(text: str) -> str:
+    """The matching form of a line: half-width, and Traditional characters as Simplified; length is preserved.
+
+    Example:
+        >>> fold("本報訊（記者 查睿）１２月３日")
+        '本报讯(记者 查睿)12月3日'
+    """
+    return text.translate(_fold_table())
+
+
+@functools.lru_cache(maxsize=1)
+def _opencc_t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_matching_text(text: str) -> str:
+    """Text normalised for matching, same length as ``text``: full-width ASCII folded, Traditional → Simplified
+    (phrase-level OpenCC where it keeps the length, else character by character).
+
+    Example:
+        >>> to_matching_text("臺灣經濟成長２３％")
+        '台湾经济成长23%'
+    """
+    text = fold_width(text)
+    table, traditional = _t2s()
+    if not traditional.search(text):
+        return text
+    converted = _opencc_t2s().convert(text)
+    return converted if len(converted) == len(text) else text.translate(table)
 
 
 def split_lines(text: str) -> list[str]:
@@ -70,7 +124,3 @@ def has_inner_sentence_end(text: str) -> bool:
     """True if a sentence ends somewhere before the last character of ``text``."""
     s = fold(text).rstrip()
     return any(ch in SENTENCE_END for ch in s[:-1])
-
-
-def cjk_count(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")

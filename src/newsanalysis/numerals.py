@@ -14,6 +14,7 @@ import math
 import re
 
 # the unit vocabulary lives in figure_words; re-exported here for existing callers
+from .normalize import fold_width
 from .figure_words import (  # noqa: F401
     CONNECTORS, CURRENCY_PREFIXES, HEDGES_AFTER, HEDGES_BEFORE, IDIOMS, UNIT_SCALE, UNITS, UNITS_LONGEST_FIRST,
 )
@@ -40,16 +41,7 @@ def to_halfwidth(text: str) -> str:
         >>> to_halfwidth("增长１０．８％，")
         '增长10.8%,'
     """
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif ch == "\u3000":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return fold_width(text)
 
 
 _TRADITIONAL = str.maketrans("個點萬億兩對幾時號歲塊佰仟貳陸", "个点万亿两对几时号岁块百千贰陆")

@@ -11,12 +11,12 @@ length-preserving OpenCC conversion, so offsets always point into the original t
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import NewsAnalysisError
+from .normalize import to_matching_text
 from .lexicon import (
     NUMBER_RE,
     NUMBER_SPLIT_RE,
@@ -37,13 +37,10 @@ __all__ = ["DictionaryError", "Tokenizer", "extract_keywords", "get_tokenizer", 
 
 DISCOVERED_TAG = "nz"
 
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
 
 _LOCK = threading.RLock()
 _BASE: dict[str, object] = {}
 _TOKENIZERS: dict[tuple, Tokenizer] = {}
-_T2S: dict[str, object] = {}
 
 
 def _base_jieba():
@@ -70,40 +67,6 @@ def _base_tags() -> dict[str, str]:
             # It is only ever copied ({**table, ...}), never mutated.
             _BASE["tags"] = jieba.posseg.dt.word_tag_tab
         return _BASE["tags"]
-
-
-def _t2s_tables():
-    """(OpenCC t2s converter, length-preserving char table, regex of Traditional-only chars)."""
-    with _LOCK:
-        if not _T2S:
-            import opencc
-
-            table: dict[int, str] = {}
-            path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-            for line in path.read_text(encoding="utf-8").splitlines():
-                trad, _, simp = line.partition("\t")
-                simp = simp.split(" ")[0]
-                if len(trad) == 1 and len(simp) == 1 and trad != simp:
-                    table[ord(trad)] = simp
-            chars = "".join(sorted(map(chr, table)))
-            _T2S.update(cc=opencc.OpenCC("t2s"), table=table, re=re.compile(f"[{re.escape(chars)}]"))
-        return _T2S["cc"], _T2S["table"], _T2S["re"]
-
-
-def to_matching_text(text: str) -> str:
-    """Text normalised for matching, same length as ``text``: full-width ASCII folded, Traditional → Simplified.
-
-    Example:
-        >>> to_matching_text("臺灣經濟成長２３％")
-        '台湾经济成长23%'
-    """
-    if _FULLWIDTH_RE.search(text):
-        text = text.translate(_FULLWIDTH)
-    cc, table, trad = _t2s_tables()
-    if not trad.search(text):
-        return text
-    converted = cc.convert(text)
-    return converted if len(converted) == len(text) else text.translate(table)
 
 
 class Tokenizer:
