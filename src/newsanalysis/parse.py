@@ -18,13 +18,11 @@ from . import lines as L
 from .errors import NoArticlesError, ParseError
 from .headline import assign_headline, display_title, slugify
 from .io import RawPage, read_page
-from .model import Article, LedgerEntry, Page, QATurn, Repairs
-from .normalize import ends_sentence, fold, has_inner_sentence_end, squash
+from .model import Article, LedgerEntry, Page, Repairs
+from .normalize import ends_sentence, fold, has_inner_sentence_end
 
 MAX_HEADLINE_LINES = 4
 LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
-MIN_DUPLICATE_CHARS = 12
-SUBHEAD_MAX_CHARS = 30
 
 
 @dataclass
@@ -39,17 +37,6 @@ class Block:
     kind: str = "text"  # byline | tail_byline | dateline | credit | jump | note | furniture | text
     spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
     wrapped: bool = False  # no blank line before it where the page separates lines by one: a hard wrap
-
-
-@dataclass
-class Para:
-    blocks: list[Block]
-    cut: int = 0  # characters of the first block taken by an inline dateline
-    role: str = "body"
-
-    @property
-    def text(self) -> str:
-        return self.blocks[0].text[self.cut:] + "".join(b.text for b in self.blocks[1:])
 
 
 @dataclass

@@ -103,21 +103,6 @@ def ledger_frame(page: Page) -> pd.DataFrame:
     return frame
 
 
-def ledger_summary(page: Page) -> pd.DataFrame:
-    """Lines per article and role (the cleaning log in reports).
-
-    Returns:
-        DataFrame with columns ``article, role, n_lines, n_chars``.
-    """
-    frame = ledger_frame(page)
-    frame = frame[frame["role"] != "blank"].assign(n_chars=lambda f: f["text"].str.len())
-    return (
-        frame.groupby(["article", "role"], dropna=False)
-        .agg(n_lines=("line", "size"), n_chars=("n_chars", "sum"))
-        .reset_index()
-    )
-
-
 def page_to_dict(page: Page) -> dict:
     """The page as plain JSON-ready data (the shape ``newsanalysis parse --json`` prints).
 
