@@ -45,6 +45,6 @@ bench: $(DEV_STAMP) ## run the benchmarks under bench/ (installs the peer librar
 	$(BIN)/python bench/render_bench.py
 
 clean: ## remove generated reports and processed data (keeps .venv)
-	rm -rf data/processed/* reports/*/ reports/index.html reports/manifest.json
+	rm -rf data/processed/* reports/*/ reports/.failed reports/index.html reports/manifest.json reports/.render.lock
 
 .PHONY: help install report parse test lab bench clean

@@ -19,6 +19,22 @@ EXIT_USAGE = 2
 log = logging.getLogger("newsanalysis")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _term(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the term to look for is empty")
+    return text.strip()
+
+
 def _load(path: str, encoding: str | None):
     from .parse import load_page, require_articles
 
@@ -54,7 +70,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     print(f"{page.source}  ({page.encoding}, {len(page.articles)} articles)")
     frame = articles_frame(page)[["article", "display_title", "reporters", "photographers", "dateline",
                                   "n_subheads", "n_paragraphs", "n_qa_turns", "joins", "duplicates_removed"]]
-    _print_frame(frame, False)
+    _print_frame(frame.astype(object).where(frame.notna(), ""), False)  # no "NaN" for a missing dateline
     dropped = [e for e in page.ledger if e.role == "dropped"]
     if dropped:
         print(f"\n{len(dropped)} line(s) dropped: " + "; ".join(f"line {e.line}: {e.reason}" for e in dropped[:10]))
@@ -163,12 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = page_command("parse", cmd_parse, "parse a page into articles", article=False)
     p.add_argument("--ledger", action="store_true", help="with --json, include where every line went")
     p = page_command("terms", cmd_terms, "term frequencies per article")
-    p.add_argument("--top", type=int, default=20, help="terms per article (default 20)")
+    p.add_argument("--top", type=_positive_int, default=20, help="terms per article (default 20)")
     p = page_command("topics", cmd_topics, "NMF topics over the page's paragraphs", article=False)
-    p.add_argument("--k", type=int, default=None, help="number of topics (default: chosen automatically)")
+    p.add_argument("--k", type=_positive_int, default=None, help="number of topics (default: chosen automatically)")
     p = page_command("kwic", cmd_kwic, "keyword in context")
-    p.add_argument("term", help="the term to look for, e.g. 离岸贸易")
-    p.add_argument("--width", type=int, default=20, help="characters of context on each side")
+    p.add_argument("term", type=_term, help="the term to look for, e.g. 离岸贸易")
+    p.add_argument("--width", type=_positive_int, default=20, help="characters of context on each side")
     p = page_command("figures", cmd_figures, "every number the articles quote")
     p.add_argument("--include-headlines", action="store_true", help="also figures in headlines")
     page_command("sources", cmd_sources, "who is quoted saying what")
@@ -182,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="render HTML reports (default: every page in data/raw/ into reports/)")
     p.add_argument("paths", nargs="*", help="page files (default: every page in data/raw/)")
     p.add_argument("--out", help="output folder (default: reports/)")
-    p.add_argument("--jobs", type=int, default=None, help="notebooks run in parallel (default: number of cores)")
+    p.add_argument("--jobs", type=_positive_int, default=None, help="notebooks run in parallel (default: number of cores)")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the HTML")
     p.add_argument("--force", action="store_true", help="re-render even reports that are up to date")
     p.set_defaults(func=cmd_render)

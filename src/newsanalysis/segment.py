@@ -247,7 +247,8 @@ def _build(key: tuple, words: tuple[str, ...] = ()) -> Tokenizer:
             stop.update({to_matching_text(w) for w in stop})
             tok = Tokenizer(jt, frozenset(stop), key, (), vocabulary)
         if len(_TOKENIZERS) > 64:  # bounded: per-analysis tokenizers come and go
-            _TOKENIZERS.pop(next(k for k in _TOKENIZERS if k[1]))
+            # drop the oldest per-analysis tokenizer, or the oldest of all when only base ones are cached
+            _TOKENIZERS.pop(next((k for k in _TOKENIZERS if k[1]), next(iter(_TOKENIZERS))))
         _TOKENIZERS[(key, words)] = tok
         return tok
 
