@@ -160,6 +160,6 @@ def slugify(text: str, *, index: int | None = None) -> str:
         '01-变局之下-浦东如何重塑全球角色'
     """
     s = unicodedata.normalize("NFKC", text or "")
-    s = re.sub(r"[^\w\u4e00-\u9fff]+", "-", s, flags=re.UNICODE).strip("-_").lower()
+    s = re.sub(r"[^\w\u4e00-\u9fff]+", "-", s, flags=re.UNICODE).strip("-_")
     s = re.sub(r"-{2,}", "-", s)[:SLUG_MAX_CHARS].strip("-") or "article"
     return f"{index + 1:02d}-{s}" if index is not None else s
