@@ -155,3 +155,65 @@ def test_discovery_ignores_known_words_and_fragments():
     found = discover_words("浦东的开放。浦东的发展。浦东的未来。浦东的企业。")
     assert found.empty
     assert list(found.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy"]
+
+
+MIXED = "5G电算协同上线;AI电算协同试点,电算协同3期。哈哈哈哈哈哈。"
+
+
+@pytest.mark.parametrize(("text", "options", "expected"), [
+    (DISCOVERY, {}, [["电算协同", 3, 2.140066, 1.098612, 1.098612]]),
+    # digits and Latin letters are one neighbour ("0"), punctuation a text boundary: left entropy
+    # -(2/3)log(2/3) + log(3)/3 (5G, AI | start)
+    (MIXED, {"min_count": 2, "min_entropy": 0.5, "max_len": 4}, [["电算协同", 3, 2.159484, 0.636514, 1.098612]]),
+    (MIXED, {}, []),
+])
+def test_discovery_statistics(text, options, expected):
+    assert discover_words(text, **options).values.tolist() == expected
+
+
+def _reference_discovery(texts, tok, min_count, max_len, min_pmi, min_entropy):
+    """Plain re-statement of the algorithm: count every n-gram of every run, then filter."""
+    import math
+    import re
+    from collections import Counter
+
+    runs = [re.sub(r"[0-9A-Za-z.%]+", "0", run) for text in texts
+            for run in re.findall(r"[\u4e00-\u9fff0-9A-Za-z.%]+", to_matching_text(text))]
+    counts = Counter(run[i : i + n] for run in runs for n in range(1, max_len + 1) for i in range(len(run) - n + 1))
+    total = sum(map(len, runs))
+    rows = []
+    for gram, count in counts.items():
+        if len(gram) < 2 or count < min_count or "0" in gram or tok.knows(gram):
+            continue
+        pmi = min(math.log(count * total / (counts[gram[:k]] * counts[gram[k:]])) for k in range(1, len(gram)))
+        left, right, edges = Counter(), Counter(), Counter()
+        for run in runs:
+            for i in range(len(run) - len(gram) + 1):
+                if run[i : i + len(gram)] == gram:
+                    (left.update(run[i - 1]) if i else edges.update("l"))
+                    (right.update(run[i + len(gram)]) if i + len(gram) < len(run) else edges.update("r"))
+        h = [-sum(c / count * math.log(c / count) for c in side.values()) + edges[e] * math.log(count) / count
+             for side, e in ((left, "l"), (right, "r"))]
+        parts = tok.cut(gram)
+        free = len(parts) > 1 and all(p not in tok.stopwords and p not in _EDGE_CHARS for p in (parts[0], parts[-1]))
+        free = free and all(len(p) > 1 or p not in tok.stopwords for p in parts)
+        if pmi >= min_pmi and min(h) >= min_entropy and free:
+            rows.append((gram, count, round(pmi, 6), round(h[0], 6), round(h[1], 6)))
+    kept = [r for r in rows if not any(r[0] in o[0] and o[0] != r[0] and o[1] >= r[1] for o in rows)]
+    return sorted(kept, key=lambda r: (-r[1], r[0]))
+
+
+from newsanalysis.newwords import _EDGE_CHARS  # noqa: E402
+
+news_bits = st.sampled_from(["电算协同", "脑机接口", "算力", "全球南方", "的", "在", "。", ",", "5G", "AI", "12.5%",
+                             "哈", "协同", "电算", "臺灣", "离岸", "贸易", "\n", " "])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(news_bits, max_size=30).map("".join), max_size=4),
+       st.integers(1, 4), st.integers(1, 6), st.sampled_from([0.0, 1.0]), st.sampled_from([0.0, 0.9]))
+def test_discovery_equals_plain_counting(tok, texts, min_count, max_len, min_pmi, min_entropy):
+    found = discover_words(texts, tokenizer=tok, min_count=min_count, max_len=max_len, min_pmi=min_pmi,
+                           min_entropy=min_entropy)
+    expected = _reference_discovery(texts, tok, min_count, max_len, min_pmi, min_entropy)
+    assert [tuple(r) for r in found.itertuples(index=False)] == expected

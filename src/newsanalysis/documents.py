@@ -13,6 +13,7 @@ import pandas as pd
 
 from .errors import NewsAnalysisError
 from .model import Article, Page
+from .newwords import COLUMNS as NEW_WORD_COLUMNS
 from .newwords import discover_words
 from .segment import Tokenizer, get_tokenizer
 
@@ -88,13 +89,16 @@ def page_tokenizers(
     base = tokenizer or get_tokenizer()
     groups: dict[str | None, list[str]] = {}
     for item in items:
-        groups.setdefault(item.page, []).extend(all_texts(item.article))
+        groups.setdefault(item.page, []).extend(all_texts(item.article) if discover else ())
     tokenizers, frames = {}, []
     for page, texts in groups.items():
-        found = discover_words(texts if discover else [], tokenizer=base)
+        if not discover:
+            tokenizers[page] = base
+            continue
+        found = discover_words(texts, tokenizer=base)
         found.insert(0, "page", page)
         frames.append(found)
         tokenizers[page] = base.with_words(found["term"])
-    columns = ["page", *discover_words([], tokenizer=base).columns]
-    found = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-    return tokenizers, found
+    if frames:
+        return tokenizers, pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return tokenizers, pd.DataFrame(columns=["page", *NEW_WORD_COLUMNS])

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .segment import Tokenizer, get_tokenizer, to_matching_text
 
-_RUN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z.%]+")  # punctuation and spaces end a run
+_NON_RUN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.%]+")  # punctuation and spaces end a run
 _NON_HAN = re.compile(r"[0-9A-Za-z.%]+")
 _PLACEHOLDER = "0"  # digits and Latin letters: a neighbour that never forms part of a candidate
+_SEP = "\n"  # between runs: a text boundary, never a neighbour
 _EDGE_CHARS = frozenset("的了是在和与及等第个年月日号把被将向从对于为也都就而并又或但还更最很已不之其这那该各每某此"
                         "〇零一二两三四五六七八九十百千万亿")
 COLUMNS = ["term", "count", "pmi", "left_entropy", "right_entropy"]
@@ -64,50 +66,101 @@ def discover_words(
     tok = tokenizer or get_tokenizer()
     if isinstance(texts, str):
         texts = [texts]
-    runs = [_NON_HAN.sub(_PLACEHOLDER, run) for text in texts for run in _RUN.findall(to_matching_text(text))]
-    counts: dict[int, Counter] = {
-        n: Counter(run[i : i + n] for run in runs for i in range(len(run) - n + 1)) for n in range(1, max_len + 1)
-    }
-    total_chars = sum(counts[1].values())
+    # the runs (placeholders for digits and Latin letters) between separators, one regex pass each
+    text = _NON_RUN.sub(_SEP, _NON_HAN.sub(_PLACEHOLDER, _SEP.join(map(to_matching_text, texts))))
+    text = _SEP + text + _SEP
+    total_chars = len(text) - text.count(_SEP)
+    counts, positions = _frequent_ngrams(text, min_count=min_count, max_len=max_len)
     candidates: dict[str, float] = {}
     for n in range(2, max_len + 1):
         for gram, count in counts[n].items():
-            if count < min_count or _PLACEHOLDER in gram or tok.knows(gram):
+            if tok.knows(gram):
                 continue
             pmi = min(
                 math.log(count * total_chars / (counts[k][gram[:k]] * counts[n - k][gram[k:]])) for k in range(1, n)
             )
-            if pmi >= min_pmi and _free_edges(gram, tok):
+            if pmi >= min_pmi:
                 candidates[gram] = pmi
-    left: dict[str, Counter] = defaultdict(Counter)
-    right: dict[str, Counter] = defaultdict(Counter)
-    left_edge: Counter = Counter()
-    right_edge: Counter = Counter()
-    lengths = sorted({len(g) for g in candidates})
-    for run in runs:
-        for n in lengths:
-            for i in range(len(run) - n + 1):
-                gram = run[i : i + n]
-                if gram in candidates:
-                    if i:
-                        left[gram][run[i - 1]] += 1
-                    else:
-                        left_edge[gram] += 1
-                    if i + n < len(run):
-                        right[gram][run[i + n]] += 1
-                    else:
-                        right_edge[gram] += 1
     rows = []
-    for gram, pmi in candidates.items():
+    for gram, (left, left_edge, right, right_edge) in _neighbours(text, positions, candidates).items():
         count = counts[len(gram)][gram]
-        h_left = _entropy(left[gram], left_edge[gram], count)
-        h_right = _entropy(right[gram], right_edge[gram], count)
-        if min(h_left, h_right) >= min_entropy:
-            rows.append((gram, count, round(pmi, 6), round(h_left, 6), round(h_right, 6)))
+        h_left = _entropy(left, left_edge, count)
+        h_right = _entropy(right, right_edge, count)
+        if min(h_left, h_right) >= min_entropy and _free_edges(gram, tok):
+            rows.append((gram, count, round(candidates[gram], 6), round(h_left, 6), round(h_right, 6)))
     rows = _drop_contained(rows)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["count"] = frame["count"].astype("int64")
     return frame.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _frequent_ngrams(text: str, *, min_count: int, max_len: int) -> tuple[dict[int, dict[str, int]], dict]:
+    """Counts of the n-grams (1 to ``max_len`` Han characters, no placeholder) that occur ``min_count`` times.
+
+    Level by level (Apriori): an n-gram is counted only where its two (n-1)-gram parts are frequent, and the
+    counting is vectorised (each n-gram is an integer key: the rank of its prefix times the alphabet size plus
+    its last character), so no Python loop runs per character.
+
+    ``text`` holds the runs between ``_SEP`` characters (and starts and ends with one).
+
+    Returns:
+        ``(counts, positions)``: per length the frequent n-grams and their counts, and per length
+        ``(rank array, {gram: rank})`` locating the frequent n-grams in ``text`` (rank -1 where none starts).
+    """
+    counts: dict[int, dict[str, int]] = {n: {} for n in range(1, max_len + 1)}
+    positions: dict[int, tuple[np.ndarray, dict[str, int]]] = {}
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    chars, ids, char_counts = np.unique(codes, return_inverse=True, return_counts=True)
+    ids = ids.reshape(-1).astype(np.int64)
+    frequent = (char_counts >= min_count) & (chars != ord(_SEP)) & (chars != ord(_PLACEHOLDER))
+    rank = np.where(frequent[ids], ids, -1)
+    for j in np.flatnonzero(frequent).tolist():
+        counts[1][chr(chars[j])] = int(char_counts[j])
+    n_chars = len(chars)
+    for n in range(2, max_len + 1):
+        starts = np.flatnonzero((rank[:-1] >= 0) & (rank[1:] >= 0))  # both (n-1)-gram parts are frequent
+        keys = rank[starts] * n_chars + ids[starts + n - 1]
+        grams, first, inverse, gram_counts = np.unique(keys, return_index=True, return_inverse=True,
+                                                       return_counts=True)
+        keep = gram_counts >= min_count
+        rank = np.full(max(len(rank) - 1, 0), -1, dtype=np.int64)
+        rank[starts] = np.where(keep[inverse.reshape(-1)], inverse.reshape(-1), -1)
+        index = {}
+        for j in np.flatnonzero(keep).tolist():
+            start = int(starts[first[j]])
+            gram = text[start : start + n]
+            counts[n][gram] = int(gram_counts[j])
+            index[gram] = j
+        positions[n] = (rank, index)
+    return counts, positions
+
+
+def _neighbours(text: str, positions: dict, grams: Iterable[str]) -> dict[str, tuple[Counter, int, Counter, int]]:
+    """Per n-gram: (left neighbour counts, occurrences at a run start, right neighbour counts, at a run end)."""
+    by_len: dict[int, list[str]] = {}
+    for gram in grams:
+        by_len.setdefault(len(gram), []).append(gram)
+    found: dict[str, tuple[Counter, int, Counter, int]] = {}
+    for n, same_len in sorted(by_len.items()):
+        rank, index = positions[n]
+        left = {g: Counter() for g in same_len}
+        right = {g: Counter() for g in same_len}
+        left_edge = dict.fromkeys(same_len, 0)
+        right_edge = dict.fromkeys(same_len, 0)
+        wanted = np.array([index[g] for g in same_len], dtype=np.int64)
+        for start in np.flatnonzero(np.isin(rank, wanted)).tolist():  # text order, as the entropies expect
+            gram, before, after = text[start : start + n], text[start - 1], text[start + n]
+            if before == _SEP:
+                left_edge[gram] += 1
+            else:
+                left[gram][before] += 1
+            if after == _SEP:
+                right_edge[gram] += 1
+            else:
+                right[gram][after] += 1
+        for g in same_len:
+            found[g] = (left[g], left_edge[g], right[g], right_edge[g])
+    return found
 
 
 def _free_edges(gram: str, tok: Tokenizer) -> bool:

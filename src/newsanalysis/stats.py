@@ -89,26 +89,27 @@ def term_frequencies(
         ``attrs["new_words"]`` lists the discovered words that were added.
 
     Example:
-        >>> term_frequencies("算力需求增长。算力调度平台。")[["term", "count"]].values.tolist()
-        [['算力', 2], ['平台', 1], ['增长', 1], ['调度', 1], ['需求', 1]]
+        >>> term_frequencies("算力需求增长。算力平台上线。")[["term", "count"]].values.tolist()
+        [['算力', 2], ['上线', 1], ['增长', 1], ['平台', 1], ['需求', 1]]
     """
     items = to_items(x)
     tokenizers, found = page_tokenizers(items, tokenizer=tokenizer, discover=discover)
-    rows = []
+    columns = {name: [] for name in ["page", "article", "term", "count", "share"] + (["pos"] if pos else [])}
     for item in items:
         tok = tokenizers[item.page]
         counts = Counter(_article_terms(item.article, tok, include_headlines=include_headlines))
         total = sum(counts.values())
-        tags = _article_tags(item.article, tok) if pos else {}
         ranked = _sorted_counts(counts)[:top_n] if top_n is not None else _sorted_counts(counts)
-        for term, count in ranked:
-            row = {"page": item.page, "article": item.article.index, "term": term, "count": count,
-                   "share": count / total}
-            if pos:
-                row["pos"] = tags.get(term, "x")
-            rows.append(row)
-    columns = ["page", "article", "term", "count", "share"] + (["pos"] if pos else [])
-    frame = pd.DataFrame(rows, columns=columns).astype({"article": "int64", "count": "int64", "share": "float64"})
+        columns["page"] += [item.page] * len(ranked)
+        columns["article"] += [item.article.index] * len(ranked)
+        columns["term"] += [term for term, _ in ranked]
+        columns["count"] += [count for _, count in ranked]
+        columns["share"] += [count / total for _, count in ranked]
+        if pos:
+            tags = _article_tags(item.article, tok)
+            columns["pos"] += [tags.get(term, "x") for term, _ in ranked]
+    frame = pd.DataFrame(columns if columns["term"] else None, columns=list(columns))
+    frame = frame.astype({"article": "int64", "count": "int64", "share": "float64"})
     if n_pages(items) < 2:
         frame = frame.drop(columns="page")
     frame.attrs["new_words"] = sorted(set(found["term"]))
@@ -143,7 +144,7 @@ def page_term_frequencies(x: Source, *, discover: bool = True) -> pd.DataFrame:
         count / all terms kept) and ``n_articles`` (int: articles containing the term).
 
     Example:
-        >>> page_term_frequencies("算力需求增长。算力调度平台。").head(1).values.tolist()
+        >>> page_term_frequencies("算力需求增长。算力平台上线。").head(1).values.tolist()
         [['算力', 2, 0.3333333333333333, 1]]
     """
     counts, n_articles = Counter(), Counter()
