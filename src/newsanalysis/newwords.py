@@ -82,7 +82,9 @@ def discover_words(
             if pmi >= min_pmi:
                 candidates[gram] = pmi
     rows = []
-    for gram, (left, left_edge, right, right_edge) in _neighbours(text, positions, candidates).items():
+    dominant = _dominant_neighbours(counts)
+    free = [g for g in candidates if _may_be_free(g, counts[len(g)][g], dominant.get(g, 0), min_entropy)]
+    for gram, (left, left_edge, right, right_edge) in _neighbours(text, positions, free).items():
         count = counts[len(gram)][gram]
         h_left = _entropy(left, left_edge, count)
         h_right = _entropy(right, right_edge, count)
@@ -134,6 +136,31 @@ def _frequent_ngrams(text: str, *, min_count: int, max_len: int) -> tuple[dict[i
         positions[n] = (rank, index)
     return counts, positions
 
+
+def _dominant_neighbours(counts: dict[int, dict[str, int]]) -> dict[str, int]:
+    """Per frequent n-gram, the count of its most frequent one-character extension (to the left or right)."""
+    most: dict[str, int] = {}
+    for n, grams in counts.items():
+        if n > 2:
+            for gram, m in grams.items():
+                for part in (gram[1:], gram[:-1]):
+                    if m > most.get(part, 0):
+                        most[part] = m
+    return most
+
+
+def _may_be_free(gram: str, count: int, dominant: int, min_entropy: float) -> bool:
+    """False if the neighbour seen ``dominant`` times shows that an entropy of ``gram`` is below ``min_entropy``.
+
+    When one neighbour accounts for ``m`` of the ``c`` occurrences, the entropy is at most
+    ``-(m/c) log(m/c) + (1 - m/c) log c`` (every other occurrence a different neighbour), so fragments such as
+    ``脑机接`` (followed by ``口`` each time) are dropped before their neighbours are counted. The margin keeps the
+    test exact: only n-grams whose computed entropy would fail anyway are dropped.
+    """
+    if not dominant:
+        return True
+    p = dominant / count
+    return -p * math.log(p) + (1 - p) * math.log(count) >= min_entropy - 1e-9
 
 def _neighbours(text: str, positions: dict, grams: Iterable[str]) -> dict[str, tuple[Counter, int, Counter, int]]:
     """Per n-gram: (left neighbour counts, occurrences at a run start, right neighbour counts, at a run end)."""
