@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsanalysis.newwords import discover_words
+from newsanalysis.newwords import _EDGE_CHARS, discover_words
 from newsanalysis.segment import DictionaryError, get_tokenizer, to_matching_text
 
 
@@ -203,7 +203,6 @@ def _reference_discovery(texts, tok, min_count, max_len, min_pmi, min_entropy):
     return sorted(kept, key=lambda r: (-r[1], r[0]))
 
 
-from newsanalysis.newwords import _EDGE_CHARS  # noqa: E402
 
 news_bits = st.sampled_from(["电算协同", "脑机接口", "算力", "全球南方", "的", "在", "。", ",", "5G", "AI", "12.5%",
                              "哈", "协同", "电算", "臺灣", "离岸", "贸易", "\n", " "])
