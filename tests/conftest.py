@@ -14,6 +14,7 @@ PAGES = {
     "practice_e": "practice_e.txt",
     **{f"unseen_u{n}": f"unseen_u{n}.txt" for n in range(1, 5)},
     **{f"unseen2_v{n}": f"unseen2_v{n}.txt" for n in range(1, 5)},
+    **{f"unseen3_w{n}": f"unseen3_w{n}.txt" for n in range(1, 4)},
 }
 GOLDS = {
     "sample": "sample-page.gold.json",
@@ -21,6 +22,7 @@ GOLDS = {
     "practice_e": "practice_e.gold.json",
     **{f"unseen_u{n}": f"unseen_u{n}.gold.json" for n in range(1, 5)},
     **{f"unseen2_v{n}": f"unseen2_v{n}.gold.json" for n in range(1, 5)},
+    **{f"unseen3_w{n}": f"unseen3_w{n}.gold.json" for n in range(1, 4)},
 }
 
 

@@ -219,6 +219,8 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
         if group is None:
             break
         cut = 0
+        if not kept and group[0].kind == "brief" and (brief := L.inline_brief(group[0].text)) is not None:
+            cut = brief[1]  # the brief's title went to the headline
         if not kept and (jump_in := L.leading_jump(group[0].text)) is not None:
             out.jump = out.jump or jump_in[0]
             cut = jump_in[1]
@@ -254,7 +256,7 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
     _interview(out)
     for (group, cut), role in zip(kept, out.roles):
         for n, block in enumerate(group):
-            reason = f"dateline or jump removed: {group[0].text[:cut]}" if n == 0 and cut else ""
+            reason = f"title, dateline or jump taken off: {group[0].text[:cut]}" if n == 0 and cut else ""
             if n == len(group) - 1 and (tail := L.trailing_byline(block.text)) is not None and tail[0] > 0:
                 reason = (reason + "; " if reason else "") + f"bracketed byline removed: {block.text[tail[0]:]}"
             if len(group) > 1:

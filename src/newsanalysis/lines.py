@@ -18,6 +18,7 @@ _SEP = r"(?:\s*[、,，/]\s*|\s+)"
 _NAMES = rf"{NAME}(?:{_SEP}{NAME})*"
 
 REPORTER_ROLES = (
+    "本报特约评论员", "本报评论员", "特约评论员", "评论员", "本报特约通讯员", "特约通讯员",
     "本报特约记者", "本报见习记者", "本报首席记者", "本报特派记者", "新华社特约记者", "本报通讯员",
     "新华社记者", "中新社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "特派记者",
     "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文/", "图/", "文",
@@ -40,6 +41,12 @@ _NOT_NAMES = {
 _BULLET = r"[■□●○◎◆◇★☆▲△▶►※]?\s*"
 BYLINE_RE = re.compile(
     rf"^\s*{_BULLET}{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*{_REPORTED}?\s*$"
+)
+# an opinion page's signature: □ 方知秋
+BULLET_NAME_RE = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*{_NAMES}\s*$")
+# 记者 林晓棠/文 蒋帆/摄: words by one, pictures by another
+COMBINED_CREDIT_RE = re.compile(
+    rf"^\s*{_BULLET}(?:{_ROLE})?\s*(?P<words>{_NAMES})\s*/\s*文\s*[,，、]?\s*(?:{_ROLE})?\s*(?P<photos>{_NAMES})\s*/\s*摄\s*$"
 )
 # collective bylines without a personal name
 STAFF_BYLINE_RE = re.compile(
@@ -82,6 +89,8 @@ class Dateline:
 
 TAIL_BYLINE_RE = re.compile(
     rf"^\s*\(\s*(?:{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*|作者\s*[:：]?\s*{NAME}(?:\s*[,，]\s*系[^()]{{1,60}})?)\s*\)\s*$"
+    # an opinion piece's signature after its body: ◇ 宋知微（作者系华东师范大学教授）
+    rf"|^\s*[■□●○◎◆◇★☆]?\s*{NAME}\s*\(\s*作者系[^()]{{1,60}}\)\s*$"
 )
 # a brief's reporter in brackets after its last sentence: 。（孙海燕） / 。（记者 魏晨阳）
 TRAILING_BYLINE_RE = re.compile(
@@ -151,7 +160,10 @@ def split_names(text: str) -> list[str]:
     body = fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ ")
     body = _REPORTED_END.sub("", body)
     body = re.sub(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者)", "", body)
-    body = re.sub(r"[,，]\s*系.*$", "", body)  # (作者:蔡林,系南开大学经济学院教授)
+    combined = COMBINED_CREDIT_RE.match(body)
+    if combined:
+        body = body[: combined.end("words")]  # the reporter; the photographer is a credit
+    body = re.sub(r"[,，]\s*系.*$|\(\s*作者系[^()]*\)\s*$", "", body)  # (作者:蔡林,系…) / 宋知微(作者系…)
     body = re.sub(r"(?:新华社|中新社|人民视觉|视觉中国)发|作者\s*[:：]?", " ", body)
     body = re.sub(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$", "", body).strip("()[]【】 ")
     names: list[str] = []
@@ -181,8 +193,10 @@ def is_byline(text: str) -> bool:
         (True, False, False)
     """
     s = fold(unpad_names(text))
-    if STAFF_BYLINE_RE.match(s):
+    if STAFF_BYLINE_RE.match(s) or COMBINED_CREDIT_RE.match(s):
         return True
+    if BULLET_NAME_RE.match(s) and len(s) <= 20:
+        return bool(split_names(s))
     if len(s) > 60 or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
         return False
     names_part = _REPORTED_END.sub("", s)  # 本报记者 张三 北京报道: the place and 报道 are not names
@@ -200,6 +214,9 @@ def is_credit(text: str) -> bool:
 def credit_photographers(text: str) -> list[str]:
     """The photographers named by a credit line (credits ending in 摄 and ``文/图`` bylines)."""
     s = fold(unpad_names(text)).strip()
+    combined = COMBINED_CREDIT_RE.match(s)
+    if combined:
+        return split_names(unpad_names(text)[combined.start("photos"):combined.end("photos")])
     if not re.search(r"(?:摄(?:影)?|文/图|图/文|文图)\s*[)\]】]?$", s):
         return []
     return split_names(text)
@@ -242,6 +259,24 @@ def leading_dateline(text: str) -> Dateline | None:
             return Dateline(text[m.start("dateline"):m.end("dateline")], [], m.end("dateline"))
         names = split_names(text[m.start("byline"):m.end("byline")])
     return Dateline(text[m.start("dateline"):m.end("dateline")], names, m.end())
+
+
+_BRIEF_RE = re.compile(r"^\s*[●▲■◆★]\s*(?P<title>[^\s。!?;]{4,30})\s+(?=\S)")
+
+
+def inline_brief(text: str) -> tuple[str, int] | None:
+    """A brief printed as one line: bullet, title, then its dateline (``●标题　本报讯（记者 X）正文``).
+
+    Returns the title and where the dateline starts, or None.
+
+    Example:
+        >>> inline_brief("●市区新增5条公交线路　本报讯（记者 程立）市交通委昨天宣布……")
+        ('市区新增5条公交线路', 12)
+    """
+    m = _BRIEF_RE.match(fold(text))
+    if not m or leading_dateline(text[m.end():]) is None:
+        return None
+    return text[m.start("title"):m.end("title")], m.end()
 
 
 def leading_jump(text: str) -> tuple[str, int] | None:

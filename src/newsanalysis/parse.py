@@ -136,6 +136,8 @@ def _kind(text: str) -> str:
         return "furniture"
     if L.leading_dateline(text) is not None:
         return "dateline"
+    if L.inline_brief(text) is not None:
+        return "brief"  # ●标题　本报讯（记者 X）……: a one-line brief, its own article
     if L.leading_jump(text) is not None:
         return "jump_in"  # （上接第1版）: the rest of an article begun on another page starts here
     return "text"
@@ -158,7 +160,7 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     """
     markers: list[int] = []
     for i, block in enumerate(blocks):
-        if block.kind in ("byline", "dateline", "jump_in"):
+        if block.kind in ("byline", "dateline", "jump_in", "brief"):
             if markers and blocks[markers[-1]].kind == "byline" and _only_headers_between(blocks, markers[-1], i):
                 continue  # a second byline line, or the dateline under the byline, of the same article
             markers.append(i)
@@ -174,7 +176,10 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     leftovers: list[tuple[Block, str]] = []
     first = starts[0][0] if starts else len(blocks)
     prelude = blocks[:first]
-    if any(b.kind == "text" and not _headline_like(b) for b in prelude):
+    photo = {k for k in range(first) if blocks[k].kind == "credit" or (k + 1 < first and blocks[k + 1].kind == "credit")}
+    if starts and prelude and all(k in photo or blocks[k].kind == "furniture" for k in range(first)) and photo:
+        starts[0] = (0, starts[0][1])  # a photo printed above the first headline belongs to that article
+    elif any(b.kind == "text" and not _headline_like(b) for k, b in enumerate(prelude) if k not in photo):
         lead = 0
         while lead < first and blocks[lead].kind == "furniture":
             leftovers.append((blocks[lead], "page furniture"))
@@ -198,18 +203,22 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     for n, (head, body) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         draft = Draft()
-        for block in blocks[head:body]:
+        photos: list[Block] = []
+        for k in range(head, body):
+            block = blocks[k]
             if block.kind == "note":
                 draft.note = block
             elif block.kind == "furniture":
                 leftovers.append((block, "page furniture"))
+            elif block.kind == "credit" or (k + 1 < body and blocks[k + 1].kind == "credit"):
+                photos.append(block)  # a caption and credit above the headline: read with the body
             else:
                 draft.header.append(block)
         cursor = body
         while cursor < end and blocks[cursor].kind == "byline":
             draft.bylines.append(blocks[cursor])
             cursor += 1
-        draft.body = blocks[cursor:end]
+        draft.body = photos + blocks[cursor:end]
         drafts.append(draft)
     return drafts, leftovers
 
@@ -290,7 +299,8 @@ def _only_headers_between(blocks: list[Block], a: int, b: int) -> bool:
 def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], seen: dict[str, int]) -> Article:
     from .body import read_body
 
-    head = assign_headline([b.text for b in draft.header])
+    brief = L.inline_brief(draft.body[0].text) if draft.body and draft.body[0].kind == "brief" else None
+    head = assign_headline([b.text for b in draft.header] + ([brief[0]] if brief else []))
     for block, role in zip(draft.header, head.roles):
         ledger[block.line] = _entry(block, index, role, "" if role != "stray" else "headline line beyond kicker/title/subtitle")
     reporters: list[str] = []
