@@ -24,6 +24,8 @@ FRAGMENT_MIN_CHARS = 31
 MIN_DUPLICATE_CHARS = 12
 _QUESTIONERS = ("记者", "问", "主持人")
 QUESTION_SUBHEAD_MAX_CHARS = 14
+BOX_MAX_CHARS = 120
+_BOX_RE = re.compile(r"^\s*【[^】]{1,8}】\s*\S")
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Body:
     subheads: list[str] = field(default_factory=list)
     subhead_before: list[int] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    boxes: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     dateline: str | None = None
@@ -123,6 +126,9 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
             ledger[block.line] = _entry(block, article, "editors_note")
         elif block.kind == "furniture":
             ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
+        elif block.kind == "text" and len(block.text) <= BOX_MAX_CHARS and _BOX_RE.match(fold(block.text)):
+            out.boxes.append(block.text)  # 【观点】……: a pull quote repeats the body, it is not body text
+            ledger[block.line] = _entry(block, article, "box")
         elif block.kind == "text" and (inline := split_inline_credit(block.text)):
             out.captions.append(inline[0])
             out.photographers += [n for n in L.credit_photographers(inline[1]) if n not in out.photographers]

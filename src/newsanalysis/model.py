@@ -11,7 +11,7 @@ from typing import Literal
 
 Role = Literal[
     "kicker", "title", "subtitle", "column", "editors_note", "byline", "dateline_body", "body",
-    "qa", "subhead", "caption", "credit", "jump", "stray", "dropped",
+    "qa", "subhead", "caption", "box", "credit", "jump", "stray", "dropped",
 ]
 
 
@@ -74,6 +74,7 @@ class Article:
     jump: str | None = None
     subheads: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    boxes: list[str] = field(default_factory=list)  # pull quotes and labelled boxes (【观点】……), not body text
     paragraphs: list[str] = field(default_factory=list)
     paragraph_roles: list[str] = field(default_factory=list)  # "body" | "qa"
     paragraph_spans: list[tuple[tuple[int, int], ...]] = field(default_factory=list)

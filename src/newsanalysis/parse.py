@@ -330,6 +330,7 @@ def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], see
         jump=body.jump,
         subheads=body.subheads,
         captions=body.captions,
+        boxes=body.boxes,
         paragraphs=body.paragraphs,
         paragraph_roles=body.roles,
         paragraph_spans=body.spans,

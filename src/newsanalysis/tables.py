@@ -119,6 +119,7 @@ def page_to_dict(page: Page) -> dict:
                 **_headline_fields(a),
                 "subheads": list(a.subheads),
                 "captions": list(a.captions),
+                "boxes": list(a.boxes),
                 "paragraphs": list(a.paragraphs),
                 "qa_turns": [{"speaker": t.speaker, "text": t.text, "paragraph": t.paragraph, "labelled": t.labelled}
                              for t in a.qa_turns],
