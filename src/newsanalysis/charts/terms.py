@@ -28,16 +28,23 @@ def term_bar(table: pd.DataFrame, *, top_n: int = 20, title: str = "高频词", 
     _require(table, ("term", "count"), "term_bar")
     path = resolve_font(font)
     data = _top_terms(table, "count", top_n)
+    return _ranked_terms(data, data["count"], path, name="term_bar", title=title, empty="没有可统计的词",
+                         xlabel="出现次数", unit="次", counted="个词")
+
+
+def _ranked_terms(data: pd.DataFrame, values: pd.Series, path, *, name: str, title: str, empty: str, xlabel: str,
+                  unit: str = "", counted: str = "个", color: str = PALETTE[0]) -> Chart:
+    """The horizontal bar chart shared by term, distinctive-term and keyword charts (``data`` already ranked)."""
     with _style(path):
         figure, (ax,) = _figure(height=max(2.5, 0.28 * len(data) + 1))
         ax.set_title(title)
         if data.empty:
-            _empty(ax, "没有可统计的词")
+            _empty(ax, empty)
         else:
-            _hbar(ax, data["term"], data["count"], path)
-            ax.set_xlabel("出现次数")
-    alt = f"条形图：{title}，共{len(data)}个词，依次为{_listing(data['term'], data['count'], '次')}"
-    return Chart(figure, alt, data.reset_index(drop=True), "term_bar", path)
+            _hbar(ax, data["term"], values, path, color=color)
+            ax.set_xlabel(xlabel)
+    alt = f"条形图：{title}，共{len(data)}{counted}，依次为{_listing(data['term'], values, unit)}"
+    return Chart(figure, alt, data.reset_index(drop=True), name, path)
 
 
 def word_cloud(table: pd.DataFrame, *, max_words: int = 100, random_state: int = 0, width: int = 800,
@@ -93,16 +100,9 @@ def distinctive_bar(table: pd.DataFrame, *, top_n: int = 15, value: str = "log_o
     path = resolve_font(font)
     columns = ["term", *(["count"] if "count" in table else []), value]
     data = table[columns].sort_values([value, "term"], ascending=[False, True], kind="stable").head(top_n)
-    with _style(path):
-        figure, (ax,) = _figure(height=max(2.5, 0.28 * len(data) + 1))
-        ax.set_title("本文特色词")
-        if data.empty:
-            _empty(ax, "没有特色词")
-        else:
-            _hbar(ax, data["term"], data[value].round(2), path, color=PALETTE[1])
-            ax.set_xlabel("加权对数优势比（越大越是本文独有）" if value == "log_odds" else value)
-    alt = f"条形图：本文特色词，共{len(data)}个，依次为{_listing(data['term'], data[value].round(2), '')}"
-    return Chart(figure, alt, data.reset_index(drop=True), "distinctive_bar", path)
+    return _ranked_terms(data, data[value].round(2), path, name="distinctive_bar", title="本文特色词",
+                         empty="没有特色词", color=PALETTE[1],
+                         xlabel="加权对数优势比（越大越是本文独有）" if value == "log_odds" else value)
 
 
 def keyword_bar(table: pd.DataFrame, *, top_n: int = 15, font: str | None = None) -> Chart:
@@ -114,16 +114,8 @@ def keyword_bar(table: pd.DataFrame, *, top_n: int = 15, font: str | None = None
     _require(table, ("term", "weight"), "keyword_bar")
     path = resolve_font(font)
     data = _top_terms(table, "weight", top_n)
-    with _style(path):
-        figure, (ax,) = _figure(height=max(2.5, 0.28 * len(data) + 1))
-        ax.set_title("关键词")
-        if data.empty:
-            _empty(ax, "没有关键词")
-        else:
-            _hbar(ax, data["term"], data["weight"].round(3), path, color=PALETTE[2])
-            ax.set_xlabel("权重")
-    alt = f"条形图：关键词，共{len(data)}个，依次为{_listing(data['term'], data['weight'].round(3), '')}"
-    return Chart(figure, alt, data.reset_index(drop=True), "keyword_bar", path)
+    return _ranked_terms(data, data["weight"].round(3), path, name="keyword_bar", title="关键词",
+                         empty="没有关键词", xlabel="权重", color=PALETTE[2])
 
 
 def cooccurrence_network(table: pd.DataFrame, *, top_n: int = 30, weight: str = "count",
