@@ -20,8 +20,9 @@ from pathlib import Path
 
 import nbformat
 
-from newsanalysis import config, render
-from newsanalysis.parse import load_page
+from newsanalysis import config
+from newsanalysis.report import jobs as render
+from newsanalysis.parse.page import load_page
 
 ROOT = Path(__file__).resolve().parent.parent
 

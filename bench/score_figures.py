@@ -26,8 +26,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from newsanalysis.figures import extract_figures
-from newsanalysis.numerals import UNIT_SCALE
+from newsanalysis.figures.extract import extract_figures
+from newsanalysis.figures.numerals import UNIT_SCALE
 
 PEER_DIR = Path(__file__).resolve().parent / "peer"
 EXHAUSTIVE = {"Number", "NumeralParse", "NumeralParseInv", "Transform"}
@@ -220,7 +220,7 @@ def _gold_value_ok(g: dict, p: dict) -> bool:
 
 def news(predict) -> dict:
     """Precision and recall against the gold figures of the three fixture pages (optional ones neutral)."""
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     a: dict = defaultdict(int)
     for stem in NEWS_PAGES:

@@ -47,9 +47,9 @@ def main() -> None:
 
     import jieba
 
-    from newsanalysis.parse import load_page
-    from newsanalysis.segment import get_tokenizer
-    from newsanalysis.stats import term_frequencies
+    from newsanalysis.parse.page import load_page
+    from newsanalysis.segment.tokenizer import get_tokenizer
+    from newsanalysis.stats.terms import term_frequencies
 
     jieba.setLogLevel(logging.WARNING)
     page = load_page(SAMPLE)

@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python (newsanalysis)
 #     language: python
@@ -22,7 +28,7 @@ top_n = 20  # how many terms the charts and keyword tables show
 
 # %%
 from newsanalysis import charts, config, report
-from newsanalysis.parse import load_page
+from newsanalysis.parse.page import load_page
 
 page = load_page(page_path or config.sample_page())
 article = page.article(article_index)

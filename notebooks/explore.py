@@ -25,8 +25,9 @@ page_path = ""  # page file to explore; "" means the bundled sample page (data/r
 article_index = 0  # which article of the page, counted from 0
 
 # %%
-from newsanalysis import charts, config, stats, tables
-from newsanalysis.parse import load_page
+from newsanalysis import charts, config, stats
+from newsanalysis.parse import tables
+from newsanalysis.parse.page import load_page
 
 page = load_page(page_path or config.sample_page())
 article = page.article(article_index)

@@ -20,7 +20,7 @@ top_n = 20  # how many terms the page-wide frequency chart shows
 
 # %%
 from newsanalysis import charts, config, report
-from newsanalysis.parse import load_page
+from newsanalysis.parse.page import load_page
 
 page = load_page(page_path or config.sample_page())
 tables = report.analyse(page, top_n=top_n)

@@ -46,7 +46,7 @@ def page_path(name: str) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_page():
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     return load_page(FIXTURES / PAGES["sample"])
 
@@ -54,6 +54,6 @@ def sample_page():
 @pytest.fixture(scope="session", params=["sample", "practice_d", "practice_e"])
 def any_page(request):
     """Each known page parsed, with its gold annotation: (name, page, gold)."""
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     return request.param, load_page(FIXTURES / PAGES[request.param]), load_gold(request.param)

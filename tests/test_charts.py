@@ -13,7 +13,8 @@ from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsanalysis import charts, fonts
+from newsanalysis import charts
+from newsanalysis.charts import fonts
 from newsanalysis.errors import FontNotFoundError, NewsAnalysisError
 
 TERMS = pd.DataFrame({"article": 0, "term": ["浦东", "开放", "经济", "全球", "制度型开放", "“腾笼换鸟”"],
@@ -88,7 +89,7 @@ def test_every_chart_renders_without_tofu(name, glyph_log):
     assert not [m for m in messages if "Glyph" in m and "missing" in m], messages
     assert not [m for m in messages if "findfont" in m], messages
     assert png.startswith(b"\x89PNG")
-    coverage = _cmap(chart.font)  # independent of newsanalysis.fonts: read the cmap again with fontTools
+    coverage = _cmap(chart.font)  # independent of newsanalysis.charts.fonts: read the cmap again with fontTools
     drawn = "".join(_drawn_texts(chart))
     assert any("\u4e00" <= ch <= "\u9fff" for ch in drawn)
     assert {ch for ch in drawn if not ch.isspace() and ord(ch) not in coverage} == set()

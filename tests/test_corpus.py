@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from newsanalysis import corpus, stats
-from newsanalysis.parse import load_page
+from newsanalysis.parse.page import load_page
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PAGES = ["practice_d.txt", "practice_e.txt", "sample-page.txt"]

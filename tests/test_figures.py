@@ -10,7 +10,7 @@ from conftest import load_gold, page_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsanalysis.figures import COLUMNS, extract_figures
+from newsanalysis.figures.extract import COLUMNS, extract_figures
 
 
 def _rows(text: str) -> list[tuple]:
@@ -240,7 +240,7 @@ _FUNCTION_WORDS = set("的了是在有和与及或而但并也还就都又已将
 
 @pytest.mark.parametrize("name", ["sample", "practice_d", "practice_e"])
 def test_gold_page_subjects_are_labels(name: str) -> None:
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     df = extract_figures(load_page(page_path(name)))
     for subject in df["subject"]:
@@ -297,7 +297,7 @@ def _figure_matches(gold: dict, row: dict) -> bool:
 @pytest.mark.parametrize("name", ["sample", "practice_d", "practice_e"])
 def test_gold_pages(name: str) -> None:
     """Every required gold figure is found in order with value, unit and kind; nothing beyond gold + optional."""
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     gold = load_gold(name)
     df = extract_figures(load_page(page_path(name)))
@@ -319,7 +319,7 @@ def test_gold_pages(name: str) -> None:
 
 
 def test_headlines_only_when_asked() -> None:
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     page = load_page(page_path("practice_d"))
     body = extract_figures(page)
@@ -331,7 +331,7 @@ def test_headlines_only_when_asked() -> None:
 
 
 def test_article_input_matches_page_rows() -> None:
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     page = load_page(page_path("practice_e"))
     df = extract_figures(page.article(2))

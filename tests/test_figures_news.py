@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newsanalysis.figures import extract_figures
+from newsanalysis.figures.extract import extract_figures
 
 ROWS = [json.loads(line) for line in
         (Path(__file__).parent / "fixtures" / "figures_news.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -1,4 +1,4 @@
-"""Tests for newsanalysis.lexicon (word lists, user files and number guards, no jieba)."""
+"""Tests for newsanalysis.segment.lexicon (word lists, user files and number guards, no jieba)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsanalysis.lexicon import (
+from newsanalysis.segment.lexicon import (
     NUMBER_RE,
     NUMBER_SPLIT_RE,
     STOPWORDS,
@@ -155,5 +155,5 @@ def test_cache_dir_is_writable_and_outside_site_packages():
 
 
 def test_lexicon_does_not_import_jieba():
-    code = "import sys, newsanalysis.lexicon; sys.exit('jieba' in sys.modules)"
+    code = "import sys, newsanalysis.segment.lexicon; sys.exit('jieba' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

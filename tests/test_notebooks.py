@@ -12,9 +12,9 @@ import jupytext
 import nbformat
 import pytest
 
-from newsanalysis import render
-from newsanalysis.export import external_urls
-from newsanalysis.parse import load_page
+from newsanalysis.report import jobs as render
+from newsanalysis.report.export import external_urls
+from newsanalysis.parse.page import load_page
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsanalysis.numerals import fold_text, parse_numeral, to_halfwidth
+from newsanalysis.figures.numerals import fold_text, parse_numeral, to_halfwidth
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import load_gold, page_path
 from newsanalysis.errors import ArticleIndexError
-from newsanalysis.parse import load_page, parse_page
+from newsanalysis.parse.page import load_page, parse_page
 
 # the sample, the two practice pages, and four pages written by a reviewer in layouts the others lack
 # (page headers, briefs with bracketed bylines, articles without byline, roundtables, 文/图 bylines)
@@ -271,7 +271,7 @@ def test_duplicate_pair_further_down_is_removed_once():
 
 def test_page_of_headlines_only_has_no_articles():
     from newsanalysis.errors import NoArticlesError
-    from newsanalysis.parse import require_articles
+    from newsanalysis.parse.page import require_articles
 
     page = parse_page("标题一\n\n标题二\n\n标题三")
     assert page.articles == []

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsanalysis.errors import NewsAnalysisError
-from newsanalysis.model import Article, QATurn
-from newsanalysis.quotes import QUOTE_COLUMNS, SOURCE_COLUMNS, extract_quotes, sources
+from newsanalysis.parse.model import Article, QATurn
+from newsanalysis.quotes.extract import QUOTE_COLUMNS, SOURCE_COLUMNS, extract_quotes, sources
 
 from conftest import load_gold, page_path
 
@@ -211,7 +211,7 @@ def test_empty_and_bad_input():
 
 @pytest.mark.parametrize("name", ["sample", "practice_d", "practice_e"])
 def test_named_sources_match_gold(name):
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     page = load_page(page_path(name))
     gold = load_gold(name)
@@ -233,7 +233,7 @@ def test_named_sources_match_gold(name):
 
 
 def test_page_offsets_slice_back():
-    from newsanalysis.parse import load_page
+    from newsanalysis.parse.page import load_page
 
     page = load_page(page_path("sample"))
     for r in extract_quotes(page).itertuples():

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsanalysis import render
+from newsanalysis.report import jobs as render
 from newsanalysis.errors import RenderError
-from newsanalysis.export import chart_tables, export_html, external_urls
-from newsanalysis.slugs import report_filename, safe_name
+from newsanalysis.report.export import chart_tables, export_html, external_urls
+from newsanalysis.report.filenames import report_filename, safe_name
 
 XSS_PAGE = ("头条<script>alert(1)</script>\n\n本报记者 王明\n\n"
             "正文第一段<img src=x onerror=alert(2)>。今天天气很好，市民纷纷出游。\n\n"
@@ -244,7 +244,7 @@ def test_external_urls(document, expected):
 
 
 def test_chart_tables_are_found_and_named_uniquely():
-    from newsanalysis.export import TABLE_MIME
+    from newsanalysis.report.export import TABLE_MIME
 
     nb = _fake_executed()
     for _ in range(2):
@@ -369,6 +369,6 @@ def test_nothing_already_written_is_lost_when_a_page_or_a_report_fails(monkeypat
 
 def test_fingerprint_covers_the_dictionaries(tiny):
     jobs = render._page_jobs(tiny["page"], "xss-page", tiny["notebooks"], {}, {})
-    from newsanalysis.versions import dictionaries_sha256
+    from newsanalysis.report.provenance import dictionaries_sha256
 
     assert all(job.fingerprint["dictionaries"] == dictionaries_sha256() for job in jobs)

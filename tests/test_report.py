@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newsanalysis import report
-from newsanalysis.parse import parse_page
+from newsanalysis.report import analysis as report
+from newsanalysis.parse.page import parse_page
 
 
 @pytest.mark.parametrize("text, markup_parts, plain", [

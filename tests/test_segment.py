@@ -1,4 +1,4 @@
-"""Tests for newsanalysis.segment (tokenizer) and newsanalysis.newwords (new-word discovery)."""
+"""Tests for newsanalysis.segment (tokenizer) and newsanalysis.segment.newwords (new-word discovery)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsanalysis.newwords import _EDGE_CHARS, discover_words
-from newsanalysis.segment import DictionaryError, get_tokenizer, to_matching_text
+from newsanalysis.segment.newwords import _EDGE_CHARS, discover_words
+from newsanalysis.segment.tokenizer import DictionaryError, get_tokenizer, to_matching_text
 
 
 @pytest.fixture(scope="module")

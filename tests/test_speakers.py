@@ -1,4 +1,4 @@
-"""Tests for newsanalysis.speakers: where names start and end, which bare words are names, title words."""
+"""Tests for newsanalysis.quotes.speakers: where names start and end, which bare words are names, title words."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsanalysis.speakers import (
+from newsanalysis.quotes.speakers import (
     REPORTING_VERBS,
     TITLE_RE,
     bare_name_ok,

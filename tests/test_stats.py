@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsanalysis import stats
-from newsanalysis.documents import article_from_text
+from newsanalysis.segment.units import article_from_text
 from newsanalysis.errors import NewsAnalysisError
-from newsanalysis.segment import get_tokenizer
+from newsanalysis.segment.tokenizer import get_tokenizer
 
 NUMBER = re.compile(r"^[\d.,%‰]+$")
 

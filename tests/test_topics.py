@@ -1,4 +1,4 @@
-"""Tests for newsanalysis.topics (NMF over paragraph TF-IDF)."""
+"""Tests for newsanalysis.stats.topics (NMF over paragraph TF-IDF)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from newsanalysis.errors import NewsAnalysisError
-from newsanalysis.topics import topics
+from newsanalysis.stats.topics import topics
 
 TWO_THEMES = "\n".join([
     "粮食产量再创新高,粮食播种面积稳定。", "粮食单产提高,粮食丰收。", "粮食收购价格稳定,粮食储备充足。",

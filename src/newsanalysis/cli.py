@@ -12,8 +12,8 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__, config
-from .errors import NewsAnalysisError
+from newsanalysis import __version__, config
+from newsanalysis.errors import NewsAnalysisError
 
 EXIT_USAGE = 2
 log = logging.getLogger("newsanalysis")
@@ -36,7 +36,7 @@ def _term(text: str) -> str:
 
 
 def _load(path: str, encoding: str | None):
-    from .parse import load_page, require_articles
+    from newsanalysis.parse.page import load_page, require_articles
 
     return require_articles(load_page(path, encoding=encoding))
 
@@ -58,14 +58,14 @@ def _print_frame(frame, as_json: bool) -> None:
 def cmd_parse(args: argparse.Namespace) -> int:
     page = _load(args.path, args.encoding)
     if args.json:
-        from .tables import page_to_dict
+        from newsanalysis.parse.tables import page_to_dict
 
         data = page_to_dict(page)
         if not args.ledger:
             data.pop("ledger")
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return 0
-    from .tables import articles_frame
+    from newsanalysis.parse.tables import articles_frame
 
     print(f"{page.source}  ({page.encoding}, {len(page.articles)} articles)")
     frame = articles_frame(page)[["article", "display_title", "reporters", "photographers", "dateline",
@@ -78,7 +78,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_process(args: argparse.Namespace) -> int:
-    from .io import write_processed
+    from newsanalysis.io import write_processed
 
     paths = [Path(p) for p in args.paths] or config.raw_pages()
     if not paths:
@@ -99,14 +99,14 @@ def cmd_process(args: argparse.Namespace) -> int:
 def cmd_terms(args: argparse.Namespace) -> int:
     page = _load(args.path, args.encoding)
     articles = _articles(page, args.article)
-    from .stats import term_frequencies
+    from newsanalysis.stats.terms import term_frequencies
 
     _print_frame(term_frequencies(articles, top_n=args.top), args.json)
     return 0
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    from .topics import topics
+    from newsanalysis.stats.topics import topics
 
     page = _load(args.path, args.encoding)
     model = topics(page, k=args.k)
@@ -128,7 +128,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
 def cmd_kwic(args: argparse.Namespace) -> int:
     page = _load(args.path, args.encoding)
     articles = _articles(page, args.article)
-    from .stats import kwic
+    from newsanalysis.stats.terms import kwic
 
     _print_frame(kwic(articles, args.term, width=args.width), args.json)
     return 0
@@ -137,7 +137,7 @@ def cmd_kwic(args: argparse.Namespace) -> int:
 def cmd_figures(args: argparse.Namespace) -> int:
     page = _load(args.path, args.encoding)
     x = page.article(args.article) if args.article is not None else page
-    from .figures import extract_figures
+    from newsanalysis.figures.extract import extract_figures
 
     _print_frame(extract_figures(x, include_headlines=args.include_headlines), args.json)
     return 0
@@ -146,14 +146,14 @@ def cmd_figures(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     page = _load(args.path, args.encoding)
     x = page.article(args.article) if args.article is not None else page
-    from .quotes import extract_quotes
+    from newsanalysis.quotes.extract import extract_quotes
 
     _print_frame(extract_quotes(x), args.json)
     return 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .render import run_render
+    from newsanalysis.report.jobs import run_render
 
     return run_render([Path(p) for p in args.paths], out=Path(args.out) if args.out else None,
                       jobs=args.jobs, with_code=args.with_code, force=args.force)

@@ -15,13 +15,13 @@ from typing import Literal
 
 import pandas as pd
 
-from .model import Page
-from .stats import counts_to_frame, page_counts
+from newsanalysis.parse.model import Page
+from newsanalysis.stats.terms import counts_to_frame, page_counts
 
 
 def _count_page(page: Page | str | Path, discover: bool) -> tuple[Counter, Counter]:
     if not isinstance(page, Page):
-        from .parse import load_page
+        from newsanalysis.parse.page import load_page
 
         page = load_page(page)
     return page_counts(page, discover=discover)

@@ -13,8 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .normalize import normalise_newlines
+from newsanalysis.errors import InputError
+from newsanalysis.normalize import normalise_newlines
 
 MAX_CONTROL_SHARE = 0.01
 
@@ -143,7 +143,7 @@ def write_processed(page, out_dir: str | Path) -> list[Path]:
     """
     import json
 
-    from .tables import articles_frame, ledger_frame, page_to_dict, paragraphs_frame
+    from newsanalysis.parse.tables import articles_frame, ledger_frame, page_to_dict, paragraphs_frame
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,59 @@
+"""Context tests that decide whether a number in running text is a figure at all.
+
+A number can be a code or a name (``沪深300指数``, ``（600519）``, ``0105``, ``12345热线``, ``鸿蒙5.0``,
+``波音737 MAX``), part of a quoted slogan (“五位一体”, “双11”), a phone number (``0571-87654321``) or a
+score rather than a clock time (``以4:1击败``, ``师生比为1:15``); ``度`` is a degree only where the clause talks
+about temperature (``气温降至零下8度``, not ``一度``/``年度``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsanalysis.figures.words import IDENT_AFTER
+
+_TEMPERATURE = re.compile(r"零下|气温|温度|高温|低温|体温|水温|降温|升温|最高|最低|摄氏")
+PHONE_RE = re.compile(r"(?<![\d-])(?:0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4}|1[3-9]\d{9})(?![\d-])")
+COLON_RE = re.compile(r"(?<![\d.:])(?P<a>\d+(?:\.\d+)?) ?: ?(?P<b>\d+(?:\.\d+)?)(?![\d.:])")
+SCORE_BEFORE = re.compile(r"(?:以|比分|[比为]为|比是|比达到?|比约为?|比例为?|之比为?|扳为|扳平为?|追成|战成)$")
+
+
+def temperature_context(s: str, start: int) -> bool:
+    """Whether the clause before ``start`` talks about temperature (so 度 is degrees, not 一度/年度)."""
+    before = s[max(0, start - 12):start]
+    return bool(_TEMPERATURE.search(re.split(r"[，,。；;]", before)[-1]))
+
+
+def is_identifier(s: str, start: int, end: int, core: str) -> bool:
+    """Whether the bare Arabic number ``s[start:end]`` is a code or a name (沪深300指数, 0105, 95306, 鸿蒙5.0)."""
+    digits = core.strip()
+    if re.fullmatch(r"0\d+", digits) or s.startswith(IDENT_AFTER, end):
+        return True  # leading zeros are codes; 12345热线, 318国道, 985高校
+    if re.fullmatch(r"[19]\d{4}", digits) and not digits.endswith("00"):
+        return True  # 12345, 95306, 12306: service numbers
+    if re.fullmatch(r"\d+\.0", digits) and not at(s, start - 1, "为至到达是于了约近超过比以增降升涨跌和与及、，,：: "):
+        return True  # 鸿蒙5.0: a version
+    if "." not in digits and re.match(r" [A-Za-z]{2}", s[end:end + 3]):
+        return True  # 波音737 MAX
+    return at(s, start - 1, "（(") and at(s, end, "）)") and "." not in digits  # （600519）
+
+
+def in_slogan(s: str, start: int, end: int) -> bool:
+    """Whether ``s[start:end]`` sits inside a short quoted phrase that is more than the figure (“四个全面”)."""
+    o = max(s.rfind(q, max(0, start - 6), start) for q in "“‘「\"")
+    if o == -1:
+        return False
+    c = min((i for i in (s.find(q, end, end + 6) for q in "”’」\"") if i != -1), default=-1)
+    inside = s[o + 1:c] if c != -1 else ""
+    return bool(inside) and len(inside) <= 6 and inside != s[start:end] and not re.search(r"[，,。；;、“”‘’「」\"]", inside)
+
+
+def index_points(s: str, start: int, core: str) -> bool:
+    """Whether 点 after the Arabic ``core`` is index points (3288.41点, 上涨50点), not a clock hour (20点)."""
+    clause = re.split(r"[，,。；;：:]", s[max(0, start - 10):start])[-1]
+    return "." in core or float(core.replace(",", "")) > 24 or bool(re.search(r"指数|收报|收于|涨|跌|点位", clause))
+
+
+def at(s: str, pos: int, chars: str) -> bool:
+    """Whether ``s[pos]`` exists and is one of ``chars``."""
+    return 0 <= pos < len(s) and s[pos] in chars

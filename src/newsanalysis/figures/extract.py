@@ -1,0 +1,360 @@
+"""Figures quoted in articles: every number with its unit, kind, normalised value and what it qualifies.
+
+``extract_figures`` scans body paragraphs (never headlines, captions or bylines unless asked) with a grammar
+(``figure_grammar``) and adds what a reader needs around each number: its sentence, the words it qualifies
+(``subject``) and the change it reports (``从2小时缩至20分钟``, ``同比增长73.2%`` → ``direction``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import pandas as pd
+
+from newsanalysis.figures.grammar import HEDGES_BEFORE, Figure, scan_figures
+from newsanalysis.parse.model import Article, Page
+from newsanalysis.figures.numerals import TEMPORAL_KINDS
+
+COLUMNS = [
+    "article", "paragraph", "start", "end", "text", "value", "low", "high", "unit", "kind", "approx",
+    "iso", "sentence", "subject", "change_from", "change_to", "direction",
+]
+
+_SENT_END = "。！？!?"
+_CLAUSE = "，,；;：:。！？!?、（(\n"
+_UP = ("增长", "增加", "上升", "提高", "提升", "上涨", "增幅", "涨幅", "增至", "多出", "多了", "多收", "多产",
+       "高出", "扩大", "攀升", "跃升", "回升", "上调", "调升", "调高", "升至", "涨至", "提价", "涨价", "偏高", "偏多",
+       "偏大", "增", "涨", "升", "多")
+_DOWN = ("下降", "减少", "降低", "下滑", "下跌", "降幅", "跌幅", "回落", "缩小", "缩至", "缩短", "少了", "微减",
+         "收窄", "下调", "调降", "调低", "降至", "跌至", "降价", "偏低", "偏少", "偏小", "减", "降", "少", "缩")
+_HEDGE_TAIL = re.compile("(?:" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + ")$")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in _SENT_END) + 1
+    ends = [i for i in (text.find(c, end) for c in _SENT_END) if i != -1]
+    b = min(ends) + 1 if ends else len(text)
+    while b < len(text) and text[b] in "”」』)）":
+        b += 1
+    return text[a:b].strip()
+
+
+# Words that open a clause without naming anything (connectives, sources, time words, prepositions) and words
+# that close a subject before its number (copulas, totals, hedges); both are trimmed off a subject.
+_LEAD = sorted((
+    "其中", "同时", "与此同时", "此外", "另外", "另有", "而且", "并且", "但是", "不过", "比如", "例如", "特别是",
+    "尤其是", "据测算", "据统计", "据了解", "据介绍", "据悉", "据报道", "初步核算", "数据显示", "今年", "去年",
+    "明年", "前年", "当年", "当天", "当日", "次日", "目前", "当前", "如今", "此前", "近年来", "这一年", "截至",
+    "截止", "对于", "来自", "及以上", "以上", "以下", "以内", "以来", "分别", "这是", "也是", "则是", "就是", "只有", "仅有", "共有", "还有", "总共", "一共", "而",
+    "但", "并", "也", "还", "则", "即", "就", "又", "都", "均", "共", "到", "在", "从", "对", "由", "比", "较",
+    "与", "和", "及", "把", "将", "以", "有", "是", "已", "为", "让", "使", "被", "的", "了", "等", "约", "近",
+), key=len, reverse=True)
+_TRAIL = sorted((
+    "约为", "均为", "分别为", "达到", "高达", "超过", "突破", "共计", "合计", "总计", "累计", "一共", "共有",
+    "实现", "分为", "惠及", "涉及", "覆盖", "包括", "仅用了", "用了", "只有", "仅有", "之后", "之前", "以来", "以后", "期间", "达", "从", "较",
+    "比", "也已", "也", "还", "都", "仍", "仅", "只", "为", "是", "有", "共", "已", "在", "以", "到", "至", "了", "的", "和", "与", "及",
+    "等", "约", "近", "逾",
+), key=len, reverse=True)
+_CHANGE = ("增长", "增加", "上升", "提高", "提升", "上涨", "下降", "减少", "降低", "下滑", "下跌", "回落", "增幅",
+           "降幅", "涨幅", "跌幅", "微增", "微减")
+_COMPARE = re.compile(r"^(?:同比|环比|(?:比|较)?(?:去年|上年|前年|常年|上月|上季度)?(?:同期)?)")
+_MORE_LESS = re.compile(r"^(?:每亩|每人|人均)?([多少])(?:产|收|出)?$")  # 多产221.8亿斤, 少了258.2万亩
+_VERB_TAIL = re.compile("(?:同比|环比)?(?:" + "|".join(_CHANGE) + ")$")
+_RATE = frozenset({"日均", "平均每天", "每天", "单日", "每周", "每月", "人均"})
+_QUOTES = str.maketrans("", "", "“”\"‘’「」")
+_YEAR_LEAD = re.compile(r"^(?:[0-9０-９]{4}年(?:底|末|初|前)?|[一二三四]季度|上半年|下半年|全年)")
+_KEEP_LEAD = ("在园", "在校", "在职", "在读", "在岗", "在建", "在线", "在途", "在库")
+_TRAIL_ANY = set("较比从为是达共已也还都仍仅只约近逾了的")  # never end a noun: trimmed without asking jieba
+_PERSONS = ("人次", "人", "万人")
+_FUNCTION_CHARS = set("数共的了着过是在有和与及或而但并也还就都又已将把被从向对于为以由比较等约近个这那其此内上中下后前里外")
+_NOUNISH = ("n", "vn", "an", "b", "j", "eng", "mq", "l")
+_MEASURED = ("count", "approx", "ordinal")
+_MAX = 12
+
+
+def _strip(seg: str) -> str:
+    """Trim quotes, leading connectives/time words and trailing copulas off a stretch of a clause."""
+    prev = None
+    while seg != prev:
+        prev = seg
+        seg = seg.strip(" “”\"‘’「」《》()（）—-·")
+        seg = _YEAR_LEAD.sub("", seg)
+        seg = next((seg[len(w):] for w in _LEAD if seg.startswith(w) and len(seg) > len(w)
+                    and (len(w) > 1 or _tags(seg)[0][0] == w) and not seg.startswith(_KEEP_LEAD)), seg)
+        seg = next((seg[:-len(w)] for w in _TRAIL if seg.endswith(w) and len(seg) > len(w)
+                    and (len(w) > 1 or w in _TRAIL_ANY or _tags(seg)[-1][0] == w)), seg)  # 惠及 keeps 及
+    return seg.translate(_QUOTES)
+
+
+def _tags(text: str) -> list[tuple[str, str, int, int]]:
+    from newsanalysis.segment.tokenizer import get_tokenizer
+    return get_tokenizer().tag(text) if text else []
+
+
+def _noun_phrase(text: str, *, ordinal: bool = False) -> str:
+    """The noun phrase that opens ``text`` (``脑机接口系统在临床试验中`` → ``脑机接口系统``), else ''."""
+    if text.startswith("次"):
+        text = text[1:]  # 236批次, 40余艘次: the 次 of a compound measure word
+    m = re.match(r"[“\"‘「《]?[^，,；;：:。！？!?、（(\n]*", text)
+    tags = _tags(m.group(0)[:_MAX + 6] if m else "")
+    end = 0
+    for i, (word, tag, a, b) in enumerate(tags):
+        nxt = tags[i + 1][1] if i + 1 < len(tags) else ""
+        if tag.startswith(_NOUNISH) or (word in "“”\"‘’「」《》" and (i == 0 or end)):
+            end = b
+        elif end and (tag == "c" and word in "和与及" or tag in ("f", "t")) and nxt.startswith(_NOUNISH):
+            continue  # 国家和地区, 校园周边小卖部, 亚洲冬季运动会
+        elif not end and (tag.startswith("a") or word == "不") and nxt.startswith(_NOUNISH):
+            continue  # 低时延, 不合格食品
+        elif ordinal and tag == "v" and (nxt.startswith(_NOUNISH) or end and nxt in ("", "x")):
+            end = b  # 第35次飞行任务, 第5次载人飞行
+        else:
+            break
+    return _fit(_strip(text[:end]))
+
+
+def _fit(seg: str) -> str:
+    if len(seg) > _MAX:
+        cut = seg.rfind("的", 0, len(seg) - 1)
+        if 0 <= cut and len(seg) - cut - 1 >= 2:
+            seg = seg[cut + 1:]
+    if len(seg) > _MAX:
+        tags = _tags(seg)
+        seg = next((seg[a:] for _, _, a, _ in tags if len(seg) - a <= _MAX), seg[-_MAX:])
+        seg = _strip(seg)
+    if len(seg) == 1 and seg in _FUNCTION_CHARS or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
+        return ""
+    return seg
+
+
+def _bare_verb(seg: str) -> bool:
+    if seg in _TRAIL:
+        return True  # 惠及, 达到
+    tags = _tags(seg)
+    return len(tags) == 1 and tags[0][1] in ("v", "vd", "d", "p", "c", "u", "ul", "uj", "r", "f", "m", "q", "t")
+
+
+def _backward(text: str, a: int, start: int, others: list[Figure]) -> tuple[str, str]:
+    """(subject, change verb) from the clause before the figure, skipping other figures inside it."""
+    inside = [f for f in others if a <= f.start and f.end <= start]
+    pieces = [text[inside[-1].end:start], text[a:inside[0].start]] if inside else [text[a:start]]
+    for piece in pieces:
+        seg = _strip(_HEDGE_TAIL.sub("", piece))
+        core = _strip(_COMPARE.sub("", seg))
+        more = _MORE_LESS.match(core)
+        if core in _CHANGE or more:
+            return "", ("增加" if more.group(1) == "多" else "减少") if more else core
+        seg = _fit(seg)
+        if seg and not _bare_verb(seg):
+            return seg, ""
+    return "", ""
+
+
+def _enumeration_head(text: str, a: int) -> str:
+    """For ``脑机接口技术分为侵入式、非侵入式两大类``: the words before the verb that opens the enumeration."""
+    a2 = max(text.rfind(c, 0, a - 1) for c in _CLAUSE.replace("、", "")) + 1
+    tags = _tags(text[a2:a - 1])
+    verbs = [x for x in tags if x[1] == "v"]
+    return _fit(_strip(text[a2:a2 + verbs[-1][2]])) if verbs else ""
+
+
+def _subject(text: str, fig: Figure, figs: list[Figure], rows: list[dict[str, Any]]) -> str:
+    """The words the figure qualifies: a following noun for counts, else the clause before it, else inherited."""
+    start, end = fig.start, fig.end
+    a = max(text.rfind(c, 0, start) for c in _CLAUSE) + 1
+    after = text[end:]
+    forward = ""
+    if after.startswith("的") or text[:start].endswith("等"):  # 元宇宙等万亿美元市场
+        after = after[1:] if after.startswith("的") else after
+        forward = _noun_phrase(after)  # 92.6%的地级行政单元, 4月23日的新闻发布会
+    elif fig.kind in _MEASURED or fig.kind == "range" and fig.unit and fig.iso is None \
+            or fig.kind == "year" and fig.unit is None or fig.kind == "duration":
+        forward = _noun_phrase(after, ordinal=fig.kind == "ordinal")  # 64通道脑机接口系统, 2025脑机接口大会, 5天假期
+    if forward:
+        return forward
+    if fig.kind in TEMPORAL_KINDS:
+        return _dated_event(text, fig, figs, a)
+    earlier = [f for f in figs if f.end <= start]
+    subject, verb = "", ""
+    if fig.kind in _MEASURED and a > 0 and text[a - 1] == "、" and text[a:start] \
+            and not any(t == "v" for _, t, _, _ in _tags(text[a:start])) and not any(f.end == a - 1 for f in earlier):
+        subject = _enumeration_head(text, a)  # 分为侵入式、非侵入式两大类
+    if not subject:
+        subject, verb = _backward(text, a, start, earlier)
+    if subject and fig.kind in ("count", "approx") and fig.unit not in _PERSONS:
+        tags = _tags(subject)  # 中国体育代表团收获金牌32枚 → 金牌, 设车站7座 → 车站
+        verbs = [b for _, t, _, b in tags if t == "v"]
+        tail = _strip(subject[verbs[-1]:]) if verbs else ""
+        if len(tail) > 1 and _tags(tail)[-1][1].startswith(_NOUNISH) and not subject[verbs[-1]:].startswith(
+                ("过", "了", "的")):  # 改造过的城镇老旧小区 stays whole
+            subject = tail
+    if subject:
+        return subject
+    s_start = max(text.rfind(c, 0, start) for c in _SENT_END) + 1
+    for f, row in reversed([(f, r) for f, r in zip(figs, rows) if f.end <= start]):
+        # 出口6.13万亿元，增长6.9% → 出口增长; 26个台风，有9个在我国登陆 → 台风
+        if f.start < s_start or f.kind in TEMPORAL_KINDS or row["subject"] in _RATE or not row["subject"]:
+            continue
+        if verb:
+            if f.unit != fig.unit and text[f.end:].lstrip("的“\"「").startswith(row["subject"]):
+                continue  # 19个“一带一路”共建国家航点 ... 分别增长152.4%: not the thing that grew
+            return _fit(_VERB_TAIL.sub("", row["subject"]) + verb)
+        if f.unit == fig.unit or f.kind == fig.kind and fig.kind not in _MEASURED:
+            return row["subject"]
+    return ""
+
+
+def _dated_event(text: str, fig: Figure, figs: list[Figure], a: int) -> str:
+    """Dates and years: the event in the rest of their clause when they open it (4月24日是中国航天日), else ''."""
+    if _strip(text[a:fig.start]):
+        return ""
+    stop = min([f.start for f in figs if f.start >= fig.end] + [len(text)])
+    m = re.match(r"[^，,；;：:。！？!?、（(\n]*", text[fig.end:stop])
+    if not m or re.match(r"(?:以来|以后|以前|之前|之后|前|后|起)", m.group(0)):
+        return ""  # 1961年以来, 2000年底前
+    seg = _fit(_strip(m.group(0)))
+    nounish = any(tag.startswith(_NOUNISH) for _, tag, _, _ in _tags(seg))
+    return seg if len(seg) > 1 and nounish and not _bare_verb(seg) else ""
+
+
+def _direction(prefix: str) -> str | None:
+    """The change word nearest before the number in its clause: ``下调存款准备金率0.5个百分点`` -> down.
+
+    One-character words (增, 降 ...) count only right before the number; longer ones anywhere in the clause.
+    """
+    best: tuple[int, int, str] | None = None  # (end position, length, word)
+    for word in _UP + _DOWN:
+        found = prefix.rfind(word)
+        if found < 0 or (len(word) == 1 and not prefix.endswith(word)):
+            continue
+        at = found + len(word)
+        if best is None or (at, len(word)) > best[:2]:
+            best = (at, len(word), word)
+    return None if best is None else "up" if best[2] in _UP else "down"
+
+
+def _changes(text: str, figs: list[Figure], rows: list[dict[str, Any]]) -> None:
+    """Fill change_from / change_to / direction: 从2小时缩至20分钟, 从2017年的13432元增加到2024年的23119元."""
+    for i, fig in enumerate(figs):
+        a = max(text.rfind(c, 0, fig.start) for c in _CLAUSE) + 1
+        rows[i]["direction"] = _direction(text[a:fig.start]) if fig.kind not in TEMPORAL_KINDS else None
+        if fig.kind == "multiple" and text.startswith("翻", fig.start):
+            rows[i]["direction"] = "up"  # 翻番, 翻一番
+    for j, target in enumerate(figs):
+        if target.kind in TEMPORAL_KINDS:
+            continue
+        s_start = max(text.rfind(c, 0, target.start) for c in _SENT_END) + 1
+        lead = text[s_start:target.start]
+        verb = re.search(r"(增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|缩短|回落|增|降|减|缩|升|涨|跌|提|扩)?(?:至|到)"
+                         r"(?:\d{4}年(?:底|末)?的)?$", lead)
+        frm = lead.rfind("从")
+        if verb is None or frm == -1:
+            continue
+        source = next((k for k, f in enumerate(figs) if s_start + frm < f.start < target.start
+                       and f.kind not in TEMPORAL_KINDS
+                       and (f.unit == target.unit or f.kind == target.kind)), None)
+        if source is None:
+            continue
+        before = figs[source]
+        word = verb.group(1) or ""
+        direction = "down" if any(w in word for w in _DOWN) else "up" if word and any(w in word for w in _UP) else None
+        if direction is None and before.unit == target.unit and not math.isnan(before.value) \
+                and not math.isnan(target.value):
+            direction = "up" if target.value > before.value else "down" if target.value < before.value else None
+        for row in (rows[source], rows[j]):
+            row["change_from"] = text[before.start:before.end]
+            row["change_to"] = text[target.start:target.end]
+            row["direction"] = direction
+
+
+def _rows(text: str, figs: list[Figure], article: int, paragraph: int) -> list[dict[str, Any]]:
+    rows = []
+    for fig in figs:
+        rows.append({
+            "article": article, "paragraph": paragraph, "start": fig.start, "end": fig.end,
+            "text": text[fig.start:fig.end],
+            "value": math.nan if fig.kind in TEMPORAL_KINDS or fig.iso else fig.value,
+            "low": fig.low, "high": fig.high, "unit": fig.unit, "kind": fig.kind, "approx": bool(fig.approx),
+            "iso": fig.iso, "sentence": _sentence(text, fig.start, fig.end),
+            "subject": "", "change_from": None, "change_to": None,
+            "direction": None,
+        })
+    for fig, row in zip(figs, rows):
+        row["subject"] = _subject(text, fig, figs, rows)
+    _changes(text, figs, rows)
+    return rows
+
+
+def _headline_text(article: Article) -> str:
+    return "\n".join(x for x in (article.kicker, article.title, article.subtitle) if x)
+
+
+def extract_figures(x: Page | Article | str, *, include_headlines: bool = False) -> pd.DataFrame:
+    """Every figure quoted in the body paragraphs, one row per figure, in reading order.
+
+    Args:
+        x: a parsed ``Page``, one ``Article`` or a plain string (one sentence or paragraph).
+        include_headlines: also read kicker, title and subtitle; their rows have ``paragraph`` -1 and
+            offsets into those lines joined by newlines.
+
+    Returns:
+        A new DataFrame with columns ``article`` (index; 0 for a string), ``paragraph`` (index in
+        ``Article.paragraphs``), ``start``/``end`` (offsets into that paragraph or string, end exclusive),
+        ``text`` (exact surface: number with unit or measure word, 万/亿, inner 余/多, 第, 前, 底/下旬; no
+        hedges), ``value`` (float: magnitudes expanded, percent in points, 成 → percent; NaN for dates, clock
+        times and ranges), ``low``/``high`` (range ends, else NaN), ``unit`` (``%``, ``个百分点``, ``元``,
+        ``斤``, ``位`` …; ``个`` dropped in durations; None when bare), ``kind`` (see below), ``approx`` (a
+        hedge such as 约/近/超过/左右 or an inner 余/多), ``iso`` (dates, years and clock times: ``2024``,
+        ``--12-04``, ``---06``, ``--10``, ``T10:30``; date ranges ``a/b``), ``sentence``, ``subject`` (what the
+        figure qualifies, a chart label of at most 12 characters or ''): the noun after a measure word
+        (``64通道脑机接口系统`` → ``脑机接口系统``) or after ``的`` (``92.6%的地级行政单元``), the noun before a
+        clause-final count (``金牌32枚`` → ``金牌``), else the clause before the figure without connectives, time
+        words and copulas (``上海离岸贸易规模同比增长``); a bare change inherits its total (``出口6.13万亿元，增长6.9%``
+        → ``出口增长``); a date opening its clause gets its event (``4月24日是中国航天日``), ``change_from``/``change_to`` (texts of 从A…至B) and
+        ``direction`` (``up``/``down``/None).
+
+        ``kind`` is one of:
+
+        - ``percent``: ``73.2%``, ``百分之四十``, ``六成`` (60), ``0.5个百分点``
+        - ``count``: ``两位``, ``3000家`` (unit is the measure word)
+        - ``approx``: a count with an inner 余/多, ``350余位`` (``approx`` is then True too)
+        - ``money``: ``50亿元``, ``1.2万美元`` (unit is the currency)
+        - ``measure``: ``2.5万千瓦``, ``30公里``, ``20摄氏度``
+        - ``age``: ``60岁``
+        - ``date``: a calendar day or month, ``12月4日``, ``10月下旬``, ``6日``, ``2024年3月`` (with a time:
+          ``1987年1月11日八点``)
+        - ``year``: a year on its own, ``2024年``, ``2000年底``, a bare ``2025`` in ``2025世界机器人大会``
+        - ``time``: a clock time, ``10时30分``, ``17:17``, ``上午10时``
+        - ``duration``: ``6个月``, ``20分钟``, ``半年``, ``前9个月``
+        - ``range``: ``5到10年``, ``12月4日至5日`` (``low``/``high``, or ``iso`` ``a/b`` for dates and times)
+        - ``multiple``: ``3倍``, ``翻一番`` (2)
+        - ``fraction``: a part of a whole, ``三分之一``, ``1/100``, ``一半`` (value 0.5, not percent points)
+        - ``ratio``: one amount against another, ``3比1`` (value 3.0)
+        - ``ordinal``: ``第三批``, ``第35次``, ``第十届``
+
+        ``date``, ``year`` and ``time`` carry ``iso`` and no ``value``. The pages' gold files use coarser
+        labels (``date`` for years and clock times, ``ratio`` for fractions).
+
+    Example:
+        >>> extract_figures("上海离岸贸易规模同比增长73.2%")[["text", "value", "unit", "kind", "direction"]]
+             text  value unit     kind direction
+        0  73.2%   73.2    %  percent        up
+    """
+    rows: list[dict[str, Any]] = []
+    if isinstance(x, str):
+        rows = _rows(x, scan_figures(x, whole=True), 0, 0)
+    else:
+        articles = x.articles if isinstance(x, Page) else [x]
+        for article in articles:
+            if include_headlines:
+                head = _headline_text(article)
+                rows += _rows(head, scan_figures(head), article.index, -1)
+            for i, paragraph in enumerate(article.paragraphs):
+                rows += _rows(paragraph, scan_figures(paragraph), article.index, i)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("unit", "iso", "change_from", "change_to", "direction"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame.astype({"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
+                         "value": "float64", "low": "float64", "high": "float64", "approx": "bool"})

@@ -1,0 +1,77 @@
+"""Joining neighbouring figures into ranges: ``15天至20天``, ``12月4日至5日``, ``十八至三十万日元``, ``8-10月``.
+
+``join_ranges`` takes the ordered figure records of ``figure_grammar.scan_figures`` and merges two figures
+separated only by a range connector (至, 到, -, ~) into one ``range`` record, carrying dates, units and a
+magnitude written once at the end (``两到三千`` = 2000-3000). ``Figure`` is the record both modules share.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from newsanalysis.figures.numerals import CONNECTORS, TEMPORAL_KINDS, date_iso
+
+
+@dataclass
+class Figure:
+    """One figure found in a text; offsets are end-exclusive."""
+
+    start: int
+    end: int
+    value: float = math.nan
+    unit: str | None = None
+    kind: str = "count"
+    approx: bool = False
+    iso: str | None = None
+    low: float = math.nan
+    high: float = math.nan
+    scale: float = 1.0  # trailing magnitude of the numeral (for 十八至三十万)
+    date: tuple | None = None  # (y, m, d) for dates
+
+
+def join_ranges(s: str, figs: list[Figure]) -> list[Figure]:
+    """``figs`` (sorted by start) with each ``a 至 b`` pair joined into one range record."""
+    out: list[Figure] = []
+    for fig in figs:
+        prev = out[-1] if out else None
+        between = s[prev.end:fig.start].strip() if prev else ""
+        if prev is None or between not in CONNECTORS or prev.kind == "range":
+            out.append(fig)
+            continue
+        joined = _range(prev, fig)
+        if joined is None:
+            out.append(fig)
+        else:
+            out[-1] = joined
+    return out
+
+
+def _range(a: Figure, b: Figure) -> Figure | None:
+    if a.iso and b.iso and a.iso.startswith("T") and b.iso.startswith("T"):  # 17:55:23-18:33:02
+        return Figure(a.start, b.end, kind="range", iso=f"{a.iso}/{b.iso}", approx=a.approx or b.approx)
+    if a.date and b.date:
+        ya, ma, da = a.date
+        yb, mb, db = b.date
+        if yb is None and (ya is not None and mb is None and ma is not None):
+            yb, mb = ya, ma
+        elif yb is None and ya is not None:
+            yb = ya
+        if mb is None and ma is not None and db is not None:
+            mb = ma
+        unit = "年" if b.unit == "年" and ya and ma is None else None
+        return Figure(a.start, b.end, kind="range", unit=unit, iso=f"{date_iso(a.date)}/{date_iso((yb, mb, db))}",
+                    approx=a.approx or b.approx)
+    if b.date and b.date[0] is None and b.date[1] and not b.date[2] and a.kind == "count" and a.unit is None:
+        return Figure(a.start, b.end, kind="range", unit="月", low=a.value, high=float(b.date[1]))
+    if a.kind in TEMPORAL_KINDS | {"range"} or b.kind in TEMPORAL_KINDS | {"range", "ratio", "fraction"}:
+        return None
+    if a.unit is not None and (a.unit != b.unit):
+        return None
+    low, high = a.value, b.value
+    if a.unit is None and abs(b.scale) > 1 and a.scale in (1, -1000, -100, -10) and b.scale > 1 \
+            and low * b.scale <= high:
+        low *= b.scale  # 十八至三十万日元, 一千到两千万元
+    elif a.unit is None and b.scale < -1 and a.scale == 1 and low < 10 and low * -b.scale <= high:
+        low *= -b.scale  # 两到三千澳元
+    return Figure(a.start, b.end, kind="range", unit=b.unit, low=low, high=high, approx=a.approx or b.approx)

@@ -1,0 +1,304 @@
+"""An article's body: paragraphs, subheads, captions and credits, interview turns, and repairs.
+
+Repairs are conservative: two printed lines are joined only when the first cannot end a paragraph
+(no sentence-final punctuation) and looks like cut-off text rather than a subhead; a paragraph is
+dropped as a duplicate only when its whole text (ignoring width and spacing) was printed before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsanalysis.parse import lines as L
+from newsanalysis.parse.model import LedgerEntry, QATurn
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, squash
+
+if TYPE_CHECKING:
+    from newsanalysis.parse.page import Block
+
+SUBHEAD_MAX_CHARS = 30
+FRAGMENT_MIN_CHARS = 31
+MIN_DUPLICATE_CHARS = 12
+_QUESTIONERS = ("记者", "问", "主持人")
+QUESTION_SUBHEAD_MAX_CHARS = 14
+BOX_MAX_CHARS = 120
+_BOX_RE = re.compile(r"^\s*【[^】]{1,8}】\s*\S")
+
+
+@dataclass
+class Body:
+    paragraphs: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    spans: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
+    lines: list[tuple[int, ...]] = field(default_factory=list)
+    subheads: list[str] = field(default_factory=list)
+    subhead_before: list[int] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    boxes: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    jump: str | None = None
+    qa_turns: list[QATurn] = field(default_factory=list)
+    join_points: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: int = 0
+    wraps: int = 0
+
+
+def _entry(block: Block, article: int, role: str, reason: str = "") -> LedgerEntry:
+    return LedgerEntry(block.line, block.start, block.end, block.text, article, role, reason)  # type: ignore[arg-type]
+
+
+def looks_cut(tail: str, head: str) -> bool:
+    """True if a line ending in ``tail`` and the next starting with ``head`` are one paragraph split in two.
+
+    Example:
+        >>> looks_cut("……但订单管理、金融结算等高端服务仍留在上", "海。浦东的贸易便利度……")
+        True
+        >>> looks_cut("推进盲人复明技术临床转化", "“我们公司准备落户脑机接口未来产业集聚区。”")
+        False
+    """
+    x, y = fold(tail).rstrip(), fold(head).lstrip()
+    if not x or not y or ends_sentence(x):
+        return False
+    if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):
+        return True
+    if x[-1] in ",、;:(“‘《—" or y[0] in ",、;:。)”’》%!?…":
+        return True
+    if x.count("“") > x.count("”") or x.count("「") > x.count("」"):
+        return True  # an open quotation: a sentence still running, not a subhead
+    if has_inner_sentence_end(x) or len(re.sub(r"\s", "", x)) >= FRAGMENT_MIN_CHARS:
+        return True
+    return "," in x and len(x) >= 20
+
+
+CAPTION_MAX_CHARS = 60
+_CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九]+\s*[:：为]?|图片[:：]|图表[:：])")
+
+
+def _caption_indexes(blocks: list[Block]) -> set[int]:
+    """Photo captions: the line before a credit, a line starting ``图为``, or a short sentence set
+    apart by extra blank lines with no credit under it."""
+    captions = set()
+    for i, block in enumerate(blocks):
+        if block.kind == "credit" and i > 0 and blocks[i - 1].kind in ("text", "dateline"):
+            captions.add(i - 1)
+        elif block.kind == "text" and len(block.text) <= 2 * CAPTION_MAX_CHARS and _CAPTION_START.match(fold(block.text)):
+            captions.add(i)
+        elif (
+            block.kind == "text"
+            and block.spaced
+            and len(block.text) <= CAPTION_MAX_CHARS
+            and ends_sentence(block.text)
+            and not has_inner_sentence_end(block.text)
+            and not L.qa_label(block.text)
+            and (i + 1 == len(blocks) or blocks[i + 1].kind != "credit")
+        ):
+            captions.add(i)
+    return captions
+
+
+def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry], seen: dict[str, int]) -> Body:
+    """Read the blocks after an article's byline into a ``Body``, writing each line's ledger entry."""
+    out = Body()
+    captions = _caption_indexes(blocks)
+    groups: list[list[Block]] = []  # paragraphs as lists of joined blocks, in order
+    pending_subheads: list[tuple[Block, int]] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if i in captions:
+            out.captions.append(block.text)
+            ledger[block.line] = _entry(block, article, "caption")
+        elif block.kind == "credit":
+            out.photographers += [n for n in L.credit_photographers(block.text) if n not in out.photographers]
+            ledger[block.line] = _entry(block, article, "credit")
+        elif block.kind == "jump" or (block.kind == "jump_in" and L.leading_jump(block.text)[1] >= len(block.text.rstrip())):
+            out.jump = L.jump_text(block.text)
+            ledger[block.line] = _entry(block, article, "jump")
+        elif block.kind in ("byline", "tail_byline"):
+            out.reporters += L.split_names(block.text)
+            ledger[block.line] = _entry(block, article, "byline")
+        elif block.kind == "note":
+            ledger[block.line] = _entry(block, article, "editors_note")
+        elif block.kind == "furniture":
+            ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
+        elif block.kind == "text" and len(block.text) <= BOX_MAX_CHARS and _BOX_RE.match(fold(block.text)):
+            out.boxes.append(block.text)  # 【观点】……: a pull quote repeats the body, it is not body text
+            ledger[block.line] = _entry(block, article, "box")
+        elif block.kind == "text" and (inline := split_inline_credit(block.text)):
+            out.captions.append(inline[0])
+            out.photographers += [n for n in L.credit_photographers(inline[1]) if n not in out.photographers]
+            ledger[block.line] = _entry(block, article, "caption", "caption with its credit on the same line")
+        else:
+            group = [block]
+            while True:
+                if i + 1 < len(blocks) and blocks[i + 1].wrapped and blocks[i + 1].kind == "text" and i + 1 not in captions:
+                    out.wraps += 1  # a hard-wrapped line: the next printed line with no blank line between
+                    group.append(blocks[i + 1])
+                    i += 1
+                    continue
+                if ends_sentence(group[-1].text):
+                    break
+                nxt = _next_text(blocks, i, captions)
+                if nxt is None or not looks_cut(group[-1].text, blocks[nxt].text) or L.qa_label(blocks[nxt].text):
+                    break
+                for k in range(i + 1, nxt):  # captions and credits printed inside the split
+                    _side_item(blocks[k], k in captions, article, ledger, out)
+                out.join_points.append((group[-1].text[-8:], blocks[nxt].text[:8]))
+                group.append(blocks[nxt])
+                i = nxt
+            if len(group) == 1 and _is_subhead(block):
+                pending_subheads.append((block, len(groups)))
+            else:
+                groups.append(group)
+        i += 1
+    _emit(groups, pending_subheads, article, ledger, seen, out)
+    return out
+
+
+def split_inline_credit(text: str) -> tuple[str, str] | None:
+    """A caption with its photo credit on the same line, split into (caption, credit).
+
+    Example:
+        >>> split_inline_credit("各国嘉宾聆听大会发言。本报记者 张驰 摄")
+        ('各国嘉宾聆听大会发言。', '本报记者 张驰 摄')
+    """
+    if len(text) > 160:
+        return None
+    folded = fold(text)
+    cut = max(folded.rfind(ch) for ch in "。!?(")
+    if cut <= 0:
+        return None
+    if folded[cut] != "(":
+        cut += 1
+    caption, credit = text[:cut].rstrip(), text[cut:].strip()
+    if caption and credit and L.is_credit(credit):
+        return caption, credit
+    return None
+
+
+def _side_item(block: Block, is_caption: bool, article: int, ledger: dict[int, LedgerEntry], out: Body) -> None:
+    if is_caption:
+        out.captions.append(block.text)
+        ledger[block.line] = _entry(block, article, "caption")
+    else:
+        out.photographers += [n for n in L.credit_photographers(block.text) if n not in out.photographers]
+        ledger[block.line] = _entry(block, article, "credit")
+
+
+def _next_text(blocks: list[Block], i: int, captions: set[int]) -> int | None:
+    """The next block that could continue a split paragraph, skipping a photo and its credit."""
+    k = i + 1
+    while k < len(blocks) and (k in captions or blocks[k].kind == "credit"):
+        k += 1
+    if k < len(blocks) and blocks[k].kind == "text":
+        return k
+    return None
+
+
+def _is_subhead(block: Block) -> bool:
+    s = re.sub(r"\s", "", fold(block.text))
+    question = s[-1:] in "?!" and len(s) <= QUESTION_SUBHEAD_MAX_CHARS and "," not in s  # 为何要建?
+    return (
+        (question or not ends_sentence(s))
+        and not has_inner_sentence_end(s)
+        and len(s) <= SUBHEAD_MAX_CHARS
+        and block.kind == "text"
+        and not L.qa_label(block.text)
+    )
+
+
+def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
+    subhead_at = {}
+    for block, position in pending_subheads:
+        subhead_at.setdefault(position, []).append(block)
+    kept: list[tuple[list[Block], int]] = []  # blocks and characters cut from the first one
+    for position, group in enumerate(groups + [None]):
+        for block in subhead_at.get(position, []):
+            out.subheads.append(block.text)
+            out.subhead_before.append(len(kept))
+            ledger[block.line] = _entry(block, article, "subhead")
+        if group is None:
+            break
+        cut = 0
+        if not kept and group[0].kind == "brief" and (brief := L.inline_brief(group[0].text)) is not None:
+            cut = brief[1]  # the brief's title went to the headline
+        if not kept and (jump_in := L.leading_jump(group[0].text)) is not None:
+            out.jump = out.jump or jump_in[0]
+            cut = jump_in[1]
+        if not kept and not out.dateline:
+            found = L.leading_dateline(group[0].text[cut:])
+            if found is not None:
+                out.dateline = found.dateline
+                out.reporters += [n for n in found.names if n not in out.reporters]
+                cut += found.length
+        text = group[0].text[cut:] + "".join(b.text for b in group[1:])
+        tail = L.trailing_byline(text)
+        trimmed = 0
+        if tail is not None and tail[0] > 0:
+            trimmed = len(text) - tail[0]
+            text = text[: tail[0]].rstrip()
+            trimmed = len(group[0].text[cut:] + "".join(b.text for b in group[1:])) - len(text)
+            out.reporters += [n for n in tail[1] if n not in out.reporters]
+        if not text.strip():
+            ledger[group[0].line] = _entry(group[0], article, "byline", "dateline and byline on a line of their own")
+            continue
+        key = squash(text)
+        if len(key) >= MIN_DUPLICATE_CHARS and key in seen:
+            out.duplicates += 1
+            for block in group:
+                ledger[block.line] = _entry(block, article, "dropped", f"duplicate of line {seen[key]}")
+            continue
+        seen.setdefault(key, group[0].line)
+        kept.append((group, cut))
+        out.paragraphs.append(text)
+        spans = [(group[0].start + cut, group[0].end)] + [(b.start, b.end) for b in group[1:]]
+        out.spans.append(_trim_spans(spans, trimmed))
+        out.lines.append(tuple(b.line for b in group))
+    _interview(out)
+    for (group, cut), role in zip(kept, out.roles):
+        for n, block in enumerate(group):
+            reason = f"title, dateline or jump taken off: {group[0].text[:cut]}" if n == 0 and cut else ""
+            if n == len(group) - 1 and (tail := L.trailing_byline(block.text)) is not None and tail[0] > 0:
+                reason = (reason + "; " if reason else "") + f"bracketed byline removed: {block.text[tail[0]:]}"
+            if len(group) > 1:
+                reason = (reason + "; " if reason else "") + f"page-break split joined (lines {'+'.join(str(b.line) for b in group)})"
+            ledger[block.line] = _entry(block, article, role, reason)
+
+
+def _trim_spans(spans: list[tuple[int, int]], n: int) -> tuple[tuple[int, int], ...]:
+    """Drop ``n`` characters from the end of a paragraph's spans."""
+    spans = list(spans)
+    while n > 0 and spans:
+        start, end = spans[-1]
+        if end - start > n:
+            spans[-1] = (start, end - n)
+            n = 0
+        else:
+            n -= end - start
+            spans.pop()
+    return tuple(spans)
+
+
+def _interview(out: Body) -> None:
+    """Mark interview turns: labelled paragraphs, and unlabelled ones that continue an answer."""
+    labels = [L.qa_label(p) for p in out.paragraphs]
+    names = Counter(lab[0] for lab in labels if lab)
+    is_interview = any(n in names for n in (*_QUESTIONERS, "答"))
+    accepted = {n for n, c in names.items() if is_interview or c >= 2}
+    if not is_interview and not any(c >= 2 for c in names.values()):
+        accepted = set()
+    out.roles = ["body"] * len(out.paragraphs)
+    speaker: str | None = None
+    for index, (paragraph, label) in enumerate(zip(out.paragraphs, labels)):
+        if label and label[0] in accepted:
+            speaker = label[0]
+            out.qa_turns.append(QATurn(speaker, paragraph[label[1]:].strip(), index, True))
+            out.roles[index] = "qa"
+        elif speaker is not None and speaker not in _QUESTIONERS and accepted:
+            out.qa_turns.append(QATurn(speaker, paragraph.strip(), index, False))
+            out.roles[index] = "qa"

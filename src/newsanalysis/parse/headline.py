@@ -1,0 +1,165 @@
+"""Headline blocks: which printed line is the kicker, title, subtitle or column label; display titles and slugs.
+
+Type sizes are lost in copied text, so roles follow the conventions of Chinese newspapers: a short
+label without digits or punctuation above or below the title is a column (栏目); a line starting with
+``——`` is a subtitle; of two lines the longer is the title (a shorter first line is its kicker,
+a shorter second line its subtitle); three lines are kicker, title, subtitle.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from newsanalysis.normalize import fold
+
+COLUMN_MAX_CHARS = 10
+TITLE_MAX_CHARS = 28
+SLUG_MAX_CHARS = 40
+DERIVED_TITLE_CHARS = 24
+
+
+@dataclass
+class Headline:
+    kicker: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    column: str | None = None
+    roles: list[str] = field(default_factory=list)  # one role per input line
+
+
+def _visible(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def is_column_label(text: str) -> bool:
+    """A short series or column label such as ``奋进引领区 勇担新使命`` or ``城市更新进行时``.
+
+    Example:
+        >>> is_column_label("城市更新进行时"), is_column_label("“电算协同”技术取得关键突破")
+        (True, False)
+    """
+    s = _visible(fold(text))
+    return 0 < len(s) <= COLUMN_MAX_CHARS and not re.search(r"[0-9,.;:?!\"“”'()、%]|[^\w·|｜]", s)
+
+
+COLUMN_NAME_MAX_CHARS = 4
+_COLUMN_WORDS = (
+    "进行时", "观察", "解读", "评论", "时评", "短评", "对话", "简讯", "快讯", "特稿", "调查", "访谈", "一线", "速递",
+    "直击", "纪实", "专栏", "视点", "新闻", "链接", "手记", "故事", "走笔", "随笔", "论坛", "广角", "看台", "漫谈",
+    "前沿", "笔谈", "档案", "图说", "镜头", "问答", "专访", "面对面", "大家谈", "连线", "回眸", "巡礼", "在行动",
+    "看变化", "新气象", "现场", "观潮", "视窗", "之窗", "周刊", "讲堂", "热议", "声音", "镜头", "特写", "札记",
+)
+
+
+def is_column_name(text: str) -> bool:
+    """The name of a recurring column (栏目) as printed above a title: very short, or ending like one.
+
+    Example:
+        >>> is_column_name("城市更新进行时"), is_column_name("政策解读"), is_column_name("聚焦秋粮收购")
+        (True, True, False)
+    """
+    s = _visible(fold(text))
+    return is_column_label(text) and (len(s) <= COLUMN_NAME_MAX_CHARS or s.endswith(_COLUMN_WORDS))
+
+
+def _split_kicker(line: str) -> tuple[str, str] | None:
+    """Kicker and title printed on one line, separated by spaces (split at the last space)."""
+    parts = re.split(r"\s+", line.strip())
+    if len(parts) < 2:
+        return None
+    left, right = line.strip().rsplit(maxsplit=1) if len(parts) >= 2 else (line, "")
+    if len(_visible(left)) >= 8 and len(_visible(right)) >= 6:
+        return left.strip(), right.strip()
+    return None
+
+
+def assign_headline(lines: list[str]) -> Headline:
+    """Give each headline line its role.
+
+    Example:
+        >>> h = assign_headline(["变局之下,浦东如何重塑全球角色", "在国际经贸版图中,核心价值是成为枢纽", "奋进引领区 勇担新使命"])
+        >>> h.title, h.column, h.roles
+        ('变局之下,浦东如何重塑全球角色', '奋进引领区 勇担新使命', ['title', 'subtitle', 'column'])
+    """
+    head = Headline(roles=["stray"] * len(lines))
+    idx = list(range(len(lines)))
+    if len(idx) >= 2:
+        for pos in (idx[-1], idx[0]):
+            others = [k for k in idx if k != pos]
+            if pos == idx[0] and not is_column_name(lines[pos]):
+                continue  # above the title, a phrase that is not a column's name is a kicker (引题)
+            if (
+                is_column_label(lines[pos])
+                and len(_visible(lines[pos])) < max(len(_visible(lines[k])) for k in others)
+                and any(not lines[k].lstrip().startswith(("—", "-")) for k in others)  # a subtitle needs a title
+            ):
+                head.column = lines[pos]
+                head.roles[pos] = "column"
+                idx.remove(pos)
+                break
+    if len(idx) > 3 and head.column is None and is_column_label(lines[idx[0]]):
+        head.column = lines[idx[0]]  # four lines: a column label, then kicker, title and subtitle
+        head.roles[idx[0]] = "column"
+        idx = idx[1:]
+    if len(idx) > 3:
+        idx = idx[-3:]  # earlier extras stay "stray"
+    texts = [lines[k] for k in idx]
+    if len(idx) == 1:
+        split = _split_kicker(texts[0]) if not texts[0].lstrip().startswith(("—", "-")) else None
+        if split:
+            head.kicker, head.title = split
+            head.roles[idx[0]] = "title"
+        else:
+            head.title = texts[0]
+            head.roles[idx[0]] = "title"
+    elif len(idx) == 2:
+        first, second = texts
+        # a second line too long for a title is an explanatory subtitle, not the title under a kicker
+        if (
+            second.lstrip().startswith(("—", "-"))
+            or len(_visible(second)) > TITLE_MAX_CHARS
+            or len(_visible(second)) < len(_visible(first))
+        ):
+            head.title, head.subtitle = first, second
+            head.roles[idx[0]], head.roles[idx[1]] = "title", "subtitle"
+        else:
+            head.kicker, head.title = first, second
+            head.roles[idx[0]], head.roles[idx[1]] = "kicker", "title"
+    elif len(idx) == 3:
+        head.kicker, head.title, head.subtitle = texts
+        for k, role in zip(idx, ("kicker", "title", "subtitle")):
+            head.roles[k] = role
+    return head
+
+
+def display_title(kicker: str | None, title: str | None, subtitle: str | None, first_paragraph: str) -> tuple[str, bool]:
+    """The title to show in reports, and whether it had to be derived from the body.
+
+    Example:
+        >>> display_title(None, None, None, "12月4日至5日,以“脑联世界·智汇上海”为主题的大会举行。")
+        ('12月4日至5日,以“脑联世界·智汇上海”为主题的…', True)
+    """
+    for candidate in (title, kicker, subtitle):
+        if candidate:
+            return candidate, False
+    sentence = re.split(r"(?<=[。！？!?])", first_paragraph.strip(), maxsplit=1)[0] if first_paragraph else ""
+    if not sentence:
+        return "(untitled)", True
+    if len(sentence) > DERIVED_TITLE_CHARS:
+        sentence = sentence[:DERIVED_TITLE_CHARS].rstrip("，,、；;：: ") + "…"
+    return sentence, True
+
+
+def slugify(text: str, *, index: int | None = None) -> str:
+    """A file-name-safe slug: letters, digits and Han characters joined by ``-``; never empty.
+
+    Example:
+        >>> slugify("变局之下,浦东如何重塑全球角色", index=0)
+        '01-变局之下-浦东如何重塑全球角色'
+    """
+    s = unicodedata.normalize("NFKC", text or "")
+    s = re.sub(r"[^\w\u4e00-\u9fff]+", "-", s, flags=re.UNICODE).strip("-_")
+    s = re.sub(r"-{2,}", "-", s)[:SLUG_MAX_CHARS].strip("-") or "article"
+    return f"{index + 1:02d}-{s}" if index is not None else s

@@ -1,0 +1,302 @@
+"""Recognising single printed lines: bylines, photo credits, datelines, jump lines, editor's notes, Q&A labels.
+
+Every pattern runs on the width-folded line (see ``normalize.fold``), so ``（记者 查睿）`` and
+``(记者 查睿)`` match alike and offsets stay valid in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsanalysis.normalize import ends_sentence, fold, fold_width
+
+_HAN = r"[\u4e00-\u9fff\u3400-\u4dbf]"
+_DOT = r"[·•・‧]"
+NAME = rf"(?:{_HAN}{{1,8}}(?:{_DOT}{_HAN}{{1,10}})+|{_HAN}{{2,4}})"
+_SEP = r"(?:\s*[、,，/]\s*|\s+)"
+_NAMES = rf"{NAME}(?:{_SEP}{NAME})*"
+
+REPORTER_ROLES = (
+    "本报特约评论员", "本报评论员", "特约评论员", "评论员", "本报特约通讯员", "特约通讯员",
+    "本报特约记者", "本报见习记者", "本报首席记者", "本报特派记者", "新华社特约记者", "本报通讯员",
+    "新华社记者", "中新社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "特派记者",
+    "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文/", "图/", "文",
+)
+_ROLE = (
+    r"(?:[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者))?"  # a paper's name: 21世纪经济报道记者
+    "(?:" + "|".join(re.escape(r) for r in sorted(REPORTER_ROLES, key=len, reverse=True)) + ")"
+)
+# 深圳报道 (a place printed against 报道) or a bare 报道/采写 after the names; 文/图 credits text and photos
+_REPORTED_END = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}报道|\s*(?:报道|采写|整理|编译))\s*[:：]?\s*$|(?:文/图|图/文|文图)\s*$")
+_REPORTED = r"(?:\s*(?:[\u4e00-\u9fff]{2,4})?(?:报道|采写|整理|编译)|\s*(?:文/图|图/文|文图))"
+_ROLE_SPLIT = re.compile(_ROLE)
+
+# words that follow 记者/通讯员 in column labels and must not be read as names
+_NOT_NAMES = {
+    "手记", "观察", "调查", "来信", "节日", "采访", "走访", "探访", "体验", "再访", "回访", "跟踪", "专访",
+    "笔记", "视角", "连线", "直击", "日记", "随笔", "故事", "点评", "追踪", "报道", "述评", "获悉",
+}
+
+_BULLET = r"[■□●○◎◆◇★☆▲△▶►※]?\s*"
+BYLINE_RE = re.compile(
+    rf"^\s*{_BULLET}{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*{_REPORTED}?\s*$"
+)
+# an opinion page's signature: □ 方知秋
+BULLET_NAME_RE = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*{_NAMES}\s*$")
+# 记者 林晓棠/文 蒋帆/摄: words by one, pictures by another
+COMBINED_CREDIT_RE = re.compile(
+    rf"^\s*{_BULLET}(?:{_ROLE})?\s*(?P<words>{_NAMES})\s*/\s*文\s*[,，、]?\s*(?:{_ROLE})?\s*(?P<photos>{_NAMES})\s*/\s*摄\s*$"
+)
+# collective bylines without a personal name
+STAFF_BYLINE_RE = re.compile(
+    r"^\s*(?:(?:本报|新华社|人民日报|经济日报|光明日报)(?:特约)?评论员|本报编辑部|本报(?:综合|联合)?报道组|本报综合报道)\s*$"
+)
+CREDIT_RE = re.compile(
+    rf"^\s*[(\[【]?\s*(?:"
+    rf"(?:{_ROLE}\s*)?{_NAMES}\s*/?\s*摄(?:影)?"
+    rf"|(?:新华社|中新社|本报|视觉中国|IC|人民视觉)(?:记者\s*{_NAMES}\s*)?发(?:\s*[(]?\s*{_NAMES}\s*摄\s*[)]?)?"
+    rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|资料图片|(?:图片来源|数据来源|资料来源|来源|制图)[:：].{{1,30}}"
+    rf")\s*[)\]】]?\s*$"
+)
+JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?)\s*[)\]】]\s*$")
+EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*编者按\s*[】\]]?\s*[:：]?\s*")
+_MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+_AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华网|光明网|澎湃新闻|经济日报|人民日报|解放日报|文汇报)"
+DATELINE_RE = re.compile(
+    rf"^\s*(?P<dateline>本报讯|据?新华社电|据?{_AGENCY}(?:{_HAN}{{1,12}}?)?(?:\d{{4}}年)?{_MONTH_DAY}(?:电|讯)"
+    rf"|本报{_HAN}{{2,6}}电)"
+    rf"\s*(?:\((?P<byline>[^()]{{1,60}})\)|(?P<reported>(?:本报)?记者\s*{_NAMES}\s*报道\s*[:：]?))?\s*"
+)
+JUMP_IN_RE = re.compile(r"^\s*\(\s*(?P<jump>(?:上接|接|续)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版)\s*\)\s*")
+PAGE_FURNITURE_RE = re.compile(
+    r"^\s*(?:第\s*\d+\s*版|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|.{0,20}(?:版|专版)\s*$)"
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
+    r"|(?:责任编辑|美术编辑|本版编辑|版式设计|责编|图片编辑)\s*[:：]?\s*\S"
+)
+QA_RE = re.compile(rf"^\s*(?P<speaker>记者|问|答|主持人|{NAME})\s*[:：]\s*(?=\S)")
+_CUE_ENDINGS = ("说", "表示", "指出", "介绍", "认为", "称", "道", "强调", "提醒", "坦言", "透露", "告诉", "问")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """An inline dispatch header at the start of a paragraph and how long it is."""
+
+    dateline: str
+    names: list[str]
+    length: int
+
+
+TAIL_BYLINE_RE = re.compile(
+    rf"^\s*\(\s*(?:{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*|作者\s*[:：]?\s*{NAME}(?:\s*[,，]\s*系[^()]{{1,60}})?)\s*\)\s*$"
+    # an opinion piece's signature after its body: ◇ 宋知微（作者系华东师范大学教授）
+    rf"|^\s*[■□●○◎◆◇★☆]?\s*{NAME}\s*\(\s*作者系[^()]{{1,60}}\)\s*$"
+)
+# a brief's reporter in brackets after its last sentence: 。（孙海燕） / 。（记者 魏晨阳）
+TRAILING_BYLINE_RE = re.compile(
+    rf"(?<=[。!?…”』」])\s*\(\s*(?:(?:{_ROLE})\s*)?{_NAMES}\s*\)\s*$"
+)
+_NOT_BRACKET_NAMES = {"完", "待续", "续完", "图文", "上", "下", "中", "附图", "资料", "全文完", "未完待续"}
+
+
+def is_tail_byline(text: str) -> bool:
+    """A byline in brackets printed after the body, such as ``（本报记者 王明）``.
+
+    Example:
+        >>> is_tail_byline("（本报记者 王明 通讯员 李华）"), is_tail_byline("（下转第2版）")
+        (True, False)
+    """
+    s = fold(unpad_names(text))
+    return len(s) <= 60 and bool(TAIL_BYLINE_RE.match(s)) and bool(split_names(s))
+
+
+_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=摄|[^\u4e00-\u9fff]|$)")
+
+
+def unpad_names(text: str) -> str:
+    """Close up two-character names padded to three-character width (``王　明`` -> ``王明``).
+
+    Example:
+        >>> unpad_names("本报记者 王　明 李华")
+        '本报记者 王明 李华'
+    """
+    return _PADDED_NAME.sub(r"\1\2", text)
+
+
+def trailing_byline(text: str) -> tuple[int, list[str]] | None:
+    """Where a bracketed byline at the end of a paragraph starts, and its names.
+
+    Example:
+        >>> trailing_byline("……有力震慑了非法捕捞行为。（郑　舟）")
+        (14, ['郑舟'])
+    """
+    unpadded = unpad_names(text)
+    if len(unpadded) != len(text):
+        # keep offsets valid in the original: search the original, names from the unpadded copy
+        m = re.search(r"[(（][^()（）]{1,30}[)）]\s*$", text)
+        if not m or not TRAILING_BYLINE_RE.search(fold(unpadded)):
+            return None
+        names = split_names(m.group())
+        return (m.start(), names) if names and not set(names) & _NOT_BRACKET_NAMES else None
+    m = TRAILING_BYLINE_RE.search(fold(text))
+    if not m:
+        return None
+    names = split_names(text[m.start():m.end()])  # same length as the folded copy: names as printed
+    if not names or set(names) & _NOT_BRACKET_NAMES:
+        return None
+    start = m.start()
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start, names
+
+
+def split_names(text: str) -> list[str]:
+    """Names from a byline or credit, without role words, in printed order.
+
+    Example:
+        >>> split_names("本报记者 庞立言 通讯员 甘棠")
+        ['庞立言', '甘棠']
+    """
+    body = fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ ")
+    body = _REPORTED_END.sub("", body)
+    body = re.sub(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者)", "", body)
+    combined = COMBINED_CREDIT_RE.match(body)
+    if combined:
+        body = body[: combined.end("words")]  # the reporter; the photographer is a credit
+    body = re.sub(r"[,，]\s*系.*$|\(\s*作者系[^()]*\)\s*$", "", body)  # (作者:蔡林,系…) / 宋知微(作者系…)
+    body = re.sub(r"(?:新华社|中新社|人民视觉|视觉中国)发|作者\s*[:：]?", " ", body)
+    body = re.sub(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$", "", body).strip("()[]【】 ")
+    names: list[str] = []
+    for chunk in _ROLE_SPLIT.split(body):
+        for token in re.split(r"[\s、,，/]+", chunk):
+            if token and re.fullmatch(NAME, token) and token not in _NOT_NAMES:
+                names.append(token)
+    return _as_printed(names, unpad_names(text))
+
+
+def _as_printed(names: list[str], text: str) -> list[str]:
+    """The names as printed (Traditional characters kept): matching ran on the folded copy, same length."""
+    folded, printed = fold(text), fold_width(text)
+    out, start = [], 0
+    for name in names:
+        at = folded.find(name, start)
+        out.append(printed[at:at + len(name)] if at >= 0 else name)
+        start = at + len(name) if at >= 0 else start
+    return out
+
+
+def is_byline(text: str) -> bool:
+    """True for a byline line such as ``本报记者 洪俊杰 周显帆``; photo credits are not bylines.
+
+    Example:
+        >>> is_byline("本报记者 沈思怡"), is_byline("本报记者 张驰 摄"), is_byline("记者手记")
+        (True, False, False)
+    """
+    s = fold(unpad_names(text))
+    if STAFF_BYLINE_RE.match(s) or COMBINED_CREDIT_RE.match(s):
+        return True
+    if BULLET_NAME_RE.match(s) and len(s) <= 20:
+        return bool(split_names(s))
+    if len(s) > 60 or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
+        return False
+    names_part = _REPORTED_END.sub("", s)  # 本报记者 张三 北京报道: the place and 报道 are not names
+    return bool(split_names(s)) and not any(
+        tok in _NOT_NAMES for tok in re.split(r"[\s、,，/]+", _ROLE_SPLIT.sub(" ", names_part)) if tok
+    )
+
+
+def is_credit(text: str) -> bool:
+    """True for a photo credit such as ``本报记者 张驰 摄`` or ``新华社发``."""
+    s = fold(unpad_names(text))
+    return len(s) <= 60 and bool(CREDIT_RE.match(s))
+
+
+def credit_photographers(text: str) -> list[str]:
+    """The photographers named by a credit line (credits ending in 摄 and ``文/图`` bylines)."""
+    s = fold(unpad_names(text)).strip()
+    combined = COMBINED_CREDIT_RE.match(s)
+    if combined:
+        return split_names(unpad_names(text)[combined.start("photos"):combined.end("photos")])
+    if not re.search(r"(?:摄(?:影)?|文/图|图/文|文图)\s*[)\]】]?$", s):
+        return []
+    return split_names(text)
+
+
+def jump_text(text: str) -> str | None:
+    """``下转第2版`` for a jump line ``（下转第2版）``, else None."""
+    m = JUMP_RE.match(fold(text))
+    return m.group(1).strip() if m else None
+
+
+def editors_note_body(text: str) -> str | None:
+    """The note without its ``编者按：`` label, or None if the line is not an editor's note."""
+    m = EDITORS_NOTE_RE.match(fold(text))
+    if not m or not fold(text).lstrip().lstrip("【[").startswith("编者按"):
+        return None
+    return text[m.end():].strip()
+
+
+def leading_dateline(text: str) -> Dateline | None:
+    """An inline dateline (and byline in brackets) at the start of a paragraph.
+
+    Example:
+        >>> d = leading_dateline("本报讯(记者 查睿)12月3日,国网上海电力公司……")
+        >>> d.dateline, d.names, d.length
+        ('本报讯', ['查睿'], 10)
+    """
+    s = fold(text)
+    m = DATELINE_RE.match(s)
+    if not m:
+        return None
+    if m.group("reported"):
+        reported = text[m.start("reported"):m.end("reported")]
+        return Dateline(text[m.start("dateline"):m.end("dateline")], split_names(reported), m.end())
+    byline = m.group("byline")
+    names: list[str] = []
+    if byline is not None:
+        if not re.match(rf"\s*{_ROLE}", byline):
+            # a bracket that is not a byline stays in the text
+            return Dateline(text[m.start("dateline"):m.end("dateline")], [], m.end("dateline"))
+        names = split_names(text[m.start("byline"):m.end("byline")])
+    return Dateline(text[m.start("dateline"):m.end("dateline")], names, m.end())
+
+
+_BRIEF_RE = re.compile(r"^\s*[●▲■◆★]\s*(?P<title>[^\s。!?;]{4,30})\s+(?=\S)")
+
+
+def inline_brief(text: str) -> tuple[str, int] | None:
+    """A brief printed as one line: bullet, title, then its dateline (``●标题　本报讯（记者 X）正文``).
+
+    Returns the title and where the dateline starts, or None.
+
+    Example:
+        >>> inline_brief("●市区新增5条公交线路　本报讯（记者 程立）市交通委昨天宣布……")
+        ('市区新增5条公交线路', 12)
+    """
+    m = _BRIEF_RE.match(fold(text))
+    if not m or leading_dateline(text[m.end():]) is None:
+        return None
+    return text[m.start("title"):m.end("title")], m.end()
+
+
+def leading_jump(text: str) -> tuple[str, int] | None:
+    """A continuation mark at the start of a paragraph, ``（上接第1版）``: its text and length."""
+    m = JUMP_IN_RE.match(fold(text))
+    return (re.sub(r"\s+", "", m.group("jump")), m.end()) if m else None
+
+
+def qa_label(text: str) -> tuple[str, int] | None:
+    """The speaker label of an interview turn and where its text starts, e.g. ``记者:`` -> ('记者', 3)."""
+    m = QA_RE.match(fold(text))
+    if not m:
+        return None
+    speaker = m.group("speaker")
+    if speaker not in ("记者", "问", "答", "主持人") and speaker.endswith(_CUE_ENDINGS):
+        return None
+    return speaker, m.end()
+
+
+def is_page_furniture(text: str) -> bool:
+    """Page headers such as ``2025年12月5日 星期五`` or ``第3版``; they belong to no article."""
+    s = fold(text).strip()
+    return len(s) <= 80 and not ends_sentence(s) and bool(PAGE_FURNITURE_RE.search(s) if len(s) > 40 or not PAGE_FURNITURE_RE.match(s) else True)

@@ -1,0 +1,344 @@
+"""Page text in, articles out: find article boundaries, headline parts, bylines, captions and body.
+
+The parser works on printed lines (one non-blank line each). It first recognises what a single line
+is (``lines``), then finds where articles start (a byline or an inline dateline, with the headline
+lines printed just above), then reads each article's body: subheads, captions with their credits,
+interview turns, page-break splits to join, and duplicated paragraphs to drop. Every line ends up
+in the ledger exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsanalysis.parse import lines as L
+from newsanalysis.errors import NoArticlesError, ParseError
+from newsanalysis.parse.headline import assign_headline, display_title, slugify
+from newsanalysis.io import RawPage, read_page
+from newsanalysis.parse.model import Article, LedgerEntry, Page, Repairs
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
+
+MAX_HEADLINE_LINES = 4
+LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
+
+
+@dataclass
+class Block:
+    """One non-blank printed line with its position in the page text."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    blanks_before: int
+    kind: str = "text"  # byline | tail_byline | dateline | credit | jump | note | furniture | text
+    spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
+    wrapped: bool = False  # no blank line before it where the page separates lines by one: a hard wrap
+
+
+@dataclass
+class Draft:
+    """An article while it is being read; becomes an immutable ``Article``."""
+
+    header: list[Block] = field(default_factory=list)
+    bylines: list[Block] = field(default_factory=list)
+    note: Block | None = None
+    body: list[Block] = field(default_factory=list)
+
+
+def load_page(path: str | Path, *, encoding: str | None = None) -> Page:
+    """Read and parse a page file (see ``read_page`` and ``parse_page``)."""
+    return parse_page(read_page(path, encoding=encoding))
+
+
+def require_articles(page: Page) -> Page:
+    """Return ``page``, or raise ``NoArticlesError`` if no article was found in it."""
+    if not page.articles:
+        raise NoArticlesError(
+            f"{page.source}: no articles found ({sum(1 for e in page.ledger if e.role != 'blank')} non-blank "
+            "lines, none of them a byline, a dateline or body text)"
+        )
+    return page
+
+
+def parse_page(text: str | RawPage, *, source: str | None = None) -> Page:
+    """Parse the raw text of a printed page into articles in reading order.
+
+    Example:
+        >>> page = parse_page("\\n\\n浦东开放再出发\\n\\n本报记者 沈思怡\\n\\n今年是浦东开发开放35周年。")
+        >>> [(a.title, a.reporters, a.paragraphs) for a in page.articles]
+        [('浦东开放再出发', ['沈思怡'], ['今年是浦东开发开放35周年。'])]
+    """
+    if isinstance(text, RawPage):
+        raw = text
+    else:
+        from newsanalysis.normalize import normalise_newlines
+
+        raw = RawPage(normalise_newlines(text), "str", source or "<string>")
+    blocks, ledger = _blocks(raw.text)
+    drafts, leftovers = _split_articles(blocks)
+    for block, reason in leftovers:
+        ledger[block.line] = _entry(block, None, "dropped", reason)
+    articles: list[Article] = []
+    seen: dict[str, int] = {}
+    for index, draft in enumerate(drafts):
+        articles.append(_build_article(index, draft, ledger, seen))
+    entries = [ledger[k] for k in sorted(ledger)]
+    if [e.line for e in entries] != list(range(1, raw.text.count("\n") + 2)):
+        raise ParseError(f"{raw.source}: internal error: the line ledger does not account for every line")
+    return Page(text=raw.text, articles=articles, ledger=entries, source=raw.source, encoding=raw.encoding)
+
+
+def _entry(block: Block, article: int | None, role: str, reason: str = "") -> LedgerEntry:
+    return LedgerEntry(block.line, block.start, block.end, block.text, article, role, reason)  # type: ignore[arg-type]
+
+
+def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
+    blocks: list[Block] = []
+    ledger: dict[int, LedgerEntry] = {}
+    offset = 0
+    blanks = 0
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        stripped = raw_line.strip()
+        if not stripped:
+            ledger[number] = LedgerEntry(number, offset, offset + len(raw_line), raw_line, None, "blank", "blank line")
+            blanks += 1
+        else:
+            lead = len(raw_line) - len(raw_line.lstrip())
+            block = Block(number, offset + lead, offset + lead + len(stripped), stripped, blanks)
+            block.kind = _kind(stripped)
+            blocks.append(block)
+            blanks = 0
+        offset += len(raw_line) + 1
+    if blocks:
+        usual = Counter(b.blanks_before for b in blocks[1:] or blocks).most_common(1)[0][0]
+        for n, block in enumerate(blocks):
+            block.spaced = block.blanks_before > usual
+            block.wrapped = n > 0 and usual >= 1 and block.blanks_before == 0
+    return blocks, ledger
+
+
+def _kind(text: str) -> str:
+    if L.is_credit(text):
+        return "credit"
+    if L.is_byline(text):
+        return "byline"
+    if L.is_tail_byline(text):
+        return "tail_byline"
+    if L.jump_text(text) is not None:
+        return "jump"
+    if L.editors_note_body(text) is not None:
+        return "note"
+    if L.is_page_furniture(text):
+        return "furniture"
+    if L.leading_dateline(text) is not None:
+        return "dateline"
+    if L.inline_brief(text) is not None:
+        return "brief"  # ●标题　本报讯（记者 X）……: a one-line brief, its own article
+    if L.leading_jump(text) is not None:
+        return "jump_in"  # （上接第1版）: the rest of an article begun on another page starts here
+    return "text"
+
+
+def _headline_like(block: Block) -> bool:
+    if block.kind != "text" or L.qa_label(block.text):
+        return False
+    s = fold(block.text)
+    if has_inner_sentence_end(s):
+        return False
+    return not ends_sentence(s) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")
+
+
+def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block, str]]]:
+    """Find where articles start and give each its headline lines, bylines and body blocks.
+
+    An article starts at a byline or an inline dateline (with the headline lines printed just above
+    it), or, for articles printed without either, at headline lines that follow a finished article.
+    """
+    markers: list[int] = []
+    for i, block in enumerate(blocks):
+        if block.kind in ("byline", "dateline", "jump_in", "brief"):
+            if markers and blocks[markers[-1]].kind == "byline" and _only_headers_between(blocks, markers[-1], i):
+                continue  # a second byline line, or the dateline under the byline, of the same article
+            markers.append(i)
+    starts: list[tuple[int, int]] = []  # (first headline block, first block after the headline)
+    floor = 0
+    for m in markers:
+        j, taken = m, 0
+        while j - 1 >= floor and (blocks[j - 1].kind == "note" or (taken < MAX_HEADLINE_LINES and _headline_like(blocks[j - 1]))):
+            taken += blocks[j - 1].kind != "note"  # an editor's note may sit above or below the headline
+            j -= 1
+        starts.append((j, m))
+        floor = m + 1
+    leftovers: list[tuple[Block, str]] = []
+    first = starts[0][0] if starts else len(blocks)
+    prelude = blocks[:first]
+    photo = {k for k in range(first) if blocks[k].kind == "credit" or (k + 1 < first and blocks[k + 1].kind == "credit")}
+    if starts and prelude and all(k in photo or blocks[k].kind == "furniture" for k in range(first)) and photo:
+        starts[0] = (0, starts[0][1])  # a photo printed above the first headline belongs to that article
+    elif any(b.kind == "text" and not _headline_like(b) for k, b in enumerate(prelude) if k not in photo):
+        lead = 0
+        while lead < first and blocks[lead].kind == "furniture":
+            leftovers.append((blocks[lead], "page furniture"))
+            lead += 1
+        body = lead
+        while body < first and (_headline_like(blocks[body]) or blocks[body].kind == "note") and body - lead < MAX_HEADLINE_LINES:
+            body += 1
+        starts.insert(0, (lead, body))  # body text before the first byline: an article of its own
+    else:
+        for b in prelude:
+            leftovers.append((b, "page furniture" if b.kind == "furniture" else "before the first article"))
+    extra: list[tuple[int, int]] = []
+    for n, (head, body) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        lo = body
+        while lo < end and blocks[lo].kind == "byline":
+            lo += 1
+        extra += _unbylined_starts(blocks, lo, end, top_byline=_has_top_byline(blocks, body))
+    starts = sorted(starts + extra)
+    drafts: list[Draft] = []
+    for n, (head, body) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        draft = Draft()
+        photos: list[Block] = []
+        for k in range(head, body):
+            block = blocks[k]
+            if block.kind == "note":
+                draft.note = block
+            elif block.kind == "furniture":
+                leftovers.append((block, "page furniture"))
+            elif block.kind == "credit" or (k + 1 < body and blocks[k + 1].kind == "credit"):
+                photos.append(block)  # a caption and credit above the headline: read with the body
+            else:
+                draft.header.append(block)
+        cursor = body
+        while cursor < end and blocks[cursor].kind == "byline":
+            draft.bylines.append(blocks[cursor])
+            cursor += 1
+        draft.body = photos + blocks[cursor:end]
+        drafts.append(draft)
+    return drafts, leftovers
+
+
+def _has_top_byline(blocks: list[Block], body: int) -> bool:
+    if body >= len(blocks):
+        return False
+    if blocks[body].kind == "byline":
+        return True
+    found = L.leading_dateline(blocks[body].text) if blocks[body].kind == "dateline" else None
+    return bool(found and found.names)
+
+
+def _ends_article(block: Block) -> bool:
+    """A jump line or a bracketed byline closes an article (``（下转第2版）``, ``……。（孙海燕）``)."""
+    return block.kind in ("tail_byline", "jump") or (block.kind == "text" and L.trailing_byline(block.text) is not None)
+
+
+def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool) -> list[tuple[int, int]]:
+    """Articles printed without byline or dateline inside the body blocks ``lo:hi`` of another article.
+
+    Headline lines start a new article when there are two or more of them (a subhead is one line),
+    when they follow a closed article, or when a lone line is long for a subhead, is the only one
+    in the body, or is followed by a bracketed byline although the article already has one on top.
+    """
+    from newsanalysis.parse.body import looks_cut
+
+    def candidate(k: int) -> bool:
+        # cut-off body text (a page-break split) is not a headline
+        if not _headline_like(blocks[k]) or (
+            k + 1 < hi and (blocks[k + 1].wrapped or looks_cut(blocks[k].text, blocks[k + 1].text))
+        ):
+            return False
+        # without a byline below it, a line ending in ?/! with a comma is more likely a spoken sentence
+        return not (ends_sentence(blocks[k].text) and re.search(r"[,，]", blocks[k].text))
+
+    found: list[tuple[int, int]] = []
+    singles: list[int] = []
+    j = lo + 1  # the first line under a byline is never a new article
+    while j < hi:
+        if not candidate(j):
+            j += 1
+            continue
+        run_end = j
+        while run_end < hi and candidate(run_end) and run_end - j < MAX_HEADLINE_LINES:
+            run_end += 1
+        follows = blocks[run_end] if run_end < hi else None
+        if follows is None or follows.kind != "text" or _headline_like(follows):
+            j = run_end  # a caption before its credit, or lines at the very end
+            continue
+        if run_end - j >= 2 or _ends_article(blocks[j - 1]):
+            found.append((j, run_end))
+        else:
+            singles.append(j)
+        j = run_end
+    if not singles:
+        return found
+    cuts = [lo] + [h for h, _ in found] + [hi]
+    for k, single in enumerate(singles):
+        segment_end = min(c for c in cuts if c > single)
+        segment_start = max(c for c in cuts if c <= single)
+        peers = [x for x in singles if segment_start <= x < segment_end]
+        score = int(len(re.sub(r"\s", "", blocks[single].text)) >= LONE_TITLE_MIN_CHARS) + int(len(peers) == 1)
+        later = [x for x in peers if x > single]
+        closing = next((b for b in range(single + 1, min([segment_end, *later]))
+                        if _ends_article(blocks[b]) and blocks[b].kind != "jump"), None)
+        if top_byline and closing is not None:
+            score += 2
+        if score >= 2:
+            found.append((single, single + 1))
+    return sorted(found)
+
+
+def _only_headers_between(blocks: list[Block], a: int, b: int) -> bool:
+    return all(blocks[k].kind in ("note", "byline") for k in range(a + 1, b))
+
+
+def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], seen: dict[str, int]) -> Article:
+    from newsanalysis.parse.body import read_body
+
+    brief = L.inline_brief(draft.body[0].text) if draft.body and draft.body[0].kind == "brief" else None
+    head = assign_headline([b.text for b in draft.header] + ([brief[0]] if brief else []))
+    for block, role in zip(draft.header, head.roles):
+        ledger[block.line] = _entry(block, index, role, "" if role != "stray" else "headline line beyond kicker/title/subtitle")
+    reporters: list[str] = []
+    photographers: list[str] = []
+    for block in draft.bylines:
+        reporters += L.split_names(block.text)
+        photographers += L.credit_photographers(block.text)  # 文/图 bylines
+        ledger[block.line] = _entry(block, index, "byline")
+    note = None
+    if draft.note is not None:
+        note = L.editors_note_body(draft.note.text)
+        ledger[draft.note.line] = _entry(draft.note, index, "editors_note")
+    body = read_body(draft.body, index, ledger, seen)
+    reporters += [n for n in body.reporters if n not in reporters]
+    first = body.paragraphs[0] if body.paragraphs else ""
+    shown, derived = display_title(head.kicker, head.title, head.subtitle, first)
+    return Article(
+        index=index,
+        kicker=head.kicker,
+        title=head.title,
+        subtitle=head.subtitle,
+        column=head.column,
+        reporters=reporters,
+        photographers=photographers + [n for n in body.photographers if n not in photographers],
+        dateline=body.dateline,
+        editors_note=note,
+        jump=body.jump,
+        subheads=body.subheads,
+        captions=body.captions,
+        boxes=body.boxes,
+        paragraphs=body.paragraphs,
+        paragraph_roles=body.roles,
+        paragraph_spans=body.spans,
+        paragraph_lines=body.lines,
+        subhead_before=body.subhead_before,
+        qa_turns=body.qa_turns,
+        repairs=Repairs(len(body.join_points), body.duplicates, tuple(body.join_points), body.wraps),
+        display_title=shown,
+        display_title_derived=derived,
+        slug=slugify(shown, index=index),
+    )

@@ -1,0 +1,331 @@
+"""Render HTML reports: papermill runs the report notebooks, nbconvert exports them, a manifest keeps it incremental.
+
+Per page it runs ``notebooks/article_report.ipynb`` once per article and ``notebooks/page_overview.ipynb`` once,
+with the project's own kernel (``newsanalysis``), in parallel (``jobs``), and writes::
+
+    reports/index.html                       all pages, every report with its status
+    reports/<page-stem>/index.html           the page overview, with links to its article reports
+    reports/<page-stem>/<NN>-<slug>.html     one article report (offline HTML, images embedded)
+    reports/<page-stem>/<NN>-<slug>.<chart>.csv   the table behind each chart
+    reports/manifest.json                    hashes, versions, timings and status of every report
+
+It is safe to run from cron: a report is skipped when its page text, notebook, package and options are unchanged
+(``force`` re-renders); files appear atomically (temp file + ``os.replace``); a lock file makes a second run wait
+``lock_timeout`` seconds and then exit with a clear message; a failing notebook (a cell raised, the kernel would
+not start twice in a row) marks only that report failed, with the error and the cell, and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Literal
+
+from newsanalysis import __version__, config
+from newsanalysis.errors import NewsAnalysisError, RenderError
+from newsanalysis.io import atomic_write as _atomic_write
+from newsanalysis.report.kernel import check_kernel, describe, execute
+from newsanalysis.report.export import write_indexes
+from newsanalysis.report.filenames import report_filename, safe_name
+from newsanalysis.report.provenance import dictionaries_sha256, package_fingerprint, sha256_file, versions
+
+log = logging.getLogger(__name__)
+ARTICLE_NOTEBOOK = "article_report.ipynb"
+OVERVIEW_NOTEBOOK = "page_overview.ipynb"
+MANIFEST = "manifest.json"
+LOCK = ".render.lock"
+Status = Literal["ok", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook run: an article report or a page overview."""
+
+    kind: Literal["article", "overview"]
+    page: Path
+    stem: str
+    article: int | None
+    title: str
+    key: str  # output path relative to the reports folder, e.g. "sample-page/01-标题.html"
+    notebook: Path
+    parameters: dict
+    fingerprint: dict
+
+
+@dataclass
+class ReportResult:
+    """What happened to one report."""
+
+    key: str
+    kind: str
+    page: str
+    stem: str
+    article: int | None
+    title: str
+    status: Status
+    seconds: float = 0.0
+    error: str | None = None
+    cell: int | None = None
+    tables: list[str] = field(default_factory=list)
+    fingerprint: dict = field(default_factory=dict)
+    finished: str = ""
+
+
+@dataclass
+class RenderResult:
+    """The outcome of :func:`render_reports`: one :class:`ReportResult` per report, and where they are."""
+
+    out: Path
+    reports: list[ReportResult]
+    seconds: float
+
+    @property
+    def n_failed(self) -> int:
+        return sum(r.status == "failed" for r in self.reports)
+
+    @property
+    def n_rendered(self) -> int:
+        return sum(r.status == "ok" for r in self.reports)
+
+    @property
+    def n_skipped(self) -> int:
+        return sum(r.status == "skipped" for r in self.reports)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.n_failed else 0
+
+
+def _load_manifest(out: Path) -> dict:
+    path = out / MANIFEST
+    if not path.exists():
+        return {"format": 1, "reports": {}}
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("%s: unreadable manifest (%s); rendering everything again", path, exc)
+        return {"format": 1, "reports": {}}
+    manifest.setdefault("reports", {})
+    return manifest
+
+
+def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: dict, extra: dict) -> list[Job]:
+    from newsanalysis.parse.page import load_page, require_articles
+
+    page = require_articles(load_page(page_path))  # a page without articles fails; its old reports stay
+    common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(),
+              "dictionaries": dictionaries_sha256(), **options}
+    jobs = [Job("overview", page_path, stem, None, f"{page_path.stem} 版面概览", f"{stem}/index.html",
+                notebooks["overview"], {"page_path": str(page_path), **extra},
+                {**common, "notebook_sha256": sha256_file(notebooks["overview"])})]
+    article_hash = sha256_file(notebooks["article"])
+    for article in page.articles:
+        name = report_filename(article.index, article.slug or article.display_title or article.title or "")
+        jobs.append(Job("article", page_path, stem, article.index,
+                        article.title or article.display_title or f"第{article.index + 1}篇", f"{stem}/{name}",
+                        notebooks["article"], {"page_path": str(page_path), "article_index": article.index, **extra},
+                        {**common, "notebook_sha256": article_hash}))
+    return jobs
+
+
+def _drop_stale(out: Path, entries: dict, stem: str, current: set[str], emit) -> None:
+    """Forget and delete the reports of ``stem`` that its page no longer has (articles re-split or retitled)."""
+    for key in [k for k, e in entries.items() if e.get("stem") == stem and k not in current]:
+        entry = entries.pop(key)
+        for name in [Path(key).name, *entry.get("tables", [])]:
+            (out / stem / name).unlink(missing_ok=True)
+        emit(f"removed {key}: the page no longer has this article")
+
+
+def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir: Path) -> ReportResult:
+    from newsanalysis.report.analysis import CACHE_ENV
+
+    from newsanalysis.report.export import chart_tables, export_html, provenance_html
+
+    started = time.perf_counter()
+    result = ReportResult(job.key, job.kind, str(job.page), job.stem, job.article, job.title, "ok",
+                          fingerprint=job.fingerprint)
+    target = out / job.key
+    html_target = target.with_name("overview.html") if job.kind == "overview" else target
+    try:
+        nb = execute(job, kernel_name, workdir, {CACHE_ENV: str(workdir / "cache")})  # shared within this run
+        info = [("报告 report", job.key), *versions(job.page, job.notebook).items()]
+        html = export_html(nb, with_code=with_code, title=job.title, extra_body=provenance_html(info))
+        for name, csv in chart_tables(nb):
+            table = target.with_name(f"{target.stem}.{name}.csv")
+            _atomic_write(table, csv)
+            result.tables.append(table.name)
+        _atomic_write(html_target, html)
+    except Exception as exc:  # one failing report must not stop the others; it is recorded, never hidden
+        result.status = "failed"
+        failed_nb = workdir / f"{job.key.replace('/', '__')}.ipynb"
+        result.error, result.cell = describe(exc, job, kernel_name, failed_nb)
+        # the last good report (if any) stays in place: the index and the manifest say this run failed
+        if failed_nb.exists():
+            _atomic_write(out / ".failed" / job.stem / f"{Path(job.key).stem}.ipynb", failed_nb.read_bytes())
+    result.seconds = round(time.perf_counter() - started, 3)
+    result.finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return result
+
+
+def _progress_printer(stream=None) -> Callable[[str], None]:
+    stream = stream or sys.stderr
+
+    def emit(line: str) -> None:
+        print(f"newsanalysis render: {line}", file=stream, flush=True)
+
+    return emit
+
+
+def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, jobs: int | None = None,
+                   with_code: bool = False, force: bool = False, notebooks: dict[str, Path] | None = None,
+                   kernel_name: str = config.KERNEL_NAME, lock_timeout: float = 0.0, parameters: dict | None = None,
+                   progress: Callable[[str], None] | None = None) -> RenderResult:
+    """Render the reports of ``paths`` (default: every page in ``data/raw``) into ``out`` (default ``reports/``).
+
+    Args:
+        paths: page files or folders of pages.
+        out: the reports folder.
+        jobs: notebooks run in parallel (default: number of cores).
+        with_code: keep code cells in the HTML.
+        force: re-render reports that are up to date.
+        notebooks: {"article": path, "overview": path} to use other notebooks (tests use tiny ones).
+        kernel_name: the Jupyter kernel (default: the project's ``newsanalysis`` kernel).
+        lock_timeout: seconds to wait for another run holding the lock (0: exit at once).
+        parameters: extra notebook parameters (ASCII literals), passed to every notebook.
+        progress: called with one plain line per event (default: the ``newsanalysis.render`` logger).
+
+    Returns:
+        A RenderResult; ``exit_code`` is 1 if any report failed.
+
+    Raises:
+        RenderError: no page to render, or another run holds the lock.
+    """
+    import filelock
+
+    began = time.perf_counter()
+    emit = progress or log.info
+    out = Path(out or config.reports_dir()).resolve()
+    pages = _expand(paths)
+    nbdir = config.notebooks_dir()
+    notebooks = {"article": nbdir / ARTICLE_NOTEBOOK, "overview": nbdir / OVERVIEW_NOTEBOOK, **(notebooks or {})}
+    for path in notebooks.values():
+        if not Path(path).is_file():
+            raise RenderError(f"{path}: report notebook not found; expected the project's notebooks/ folder "
+                              "(set NEWSANALYSIS_HOME to the project folder)")
+    out.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(str(out / LOCK), timeout=lock_timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise RenderError(f"another newsanalysis render is writing to {out} (lock file {out / LOCK} is held; "
+                          f"waited {lock_timeout:g} s); this run made no changes, try again later") from None
+    try:
+        return _render_locked(pages, out, jobs=jobs, with_code=with_code, force=force, notebooks=notebooks,
+                              kernel_name=kernel_name, extra=parameters or {}, emit=emit, began=began)
+    finally:
+        lock.release()
+
+
+def _expand(paths: list[Path] | None) -> list[Path]:
+    pages: list[Path] = []
+    for path in [Path(p) for p in paths] if paths else [config.raw_dir()]:
+        if path.is_dir():
+            pages += config.raw_pages(path)
+        elif path.is_file():
+            pages.append(path.resolve())
+        else:
+            raise RenderError(f"{path}: no such page file or folder")
+    if not pages:
+        raise RenderError(f"no page to render in {paths or config.raw_dir()}; expected .txt page files")
+    return pages
+
+
+def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, notebooks, kernel_name, extra, emit,
+                   began) -> RenderResult:
+    manifest = _load_manifest(out)
+    entries = manifest["reports"]
+    options = {"with_code": with_code, "kernel": kernel_name, "parameters": extra}
+    todo: list[Job] = []
+    results: list[ReportResult] = []
+    used: set[str] = set()
+    for page in pages:
+        stem = safe_name(page.stem, max_bytes=80)
+        if stem in used:  # two folders holding pages with the same name
+            stem = f"{stem}-{hashlib.sha256(str(page).encode()).hexdigest()[:8]}"
+        used.add(stem)
+        try:
+            page_jobs = _page_jobs(page, stem, notebooks, options, extra)
+        except NewsAnalysisError as exc:
+            results.append(ReportResult(f"{stem}/index.html", "overview", str(page), stem, None, page.stem,
+                                        "failed", error=str(exc)))
+            emit(f"failed {page}: {exc}")
+            continue
+        _drop_stale(out, entries, stem, {job.key for job in page_jobs}, emit)
+        for job in page_jobs:
+            previous = entries.get(job.key, {})
+            target = out / job.key if job.kind == "article" else out / job.stem / "overview.html"
+            if (not force and previous.get("status") == "ok" and previous.get("fingerprint") == job.fingerprint
+                    and target.exists()):
+                known = {k: v for k, v in previous.items() if k in ReportResult.__dataclass_fields__}
+                results.append(ReportResult(**{**known, "status": "skipped", "key": job.key}))
+            else:
+                todo.append(job)
+    n_total = len(todo)
+    if todo:
+        check_kernel(kernel_name)
+    emit(f"{len(pages)} page(s): {n_total} report(s) to render, {len(results)} up to date or failed to parse; "
+         f"output in {out}")
+    done = 0
+    guard = threading.Lock()
+    workers = max(1, jobs or os.cpu_count() or 1)
+
+    def run(job: Job) -> ReportResult:
+        nonlocal done
+        emit(f"start {job.key}")
+        result = _run_job(job, out, kernel_name=kernel_name, with_code=with_code, workdir=workdir)
+        with guard:
+            done += 1
+            entries[job.key] = {k: v for k, v in asdict(result).items() if k != "status"} | {"status": result.status}
+            manifest["updated"] = result.finished
+            _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            tail = f": {result.error}" if result.error else ""
+            emit(f"[{done}/{n_total}] {result.status} {job.key} ({result.seconds:.1f} s){tail}")
+        return result
+
+    with tempfile.TemporaryDirectory(prefix="newsanalysis-render-") as tmp:
+        workdir = Path(tmp)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results += list(pool.map(run, todo))
+    for result in results:  # page-level parse failures and skipped reports are recorded too
+        if result.key not in entries or result.status == "failed":
+            entries[result.key] = asdict(result)
+    manifest.update({"format": 1, "package_version": __version__,
+                     "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    write_indexes(out, manifest, {r.stem for r in results})
+    rendered = RenderResult(out, results, round(time.perf_counter() - began, 3))
+    emit(f"done: {rendered.n_rendered} rendered, {rendered.n_skipped} up to date, {rendered.n_failed} failed "
+         f"in {rendered.seconds:.1f} s; open {out / 'index.html'}")
+    return rendered
+
+
+def run_render(paths: list[Path], *, out: Path | None = None, jobs: int | None = None, with_code: bool = False,
+               force: bool = False) -> int:
+    """The ``newsanalysis render`` command: render, print plain progress lines to stderr, return the exit code."""
+    result = render_reports(paths or None, out=out, jobs=jobs, with_code=with_code, force=force,
+                            progress=_progress_printer())
+    for report in result.reports:
+        if report.status == "failed":
+            print(f"newsanalysis render: FAILED {report.key}: {report.error}", file=sys.stderr)
+    return result.exit_code

@@ -1,0 +1,14 @@
+"""Segment: words. The only package that imports jieba.
+
+What belongs here: the dictionaries and stopwords (``lexicon``), the immutable :class:`Tokenizer`
+(``tokenizer``), new-word discovery (``newwords``) and the one input contract every analysis uses to turn a
+page, an article or a string into the units it works on (``units``).
+"""
+
+from newsanalysis.segment.lexicon import DictionaryError, read_user_dict
+from newsanalysis.segment.newwords import discover_words
+from newsanalysis.segment.tokenizer import Tokenizer, extract_keywords, get_tokenizer
+from newsanalysis.segment.units import Item, to_items
+
+__all__ = ["DictionaryError", "Item", "Tokenizer", "discover_words", "extract_keywords", "get_tokenizer",
+           "read_user_dict", "to_items"]

@@ -1,0 +1,363 @@
+"""Chinese word segmentation fitted to news: the only module that imports jieba.
+
+A :class:`Tokenizer` wraps its own ``jieba.Tokenizer`` instance (jieba's global default dictionary is never
+touched), loaded lazily once per process and cached per configuration, so threads and Dask workers share it
+read-only. On top of jieba it adds the bundled news dictionary and stopword list
+(``newsanalysis/resources``) plus the user's own files (parameters or ``data/dict/``), guards numbers,
+percentages and money so they are never split nor counted as terms, and matches Traditional Chinese through a
+length-preserving OpenCC conversion, so offsets always point into the original text.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from newsanalysis.errors import NewsAnalysisError
+from newsanalysis.normalize import to_matching_text
+from newsanalysis.segment.lexicon import (
+    NUMBER_RE,
+    NUMBER_SPLIT_RE,
+    STOPWORDS,
+    USER_DICT,
+    DictionaryError,
+    cache_dir,
+    is_number_or_punct,
+    read_stopwords,
+    read_user_dict,
+    tokenizer_key,
+)
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+__all__ = ["DictionaryError", "Tokenizer", "extract_keywords", "get_tokenizer", "read_user_dict", "to_matching_text"]
+
+DISCOVERED_TAG = "nz"
+
+
+_LOCK = threading.RLock()
+_BASE: dict[str, object] = {}
+_TOKENIZERS: dict[tuple, Tokenizer] = {}
+
+
+def _base_jieba():
+    """The process-wide jieba.Tokenizer with jieba's dictionary only (loaded once, never mutated)."""
+    with _LOCK:
+        if "jieba" not in _BASE:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)  # keep "Building prefix dict" out of reports
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = cache_dir()
+            tok.initialize()
+            _BASE["jieba"] = tok
+        return _BASE["jieba"]
+
+
+def _base_tags() -> dict[str, str]:
+    """jieba's word -> part-of-speech table, loaded on first tagging request."""
+    with _LOCK:
+        if "tags" not in _BASE:
+            import jieba.posseg
+
+            # importing jieba.posseg already read the tag table; reading dict.txt again costs ~0.4 s.
+            # It is only ever copied ({**table, ...}), never mutated.
+            _BASE["tags"] = jieba.posseg.dt.word_tag_tab
+        return _BASE["tags"]
+
+
+class Tokenizer:
+    """Segmentation with the news dictionary, number guard, stopwords and Traditional-Chinese matching.
+
+    Obtain one with :func:`get_tokenizer`; instances are read-only after construction and safe to share
+    between threads. They pickle as their configuration, so Dask workers rebuild (and cache) their own.
+
+    Example:
+        >>> get_tokenizer().terms("上海离岸贸易规模同比增长73.2%")
+        ['上海', '离岸贸易', '规模', '同比增长']
+    """
+
+    def __init__(
+        self, jt, stopwords: frozenset[str], key: tuple, words: tuple[str, ...] = (), vocabulary=frozenset()
+    ):
+        self._jt = jt
+        self.stopwords = stopwords
+        self.vocabulary = frozenset(vocabulary) | frozenset(words)  # dictionary terms: always terms
+        self.key = key
+        self.words = words  # words added on top of the configuration (new-word discovery)
+        self._is_term: dict[str, bool] = {}
+        self._pos = None
+
+    def __reduce__(self):
+        return (_rebuild, (self.key, self.words))
+
+    def __repr__(self) -> str:
+        return f"Tokenizer(key={self.key!r}, n_added_words={len(self.words)})"
+
+    # -- segmentation ------------------------------------------------------------------------------------
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every token, covering ``text`` exactly; numbers are single tokens."""
+        return self._spans(to_matching_text(text))
+
+    def _spans(self, norm: str) -> list[tuple[int, int]]:
+        cut, out, pos = self._jt.cut, [], 0
+        for m in NUMBER_SPLIT_RE.finditer(norm):
+            if m.start() > pos:
+                for tok in cut(norm[pos : m.start()]):
+                    out.append((pos, pos + len(tok)))
+                    pos += len(tok)
+            out.append((m.start(), m.end()))
+            pos = m.end()
+        for tok in cut(norm[pos:]):
+            out.append((pos, pos + len(tok)))
+            pos += len(tok)
+        return out
+
+    def cut(self, text: str) -> list[str]:
+        """Every token as a slice of the original ``text`` (so ``"".join(cut(text)) == text``).
+
+        Example:
+            >>> get_tokenizer().cut("增长23,876人")
+            ['增长', '23,876', '人']
+        """
+        return [text[s:e] for s, e in self.spans(text)]
+
+    def is_term(self, token: str) -> bool:
+        """True if a normalised token counts as a term (not stopword, punctuation, number or single char)."""
+        known = self._is_term.get(token)
+        if known is None:
+            known = self._is_term[token] = (token in self.vocabulary and token not in self.stopwords) or not (
+                len(token) < 2
+                or token in self.stopwords
+                or token.lower() in self.stopwords
+                or is_number_or_punct(token)
+                or token.strip() != token
+            )
+        return known
+
+    def terms(self, text: str) -> list[str]:
+        """Terms of ``text`` in Simplified form, stopwords, punctuation and numbers removed.
+
+        Example:
+            >>> get_tokenizer().terms("記者表示，臺灣的半導體產業增長5%")
+            ['台湾', '半导体', '产业', '增长']
+        """
+        is_term = self.is_term
+        return [t for t in self._tokens(to_matching_text(text)) if is_term(t)]
+
+    def _tokens(self, norm: str) -> list[str]:
+        """Tokens of normalised text (the fast path of :meth:`terms`: no offsets)."""
+        cut, out, pos = self._jt.cut, [], 0
+        for m in NUMBER_SPLIT_RE.finditer(norm):
+            if m.start() > pos:
+                out.extend(cut(norm[pos : m.start()]))
+            out.append(m.group())
+            pos = m.end()
+        out.extend(cut(norm[pos:]))
+        return out
+
+
+    def term_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """(term, start, end) for every term of ``text``; offsets index the original ``text``."""
+        norm = to_matching_text(text)
+        is_term = self.is_term
+        return [(norm[s:e], s, e) for s, e in self._spans(norm) if is_term(norm[s:e])]
+
+    def tag(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(token, part-of-speech, start, end) with jieba.posseg; numbers are kept whole and tagged ``m``.
+
+        Part-of-speech tagging is several times slower than :meth:`cut`; use it only where tags are needed.
+        """
+        pos_tok = self._postokenizer()
+        norm = to_matching_text(text)
+        out, pos = [], 0
+
+        def tag_piece(piece: str, offset: int) -> None:
+            for pair in pos_tok.cut(piece):
+                out.append((pair.word, pair.flag, offset, offset + len(pair.word)))
+                offset += len(pair.word)
+
+        for m in NUMBER_RE.finditer(norm):
+            if m.start() > pos:
+                tag_piece(norm[pos : m.start()], pos)
+            out.append((m.group(), "m", m.start(), m.end()))
+            pos = m.end()
+        tag_piece(norm[pos:], pos)
+        return out
+
+    def _postokenizer(self):
+        with _LOCK:
+            if self._pos is None:
+                import jieba.posseg
+
+                # posseg moves a tokenizer's user tags into its own table and empties the tokenizer's in place
+                # (makesure_userdict_loaded). Our jieba instance must stay as built (tokenizers derived from it
+                # copy its tags), so posseg gets a shallow view of it whose user tags are already merged.
+                view = copy.copy(self._jt)
+                view.user_word_tag_tab = {}
+                pos_tok = object.__new__(jieba.posseg.POSTokenizer)
+                pos_tok.tokenizer = view
+                pos_tok.word_tag_tab = {**_base_tags(), **self._jt.user_word_tag_tab}
+                self._pos = pos_tok
+            return self._pos
+
+    # -- dictionary --------------------------------------------------------------------------------------
+    def knows(self, word: str) -> bool:
+        """True if ``word`` is an entry of this tokenizer's dictionary."""
+        return self._jt.FREQ.get(word, 0) > 0
+
+    def freq(self, word: str) -> int:
+        """The dictionary frequency of ``word`` (0 when unknown)."""
+        return self._jt.FREQ.get(word, 0)
+
+    def suggest_freq(self, word: str) -> int:
+        """The frequency jieba needs to keep ``word`` whole (its parts' joint frequency, plus one)."""
+        return self._jt.suggest_freq(word)
+
+    def with_words(self, words: Iterable[str]) -> Tokenizer:
+        """A tokenizer that also knows ``words`` (cached; this one is left unchanged)."""
+        words = tuple(sorted(set(words) - {w for w in words if self.knows(w)}))
+        if not words:
+            return self
+        return _build(self.key, tuple(sorted(set(self.words) | set(words))))
+
+
+def _build(key: tuple, words: tuple[str, ...] = ()) -> Tokenizer:
+    """The cached tokenizer for a configuration ``key`` plus added ``words``."""
+    with _LOCK:
+        cached = _TOKENIZERS.get((key, words))
+        if cached is not None:
+            return cached
+        dicts, stops = key
+        if words:
+            parent = _build(key)
+            jt = _copy_jieba(parent._jt)
+            for word in words:
+                jt.add_word(word, _discovered_freq(jt, word), DISCOVERED_TAG)
+            tok = Tokenizer(jt, parent.stopwords, key, words, parent.vocabulary)
+        else:
+            jt = _copy_jieba(_base_jieba())
+            vocabulary = set()
+            for path in (USER_DICT, *map(Path, dicts)):
+                for word, freq, tag in read_user_dict(path):
+                    jt.add_word(word, freq or jt.suggest_freq(word) * 3, tag)
+                    vocabulary.add(word)
+            stop = set(read_stopwords(STOPWORDS))
+            for kind, value in stops:
+                stop.update(read_stopwords(Path(value)) if kind == "file" else [value])
+            stop.update({to_matching_text(w) for w in stop})
+            tok = Tokenizer(jt, frozenset(stop), key, (), vocabulary)
+        if len(_TOKENIZERS) > 64:  # bounded: per-analysis tokenizers come and go
+            # drop the oldest per-analysis tokenizer, or the oldest of all when only base ones are cached
+            _TOKENIZERS.pop(next((k for k in _TOKENIZERS if k[1]), next(iter(_TOKENIZERS))))
+        _TOKENIZERS[(key, words)] = tok
+        return tok
+
+
+def _copy_jieba(source):
+    """A new jieba.Tokenizer sharing nothing mutable with ``source`` (no dictionary reload)."""
+    import jieba
+
+    jt = jieba.Tokenizer()
+    jt.tmp_dir = source.tmp_dir
+    jt.FREQ = dict(source.FREQ)
+    jt.total = source.total
+    jt.user_word_tag_tab = dict(source.user_word_tag_tab)
+    jt.initialized = True
+    return jt
+
+
+def _discovered_freq(jt, word: str) -> int:
+    return max(jt.suggest_freq(word) * 5, 50)
+
+
+def _rebuild(key: tuple, words: tuple[str, ...]) -> Tokenizer:
+    return _build(key, words)
+
+
+def get_tokenizer(*, user_dicts: Sequence[str | Path] = (), stopwords: Iterable[str | Path] = ()) -> Tokenizer:
+    """The cached :class:`Tokenizer` for this configuration (jieba + bundled + user dictionaries).
+
+    Args:
+        user_dicts: extra jieba-style dictionary files (``word [freq] [pos]`` per line); files in
+            ``data/dict/`` whose name does not contain ``stop`` are always added.
+        stopwords: extra stopwords, given as words or as paths of one-word-a-line files; ``data/dict/*stop*.txt``
+            are always added.
+
+    Example:
+        >>> get_tokenizer().cut("脑机接口大会")
+        ['脑机接口', '大会']
+    """
+    return _build(tokenizer_key(user_dicts, stopwords))
+
+
+_KEYWORD_POS = ("n", "nr", "ns", "nt", "nz", "nw", "vn", "v", "eng", "an", "j", "l", "i")
+
+
+class _TermCutter:
+    """Adapter giving jieba.analyse our terms where it expects ``jieba.cut``."""
+
+    def __init__(self, tok: Tokenizer):
+        self.tok = tok
+
+    def cut(self, text: str, *args, **kwargs):
+        return iter(self.tok.terms(text))
+
+
+class _PairCutter:
+    """Adapter giving jieba.analyse our tagged tokens (non-terms tagged ``x``) where it expects posseg."""
+
+    def __init__(self, tok: Tokenizer):
+        self.tok = tok
+
+    def cut(self, text: str, *args, **kwargs):
+        from jieba.posseg import pair
+
+        is_term = self.tok.is_term
+        return iter([pair(w, f if is_term(w) else "x") for w, f, _, _ in self.tok.tag(to_matching_text(text))])
+
+
+def _tfidf_extractor():
+    with _LOCK:
+        if "tfidf" not in _BASE:
+            import jieba.analyse
+
+            # importing jieba.analyse already built this extractor from idf.txt; extract_keywords copies it
+            _BASE["tfidf"] = jieba.analyse.default_tfidf
+        return _BASE["tfidf"]
+
+
+def extract_keywords(
+    text: str,
+    *,
+    tokenizer: Tokenizer,
+    method: str = "tfidf",
+    top_n: int = 20,
+    idf: dict[str, float] | None = None,
+) -> list[tuple[str, float]]:
+    """(term, weight) pairs by jieba.analyse (TF-IDF or TextRank) over ``tokenizer``'s terms.
+
+    ``idf`` replaces jieba's shipped IDF table (terms it lacks get its largest value: unseen means rare).
+    """
+
+    import jieba.analyse
+
+    if method == "tfidf":
+        extractor = copy.copy(_tfidf_extractor())
+        if idf is not None:
+            extractor.idf_freq = dict(idf)
+            extractor.median_idf = max(idf.values(), default=1.0)
+        extractor.tokenizer = _TermCutter(tokenizer)
+        extractor.stop_words = set()
+        return [(w, float(s)) for w, s in extractor.extract_tags(text, topK=top_n, withWeight=True)]
+    if method == "textrank":
+        extractor = jieba.analyse.TextRank()
+        extractor.tokenizer = extractor.postokenizer = _PairCutter(tokenizer)
+        extractor.stop_words = set()
+        ranked = extractor.textrank(text, topK=top_n, withWeight=True, allowPOS=_KEYWORD_POS)
+        return [(w, float(s)) for w, s in ranked]
+    raise NewsAnalysisError(f"keyword method {method!r} is not known; expected 'tfidf' or 'textrank'")
