@@ -28,11 +28,9 @@ top_n = 20  # how many terms the charts and keyword tables show
 
 # %%
 from newsanalysis import charts, config, report
-from newsanalysis.parse.page import load_page
 
-page = load_page(page_path or config.sample_page())
-article = page.article(article_index)
-tables = report.analyse(page, top_n=top_n).article(article_index)
+analysis = report.cached_analysis(page_path or config.sample_page(), top_n=top_n)  # kept in data/processed/
+page, article, tables = analysis.page, analysis.page.article(article_index), analysis.article(article_index)
 
 # %% [markdown]
 # ## 标题与署名 Headline and byline

@@ -25,13 +25,11 @@ page_path = ""  # page file to explore; "" means the bundled sample page (data/r
 article_index = 0  # which article of the page, counted from 0
 
 # %%
-from newsanalysis import charts, config, stats
-from newsanalysis.parse import tables
-from newsanalysis.parse.page import load_page
+import newsanalysis as na
 
-page = load_page(page_path or config.sample_page())
+page = na.load_page(page_path or na.config.sample_page())
 article = page.article(article_index)
-tables.articles_frame(page)[["article", "display_title", "reporters", "n_paragraphs", "n_chars"]]
+na.articles_frame(page)[["article", "display_title", "reporters", "n_paragraphs", "n_chars"]]
 
 # %% [markdown]
 # ## 关键词在上下文中 Keyword in context
@@ -39,23 +37,23 @@ tables.articles_frame(page)[["article", "display_title", "reporters", "n_paragra
 
 # %%
 term = "浦东"  # the word to look for
-stats.kwic(page, term, width=20)
+na.kwic(page, term, width=20)
 
 # %% [markdown]
 # ## 词频 Term frequencies of the article
 
 # %%
-charts.term_bar(stats.term_frequencies(article, top_n=20))
+na.charts.term_bar(na.term_frequencies(article, top_n=20))
 
 # %% [markdown]
 # ## 共现 Terms that occur together
 
 # %%
-pairs = stats.cooccurrence(article)
-charts.cooccurrence_network(pairs)
+pairs = na.stats.cooccurrence(article)
+na.charts.cooccurrence_network(pairs)
 
 # %% [markdown]
 # ## 段落 Paragraphs
 
 # %%
-tables.paragraphs_frame(page).query("article == @article_index")[["paragraph", "role", "speaker", "text"]]
+na.paragraphs_frame(page).query("article == @article_index")[["paragraph", "role", "speaker", "text"]]

@@ -20,10 +20,8 @@ top_n = 20  # how many terms the page-wide frequency chart shows
 
 # %%
 from newsanalysis import charts, config, report
-from newsanalysis.parse.page import load_page
 
-page = load_page(page_path or config.sample_page())
-tables = report.analyse(page, top_n=top_n)
+tables = report.cached_analysis(page_path or config.sample_page(), top_n=top_n)  # kept in data/processed/
 
 # %% [markdown]
 # ## 各篇文章 Articles

@@ -129,6 +129,6 @@ def test_explore_runs_as_is_from_the_notebooks_folder(tmp_path, monkeypatch):
                                     kernel_name="newsanalysis", cwd=str(NOTEBOOKS), progress_bar=False)
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
-    kwic = next(o for c in nb.cells if "stats.kwic" in c.source for o in c.outputs)
+    kwic = next(o for c in nb.cells if "na.kwic" in c.source for o in c.outputs)
     assert "浦东" in kwic["data"]["text/plain"]
     assert any("image/png" in o.get("data", {}) for o in outputs)

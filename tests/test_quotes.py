@@ -205,7 +205,7 @@ def test_sources_schema_and_counts():
 def test_empty_and_bad_input():
     assert list(extract_quotes("").columns) == QUOTE_COLUMNS
     assert sources("").empty
-    with pytest.raises(NewsAnalysisError, match="expected a Page"):
+    with pytest.raises(NewsAnalysisError, match="expected Page, Article, str"):
         extract_quotes(42)
 
 

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsanalysis.report import jobs as render
+from newsanalysis.report import kernel
 from newsanalysis.errors import RenderError
 from newsanalysis.report.export import chart_tables, export_html, external_urls
 from newsanalysis.report.filenames import report_filename, safe_name
@@ -173,7 +174,7 @@ def test_kernel_start_failures_are_retried_once(monkeypatch, tiny, tmp_path, fai
 
     monkeypatch.setattr(papermill, "execute_notebook", flaky)
     result = render.render_reports([tiny["page"]], out=tmp_path / "r", jobs=1, notebooks=tiny["notebooks"])
-    assert calls[:2] == ["newsanalysis", "newsanalysis"]
+    assert calls[:2] == [kernel.INTERPRETER_KERNEL] * 2  # the interpreter running newsanalysis, no named kernel
     assert result.reports[0].status == status
     assert result.n_failed == (1 if status == "failed" else 0)
 
@@ -368,7 +369,7 @@ def test_nothing_already_written_is_lost_when_a_page_or_a_report_fails(monkeypat
 
 
 def test_fingerprint_covers_the_dictionaries(tiny):
-    jobs = render._page_jobs(tiny["page"], "xss-page", tiny["notebooks"], {}, {})
+    jobs = render._page_jobs(tiny["page"], "xss-page", tiny["notebooks"], {}, {}, tiny["page"].parent / "processed")
     from newsanalysis.report.provenance import dictionaries_sha256
 
     assert all(job.fingerprint["dictionaries"] == dictionaries_sha256() for job in jobs)

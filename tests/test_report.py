@@ -1,11 +1,11 @@
-"""Notebook building blocks: escaped headline blocks, the cleaning log, the page analysis shared through a cache."""
+"""Notebook building blocks (escaped headline blocks, the cleaning log) and the one analysis per page."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from newsanalysis.report import analysis as report
+from newsanalysis import report
 from newsanalysis.parse.page import parse_page
 
 
@@ -31,78 +31,69 @@ def test_cleaning_log_counts_joins_and_duplicates(sample_page):
     assert rows["body paragraphs"] == len(article.paragraphs)
 
 
-def _fake_parts(calls: list) -> dict:
-    frame = pd.DataFrame({"article": [0], "x": [1]})
-
-    def part(fields):
-        def compute(page, top_n):
-            calls.append((fields[0], top_n))
-            return {**{f: frame for f in fields}, "notes": []}
-        return compute
-
-    return {"topics": part(["topic_labels", "topic_shares", "topic_weights"]),
-            "terms": part(["terms", "distinctive", "keywords", "entities"]),
-            "facts": part(["figures", "quotes", "sources", "overview"])}
+def _trace(tmp_path, monkeypatch):
+    trace = tmp_path / "trace.log"
+    monkeypatch.setenv("NEWSANALYSIS_TRACE", str(trace))
+    return lambda: [line.split("\t")[0] for line in trace.read_text(encoding="utf-8").splitlines()] \
+        if trace.exists() else []
 
 
-def test_analysis_is_computed_once_per_page_with_a_cache(monkeypatch, tmp_path):
-    page = parse_page("新闻标题\n\n本报记者 王明\n\n今天天气很好。\n\n市民纷纷出游。")
-    calls: list = []
-    monkeypatch.setattr(report, "_PARTS", _fake_parts(calls))
-    monkeypatch.delenv(report.CACHE_ENV, raising=False)
-    report.analyse(page)
-    report.analyse(page)
-    assert len(calls) == 6  # no cache folder: computed each time
-    monkeypatch.setenv(report.CACHE_ENV, str(tmp_path))
-    calls.clear()
-    first = report.analyse(page, top_n=5)
-    second = report.analyse(page, top_n=5)
-    assert calls == [("topic_labels", 5), ("terms", 5), ("figures", 5)]
-    pd.testing.assert_frame_equal(first.terms, second.terms)
-    report.analyse(parse_page("另一个标题\n\n本报记者 李华\n\n别的正文。"), top_n=5)
-    assert len(calls) == 6
+def test_analyse_page_segments_once_and_extracts_quotes_once(sample_page, tmp_path, monkeypatch):
+    from newsanalysis.quotes import extract as quotes_extract
+
+    events = _trace(tmp_path, monkeypatch)
+    calls = []
+    original = quotes_extract._article_quotes
+    monkeypatch.setattr(quotes_extract, "_article_quotes", lambda a: calls.append(a.index) or original(a))
+    analysis = report.analyse_page(sample_page)
+    assert events().count("discover") == 1
+    assert calls == [a.index for a in sample_page.articles]  # one quote pass: sources are made from it
+    assert len(analysis.sources) and set(analysis.sources["article"]) <= set(range(len(sample_page.articles)))
+    assert analysis.overview["n_figures"].sum() == len(analysis.figures)
 
 
-def test_a_part_someone_else_is_computing_is_awaited_not_recomputed(monkeypatch, tmp_path):
-    import shutil
-    import threading
-
-    import filelock
-
-    page = parse_page("新闻标题\n\n本报记者 王明\n\n今天天气很好。")
-    calls: list = []
-    monkeypatch.setattr(report, "_PARTS", _fake_parts(calls))
-    monkeypatch.setenv(report.CACHE_ENV, str(tmp_path / "elsewhere"))
-    report.analyse(page)
-    made = next((tmp_path / "elsewhere").glob("analysis-*-topics.pickle"))
-    calls.clear()
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    monkeypatch.setenv(report.CACHE_ENV, str(shared))
-    lock = filelock.FileLock(str(shared / made.name) + ".lock", thread_local=False)
-    lock.acquire()  # another notebook is computing the topics
-    done: list = []
-    worker = threading.Thread(target=lambda: done.append(report.analyse(page)))
-    worker.start()
-    shutil.copy(made, shared / made.name)  # ... and finishes them
-    lock.release()
-    worker.join()
-    assert done and [name for name, _ in calls] == ["terms", "figures"]
+def test_cached_analysis_is_written_once_and_read_back(tmp_path, monkeypatch):
+    page = tmp_path / "pages" / "p1.txt"
+    page.parent.mkdir()
+    page.write_text("新闻标题\n\n本报记者 王明\n\n今年产量增长5%。\n\n王明说，产量还会增长。", encoding="utf-8")
+    events = _trace(tmp_path, monkeypatch)
+    processed = tmp_path / "processed"
+    first = report.cached_analysis(page, processed=processed)
+    second = report.cached_analysis(page, processed=processed)
+    assert events() == ["parse", "discover", "analysis-read"]
+    pd.testing.assert_frame_equal(first.figures, second.figures)
+    folder = processed / "p1"
+    for name in ("articles", "paragraphs", "ledger", "terms", "figures", "quotes", "sources", "entities",
+                 "topic_labels"):
+        assert (folder / f"{name}.csv").is_file() and (folder / f"{name}.parquet").is_file(), name
+    assert pd.read_parquet(folder / "figures.parquet")["text"].tolist() == ["5%"]
+    page.write_text("新闻标题\n\n本报记者 王明\n\n今年产量增长7%。", encoding="utf-8")  # the page changed: stale
+    assert report.cached_analysis(page, processed=processed).figures["text"].tolist() == ["7%"]
+    assert events()[-2:] == ["parse", "discover"]
 
 
-def test_article_view_keeps_topic_labels_and_overview():
-    frame = pd.DataFrame({"article": [0, 1], "x": [1, 2]})
-    labels = pd.DataFrame({"topic": [0], "label": ["开放"], "top_terms": ["开放"]})
-    whole = report.Analysis(frame, frame, frame, labels, frame, frame, "", frame, frame, frame, frame, frame)
-    assert whole.notes == ""
+def test_a_half_written_analysis_is_computed_again(tmp_path, monkeypatch):
+    page = tmp_path / "p2.txt"
+    page.write_text("新闻标题\n\n本报记者 王明\n\n今年产量增长5%。", encoding="utf-8")
+    processed = tmp_path / "processed"
+    report.cached_analysis(page, processed=processed)
+    (processed / "p2" / "analysis.pickle").write_bytes(b"killed mid-write")
+    events = _trace(tmp_path, monkeypatch)
+    assert report.cached_analysis(page, processed=processed).figures["text"].tolist() == ["5%"]
+    assert events()[0] == "parse"
+
+
+def test_article_view_restricts_article_tables_and_keeps_page_tables(sample_page):
+    whole = report.analyse_page(sample_page)
     one = whole.article(1)
-    assert one.terms["x"].tolist() == [2] and one.figures["article"].tolist() == [1]
-    assert one.topic_labels is labels and one.overview is frame
+    assert set(one.terms["article"]) == {1} and set(one.figures["article"]) <= {1}
+    assert one.topic_labels is whole.topic_labels and one.overview is whole.overview
+    with pytest.raises(Exception, match="out of range"):
+        whole.article(99)
 
 
-def test_a_one_article_page_still_gets_an_analysis(monkeypatch):
-    monkeypatch.delenv(report.CACHE_ENV, raising=False)
-    analysis = report.analyse(parse_page("只有一篇的版面标题\n\n本报记者 王明\n\n今天上海天气很好，市民纷纷出游。"))
+def test_a_one_article_page_still_gets_an_analysis():
+    analysis = report.analyse_page(parse_page("只有一篇的版面标题\n\n本报记者 王明\n\n今天上海天气很好，市民纷纷出游。"))
     assert analysis.distinctive.empty and list(analysis.distinctive.columns) == ["article", "term", "count",
                                                                                  "log_odds", "z"]
     assert "distinctive terms" in analysis.notes and "topics" in analysis.notes

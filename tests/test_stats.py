@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsanalysis import stats
-from newsanalysis.segment.units import article_from_text
+from newsanalysis.parse.units import article_from_text
 from newsanalysis.errors import NewsAnalysisError
 from newsanalysis.segment.tokenizer import get_tokenizer
 

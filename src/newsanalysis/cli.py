@@ -78,7 +78,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_process(args: argparse.Namespace) -> int:
-    from newsanalysis.io import write_processed
+    from newsanalysis.parse import require_articles
+    from newsanalysis.report.analysis import cached_analysis
 
     paths = [Path(p) for p in args.paths] or config.raw_pages()
     if not paths:
@@ -87,9 +88,10 @@ def cmd_process(args: argparse.Namespace) -> int:
     failed = 0
     for path in paths:
         try:
-            page = _load(str(path), args.encoding)
-            written = write_processed(page, out_root / page.stem)
-            print(f"{path}: {len(page.articles)} articles -> {written[0].parent}")
+            analysis = cached_analysis(path, processed=out_root, encoding=args.encoding)
+            require_articles(analysis.page)
+            print(f"{path}: {len(analysis.page.articles)} articles, {len(analysis.figures)} figures, "
+                  f"{len(analysis.sources)} sources -> {out_root / path.stem}")
         except NewsAnalysisError as exc:
             failed += 1
             print(f"newsanalysis: error: {exc}", file=sys.stderr)
@@ -156,7 +158,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from newsanalysis.report.jobs import run_render
 
     return run_render([Path(p) for p in args.paths], out=Path(args.out) if args.out else None,
-                      jobs=args.jobs, with_code=args.with_code, force=args.force)
+                      jobs=args.jobs, with_code=args.with_code, force=args.force, kernel_name=args.kernel)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-headlines", action="store_true", help="also figures in headlines")
     page_command("sources", cmd_sources, "who is quoted saying what")
 
-    p = sub.add_parser("process", help="write parsed tables (CSV, Parquet, JSON) to data/processed/")
+    p = sub.add_parser("process", help="write every table of each page (articles, paragraphs, ledger, terms, figures, "
+                       "sources, quotes, entities, topics; Parquet and CSV) to data/processed/<page>/")
     p.add_argument("paths", nargs="*", help="page files (default: every page in data/raw/)")
     p.add_argument("--out", help="output folder (default: data/processed/)")
     p.add_argument("--encoding", help="force an encoding instead of detecting it")
@@ -201,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=_positive_int, default=None, help="notebooks run in parallel (default: number of cores)")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the HTML")
     p.add_argument("--force", action="store_true", help="re-render even reports that are up to date")
+    p.add_argument("--kernel", default=None,
+                   help="run the notebooks on this named Jupyter kernel (default: the interpreter running newsanalysis)")
     p.set_defaults(func=cmd_render)
     return parser
 

@@ -25,8 +25,13 @@ def raw_dir() -> Path:
     return project_root() / "data" / "raw"
 
 
+PROCESSED_ENV = "NEWSANALYSIS_PROCESSED"
+
+
 def processed_dir() -> Path:
-    return project_root() / "data" / "processed"
+    """Where page analyses are kept: ``$NEWSANALYSIS_PROCESSED``, else the project's ``data/processed``."""
+    env = os.environ.get(PROCESSED_ENV)
+    return Path(env).resolve() if env else project_root() / "data" / "processed"
 
 
 def reports_dir() -> Path:
@@ -34,11 +39,10 @@ def reports_dir() -> Path:
 
 
 def notebooks_dir() -> Path:
-    """Report notebooks: the project's ``notebooks/`` folder, else the one beside the package's source
-    checkout (so ``newsanalysis render`` also works when started outside the project folder)."""
+    """Report notebooks: the project's own ``notebooks/`` folder when it has them, else the ones shipped with
+    the package (so ``pip install newsanalysis`` alone renders reports anywhere)."""
     local = project_root() / "notebooks"
-    checkout = PACKAGE_DIR.parents[1] / "notebooks"
-    return local if local.is_dir() or not checkout.is_dir() else checkout
+    return local if (local / "article_report.ipynb").is_file() else PACKAGE_DIR / "notebooks"
 
 
 def user_dict_dir() -> Path:
@@ -59,3 +63,18 @@ def raw_pages(folder: Path | None = None) -> list[Path]:
     """Every page file in ``data/raw`` (or ``folder``), sorted by name."""
     folder = folder or raw_dir()
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+
+
+TRACE_ENV = "NEWSANALYSIS_TRACE"
+
+
+def trace(event: str, detail: str = "") -> None:
+    """Append ``event<TAB>detail`` to the file named by ``$NEWSANALYSIS_TRACE`` (no-op when unset).
+
+    Parsing, new-word discovery and analysis reads call this, so a run across several processes (the report
+    kernels) can be audited: how often was each page parsed and segmented?
+    """
+    path = os.environ.get(TRACE_ENV)
+    if path:
+        with open(path, "a", encoding="utf-8") as handle:  # one short line per write: appends do not interleave
+            handle.write(f"{event}\t{os.getpid()}\t{detail}\n")

@@ -12,9 +12,13 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsanalysis.errors import InputError
 from newsanalysis.normalize import normalise_newlines
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_CONTROL_SHARE = 0.01
 
@@ -134,35 +138,21 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
-def write_processed(page, out_dir: str | Path) -> list[Path]:
-    """Write a parsed page's tables to ``out_dir``: articles, paragraphs and ledger as CSV and
-    Parquet, and the whole page as ``page.json``. Each file appears atomically.
+def write_tables(tables: dict[str, "pd.DataFrame"], out_dir: str | Path) -> list[Path]:
+    """Write each named DataFrame to ``out_dir`` as ``<name>.csv`` and ``<name>.parquet``, each file atomically.
 
     Returns:
-        The paths written.
+        The paths written, in the order of ``tables``.
     """
-    import json
-
-    from newsanalysis.parse.tables import articles_frame, ledger_frame, page_to_dict, paragraphs_frame
+    import io as _io
 
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for name, frame in (("articles", articles_frame(page)), ("paragraphs", paragraphs_frame(page)),
-                        ("ledger", ledger_frame(page))):
-        csv_path = out / f"{name}.csv"
+    for name, frame in tables.items():
+        csv_path, parquet_path = out / f"{name}.csv", out / f"{name}.parquet"
         atomic_write(csv_path, frame.to_csv(index=False))
-        parquet_path = out / f"{name}.parquet"
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-        os.close(fd)
-        try:
-            frame.to_parquet(tmp, index=False)
-            os.replace(tmp, parquet_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        buffer = _io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        atomic_write(parquet_path, buffer.getvalue())
         written += [csv_path, parquet_path]
-    json_path = out / "page.json"
-    atomic_write(json_path, json.dumps(page_to_dict(page), ensure_ascii=False, indent=1))
-    written.append(json_path)
     return written

@@ -12,10 +12,22 @@ function to override it. :func:`missing_glyphs` lists drawn characters the font 
 
 from __future__ import annotations
 
-from newsanalysis.charts.fonts import resolve_font
-from newsanalysis.charts.article import article_sizes, figures_chart, sources_chart, topic_flow, topic_shares
+from newsanalysis.charts.article import (
+           article_sizes,
+           figures_chart,
+           sources_chart,
+           topic_flow,
+           topic_shares,
+)
 from newsanalysis.charts.base import Chart, missing_glyphs
-from newsanalysis.charts.terms import cooccurrence_network, distinctive_bar, keyword_bar, term_bar, word_cloud
+from newsanalysis.charts.fonts import resolve_font
+from newsanalysis.charts.terms import (
+           cooccurrence_network,
+           distinctive_bar,
+           keyword_bar,
+           term_bar,
+           word_cloud,
+)
 
 __all__ = ["Chart", "term_bar", "word_cloud", "distinctive_bar", "keyword_bar", "topic_shares", "topic_flow",
            "figures_chart", "sources_chart", "cooccurrence_network", "article_sizes", "missing_glyphs",

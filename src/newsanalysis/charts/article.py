@@ -7,8 +7,17 @@ from typing import Any
 
 import pandas as pd
 
+from newsanalysis.charts.base import (
+    PALETTE,
+    Chart,
+    _empty,
+    _figure,
+    _hbar,
+    _label,
+    _require,
+    _style,
+)
 from newsanalysis.charts.fonts import resolve_font
-from newsanalysis.charts.base import PALETTE, Chart, _empty, _figure, _hbar, _label, _require, _style
 
 
 def _topic_names(labels: pd.DataFrame | None, topics) -> dict:

@@ -5,8 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from newsanalysis.charts.base import (
+    PALETTE,
+    Chart,
+    _empty,
+    _figure,
+    _hbar,
+    _label,
+    _listing,
+    _require,
+    _style,
+    _top_terms,
+)
 from newsanalysis.charts.fonts import font_coverage, resolve_font
-from newsanalysis.charts.base import PALETTE, Chart, _empty, _figure, _hbar, _label, _listing, _require, _style, _top_terms
 
 
 def term_bar(table: pd.DataFrame, *, top_n: int = 20, title: str = "高频词", font: str | None = None) -> Chart:

@@ -14,8 +14,9 @@ from typing import Any
 import pandas as pd
 
 from newsanalysis.figures.grammar import HEDGES_BEFORE, Figure, scan_figures
-from newsanalysis.parse.model import Article, Page
 from newsanalysis.figures.numerals import TEMPORAL_KINDS
+from newsanalysis.parse.model import Article
+from newsanalysis.parse.units import Source, to_items
 
 COLUMNS = [
     "article", "paragraph", "start", "end", "text", "value", "low", "high", "unit", "kind", "approx",
@@ -291,7 +292,7 @@ def _headline_text(article: Article) -> str:
     return "\n".join(x for x in (article.kicker, article.title, article.subtitle) if x)
 
 
-def extract_figures(x: Page | Article | str, *, include_headlines: bool = False) -> pd.DataFrame:
+def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFrame:
     """Every figure quoted in the body paragraphs, one row per figure, in reading order.
 
     Args:
@@ -346,8 +347,7 @@ def extract_figures(x: Page | Article | str, *, include_headlines: bool = False)
     if isinstance(x, str):
         rows = _rows(x, scan_figures(x, whole=True), 0, 0)
     else:
-        articles = x.articles if isinstance(x, Page) else [x]
-        for article in articles:
+        for article in (item.article for item in to_items(x)):
             if include_headlines:
                 head = _headline_text(article)
                 rows += _rows(head, scan_figures(head), article.index, -1)

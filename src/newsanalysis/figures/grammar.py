@@ -13,15 +13,37 @@ import math
 import re
 
 from newsanalysis.figures.context import (
-    COLON_RE, PHONE_RE, SCORE_BEFORE, at, in_slogan, index_points, is_identifier, temperature_context,
+    COLON_RE,
+    PHONE_RE,
+    SCORE_BEFORE,
+    at,
+    in_slogan,
+    index_points,
+    is_identifier,
+    temperature_context,
+)
+from newsanalysis.figures.numerals import (
+    BIG_UNITS,
+    CURRENCY_PREFIXES,
+    DATE_RE,
+    DIGITS,
+    HEDGES_AFTER,
+    HEDGES_BEFORE,
+    IDIOMS,
+    NUMERAL_CHARS,
+    SMALL_UNITS,
+    TEMPORAL_KINDS,
+    TIME_RE,
+    UNITS,
+    UNITS_LONGEST_FIRST,
+    clock_iso,
+    date_iso,
+    date_parts,
+    fold_text,
+    parse_numeral,
 )
 from newsanalysis.figures.ranges import Figure, join_ranges
 from newsanalysis.figures.words import CN_ONLY_UNITS, INSTITUTION_AFTER, LATIN_UNIT_SET
-from newsanalysis.figures.numerals import (
-    BIG_UNITS, CONNECTORS, CURRENCY_PREFIXES, DATE_RE, DIGITS, HEDGES_AFTER, HEDGES_BEFORE, IDIOMS,
-    NUMERAL_CHARS, SMALL_UNITS, TEMPORAL_KINDS, TIME_RE, UNITS, UNITS_LONGEST_FIRST, clock_iso, date_iso,
-    date_parts, fold_text, parse_numeral,
-)
 
 _CN = NUMERAL_CHARS
 _CNDIG = "".join(DIGITS)

@@ -13,11 +13,19 @@ from __future__ import annotations
 import math
 import re
 
+from newsanalysis.figures.words import (  # noqa: F401
+    CONNECTORS,
+    CURRENCY_PREFIXES,
+    HEDGES_AFTER,
+    HEDGES_BEFORE,
+    IDIOMS,
+    UNIT_SCALE,
+    UNITS,
+    UNITS_LONGEST_FIRST,
+)
+
 # the unit vocabulary lives in figure_words; re-exported here for existing callers
 from newsanalysis.normalize import fold_width
-from newsanalysis.figures.words import (  # noqa: F401
-    CONNECTORS, CURRENCY_PREFIXES, HEDGES_AFTER, HEDGES_BEFORE, IDIOMS, UNIT_SCALE, UNITS, UNITS_LONGEST_FIRST,
-)
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,

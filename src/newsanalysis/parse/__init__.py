@@ -8,7 +8,12 @@ extracts figures; those stages read the :class:`Page` this package returns.
 
 from newsanalysis.parse.model import Article, LedgerEntry, Page, QATurn, Repairs
 from newsanalysis.parse.page import load_page, parse_page, require_articles
-from newsanalysis.parse.tables import articles_frame, ledger_frame, page_to_dict, paragraphs_frame
+from newsanalysis.parse.tables import (
+           articles_frame,
+           ledger_frame,
+           page_to_dict,
+           paragraphs_frame,
+)
 
 __all__ = ["Article", "LedgerEntry", "Page", "QATurn", "Repairs", "articles_frame", "ledger_frame", "load_page",
            "page_to_dict", "paragraphs_frame", "parse_page", "require_articles"]

@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, squash
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.model import LedgerEntry, QATurn
-from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, squash
 
 if TYPE_CHECKING:
     from newsanalysis.parse.page import Block

@@ -7,7 +7,10 @@ Offsets (``Article.paragraph_spans``) point into ``Page.text`` so statistics can
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Literal
+
+from newsanalysis.errors import ArticleIndexError
 
 Role = Literal[
     "kicker", "title", "subtitle", "column", "editors_note", "byline", "dateline_body", "body",
@@ -120,14 +123,10 @@ class Page:
 
     @property
     def stem(self) -> str:
-        from pathlib import PurePath
-
         return PurePath(self.source).stem if self.source != "<string>" else "page"
 
     def article(self, index: int) -> Article:
         """The article at ``index`` (0-based), or an ``ArticleIndexError`` naming the valid range."""
-        from newsanalysis.errors import ArticleIndexError
-
         if not isinstance(index, int) or not 0 <= index < len(self.articles):
             raise ArticleIndexError(
                 f"{self.source}: article index {index!r} is out of range; "

@@ -14,12 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsanalysis.parse import lines as L
+from newsanalysis import config
 from newsanalysis.errors import NoArticlesError, ParseError
-from newsanalysis.parse.headline import assign_headline, display_title, slugify
 from newsanalysis.io import RawPage, read_page
-from newsanalysis.parse.model import Article, LedgerEntry, Page, Repairs
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
+from newsanalysis.parse import lines as L
+from newsanalysis.parse.headline import assign_headline, display_title, slugify
+from newsanalysis.parse.model import Article, LedgerEntry, Page, Repairs
 
 MAX_HEADLINE_LINES = 4
 LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
@@ -78,6 +79,7 @@ def parse_page(text: str | RawPage, *, source: str | None = None) -> Page:
         from newsanalysis.normalize import normalise_newlines
 
         raw = RawPage(normalise_newlines(text), "str", source or "<string>")
+    config.trace("parse", raw.source)
     blocks, ledger = _blocks(raw.text)
     drafts, leftovers = _split_articles(blocks)
     for block, reason in leftovers:

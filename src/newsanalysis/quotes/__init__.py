@@ -4,6 +4,6 @@ What belongs here: knowledge about names and titles (``speakers``) and the quota
 (``extract``).
 """
 
-from newsanalysis.quotes.extract import extract_quotes, sources
+from newsanalysis.quotes.extract import extract_quotes, source_table, sources
 
-__all__ = ["extract_quotes", "sources"]
+__all__ = ["extract_quotes", "source_table", "sources"]

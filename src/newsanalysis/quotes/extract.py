@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newsanalysis.errors import NewsAnalysisError
-from newsanalysis.parse.model import Article, Page
+from newsanalysis.parse.model import Article
+from newsanalysis.parse.units import Source, to_items
 from newsanalysis.quotes.speakers import (
     ADVERBIAL_RE,
     ADVERBS_RE,
@@ -323,21 +323,7 @@ def _row(art: Article, i: int, s: int, e: int, text: str, mode: str, who: tuple,
             "speaker": who[0], "speaker_title": who[1] or "", "cue": cue}
 
 
-def _articles(x: Page | Article | str | list) -> list[Article]:
-    if isinstance(x, Page):
-        return list(x.articles)
-    if isinstance(x, Article):
-        return [x]
-    if isinstance(x, str):
-        paras = [p for p in x.split("\n") if p.strip()]
-        return [Article(index=0, paragraphs=paras, paragraph_roles=["body"] * len(paras))]
-    if isinstance(x, (list, tuple)) and all(isinstance(a, Article) for a in x):
-        return list(x)
-    raise NewsAnalysisError(
-        f"extract_quotes: expected a Page, an Article, a list of Articles or a str, got {type(x).__name__}")
-
-
-def extract_quotes(x: Page | Article | str | list[Article]) -> pd.DataFrame:
+def extract_quotes(x: Source) -> pd.DataFrame:
     """Every reported statement of a page, article or text, one row per quote, in reading order.
 
     Args:
@@ -354,12 +340,12 @@ def extract_quotes(x: Page | Article | str | list[Article]) -> pd.DataFrame:
         >>> extract_quotes("市科委副主任翟炜说,上海取得突破。")[["speaker", "speaker_title", "mode", "cue"]].values.tolist()
         [['翟炜', '市科委副主任', 'indirect', '说']]
     """
-    rows = [r for art in _articles(x) for r in _article_quotes(art)]
+    rows = [r for item in to_items(x) for r in _article_quotes(item.article)]
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
         {"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
 
 
-def sources(x: Page | Article | str | list[Article]) -> pd.DataFrame:
+def sources(x: Source) -> pd.DataFrame:
     """Who an article quotes: one row per speaker (named) or per unnamed source description.
 
     Returns:
@@ -371,7 +357,11 @@ def sources(x: Page | Article | str | list[Article]) -> pd.DataFrame:
         >>> sources("“我们很有信心。”市科委副主任翟炜说。").values.tolist()
         [[0, '翟炜', '市科委副主任', 1, 7, 0, 'direct']]
     """
-    q = extract_quotes(x)
+    return source_table(extract_quotes(x))
+
+
+def source_table(q: pd.DataFrame) -> pd.DataFrame:
+    """The :func:`sources` table of quotes already extracted (one quote pass serves both tables)."""
     out = []
     key = q["speaker"].where(q["speaker"] != "", "\x00" + q["speaker_title"])
     for (art, _), g in q.groupby([q["article"], key], sort=False):

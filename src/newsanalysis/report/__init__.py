@@ -5,9 +5,19 @@ What belongs here: the page analysis the notebooks display (``analysis``), the r
 fingerprints (``provenance``) and report file names (``filenames``).
 """
 
-from newsanalysis.report.analysis import Analysis, Html, analyse, cleaning_log, headline, page_overview
+from newsanalysis.report.analysis import (
+    Analysis,
+    analyse,
+    analyse_page,
+    cached_analysis,
+    page_overview,
+    read_analysis,
+    write_analysis,
+)
+from newsanalysis.report.display import Html, cleaning_log, headline
 
-__all__ = ["Analysis", "Html", "analyse", "cleaning_log", "headline", "page_overview", "render_reports"]
+__all__ = ["Analysis", "Html", "analyse", "analyse_page", "cached_analysis", "cleaning_log", "headline", "page_overview",
+           "read_analysis", "render_reports", "write_analysis"]
 
 
 def __getattr__(name: str):

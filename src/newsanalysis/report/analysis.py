@@ -1,108 +1,64 @@
-"""Small building blocks the report notebooks display: the headline block, the cleaning log, the page overview.
+"""One analysis per page: every table the reports show, computed once, kept under ``data/processed/<page>/``.
 
-They keep the notebooks thin (one call per cell) and keep HTML-building out of them: :class:`Html` fragments are
-made here with every piece of page text escaped, so a page containing ``<script>`` shows it as text.
+:func:`analyse_page` segments the page once (one tokenizer, one new-word discovery), extracts quotes once
+(sources are made from them) and figures once, and returns an :class:`Analysis`. :func:`cached_analysis` is what
+the report notebooks, ``newsanalysis render`` and ``newsanalysis process`` call: it reads the page's folder in
+``data/processed/`` when its fingerprint (page bytes, package, dictionaries, options) still matches, and
+otherwise parses, analyses and writes it (Parquet and CSV per table, the Page itself, and ``analysis.json``
+with the fingerprint, written last).
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass, fields
+from pathlib import Path
 
 import pandas as pd
 
-from newsanalysis.parse.model import Article, Page
+from newsanalysis import config
+from newsanalysis.errors import NewsAnalysisError
+from newsanalysis.io import atomic_write, read_page, write_tables
+from newsanalysis.parse import Page, articles_frame, ledger_frame, page_to_dict, paragraphs_frame, parse_page
+from newsanalysis.report.provenance import dictionaries_sha256, package_fingerprint
+
+ANALYSIS_FORMAT = 1
+MANIFEST_NAME = "analysis.json"
+PAGE_PICKLE = "analysis.pickle"
+
+# columns of the tables an empty result still needs (a page too small for topics or distinctive terms)
+_EMPTY = {
+    "distinctive": ["article", "term", "count", "log_odds", "z"],
+    "keywords": ["article", "term", "weight"],
+    "topic_labels": ["topic", "label", "top_terms"],
+    "topic_shares": ["article", "topic", "share"],
+    "topic_weights": ["article", "paragraph", "topic", "weight"],
+}
 
 
-@dataclass(frozen=True)
-class Html:
-    """An HTML fragment (already escaped) that Jupyter displays as HTML and as plain text."""
-
-    markup: str
-    text: str
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def _row(label: str, value: str | None) -> str:
-    return f"<p><b>{html.escape(label)}</b>{html.escape(value)}</p>" if value else ""
-
-
-def headline(article: Article) -> Html:
-    """The article's headline and byline block (kicker, title, subtitle, column, reporters, dateline, note).
-
-    Example:
-        >>> headline(parse_page("新闻标题\\n\\n本报记者 王明\\n\\n今天天气很好。").articles[0]).text
-        '新闻标题\\n记者：王明'
-    """
-    title = article.title or article.display_title or "（无标题）"
-    reporters = "、".join(article.reporters)
-    photographers = "、".join(article.photographers)
-    parts = [
-        f'<p class="na-kicker" style="color:#666;margin:0">{html.escape(article.kicker)}</p>' if article.kicker else "",
-        f'<h1 class="na-title" style="margin:0.2em 0">{html.escape(title)}</h1>',
-        f'<h2 class="na-subtitle" style="margin:0.2em 0;font-weight:normal">{html.escape(article.subtitle)}</h2>'
-        if article.subtitle else "",
-        '<div class="na-byline">',
-        _row("栏目：", article.column),
-        _row("记者：", reporters),
-        _row("摄影：", photographers),
-        _row("电头：", article.dateline),
-        _row("编者按：", article.editors_note),
-        _row("转版：", article.jump),
-        "</div>",
-    ]
-    lines = [article.kicker, title, article.subtitle, article.column and f"栏目：{article.column}",
-             reporters and f"记者：{reporters}", photographers and f"摄影：{photographers}",
-             article.dateline and f"电头：{article.dateline}"]
-    return Html("".join(parts), "\n".join(line for line in lines if line))
-
-
-def cleaning_log(page: Page, article: int) -> pd.DataFrame:
-    """What cleaning did to one article: repaired page-break splits, duplicates dropped, lines per role.
-
-    Args:
-        page: the parsed page.
-        article: article index (0-based).
-
-    Returns:
-        DataFrame with columns ``step`` (what was done), ``count`` and ``detail`` (e.g. the text around a join).
-
-    Example:
-        >>> cleaning_log(parse_page("标题\\n\\n本报记者 王明\\n\\n正文。"), 0)["step"].tolist()[:2]
-        ['page-break splits joined', 'duplicate paragraphs removed']
-    """
-    art = page.article(article)
-    rows = [{"step": "page-break splits joined", "count": art.repairs.joins,
-             "detail": "；".join(f"{tail}|{head}" for tail, head in art.repairs.join_points)},
-            {"step": "duplicate paragraphs removed", "count": art.repairs.duplicates_removed, "detail": ""},
-            {"step": "body paragraphs", "count": len(art.paragraphs), "detail": ""}]
-    roles = pd.Series([e.role for e in page.ledger if e.article == article], dtype="object")
-    rows += [{"step": f"lines read as {role}", "count": int(n), "detail": ""}
-             for role, n in roles.value_counts(sort=False).items()]
-    dropped = [e for e in page.ledger if e.article is None and e.role not in ("blank",)]
-    rows.append({"step": "page lines outside any article", "count": len(dropped),
-                 "detail": "；".join(f"{e.line}: {e.reason}" for e in dropped[:5])})
-    return pd.DataFrame(rows, columns=["step", "count", "detail"])
-
-
-def page_overview(page: Page) -> pd.DataFrame:
+def page_overview(page: Page, *, figures: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
+                  sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """All articles of a page side by side: size, figures quoted, quotes and sources.
+
+    ``figures``, ``quotes`` and ``sources`` are the page's tables when already computed (else they are made).
 
     Returns:
         DataFrame with columns ``article, title, reporters, n_paragraphs, n_chars, n_figures, n_quotes,
         n_sources`` (one row per article, in reading order).
-    """
-    from newsanalysis.figures.extract import extract_figures
-    from newsanalysis.quotes.extract import extract_quotes, sources
 
-    figures = extract_figures(page)
-    quotes = extract_quotes(page)
-    named = sources(page)
+    Example:
+        >>> page_overview(parse_page("新闻标题\\n\\n本报记者 王明\\n\\n产量增长5%。"))[["title", "n_figures"]].values.tolist()
+        [['新闻标题', 1]]
+    """
+    from newsanalysis.figures import extract_figures
+    from newsanalysis.quotes import extract_quotes, source_table
+
+    figures = extract_figures(page) if figures is None else figures
+    quotes = extract_quotes(page) if quotes is None else quotes
+    named = source_table(quotes) if sources is None else sources
     rows = [{"article": a.index, "title": a.title or a.display_title or "（无标题）",
              "reporters": "、".join(a.reporters), "n_paragraphs": len(a.paragraphs),
              "n_chars": sum(len(p) for p in a.paragraphs),
@@ -113,150 +69,190 @@ def page_overview(page: Page) -> pd.DataFrame:
                                        "n_quotes", "n_sources"])
 
 
-CACHE_ENV = "NEWSANALYSIS_CACHE"  # folder where report notebooks share page analyses (set by `newsanalysis render`)
-
-
 @dataclass(frozen=True)
 class Analysis:
-    """Every table the reports show, for a whole page or (via :meth:`article`) one of its articles.
+    """Every table of one page (or, via :meth:`article`, of one of its articles).
 
     Attributes (DataFrames with the columns documented by the function that makes them):
+        page: the parsed :class:`~newsanalysis.parse.Page`.
+        articles, paragraphs, ledger: ``parse.articles_frame``, ``paragraphs_frame``, ``ledger_frame``.
+        new_words: the words discovered on the page (``segment.discover_words`` columns).
         terms: ``stats.term_frequencies`` (article, term, count, share).
         distinctive: ``stats.distinctive_terms`` (article, term, count, log_odds, z).
         keywords: ``stats.keywords`` TF-IDF (article, term, weight).
-        topic_labels, topic_shares, topic_weights: ``topics.topics`` labels, article_shares, paragraph_weights
+        topic_labels, topic_shares, topic_weights: ``stats.topics`` labels, article_shares, paragraph_weights
             (empty when the page has too few paragraphs for topics).
-        notes: why a table is empty (e.g. distinctive terms need two articles to compare), "" when none is.
         figures: ``figures.extract_figures``; quotes: ``quotes.extract_quotes``; sources: ``quotes.sources``;
         entities: ``stats.entities``; overview: :func:`page_overview`.
+        notes: why a table is empty (e.g. distinctive terms need two articles to compare), "" when none is.
+        fingerprint: what the analysis was computed from (see :func:`analysis_fingerprint`).
     """
 
+    page: Page
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    ledger: pd.DataFrame
+    new_words: pd.DataFrame
     terms: pd.DataFrame
     distinctive: pd.DataFrame
     keywords: pd.DataFrame
     topic_labels: pd.DataFrame
     topic_shares: pd.DataFrame
     topic_weights: pd.DataFrame
-    notes: str
     figures: pd.DataFrame
     quotes: pd.DataFrame
     sources: pd.DataFrame
     entities: pd.DataFrame
     overview: pd.DataFrame
+    notes: str = ""
+    fingerprint: str = ""
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables by name, in a fixed order (what ``data/processed/<page>/`` holds)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if isinstance(getattr(self, f.name), pd.DataFrame)}
 
     def article(self, index: int) -> "Analysis":
-        """The same tables restricted to article ``index`` (topic labels and the overview stay whole)."""
-        keep = {"topic_labels", "notes", "overview"}
-        return Analysis(**{name: value if name in keep else value[value["article"] == index].reset_index(drop=True)
-                           for name, value in vars(self).items()})
+        """The same tables restricted to article ``index`` (page-wide tables stay whole).
+
+        Raises:
+            ArticleIndexError: the page has no article ``index``.
+        """
+        self.page.article(index)  # raises a clear error for an index out of range
+        keep = {"topic_labels", "overview", "ledger", "new_words"}
+        restricted = {name: frame if name in keep or "article" not in frame
+                      else frame[frame["article"] == index].reset_index(drop=True)
+                      for name, frame in self.tables().items()}
+        return Analysis(page=self.page, notes=self.notes, fingerprint=self.fingerprint, **restricted)
 
 
-def _optional(notes: list[str], what: str, function, *args, columns: list[str], **kwargs) -> pd.DataFrame:
-    """``function(*args, **kwargs)``, or an empty table (and a note) when the page is too small for it."""
-    from newsanalysis.errors import NewsAnalysisError
-
+def _optional(notes: list[str], what: str, function, *args, **kwargs):
+    """``function(*args, **kwargs)``, or None (and a note) when the page is too small for it."""
     try:
         return function(*args, **kwargs)
     except NewsAnalysisError as exc:  # e.g. one article (nothing to compare) or too few paragraphs for topics
         notes.append(f"no {what}: {exc}")
-        return pd.DataFrame(columns=columns)
-
-
-def _topic_tables(page: Page, top_n: int) -> dict:
-    from newsanalysis.stats.topics import topics
-
-    notes: list[str] = []
-    model = _optional(notes, "topics", topics, page, random_state=0, columns=[])
-    if isinstance(model, pd.DataFrame):
-        return {"topic_labels": pd.DataFrame(columns=["topic", "label", "top_terms"]),
-                "topic_shares": pd.DataFrame(columns=["article", "topic", "share"]),
-                "topic_weights": pd.DataFrame(columns=["article", "paragraph", "topic", "weight"]), "notes": notes}
-    return {"topic_labels": model.labels, "topic_shares": model.article_shares,
-            "topic_weights": model.paragraph_weights, "notes": notes}
-
-
-def _term_tables(page: Page, top_n: int) -> dict:
-    from newsanalysis.stats import terms as stats
-
-    notes: list[str] = []
-    return {"terms": stats.term_frequencies(page),
-            "distinctive": _optional(notes, "distinctive terms", stats.distinctive_terms, page, top_n=top_n,
-                                     columns=["article", "term", "count", "log_odds", "z"]),
-            "keywords": _optional(notes, "keywords", stats.keywords, page, method="tfidf", top_n=top_n,
-                                  columns=["article", "term", "weight"]),
-            "entities": stats.entities(page), "notes": notes}
-
-
-def _fact_tables(page: Page, top_n: int) -> dict:
-    from newsanalysis.figures.extract import extract_figures
-    from newsanalysis.quotes.extract import extract_quotes, sources
-
-    return {"figures": extract_figures(page), "quotes": extract_quotes(page), "sources": sources(page),
-            "overview": page_overview(page), "notes": []}
-
-
-# The analysis in independent parts: notebooks starting together each take a different part (see analyse).
-_PARTS = {"topics": _topic_tables, "terms": _term_tables, "facts": _fact_tables}
-
-
-def _assemble(parts: list[dict]) -> Analysis:
-    fields = {k: v for part in parts for k, v in part.items() if k != "notes"}
-    return Analysis(**fields, notes="; ".join(note for part in parts for note in part["notes"]))
-
-
-def _shared_part(folder, key: str, name: str, page: Page, top_n: int, *, wait: bool) -> dict | None:
-    """Part ``name`` from the cache folder, computing it if nobody has; None if another process is on it and
-    ``wait`` is False."""
-    import os
-    import pickle
-
-    import filelock
-
-    path = folder / f"analysis-{key}-{name}.pickle"
-    lock = filelock.FileLock(str(path) + ".lock")
-    try:
-        lock.acquire(timeout=-1 if wait else 0)
-    except filelock.Timeout:
         return None
+
+
+def analyse_page(page: Page, *, top_n: int = 20) -> Analysis:
+    """Every table of ``page``, each computed once: one segmentation, one quote pass, one figure pass.
+
+    Example:
+        >>> a = analyse_page(parse_page("新闻标题\\n\\n本报记者 王明\\n\\n今年产量增长5%。王明说，产量还会增长。"))
+        >>> a.figures["text"].tolist(), a.sources["speaker"].tolist(), a.notes[:25]
+        (['5%'], ['王明'], 'no distinctive terms: dist')
+    """
+    from newsanalysis import stats
+    from newsanalysis.figures import extract_figures
+    from newsanalysis.quotes import extract_quotes, source_table
+    from newsanalysis.segment import segmented
+
+    notes: list[str] = []
+    seg = segmented(page)
+    topic_model = _optional(notes, "topics", stats.topics, seg, random_state=0)
+    figures = extract_figures(page)
+    quotes = extract_quotes(page)
+    sources = source_table(quotes)
+    tables = {
+        "articles": articles_frame(page), "paragraphs": paragraphs_frame(page), "ledger": ledger_frame(page),
+        "new_words": seg.new_words.drop(columns="page"),
+        "terms": stats.term_frequencies(seg),
+        "distinctive": _optional(notes, "distinctive terms", stats.distinctive_terms, seg, top_n=top_n),
+        "keywords": _optional(notes, "keywords", stats.keywords, seg, method="tfidf", top_n=top_n),
+        "topic_labels": topic_model.labels if topic_model else None,
+        "topic_shares": topic_model.article_shares if topic_model else None,
+        "topic_weights": topic_model.paragraph_weights if topic_model else None,
+        "figures": figures, "quotes": quotes, "sources": sources, "entities": stats.entities(seg),
+        "overview": page_overview(page, figures=figures, quotes=quotes, sources=sources),
+    }
+    tables = {name: frame if frame is not None else pd.DataFrame(columns=_EMPTY[name])
+              for name, frame in tables.items()}
+    return Analysis(page=page, notes="; ".join(notes), fingerprint=analysis_fingerprint(page.text, top_n=top_n),
+                    **tables)
+
+
+def analysis_fingerprint(page_text: str, *, top_n: int = 20) -> str:
+    """What an analysis depends on: the page text, the package's code, the dictionaries and the options."""
+    key = f"{ANALYSIS_FORMAT}\0{package_fingerprint()}\0{dictionaries_sha256()}\0{top_n}\0{page_text}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def analysis_dir(page_path: str | Path, processed: str | Path | None = None) -> Path:
+    """Where a page's analysis is kept: ``data/processed/<page stem>/``."""
+    return Path(processed or config.processed_dir()) / Path(page_path).stem
+
+
+def write_analysis(analysis: Analysis, folder: str | Path) -> list[Path]:
+    """Write every table as Parquet and CSV, the analysis itself, and ``analysis.json`` (last: it marks the
+    folder complete). Each file appears atomically.
+
+    Returns:
+        The paths written.
+    """
+    folder = Path(folder)
+    written = write_tables(analysis.tables(), folder)
+    atomic_write(folder / "page.json", json.dumps(page_to_dict(analysis.page), ensure_ascii=False, indent=1))
+    atomic_write(folder / PAGE_PICKLE, pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
+    manifest = {"format": ANALYSIS_FORMAT, "fingerprint": analysis.fingerprint, "page": analysis.page.source,
+                "tables": list(analysis.tables()), "notes": analysis.notes}
+    atomic_write(folder / MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1))
+    return [*written, folder / "page.json", folder / PAGE_PICKLE, folder / MANIFEST_NAME]
+
+
+def read_analysis(folder: str | Path, *, fingerprint: str | None = None) -> Analysis | None:
+    """The analysis kept in ``folder``, or None when there is none, it is incomplete, or its fingerprint is not
+    ``fingerprint`` (stale)."""
+    folder = Path(folder)
     try:
-        if path.exists():
-            with open(path, "rb") as handle:
-                return pickle.load(handle)
-        part = _PARTS[name](page, top_n)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        return part
-    finally:
-        lock.release()
+        manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if manifest.get("format") != ANALYSIS_FORMAT or (fingerprint and manifest.get("fingerprint") != fingerprint):
+            return None
+        analysis = pickle.loads((folder / PAGE_PICKLE).read_bytes())
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, ModuleNotFoundError):
+        return None  # missing, half-written by a killed run, or from another version: computed again
+    return analysis if isinstance(analysis, Analysis) and analysis.fingerprint == manifest["fingerprint"] else None
+
+
+def cached_analysis(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None,
+                    encoding: str | None = None) -> Analysis:
+    """The analysis of the page file ``page_path``: read from ``data/processed/<page>/`` when up to date,
+    otherwise parsed, analysed and written there (so every notebook and command of a run shares one analysis).
+
+    Args:
+        page_path: a page file.
+        top_n: terms kept per article in the ranked tables.
+        processed: the folder of analyses (default ``data/processed``).
+        encoding: the page's encoding when it cannot be detected.
+
+    Raises:
+        InputError: the page cannot be read; NoArticlesError is not raised here (see ``require_articles``).
+    """
+    raw = read_page(page_path, encoding=encoding)
+    fingerprint = analysis_fingerprint(raw.text, top_n=top_n)
+    folder = analysis_dir(page_path, processed)
+    found = read_analysis(folder, fingerprint=fingerprint)
+    if found is not None:
+        config.trace("analysis-read", str(page_path))
+        return found
+    analysis = analyse_page(parse_page(raw), top_n=top_n)
+    try:
+        write_analysis(analysis, folder)
+    except OSError as exc:  # a read-only or full disk: the analysis is still returned, only not kept
+        import logging
+
+        logging.getLogger(__name__).warning("%s: analysis not kept (%s)", folder, exc.strerror or exc)
+    return analysis
 
 
 def analyse(page: Page, *, top_n: int = 20) -> Analysis:
-    """All tables of a page, computed once per page and shared by every report notebook of that page.
+    """All tables of a parsed page (kept for notebooks written before :func:`cached_analysis`).
 
-    When the environment variable ``NEWSANALYSIS_CACHE`` names a folder (``newsanalysis render`` sets it), each
-    part of the analysis (topics; terms, keywords and entities; figures, quotes and sources) is kept there as a
-    pickle keyed by the page text, the package fingerprint and ``top_n``. Notebooks running in parallel share the
-    work: each takes a part nobody is computing (file locks), then waits for the parts others are computing.
-    Without the variable (e.g. in JupyterLab) it just computes.
-
-    Returns:
-        An :class:`Analysis`; ``analyse(page).article(i)`` gives article ``i``'s tables.
+    Reads ``data/processed/<page>/`` when the page came from a file and its analysis there is up to date.
     """
-    import hashlib
-    import os
-    from pathlib import Path
-
-    folder = os.environ.get(CACHE_ENV)
-    if not folder:
-        return _assemble([part(page, top_n) for part in _PARTS.values()])
-    from newsanalysis.report.provenance import package_fingerprint
-
-    key = hashlib.sha256(f"{package_fingerprint()}\0{top_n}\0{page.text}".encode("utf-8")).hexdigest()[:32]
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    parts = {name: _shared_part(folder, key, name, page, top_n, wait=False) for name in _PARTS}
-    for name in [n for n, part in parts.items() if part is None]:
-        parts[name] = _shared_part(folder, key, name, page, top_n, wait=True)
-    return _assemble(list(parts.values()))
+    if page.source and Path(page.source).is_file() and os.access(page.source, os.R_OK):
+        folder = analysis_dir(page.source)
+        found = read_analysis(folder, fingerprint=analysis_fingerprint(page.text, top_n=top_n))
+        if found is not None:
+            return found
+    return analyse_page(page, top_n=top_n)

@@ -34,10 +34,17 @@ from typing import Callable, Literal
 from newsanalysis import __version__, config
 from newsanalysis.errors import NewsAnalysisError, RenderError
 from newsanalysis.io import atomic_write as _atomic_write
-from newsanalysis.report.kernel import check_kernel, describe, execute
-from newsanalysis.report.export import write_indexes
+from newsanalysis.parse import require_articles
+from newsanalysis.report.analysis import cached_analysis
+from newsanalysis.report.export import chart_tables, export_html, provenance_html, write_indexes
 from newsanalysis.report.filenames import report_filename, safe_name
-from newsanalysis.report.provenance import dictionaries_sha256, package_fingerprint, sha256_file, versions
+from newsanalysis.report.kernel import check_kernel, describe, execute
+from newsanalysis.report.provenance import (
+    dictionaries_sha256,
+    package_fingerprint,
+    sha256_file,
+    versions,
+)
 
 log = logging.getLogger(__name__)
 ARTICLE_NOTEBOOK = "article_report.ipynb"
@@ -119,10 +126,11 @@ def _load_manifest(out: Path) -> dict:
     return manifest
 
 
-def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: dict, extra: dict) -> list[Job]:
-    from newsanalysis.parse.page import load_page, require_articles
-
-    page = require_articles(load_page(page_path))  # a page without articles fails; its old reports stay
+def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: dict, extra: dict,
+               processed: Path) -> list[Job]:
+    # the page is parsed and analysed here, once; every notebook of the page reads this analysis back
+    analysis = cached_analysis(page_path, processed=processed)
+    page = require_articles(analysis.page)  # a page without articles fails; its old reports stay
     common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(),
               "dictionaries": dictionaries_sha256(), **options}
     jobs = [Job("overview", page_path, stem, None, f"{page_path.stem} 版面概览", f"{stem}/index.html",
@@ -147,18 +155,17 @@ def _drop_stale(out: Path, entries: dict, stem: str, current: set[str], emit) ->
         emit(f"removed {key}: the page no longer has this article")
 
 
-def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir: Path) -> ReportResult:
-    from newsanalysis.report.analysis import CACHE_ENV
-
-    from newsanalysis.report.export import chart_tables, export_html, provenance_html
-
+def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, workdir: Path,
+             processed: Path) -> ReportResult:
     started = time.perf_counter()
     result = ReportResult(job.key, job.kind, str(job.page), job.stem, job.article, job.title, "ok",
                           fingerprint=job.fingerprint)
     target = out / job.key
     html_target = target.with_name("overview.html") if job.kind == "overview" else target
     try:
-        nb = execute(job, kernel_name, workdir, {CACHE_ENV: str(workdir / "cache")})  # shared within this run
+        executed = workdir / f"{job.key.replace('/', '__')}.ipynb"
+        nb = execute(job.notebook, job.parameters, executed, kernel_name, workdir,
+                     {config.PROCESSED_ENV: str(processed)})
         info = [("报告 report", job.key), *versions(job.page, job.notebook).items()]
         html = export_html(nb, with_code=with_code, title=job.title, extra_body=provenance_html(info))
         for name, csv in chart_tables(nb):
@@ -169,7 +176,7 @@ def _run_job(job: Job, out: Path, *, kernel_name: str, with_code: bool, workdir:
     except Exception as exc:  # one failing report must not stop the others; it is recorded, never hidden
         result.status = "failed"
         failed_nb = workdir / f"{job.key.replace('/', '__')}.ipynb"
-        result.error, result.cell = describe(exc, job, kernel_name, failed_nb)
+        result.error, result.cell = describe(exc, job.notebook, kernel_name, failed_nb)
         # the last good report (if any) stays in place: the index and the manifest say this run failed
         if failed_nb.exists():
             _atomic_write(out / ".failed" / job.stem / f"{Path(job.key).stem}.ipynb", failed_nb.read_bytes())
@@ -189,8 +196,8 @@ def _progress_printer(stream=None) -> Callable[[str], None]:
 
 def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, jobs: int | None = None,
                    with_code: bool = False, force: bool = False, notebooks: dict[str, Path] | None = None,
-                   kernel_name: str = config.KERNEL_NAME, lock_timeout: float = 0.0, parameters: dict | None = None,
-                   progress: Callable[[str], None] | None = None) -> RenderResult:
+                   kernel_name: str | None = None, lock_timeout: float = 0.0, parameters: dict | None = None,
+                   progress: Callable[[str], None] | None = None, processed: Path | None = None) -> RenderResult:
     """Render the reports of ``paths`` (default: every page in ``data/raw``) into ``out`` (default ``reports/``).
 
     Args:
@@ -200,7 +207,9 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
         with_code: keep code cells in the HTML.
         force: re-render reports that are up to date.
         notebooks: {"article": path, "overview": path} to use other notebooks (tests use tiny ones).
-        kernel_name: the Jupyter kernel (default: the project's ``newsanalysis`` kernel).
+        kernel_name: a named Jupyter kernel (default None: this interpreter, through a kernel spec made on the
+            fly; ``"newsanalysis"`` is the kernel ``make install`` registers for JupyterLab).
+        processed: where page analyses are kept (default ``data/processed``).
         lock_timeout: seconds to wait for another run holding the lock (0: exit at once).
         parameters: extra notebook parameters (ASCII literals), passed to every notebook.
         progress: called with one plain line per event (default: the ``newsanalysis.render`` logger).
@@ -232,7 +241,8 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
                           f"waited {lock_timeout:g} s); this run made no changes, try again later") from None
     try:
         return _render_locked(pages, out, jobs=jobs, with_code=with_code, force=force, notebooks=notebooks,
-                              kernel_name=kernel_name, extra=parameters or {}, emit=emit, began=began)
+                              kernel_name=kernel_name, extra=parameters or {}, emit=emit, began=began,
+                              processed=Path(processed or config.processed_dir()).resolve())
     finally:
         lock.release()
 
@@ -252,7 +262,7 @@ def _expand(paths: list[Path] | None) -> list[Path]:
 
 
 def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, notebooks, kernel_name, extra, emit,
-                   began) -> RenderResult:
+                   began, processed: Path) -> RenderResult:
     manifest = _load_manifest(out)
     entries = manifest["reports"]
     options = {"with_code": with_code, "kernel": kernel_name, "parameters": extra}
@@ -265,7 +275,7 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
             stem = f"{stem}-{hashlib.sha256(str(page).encode()).hexdigest()[:8]}"
         used.add(stem)
         try:
-            page_jobs = _page_jobs(page, stem, notebooks, options, extra)
+            page_jobs = _page_jobs(page, stem, notebooks, options, extra, processed)
         except NewsAnalysisError as exc:
             results.append(ReportResult(f"{stem}/index.html", "overview", str(page), stem, None, page.stem,
                                         "failed", error=str(exc)))
@@ -293,7 +303,8 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
     def run(job: Job) -> ReportResult:
         nonlocal done
         emit(f"start {job.key}")
-        result = _run_job(job, out, kernel_name=kernel_name, with_code=with_code, workdir=workdir)
+        result = _run_job(job, out, kernel_name=kernel_name, with_code=with_code, workdir=workdir,
+                          processed=processed)
         with guard:
             done += 1
             entries[job.key] = {k: v for k, v in asdict(result).items() if k != "status"} | {"status": result.status}
@@ -321,10 +332,10 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
 
 
 def run_render(paths: list[Path], *, out: Path | None = None, jobs: int | None = None, with_code: bool = False,
-               force: bool = False) -> int:
+               force: bool = False, kernel_name: str | None = None) -> int:
     """The ``newsanalysis render`` command: render, print plain progress lines to stderr, return the exit code."""
     result = render_reports(paths or None, out=out, jobs=jobs, with_code=with_code, force=force,
-                            progress=_progress_printer())
+                            kernel_name=kernel_name, progress=_progress_printer())
     for report in result.reports:
         if report.status == "failed":
             print(f"newsanalysis render: FAILED {report.key}: {report.error}", file=sys.stderr)

@@ -27,7 +27,7 @@ def package_fingerprint() -> str:
     """``<version>+<sha256 of the package's source files and resources>`` (changes whenever the code does)."""
     digest = hashlib.sha256()
     for path in sorted(config.PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".txt", ".json"):
+        if path.is_file() and path.suffix in (".py", ".txt", ".json") and "notebooks" not in path.parts:
             digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode())
             digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:16]}"

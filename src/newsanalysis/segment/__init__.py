@@ -8,7 +8,7 @@ page, an article or a string into the units it works on (``units``).
 from newsanalysis.segment.lexicon import DictionaryError, read_user_dict
 from newsanalysis.segment.newwords import discover_words
 from newsanalysis.segment.tokenizer import Tokenizer, extract_keywords, get_tokenizer
-from newsanalysis.segment.units import Item, to_items
+from newsanalysis.segment.units import Segmented, segmented
 
-__all__ = ["DictionaryError", "Item", "Tokenizer", "discover_words", "extract_keywords", "get_tokenizer",
-           "read_user_dict", "to_items"]
+__all__ = ["DictionaryError", "Tokenizer", "discover_words", "extract_keywords", "get_tokenizer",
+           "read_user_dict", "Segmented", "segmented"]

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from newsanalysis import config
 from newsanalysis.segment.tokenizer import Tokenizer, get_tokenizer, to_matching_text
 
 _NON_RUN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.%]+")  # punctuation and spaces end a run
@@ -63,6 +64,7 @@ def discover_words(
         >>> discover_words(text).term.tolist()
         ['电算协同']
     """
+    config.trace("discover")
     tok = tokenizer or get_tokenizer()
     if isinstance(texts, str):
         texts = [texts]

@@ -1,77 +1,67 @@
-"""What the statistics count over: articles (with their page) from a Page, Article, list or plain string.
+"""Segmented input: the articles to analyse with, per page, the tokenizer that knows the page's new words.
 
-Also builds the per-analysis tokenizer: the configured tokenizer plus the new words discovered in the texts
-being analysed, so every statistic of one call sees the same segmentation.
+:func:`segmented` is the statistics' side of the input contract (:mod:`newsanalysis.parse.units`): it
+discovers new words once per page and builds that page's tokenizer once. Every statistic accepts its result in
+place of a page, so an analysis that computes many tables (``analyse_page``) segments the page once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from newsanalysis.errors import NewsAnalysisError
-from newsanalysis.parse.model import Article, Page
+from newsanalysis.parse.model import Article
+from newsanalysis.parse.units import Item, Source, n_pages, to_items
 from newsanalysis.segment.newwords import COLUMNS as NEW_WORD_COLUMNS
 from newsanalysis.segment.newwords import discover_words
 from newsanalysis.segment.tokenizer import Tokenizer, get_tokenizer
 
+__all__ = ["Item", "Segmented", "all_texts", "items_of", "n_pages", "page_tokenizers", "segmented", "to_items"]
+
 
 @dataclass(frozen=True)
-class Item:
-    """One article to analyse and the page it came from (``page`` is None for loose articles)."""
+class Segmented:
+    """Articles with their per-page tokenizers and the words discovered (see :func:`segmented`)."""
 
-    page: str | None
-    article: Article
+    items: list[Item]
+    tokenizers: dict[str | None, Tokenizer]
+    new_words: pd.DataFrame = field(repr=False)
+    discover: bool = True
 
+    def tokenizer(self, item: Item) -> Tokenizer:
+        return self.tokenizers[item.page]
 
-def article_from_text(text: str, *, index: int = 0) -> Article:
-    """An Article whose paragraphs are the non-blank lines of ``text`` (spans point into ``text``).
-
-    Example:
-        >>> article_from_text("第一段。\\n\\n第二段。").paragraph_spans
-        [((0, 4),), ((6, 10),)]
-    """
-    paragraphs, spans, pos = [], [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.index(stripped)
-            paragraphs.append(stripped)
-            spans.append(((start, start + len(stripped)),))
-        pos += len(line) + 1
-    return Article(index=index, paragraphs=paragraphs, paragraph_roles=["body"] * len(paragraphs),
-                   paragraph_spans=spans)
-
-
-def to_items(x: Page | Article | str | Iterable[Page | Article]) -> list[Item]:
-    """Articles of ``x`` in reading order; pages of a list keep their stem, loose articles have none."""
-    if isinstance(x, str):
-        return [Item(None, article_from_text(x))]
-    if isinstance(x, Article):
-        return [Item(None, x)]
-    if isinstance(x, Page):
-        return [Item(x.stem, a) for a in x.articles]
-    if isinstance(x, Iterable):
-        items: list[Item] = []
-        for element in x:
-            if isinstance(element, (Page, Article, str)):
-                items.extend(to_items(element))
-            else:
-                raise NewsAnalysisError(f"cannot analyse {type(element).__name__!r}; expected Page, Article or str")
-        return items
-    raise NewsAnalysisError(f"cannot analyse {type(x).__name__!r}; expected Page, Article, str or a list of them")
-
-
-def n_pages(items: Sequence[Item]) -> int:
-    return len({item.page for item in items if item.page is not None})
+    @property
+    def n_pages(self) -> int:
+        return n_pages(self.items)
 
 
 def all_texts(article: Article) -> list[str]:
     """Every printed text of an article (headlines, subheads, captions, body) for new-word discovery."""
     head = [article.kicker, article.title, article.subtitle, article.editors_note]
     return [t for t in (*head, *article.subheads, *article.captions, *article.paragraphs) if t]
+
+
+def segmented(x: Source | Segmented, *, tokenizer: Tokenizer | None = None, discover: bool = True) -> Segmented:
+    """``x`` as articles plus per-page tokenizers; a :class:`Segmented` is returned as it is.
+
+    Example:
+        >>> s = segmented("算力需求增长。算力平台上线。")
+        >>> len(s.items), s.tokenizer(s.items[0]).terms("算力平台")
+        (1, ['算力', '平台'])
+    """
+    if isinstance(x, Segmented):
+        return x
+    items = to_items(x)
+    tokenizers, found = page_tokenizers(items, tokenizer=tokenizer, discover=discover)
+    return Segmented(items, tokenizers, found, discover)
+
+
+def items_of(x: Source | Segmented) -> list[Item]:
+    """The articles of ``x`` (a :class:`Segmented` or anything :func:`~newsanalysis.parse.units.to_items` takes)."""
+    return x.items if isinstance(x, Segmented) else to_items(x)
 
 
 def page_tokenizers(

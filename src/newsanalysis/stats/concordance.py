@@ -14,10 +14,11 @@ from typing import Literal
 
 import pandas as pd
 
-from newsanalysis.segment.units import n_pages, page_tokenizers, to_items
 from newsanalysis.errors import NewsAnalysisError
 from newsanalysis.parse.model import Article
+from newsanalysis.parse.units import n_pages
 from newsanalysis.segment.tokenizer import to_matching_text
+from newsanalysis.segment.units import items_of, segmented
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;…])")
 PAIR_COLUMNS = ["term_a", "term_b", "count", "expected", "pmi", "llr"]
@@ -47,7 +48,7 @@ def kwic(x, term: str, *, width: int = 20) -> pd.DataFrame:
     needle = to_matching_text(term.strip())
     if not needle:
         raise NewsAnalysisError(f"kwic needs a non-empty term; got {term!r}")
-    items = to_items(x)
+    items = items_of(x)
     rows = []
     for item in items:
         art = item.article
@@ -69,8 +70,8 @@ def kwic(x, term: str, *, width: int = 20) -> pd.DataFrame:
 def _units(x, window: str, discover: bool) -> list[frozenset[str]]:
     if window not in ("sentence", "paragraph"):
         raise NewsAnalysisError(f"window {window!r} is not known; expected 'sentence' or 'paragraph'")
-    items = to_items(x)
-    tokenizers, _ = page_tokenizers(items, discover=discover)
+    seg = segmented(x, discover=discover)
+    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
     units = []
     for item in items:
         tok = tokenizers[item.page]

@@ -12,8 +12,9 @@ import re
 
 import pandas as pd
 
-from newsanalysis.segment.units import n_pages, page_tokenizers, to_items
+from newsanalysis.parse.units import n_pages
 from newsanalysis.segment.tokenizer import Tokenizer, to_matching_text
+from newsanalysis.segment.units import segmented
 
 _TRANSLIT = ("阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法范菲费芬丰弗福"
              "富盖甘冈戈格古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉"
@@ -90,8 +91,8 @@ def entities(x, *, discover: bool = True) -> pd.DataFrame:
         >>> entities("联合国前副秘书长埃里克·索尔海姆说。")[["text", "type"]].values.tolist()
         [['联合国', 'org'], ['埃里克·索尔海姆', 'person']]
     """
-    items = to_items(x)
-    tokenizers, _ = page_tokenizers(items, discover=discover)
+    seg = segmented(x, discover=discover)
+    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
     rows = []
     for item in items:
         art = item.article

@@ -11,26 +11,24 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
-from newsanalysis.stats.concordance import collocations, cooccurrence, kwic
-from newsanalysis.segment.units import Item, n_pages, page_tokenizers, to_items
-from newsanalysis.stats.entities import entities
 from newsanalysis.errors import NewsAnalysisError
 from newsanalysis.parse.model import Article, Page
+from newsanalysis.parse.units import Item, Source, n_pages
 from newsanalysis.segment.tokenizer import Tokenizer, extract_keywords, get_tokenizer
+from newsanalysis.segment.units import items_of, segmented
+from newsanalysis.stats.concordance import collocations, cooccurrence, kwic
+from newsanalysis.stats.entities import entities
 
 __all__ = [
     "term_frequencies", "page_term_frequencies", "corpus_term_frequencies", "page_counts",
     "distinctive_terms", "keywords", "kwic", "collocations", "cooccurrence", "entities",
 ]
-
-Source = Page | Article | str | Sequence[Page | Article | str]
-
 
 def body_texts(article: Article) -> list[str]:
     """The article's paragraphs, interview turns without their speaker label (``沈克华:`` is not content)."""
@@ -92,8 +90,8 @@ def term_frequencies(
         >>> term_frequencies("算力需求增长。算力平台上线。")[["term", "count"]].values.tolist()
         [['算力', 2], ['上线', 1], ['增长', 1], ['平台', 1], ['需求', 1]]
     """
-    items = to_items(x)
-    tokenizers, found = page_tokenizers(items, tokenizer=tokenizer, discover=discover)
+    seg = segmented(x, tokenizer=tokenizer, discover=discover)
+    items, tokenizers, found = seg.items, seg.tokenizers, seg.new_words
     columns = {name: [] for name in ["page", "article", "term", "count", "share"] + (["pos"] if pos else [])}
     for item in items:
         tok = tokenizers[item.page]
@@ -118,8 +116,8 @@ def term_frequencies(
 
 def page_counts(page: Page | Article | str, *, discover: bool = True) -> tuple[Counter, Counter]:
     """(term counts, number of articles containing each term) of one page; the unit of corpus counting."""
-    items = to_items(page)
-    tokenizers, _ = page_tokenizers(items, discover=discover)
+    seg = segmented(page, discover=discover)
+    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
     counts, n_articles = Counter(), Counter()
     for item in items:
         terms = Counter(_article_terms(item.article, tokenizers[item.page]))
@@ -148,7 +146,7 @@ def page_term_frequencies(x: Source, *, discover: bool = True) -> pd.DataFrame:
         [['算力', 2, 0.3333333333333333, 1]]
     """
     counts, n_articles = Counter(), Counter()
-    for page in _group_pages(to_items(x)):
+    for page in _group_pages(items_of(x)):
         c, n = page_counts(page, discover=discover)
         counts.update(c)
         n_articles.update(n)
@@ -199,10 +197,10 @@ def distinctive_terms(x: Source, *, top_n: int = 20, discover: bool = True) -> p
     Raises:
         NewsAnalysisError: ``x`` holds fewer than two articles (there is nothing to compare with).
     """
-    items = to_items(x)
+    seg = segmented(x, discover=discover)
+    items, tokenizers = seg.items, seg.tokenizers
     if len(items) < 2:
         raise NewsAnalysisError(f"distinctive_terms needs at least 2 articles to compare; got {len(items)}")
-    tokenizers, _ = page_tokenizers(items, discover=discover)
     per_article = [Counter(_article_terms(it.article, tokenizers[it.page])) for it in items]
     prior = Counter()
     for counts in per_article:
@@ -228,7 +226,7 @@ def distinctive_terms(x: Source, *, top_n: int = 20, discover: bool = True) -> p
 
 def corpus_idf(corpus: Source, *, tokenizer: Tokenizer | None = None) -> dict[str, float]:
     """Smoothed inverse document frequency, ``log((1 + n_docs) / (1 + df)) + 1``, with articles as documents."""
-    items = to_items(corpus)
+    items = items_of(corpus)
     tok = tokenizer or get_tokenizer()
     df = Counter()
     for item in items:
@@ -258,8 +256,8 @@ def keywords(
     """
     if method not in ("tfidf", "textrank"):
         raise NewsAnalysisError(f"keyword method {method!r} is not known; expected 'tfidf' or 'textrank'")
-    items = to_items(article)
-    tokenizers, _ = page_tokenizers(items, discover=discover)
+    seg = segmented(article, discover=discover)
+    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
     rows, idfs = [], {}
     for item in items:
         tok = tokenizers[item.page]

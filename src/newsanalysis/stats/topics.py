@@ -13,8 +13,9 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from newsanalysis.segment.units import n_pages, page_tokenizers, to_items
 from newsanalysis.errors import NewsAnalysisError
+from newsanalysis.parse.units import n_pages
+from newsanalysis.segment.units import segmented
 from newsanalysis.stats.terms import body_texts
 
 N_TOP_TERMS = 10
@@ -81,8 +82,9 @@ def topics(x, *, k: int | None = None, random_state: int = 0, discover: bool = T
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    items = to_items(x)
-    tokenizers, _ = page_tokenizers(items, discover=discover)
+    seg = segmented(x, discover=discover)
+
+    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
     docs, keys = [], []
     for item in items:
         tok = tokenizers[item.page]
