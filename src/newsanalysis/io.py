@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,19 +64,49 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>", encoding: str | None =
                 raise InputError(f"{source}: starts with a {name} byte-order mark but is not valid {name}: {exc}") from exc
     if b"\x00" in data:
         raise InputError(f"{source}: looks binary (contains NUL bytes and no UTF-16 byte-order mark); expected a text page")
-    for name in ("utf-8", "gb18030"):
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", source)
+    except UnicodeDecodeError:
+        pass
+    # GB18030 decodes almost any byte string, Big5 pages included (into kana, Cyrillic and rare characters), so
+    # both are tried and the decoding with fewer implausible characters wins; a tie goes to GB18030.
+    decoded = {}
+    for name in ("gb18030", "big5hkscs"):
         try:
-            return _checked(data.decode(name), name, source)
+            decoded[name] = data.decode(name)
         except UnicodeDecodeError:
             continue
+    if decoded:
+        name = min(decoded, key=lambda n: (implausible_share(decoded[n]), n != "gb18030"))
+        if implausible_share(decoded[name]) <= MAX_IMPLAUSIBLE_SHARE:
+            return _checked(decoded[name], "big5" if name == "big5hkscs" else name, source)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
+    if best is None or implausible_share(str(best)) > MAX_IMPLAUSIBLE_SHARE:
         raise InputError(
-            f"{source}: cannot decode: not UTF-8, GB18030 or UTF-16 with BOM; pass encoding= / --encoding"
+            f"{source}: cannot decode: not UTF-8, GB18030, Big5 or UTF-16 with BOM; pass encoding= / --encoding"
         )
     return _checked(str(best), best.encoding, source)
+
+
+# Characters a Chinese news page hardly ever prints but a wrong decoding produces in numbers: kana, Greek and
+# Cyrillic (GB rows A4-A7 are where Big5 keeps its commonest hanzi), box drawing, private use, replacement marks.
+_IMPLAUSIBLE = re.compile("[\u0370-\u052f\u2500-\u257f\u3040-\u30ff\u31f0-\u31ff\ue000-\uf8ff\ufffd"
+                          "\uff61-\uff9f\U000f0000-\U0010ffff]")
+MAX_IMPLAUSIBLE_SHARE = 0.02
+
+
+def implausible_share(text: str) -> float:
+    """Share of the non-space characters that a correctly decoded Chinese page would hardly contain.
+
+    Example:
+        >>> raw = "市民纷纷前往参观，记者表示".encode("big5")
+        >>> implausible_share(raw.decode("big5")) < implausible_share(raw.decode("gb18030"))
+        True
+    """
+    visible = len(text) - sum(ch.isspace() for ch in text)
+    return len(_IMPLAUSIBLE.findall(text)) / visible if visible else 0.0
 
 
 def _checked(text: str, encoding: str, source: str) -> RawPage:

@@ -21,15 +21,17 @@ REPORTER_ROLES = (
     "本报特约评论员", "本报评论员", "特约评论员", "评论员", "本报特约通讯员", "特约通讯员",
     "本报特约记者", "本报见习记者", "本报首席记者", "本报特派记者", "新华社特约记者", "本报通讯员",
     "新华社记者", "中新社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "特派记者",
-    "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文/", "图/", "文",
+    "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文/", "图/",
 )
 _ROLE = (
     r"(?:[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者))?"  # a paper's name: 21世纪经济报道记者
-    "(?:" + "|".join(re.escape(r) for r in sorted(REPORTER_ROLES, key=len, reverse=True)) + ")"
+    "(?:" + "|".join(re.escape(r) for r in sorted(REPORTER_ROLES, key=len, reverse=True))
+    # a bare 文 (文 王明 图 李华) is a role only standing alone: inside 阎文涛 it is part of the name
+    + r"|(?<![\u4e00-\u9fff])文(?=[\s:：])" + ")"
 )
 # 深圳报道 (a place printed against 报道) or a bare 报道/采写 after the names; 文/图 credits text and photos
-_REPORTED_END = re.compile(r"(?:\s+[\u4e00-\u9fff]{2,4}报道|\s*(?:报道|采写|整理|编译))\s*[:：]?\s*$|(?:文/图|图/文|文图)\s*$")
-_REPORTED = r"(?:\s*(?:[\u4e00-\u9fff]{2,4})?(?:报道|采写|整理|编译)|\s*(?:文/图|图/文|文图))"
+_REPORTED_END = re.compile(r"(?:(?:\s+|\s*/\s*)[\u4e00-\u9fff]{2,4}报[道导]|\s*(?:报[道导]|采写|整理|编译))\s*[:：]?\s*$|(?:文/图|图/文|文图)\s*$")
+_REPORTED = r"(?:\s*/?\s*(?:[\u4e00-\u9fff]{2,4})?(?:报[道导]|采写|整理|编译)|\s*(?:文/图|图/文|文图))"
 _ROLE_SPLIT = re.compile(_ROLE)
 
 # words that follow 记者/通讯员 in column labels and must not be read as names
@@ -39,8 +41,8 @@ _NOT_NAMES = {
 }
 
 _BULLET = r"[■□●○◎◆◇★☆▲△▶►※]?\s*"
-BYLINE_RE = re.compile(
-    rf"^\s*{_BULLET}{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*{_REPORTED}?\s*$"
+BYLINE_RE = re.compile(  # 本报记者 王明 / 〔记者 张三/台北报导〕 (Taiwan papers bracket the byline; a (…) is a tail byline)
+    rf"^\s*{_BULLET}(?P<open>[〔【\[])?\s*{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*{_REPORTED}?\s*(?(open)[〕】\]])\s*$"
 )
 # an opinion page's signature: □ 方知秋
 BULLET_NAME_RE = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*{_NAMES}\s*$")
@@ -62,10 +64,10 @@ CREDIT_RE = re.compile(
 JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?)\s*[)\]】]\s*$")
 EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*编者按\s*[】\]]?\s*[:：]?\s*")
 _MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
-_AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华网|光明网|澎湃新闻|经济日报|人民日报|解放日报|文汇报)"
+_AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华网|光明网|澎湃新闻|经济日报|人民日报|解放日报|文汇报|中央社|中通社)"
 DATELINE_RE = re.compile(
-    rf"^\s*(?P<dateline>本报讯|据?新华社电|据?{_AGENCY}(?:{_HAN}{{1,12}}?)?(?:\d{{4}}年)?{_MONTH_DAY}(?:电|讯)"
-    rf"|本报{_HAN}{{2,6}}电)"
+    rf"^\s*[\[【]?(?P<dateline>本报讯|据?新华社电|新华社消息|据?{_AGENCY}(?:{_HAN}{{1,12}}?)?(?:\d{{4}}年)?{_MONTH_DAY}(?:电|讯)"
+    rf"|{_AGENCY}{_HAN}{{1,12}}?\d{{1,2}}日(?:电|讯)|本报{_HAN}{{2,6}}电)[\]】]?"
     rf"\s*(?:\((?P<byline>[^()]{{1,60}})\)|(?P<reported>(?:本报)?记者\s*{_NAMES}\s*报道\s*[:：]?))?\s*"
 )
 JUMP_IN_RE = re.compile(r"^\s*\(\s*(?P<jump>(?:上接|接|续)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版)\s*\)\s*")
@@ -261,22 +263,39 @@ def leading_dateline(text: str) -> Dateline | None:
     return Dateline(text[m.start("dateline"):m.end("dateline")], names, m.end())
 
 
-_BRIEF_RE = re.compile(r"^\s*[●▲■◆★]\s*(?P<title>[^\s。!?;]{4,30})\s+(?=\S)")
+BRIEF_BULLETS = "●■▲◆○★▶►"
+# bullet, run-in headline, then a separator: a full-width or wide space, a colon, or the dispatch header itself
+_BRIEF_RE = re.compile(
+    rf"^\s*[{BRIEF_BULLETS}]\s*(?P<title>[^\s。!?;:：]{{2,30}}?)"
+    r"(?P<sep>\u3000+\s*|[ \t]{2,}|\s*[:：]\s*|[ \t]|(?=本报讯|新华社|据新华社|本报[\u4e00-\u9fff]{2,6}电))(?=\S)"
+)
+MIN_BRIEF_BODY_CHARS = 12
+MIN_BRIEF_BODY_AFTER_SPACE = 30  # after a single narrow space, only a long body makes the line a brief
 
 
 def inline_brief(text: str) -> tuple[str, int] | None:
-    """A brief printed as one line: bullet, title, then its dateline (``●标题　本报讯（记者 X）正文``).
+    """A bullet brief: bullet, run-in headline, separator, body (``●标题　本报讯（记者 X）正文``).
 
-    Returns the title and where the dateline starts, or None.
+    The body must read as text (a sentence, or a dispatch header): a bulleted subhead has no body after it.
+    Returns the title and where the body (or its dateline) starts, or None.
 
-    Example:
+    Examples:
         >>> inline_brief("●市区新增5条公交线路　本报讯（记者 程立）市交通委昨天宣布……")
         ('市区新增5条公交线路', 12)
+        >>> inline_brief("■细颗粒物浓度降至30.5微克：2日召开的会议通报了这一数据。")
+        ('细颗粒物浓度降至30.5微克', 16)
+        >>> inline_brief("■ 从试验田到示范区") is None
+        True
     """
-    m = _BRIEF_RE.match(fold(text))
-    if not m or leading_dateline(text[m.end():]) is None:
-        return None
-    return text[m.start("title"):m.end("title")], m.end()
+    folded = fold(text)
+    for m in _BRIEF_RE.finditer(folded):  # one match at most (anchored); the loop keeps the names local
+        rest = folded[m.end():]
+        dispatch = leading_dateline(text[m.end():]) is not None
+        body_like = dispatch or (len(rest) >= MIN_BRIEF_BODY_CHARS and re.search(r"[。!?；;]", rest) is not None)
+        weak = text[m.start("sep"):m.end("sep")] in (" ", "\t")  # folding turns U+3000 into a space
+        if body_like and (not weak or dispatch or len(rest) >= MIN_BRIEF_BODY_AFTER_SPACE):
+            return text[m.start("title"):m.end("title")].strip(), m.end()
+    return None
 
 
 def leading_jump(text: str) -> tuple[str, int] | None:
