@@ -124,6 +124,10 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
             ledger[block.line] = _entry(block, article, "byline")
         elif block.kind == "note":
             ledger[block.line] = _entry(block, article, "editors_note")
+        elif block.kind == "box_label":
+            pending_subheads.append((block, len(groups)))  # a group label inside a results box
+        elif block.kind == "box_item":
+            groups.append([block])  # one result per line, each a paragraph
         elif block.kind == "furniture":
             ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
         elif block.kind == "text" and len(block.text) <= BOX_MAX_CHARS and _BOX_RE.match(fold(block.text)):
@@ -136,7 +140,8 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
         else:
             group = [block]
             while True:
-                if i + 1 < len(blocks) and blocks[i + 1].wrapped and blocks[i + 1].kind == "text" and i + 1 not in captions:
+                if (i + 1 < len(blocks) and blocks[i + 1].wrapped and blocks[i + 1].kind in ("text", "photo_text")
+                        and i + 1 not in captions):
                     out.wraps += 1  # a hard-wrapped line: the next printed line with no blank line between
                     group.append(blocks[i + 1])
                     i += 1

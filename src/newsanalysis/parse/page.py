@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 from pathlib import Path
 
 from newsanalysis import config
@@ -26,6 +27,13 @@ MAX_HEADLINE_LINES = 4
 LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
 
 
+BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
+                    "brief", "box_title", "box_label", "box_item", "photo_text"]
+BOX_LINE_MAX_CHARS = 40
+_SCORE = re.compile(r"\d+\s*[∶:比\-–]\s*\d+")
+_FIELDS = re.compile(r"\S(?:\u3000+|[ \t]{2,}|[ \t](?=\S+[ \t]))\S")
+
+
 @dataclass
 class Block:
     """One non-blank printed line with its position in the page text."""
@@ -35,7 +43,7 @@ class Block:
     end: int
     text: str
     blanks_before: int
-    kind: str = "text"  # byline | tail_byline | dateline | credit | jump | note | furniture | text
+    kind: BlockKind = "text"
     spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
     wrapped: bool = False  # no blank line before it where the page separates lines by one: a hard wrap
 
@@ -115,12 +123,47 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             blocks.append(block)
             blanks = 0
         offset += len(raw_line) + 1
+    _mark_boxes(blocks)
     if blocks:
         usual = Counter(b.blanks_before for b in blocks[1:] or blocks).most_common(1)[0][0]
         for n, block in enumerate(blocks):
             block.spaced = block.blanks_before > usual
             block.wrapped = n > 0 and usual >= 1 and block.blanks_before == 0
     return blocks, ledger
+
+
+def _box_item(text: str) -> bool:
+    """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
+    s = fold(text)
+    return (len(s) <= BOX_LINE_MAX_CHARS and not ends_sentence(s) and not has_inner_sentence_end(s)
+            and re.search(r"\d", s) is not None and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None))
+
+
+def _mark_boxes(blocks: list[Block]) -> None:
+    """Results and data boxes: a short heading over two or more one-line results (``上海海港 3∶1 北京国安``),
+    with optional group labels between them. The heading becomes ``box_title`` (it starts an article), the
+    results ``box_item`` (body paragraphs) and the labels ``box_label`` (subheads)."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        if not (_headline_like(blocks[i]) and not _box_item(blocks[i].text)):
+            i += 1
+            continue
+        # a heading, then labels and items, all short lines without sentences
+        k, items, last_item = i + 1, 0, None
+        while k < n and blocks[k].kind == "text" and len(fold(blocks[k].text)) <= BOX_LINE_MAX_CHARS and (
+                _box_item(blocks[k].text) or (_headline_like(blocks[k]) and k + 1 < n and _box_item(blocks[k + 1].text))):
+            if _box_item(blocks[k].text):
+                items += 1
+                last_item = k
+            k += 1
+        if items >= 2 and last_item is not None:
+            blocks[i].kind = "box_title"
+            for b in blocks[i + 1:last_item + 1]:
+                b.kind = "box_item" if _box_item(b.text) else "box_label"
+            i = last_item + 1
+        else:
+            i += 1
 
 
 def _kind(text: str) -> str:
@@ -162,7 +205,7 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     """
     markers: list[int] = []
     for i, block in enumerate(blocks):
-        if block.kind in ("byline", "dateline", "jump_in", "brief"):
+        if block.kind in ("byline", "dateline", "jump_in", "brief", "box_title"):
             if markers and blocks[markers[-1]].kind == "byline" and _only_headers_between(blocks, markers[-1], i):
                 continue  # a second byline line, or the dateline under the byline, of the same article
             markers.append(i)
@@ -170,7 +213,8 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     floor = 0
     for m in markers:
         j, taken = m, 0
-        while j - 1 >= floor and (blocks[j - 1].kind == "note" or (taken < MAX_HEADLINE_LINES and _headline_like(blocks[j - 1]))):
+        while blocks[m].kind != "box_title" and j - 1 >= floor and (
+                blocks[j - 1].kind == "note" or (taken < MAX_HEADLINE_LINES and _headline_like(blocks[j - 1]))):
             taken += blocks[j - 1].kind != "note"  # an editor's note may sit above or below the headline
             j -= 1
         starts.append((j, m))
@@ -221,8 +265,27 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
             draft.bylines.append(blocks[cursor])
             cursor += 1
         draft.body = photos + blocks[cursor:end]
+        _mark_photo_news(draft)
         drafts.append(draft)
     return drafts, leftovers
+
+
+PHOTO_NEWS_MAX_TEXTS = 2
+
+
+def _is_photo_news(header: list[Block] | None, body: list[Block]) -> bool:
+    """A title, one or two lines of text and a photo credit, with no byline or dateline: photo news."""
+    texts = body[:-1]
+    return (bool(body) and body[-1].kind == "credit" and 1 <= len(texts) <= PHOTO_NEWS_MAX_TEXTS
+            and all(b.kind == "text" and not _headline_like(b) for b in texts)
+            and (header is None or bool(header)))
+
+
+def _mark_photo_news(draft: Draft) -> None:
+    # its text is the article's body, not the caption of a photo
+    if not draft.bylines and _is_photo_news(draft.header, draft.body):
+        for block in draft.body[:-1]:
+            block.kind = "photo_text"
 
 
 def _has_top_byline(blocks: list[Block], body: int) -> bool:
@@ -284,6 +347,11 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         segment_start = max(c for c in cuts if c <= single)
         peers = [x for x in singles if segment_start <= x < segment_end]
         score = int(len(re.sub(r"\s", "", blocks[single].text)) >= LONE_TITLE_MIN_CHARS) + int(len(peers) == 1)
+        credit = next((b for b in range(single + 1, min(segment_end, single + 2 + PHOTO_NEWS_MAX_TEXTS))
+                       if blocks[b].kind == "credit"), None)
+        if credit is not None and _is_photo_news(None, blocks[single + 1:credit + 1]) and (
+                credit + 1 >= segment_end or blocks[credit + 1].kind != "text" or _headline_like(blocks[credit + 1])):
+            score += 2  # photo news: nothing of the article above follows its credit
         later = [x for x in peers if x > single]
         closing = next((b for b in range(single + 1, min([segment_end, *later]))
                         if _ends_article(blocks[b]) and blocks[b].kind != "jump"), None)
@@ -302,6 +370,9 @@ def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], see
     from newsanalysis.parse.body import read_body
 
     brief = L.inline_brief(draft.body[0].text) if draft.body and draft.body[0].kind == "brief" else None
+    box = draft.body.pop(0) if draft.body and draft.body[0].kind == "box_title" else None
+    if box is not None:
+        draft.header.append(box)
     head = assign_headline([b.text for b in draft.header] + ([brief[0]] if brief else []))
     for block, role in zip(draft.header, head.roles):
         ledger[block.line] = _entry(block, index, role, "" if role != "stray" else "headline line beyond kicker/title/subtitle")
