@@ -232,6 +232,9 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
         cut = 0
         if not kept and group[0].kind == "brief" and (brief := L.inline_brief(group[0].text)) is not None:
             cut = brief[1]  # the brief's title went to the headline
+            if (opening := L.leading_byline(group[0].text[cut:])) is not None:
+                out.reporters += [n for n in opening[0] if n not in out.reporters]
+                cut += opening[1]
         if not kept and (jump_in := L.leading_jump(group[0].text)) is not None:
             out.jump = out.jump or jump_in[0]
             cut = jump_in[1]

@@ -101,6 +101,23 @@ TRAILING_BYLINE_RE = re.compile(
 _NOT_BRACKET_NAMES = {"完", "待续", "续完", "图文", "上", "下", "中", "附图", "资料", "全文完", "未完待续"}
 
 
+LEADING_BYLINE_RE = re.compile(rf"^\s*\(\s*(?:{_ROLE}\s*)+{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*\s*\)\s*")
+
+
+def leading_byline(text: str) -> tuple[list[str], int] | None:
+    """A bracketed byline opening a brief's text, ``（记者 郗望）文化和旅游部……``: its names and length.
+
+    Example:
+        >>> leading_byline("（通讯员 禤嘉乐 记者 靳一帆）去年全市新增绿地。")
+        (['禤嘉乐', '靳一帆'], 16)
+    """
+    m = LEADING_BYLINE_RE.match(fold(unpad_names(text)))
+    if not m or len(unpad_names(text)) != len(text):
+        return None
+    names = split_names(text[:m.end()])
+    return (names, m.end()) if names else None
+
+
 def is_tail_byline(text: str) -> bool:
     """A byline in brackets printed after the body, such as ``（本报记者 王明）``.
 

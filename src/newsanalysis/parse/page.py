@@ -203,6 +203,7 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     An article starts at a byline or an inline dateline (with the headline lines printed just above
     it), or, for articles printed without either, at headline lines that follow a finished article.
     """
+    _mark_tail_bylines(blocks)
     markers: list[int] = []
     for i, block in enumerate(blocks):
         if block.kind in ("byline", "dateline", "jump_in", "brief", "box_title"):
@@ -243,7 +244,9 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
         lo = body
         while lo < end and blocks[lo].kind == "byline":
             lo += 1
-        extra += _unbylined_starts(blocks, lo, end, top_byline=_has_top_byline(blocks, body))
+        # a brief or a box is already complete: a bylined story after it is a new article
+        opened = _has_top_byline(blocks, body) or (body < len(blocks) and blocks[body].kind in ("brief", "box_title"))
+        extra += _unbylined_starts(blocks, lo, end, top_byline=opened)
     starts = sorted(starts + extra)
     drafts: list[Draft] = []
     for n, (head, body) in enumerate(starts):
@@ -286,6 +289,27 @@ def _mark_photo_news(draft: Draft) -> None:
     if not draft.bylines and _is_photo_news(draft.header, draft.body):
         for block in draft.body[:-1]:
             block.kind = "photo_text"
+
+
+MARKER_KINDS = ("byline", "dateline", "jump_in", "brief", "box_title")
+
+
+def _mark_tail_bylines(blocks: list[Block]) -> None:
+    """A byline with no body under it was printed after its article (``本报评论员`` under a commentary,
+    ``本报记者 X`` closing a story): it closes that article instead of opening an empty one."""
+    for i, block in enumerate(blocks):
+        if block.kind != "byline":
+            continue
+        k = i + 1
+        while k < len(blocks) and blocks[k].kind in ("byline", "note"):
+            k += 1
+        rest = blocks[k:]
+        nxt = next((n for n, b in enumerate(rest) if b.kind in MARKER_KINDS), len(rest))
+        between = rest[:nxt]
+        # nothing but the next article's headline lines (or page furniture) before the next start
+        if all(_headline_like(b) or b.kind in ("furniture", "credit", "jump") for b in between) and (
+                nxt < len(rest) or not between) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
+            block.kind = "tail_byline"
 
 
 def _has_top_byline(blocks: list[Block], body: int) -> bool:
