@@ -75,6 +75,35 @@ def _split_kicker(line: str) -> tuple[str, str] | None:
     return None
 
 
+_CLAUSES = re.compile(r"[，,；;\u3000]|\S \S")
+_SERIES = re.compile(r"(?:系列|述评|评论|报道)之[一二三四五六七八九十]+\s*$")  # 推进城市更新系列评论之二
+KICKER_MAX_CHARS = 12
+
+
+def _is_subtitle(first: str, second: str) -> bool:
+    """Of two headline lines, is the second a subtitle under the title (else the first is a kicker over it)?
+
+    Without type sizes this is a guess from the words: a dash, a line too long for a title, or a second line of
+    two clauses under a one-clause first line is a subtitle; a two-clause first line over a one-clause second
+    line is a kicker; otherwise the shorter second line is the subtitle.
+
+    Examples:
+        >>> _is_subtitle("2024年国民综合阅读率达82.1%", "人均纸质图书阅读量4.79本,电子书3.52本")
+        True
+        >>> _is_subtitle("稳外资政策持续加力", "前三季度新设外资企业超4.5万家")
+        False
+    """
+    if second.lstrip().startswith(("—", "-")) or len(_visible(second)) > TITLE_MAX_CHARS or _SERIES.search(second):
+        return True
+    two_clause_second, two_clause_first = bool(_CLAUSES.search(second.strip())), bool(_CLAUSES.search(first.strip()))
+    # a kicker is a short phrase (家门口的养老服务): a long first line over two clauses is the title
+    if two_clause_second and not two_clause_first and len(_visible(first)) >= KICKER_MAX_CHARS:
+        return True
+    if two_clause_first and not two_clause_second:
+        return False
+    return len(_visible(second)) < len(_visible(first))
+
+
 def assign_headline(lines: list[str]) -> Headline:
     """Give each headline line its role.
 
@@ -116,12 +145,7 @@ def assign_headline(lines: list[str]) -> Headline:
             head.roles[idx[0]] = "title"
     elif len(idx) == 2:
         first, second = texts
-        # a second line too long for a title is an explanatory subtitle, not the title under a kicker
-        if (
-            second.lstrip().startswith(("—", "-"))
-            or len(_visible(second)) > TITLE_MAX_CHARS
-            or len(_visible(second)) < len(_visible(first))
-        ):
+        if _is_subtitle(first, second):
             head.title, head.subtitle = first, second
             head.roles[idx[0]], head.roles[idx[1]] = "title", "subtitle"
         else:

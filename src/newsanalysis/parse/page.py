@@ -307,7 +307,8 @@ def _mark_tail_bylines(blocks: list[Block]) -> None:
         nxt = next((n for n, b in enumerate(rest) if b.kind in MARKER_KINDS), len(rest))
         between = rest[:nxt]
         # nothing but the next article's headline lines (or page furniture) before the next start
-        if all(_headline_like(b) or b.kind in ("furniture", "credit", "jump") for b in between) and (
+        if all((_headline_like(b) and not ends_sentence(fold(b.text))) or b.kind in ("furniture", "credit", "jump")
+               for b in between) and (
                 nxt < len(rest) or not between) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
             block.kind = "tail_byline"
 
