@@ -7,6 +7,7 @@ Usage:
     .venv/bin/python bench/score_pages.py                 # tables by page and by page type
     .venv/bin/python bench/score_pages.py --json out.json # also write the per-page scores
     .venv/bin/python bench/score_pages.py --failures      # list each failed check
+    .venv/bin/python bench/score_pages.py --record        # make these scores the floor tests/test_layouts.py keeps
 """
 
 from __future__ import annotations
@@ -38,18 +39,19 @@ def annotated_pages() -> list[tuple[str, str, Path, dict]]:
     return out
 
 
+def score_one(path: Path, gold: dict) -> Score:
+    """The score of one annotated page (a page that fails to parse scores nothing)."""
+    try:
+        page = na.load_page(path)
+        return score_page(page, gold, na.extract_figures(page), na.sources(page))
+    except na.NewsAnalysisError as exc:
+        return Score(checks_total=1, failed_checks=[f"page: {exc}"],
+                     fig_gold=sum(not f.get("optional") for a in gold["articles"] for f in a.get("figures", [])),
+                     src_gold=sum(len(a.get("sources") or []) for a in gold["articles"]))
+
+
 def score_all() -> dict[str, tuple[str, Score]]:
-    scores = {}
-    for name, kind, path, gold in annotated_pages():
-        try:
-            page = na.load_page(path)
-            score = score_page(page, gold, na.extract_figures(page), na.sources(page))
-        except na.NewsAnalysisError as exc:
-            score = Score(checks_total=1, failed_checks=[f"page: {exc}"],
-                          fig_gold=sum(not f.get("optional") for a in gold["articles"] for f in a.get("figures", [])),
-                          src_gold=sum(len(a.get("sources") or []) for a in gold["articles"]))
-        scores[name] = (kind, score)
-    return scores
+    return {name: (kind, score_one(path, gold)) for name, kind, path, gold in annotated_pages()}
 
 
 def _row(label: str, s: Score) -> str:
@@ -63,6 +65,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="write per-page scores to this file")
     parser.add_argument("--failures", action="store_true", help="list the failed checks of each page")
+    parser.add_argument("--record", action="store_true",
+                        help="record these scores as the floor tests/test_layouts.py enforces")
     args = parser.parse_args()
     scores = score_all()
     header = ("| {} | articles | parse checks | figures P / R / F1 | sources P / R / F1 |\n"
@@ -84,6 +88,11 @@ def main() -> None:
         for name, (_, s) in scores.items():
             if s.failed_checks:
                 print(f"{name}: " + "; ".join(s.failed_checks))
+    if args.record:
+        floor = {name: {"type": kind, "checks_passed": s.checks_passed, "figures_f1": round(s.figures[2], 6) - 1e-6,
+                        "sources_f1": round(s.sources[2], 6) - 1e-6} for name, (kind, s) in sorted(scores.items())}
+        (ROOT / "tests" / "fixtures" / "layouts" / "scores.json").write_text(
+            json.dumps(floor, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.json:
         Path(args.json).write_text(json.dumps({name: {
             "type": kind, "checks_passed": s.checks_passed, "checks_total": s.checks_total,
