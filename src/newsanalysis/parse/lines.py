@@ -58,7 +58,7 @@ CREDIT_RE = re.compile(
     rf"^\s*[(\[【]?\s*(?:"
     rf"(?:{_ROLE}\s*)?{_NAMES}\s*/?\s*摄(?:影)?"
     rf"|(?:新华社|中新社|本报|视觉中国|IC|人民视觉)(?:记者\s*{_NAMES}\s*)?发(?:\s*[(]?\s*{_NAMES}\s*摄\s*[)]?)?"
-    rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|资料图片|(?:图片来源|数据来源|资料来源|来源|制图)[:：].{{1,30}}"
+    rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|{NAME}\s+作|资料图片|(?:图片来源|数据来源|资料来源|来源|制图)[:：].{{1,30}}"
     rf")\s*[)\]】]?\s*$"
 )
 JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?)\s*[)\]】]\s*$")
@@ -93,6 +93,8 @@ TAIL_BYLINE_RE = re.compile(
     rf"^\s*\(\s*(?:{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*|作者\s*[:：]?\s*{NAME}(?:\s*[,，]\s*系[^()]{{1,60}})?)\s*\)\s*$"
     # an opinion piece's signature after its body: ◇ 宋知微（作者系华东师范大学教授）
     rf"|^\s*[■□●○◎◆◇★☆]?\s*{NAME}\s*\(\s*作者系[^()]{{1,60}}\)\s*$"
+    # a reader's letter signed with place and name: (江西南昌 仝晓雯) / 江苏南京 读者 靳文博
+    rf"|^\s*\(\s*{_HAN}{{2,8}}\s+(?:读者\s*)?{NAME}\s*\)\s*$|^\s*{_HAN}{{2,8}}\s+读者\s+{NAME}\s*$"
 )
 # a brief's reporter in brackets after its last sentence: 。（孙海燕） / 。（记者 魏晨阳）
 TRAILING_BYLINE_RE = re.compile(
@@ -169,6 +171,10 @@ def trailing_byline(text: str) -> tuple[int, list[str]] | None:
     return start, names
 
 
+_LETTER_SIGNATURE = re.compile(
+    rf"^\s*(?:\(\s*(?!{_ROLE}){_HAN}{{2,8}}\s+(?:读者\s*)?(?P<name>{NAME})\s*\)|{_HAN}{{2,8}}\s+读者\s+(?P<reader>{NAME}))\s*$")
+
+
 def split_names(text: str) -> list[str]:
     """Names from a byline or credit, without role words, in printed order.
 
@@ -176,6 +182,9 @@ def split_names(text: str) -> list[str]:
         >>> split_names("本报记者 庞立言 通讯员 甘棠")
         ['庞立言', '甘棠']
     """
+    letter = _LETTER_SIGNATURE.match(fold(unpad_names(text)))
+    if letter:  # (江西南昌 仝晓雯): the place is not a name
+        return _as_printed([letter.group("name") or letter.group("reader")], unpad_names(text))
     body = fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ ")
     body = _REPORTED_END.sub("", body)
     body = re.sub(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者)", "", body)

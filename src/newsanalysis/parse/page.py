@@ -31,6 +31,7 @@ BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump
                     "brief", "box_title", "box_label", "box_item", "photo_text"]
 BOX_LINE_MAX_CHARS = 40
 _SCORE = re.compile(r"\d+\s*[∶:比\-–]\s*\d+")
+_LABELLED = re.compile(r"^[^:：]{1,12}[:：][^:：]{2,}$")  # 3.1亿：老年人口 / 社会消费品零售总额：45.47万亿元
 _FIELDS = re.compile(r"\S(?:\u3000+|[ \t]{2,}|[ \t](?=\S+[ \t]))\S")
 
 
@@ -136,7 +137,8 @@ def _box_item(text: str) -> bool:
     """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
     s = fold(text)
     return (len(s) <= BOX_LINE_MAX_CHARS and not ends_sentence(s) and not has_inner_sentence_end(s)
-            and re.search(r"\d", s) is not None and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None))
+            and re.search(r"\d", s) is not None
+            and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None))
 
 
 def _mark_boxes(blocks: list[Block]) -> None:
