@@ -24,6 +24,13 @@ from newsanalysis import charts, config, report
 tables = report.cached_analysis(page_path or config.sample_page(), top_n=top_n)  # kept in data/processed/
 
 # %% [markdown]
+# ## 解析提示 Where the parser was unsure
+# Each line can be corrected in `PAGE.layout.toml` beside the page (see docs/page-format.md).
+
+# %%
+tables.warnings
+
+# %% [markdown]
 # ## 各篇文章 Articles
 
 # %%

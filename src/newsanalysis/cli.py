@@ -74,7 +74,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
     dropped = [e for e in page.ledger if e.role == "dropped"]
     if dropped:
         print(f"\n{len(dropped)} line(s) dropped: " + "; ".join(f"line {e.line}: {e.reason}" for e in dropped[:10]))
+    _print_warnings(page)
     return 0
+
+
+def _print_warnings(page) -> None:
+    """What the parser was unsure of, to stderr, with how to correct it."""
+    if page.warnings:
+        print(f"newsanalysis: {len(page.warnings)} place(s) where the parser was unsure "
+              f"(correct them in {Path(page.source).stem}.layout.toml beside the page):", file=sys.stderr)
+        for warning in page.warnings:
+            print(f"  {warning}", file=sys.stderr)
 
 
 def cmd_process(args: argparse.Namespace) -> int:

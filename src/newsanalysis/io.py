@@ -33,12 +33,86 @@ _BOMS = (
 
 
 @dataclass(frozen=True)
+class LayoutHints:
+    """A user's corrections for one page, from ``PAGE.layout.toml`` beside it (line numbers are 1-based)::
+
+        new_article = [47]      # an article starts at this line (its first headline line)
+        caption = [52]          # this line is a photo caption
+        subhead = [60]          # this line is a subhead
+        body = [61]             # this line is body text (never a headline, subhead or caption)
+        not_figure = ["三来一补"] # these texts are never figures
+    """
+
+    new_article: tuple[int, ...] = ()
+    caption: tuple[int, ...] = ()
+    subhead: tuple[int, ...] = ()
+    body: tuple[int, ...] = ()
+    not_figure: tuple[str, ...] = ()
+    source: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.new_article or self.caption or self.subhead or self.body or self.not_figure)
+
+    def line_hint(self, line: int) -> str | None:
+        """The role the user gave ``line`` (``new_article``, ``caption``, ``subhead``, ``body``), or None."""
+        for name in ("new_article", "caption", "subhead", "body"):
+            if line in getattr(self, name):
+                return name
+        return None
+
+
+LAYOUT_SUFFIX = ".layout.toml"
+
+
+def layout_path(page_path: str | Path) -> Path:
+    """Where the layout hints of a page file live: ``PAGE.layout.toml`` beside ``PAGE.txt``."""
+    page_path = Path(page_path)
+    return page_path.with_name(page_path.stem + LAYOUT_SUFFIX)
+
+
+def read_layout_hints(path: str | Path, *, n_lines: int | None = None) -> LayoutHints:
+    """Read a ``.layout.toml`` file; a missing file gives no hints.
+
+    Raises:
+        InputError: the file is not valid TOML, has unknown keys, or names lines the page does not have.
+    """
+    import tomllib
+
+    path = Path(path)
+    if not path.is_file():
+        return LayoutHints()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: cannot read layout hints: {exc}") from exc
+    known = {"new_article", "caption", "subhead", "body", "not_figure"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise InputError(f"{path}: unknown layout hint(s) {', '.join(unknown)}; expected {', '.join(sorted(known))}")
+    values: dict = {}
+    for name in ("new_article", "caption", "subhead", "body"):
+        lines = data.get(name, [])
+        if not isinstance(lines, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in lines):
+            raise InputError(f"{path}: {name} must be a list of line numbers, got {lines!r}")
+        bad = [n for n in lines if n < 1 or (n_lines is not None and n > n_lines)]
+        if bad:
+            raise InputError(f"{path}: {name} names line(s) {bad} but the page has lines 1..{n_lines}")
+        values[name] = tuple(lines)
+    words = data.get("not_figure", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise InputError(f"{path}: not_figure must be a list of non-empty texts, got {words!r}")
+    return LayoutHints(**values, not_figure=tuple(w.strip() for w in words), source=str(path))
+
+
+@dataclass(frozen=True)
 class RawPage:
-    """A page file's decoded text (line endings normalised to ``\\n``) and how it was decoded."""
+    """A page file's decoded text (line endings normalised to ``\\n``), how it was decoded, and the user's
+    layout hints for it (empty when there is no ``PAGE.layout.toml``)."""
 
     text: str
     encoding: str
     source: str
+    hints: LayoutHints = LayoutHints()
 
 
 def decode_bytes(data: bytes, *, source: str = "<bytes>", encoding: str | None = None) -> RawPage:
@@ -141,7 +215,9 @@ def read_page(path: str | Path, *, encoding: str | None = None) -> RawPage:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    return decode_bytes(data, source=str(path), encoding=encoding)
+    raw = decode_bytes(data, source=str(path), encoding=encoding)
+    hints = read_layout_hints(layout_path(path), n_lines=raw.text.count("\n") + 1)
+    return RawPage(raw.text, raw.encoding, raw.source, hints) if hints else raw
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,14 +6,9 @@ they produce (``model``) and the tidy tables made from them (``tables``). Nothin
 extracts figures; those stages read the :class:`Page` this package returns.
 """
 
-from newsanalysis.parse.model import Article, LedgerEntry, Page, QATurn, Repairs
+from newsanalysis.parse.model import Article, LedgerEntry, Page, ParseWarning, QATurn, Repairs
 from newsanalysis.parse.page import load_page, parse_page, require_articles
-from newsanalysis.parse.tables import (
-           articles_frame,
-           ledger_frame,
-           page_to_dict,
-           paragraphs_frame,
-)
+from newsanalysis.parse.tables import articles_frame, ledger_frame, page_to_dict, paragraphs_frame, warnings_frame
 
-__all__ = ["Article", "LedgerEntry", "Page", "QATurn", "Repairs", "articles_frame", "ledger_frame", "load_page",
-           "page_to_dict", "paragraphs_frame", "parse_page", "require_articles"]
+__all__ = ["Article", "LedgerEntry", "Page", "ParseWarning", "QATurn", "Repairs", "articles_frame", "ledger_frame",
+           "load_page", "page_to_dict", "paragraphs_frame", "parse_page", "require_articles", "warnings_frame"]

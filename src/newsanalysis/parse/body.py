@@ -84,7 +84,9 @@ def _caption_indexes(blocks: list[Block]) -> set[int]:
     apart by extra blank lines with no credit under it."""
     captions = set()
     for i, block in enumerate(blocks):
-        if block.kind == "credit" and i > 0 and blocks[i - 1].kind in ("text", "dateline"):
+        if block.kind == "caption_hint":
+            captions.add(i)  # the user said so
+        elif block.kind == "credit" and i > 0 and blocks[i - 1].kind in ("text", "dateline"):
             captions.add(i - 1)
         elif block.kind == "text" and len(block.text) <= 2 * CAPTION_MAX_CHARS and _CAPTION_START.match(fold(block.text)):
             captions.add(i)
@@ -156,7 +158,7 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
                 out.join_points.append((group[-1].text[-8:], blocks[nxt].text[:8]))
                 group.append(blocks[nxt])
                 i = nxt
-            if len(group) == 1 and _is_subhead(block):
+            if len(group) == 1 and (_is_subhead(block) or block.kind == "subhead_hint"):
                 pending_subheads.append((block, len(groups)))
             else:
                 groups.append(group)

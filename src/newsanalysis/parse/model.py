@@ -11,6 +11,7 @@ from pathlib import PurePath
 from typing import Literal
 
 from newsanalysis.errors import ArticleIndexError
+from newsanalysis.io import LayoutHints
 
 Role = Literal[
     "kicker", "title", "subtitle", "column", "editors_note", "byline", "dateline_body", "body",
@@ -112,14 +113,29 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ParseWarning:
+    """Something the parser was unsure of, at a printed line (1-based), said in words."""
+
+    line: int
+    message: str
+    kind: str = ""
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
 class Page:
-    """A parsed page: its source text, articles in reading order and the line ledger."""
+    """A parsed page: its source text, articles in reading order, the line ledger, what the parser was unsure
+    of (``warnings``) and the user's corrections it honoured (``hints``)."""
 
     text: str
     articles: list[Article]
     ledger: list[LedgerEntry]
     source: str = "<string>"
     encoding: str = "str"
+    warnings: tuple[ParseWarning, ...] = ()
+    hints: LayoutHints = field(default_factory=LayoutHints)
 
     @property
     def stem(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from pathlib import Path
 
@@ -21,14 +21,16 @@ from newsanalysis.io import RawPage, read_page
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.headline import assign_headline, display_title, slugify
-from newsanalysis.parse.model import Article, LedgerEntry, Page, Repairs
+from newsanalysis.parse.model import Article, LedgerEntry, Page, ParseWarning, Repairs
 
 MAX_HEADLINE_LINES = 4
 LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
 
 
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
-                    "brief", "box_title", "box_label", "box_item", "photo_text"]
+                    "brief", "box_title", "box_label", "box_item", "photo_text", "caption_hint", "subhead_hint",
+                    "body_hint"]
+SUBHEAD_WARN_CHARS = 8  # a lone subhead this long may be a missed headline
 BOX_LINE_MAX_CHARS = 40
 _SCORE = re.compile(r"\d+\s*[∶:比\-–]\s*\d+")
 _LABELLED = re.compile(r"^[^:：]{1,12}[:：][^:：]{2,}$")  # 3.1亿：老年人口 / 社会消费品零售总额：45.47万亿元
@@ -47,6 +49,7 @@ class Block:
     kind: BlockKind = "text"
     spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
     wrapped: bool = False  # no blank line before it where the page separates lines by one: a hard wrap
+    forced_start: bool = False  # the user's layout hints say an article starts here
 
 
 @dataclass
@@ -90,6 +93,7 @@ def parse_page(text: str | RawPage, *, source: str | None = None) -> Page:
         raw = RawPage(normalise_newlines(text), "str", source or "<string>")
     config.trace("parse", raw.source)
     blocks, ledger = _blocks(raw.text)
+    _apply_hints(blocks, raw.hints)
     drafts, leftovers = _split_articles(blocks)
     for block, reason in leftovers:
         ledger[block.line] = _entry(block, None, "dropped", reason)
@@ -97,10 +101,64 @@ def parse_page(text: str | RawPage, *, source: str | None = None) -> Page:
     seen: dict[str, int] = {}
     for index, draft in enumerate(drafts):
         articles.append(_build_article(index, draft, ledger, seen))
+    if raw.hints:
+        for line, entry in ledger.items():
+            if (hint := raw.hints.line_hint(line)) is not None:
+                note = f"{hint} by the layout hints ({Path(raw.hints.source).name})"
+                ledger[line] = replace(entry, reason="; ".join(x for x in (entry.reason, note) if x))
     entries = [ledger[k] for k in sorted(ledger)]
     if [e.line for e in entries] != list(range(1, raw.text.count("\n") + 2)):
         raise ParseError(f"{raw.source}: internal error: the line ledger does not account for every line")
-    return Page(text=raw.text, articles=articles, ledger=entries, source=raw.source, encoding=raw.encoding)
+    return Page(text=raw.text, articles=articles, ledger=entries, source=raw.source, encoding=raw.encoding,
+                warnings=_warnings(blocks, articles, entries, raw.hints), hints=raw.hints)
+
+
+def _apply_hints(blocks: list[Block], hints) -> None:
+    """The user's line hints override what the parser would read (``PAGE.layout.toml``)."""
+    if not hints:
+        return
+    for block in blocks:
+        hint = hints.line_hint(block.line)
+        if hint == "new_article":
+            block.forced_start = True
+        elif hint in ("caption", "subhead", "body"):
+            block.kind = f"{hint}_hint"  # type: ignore[assignment]
+
+
+def _warnings(blocks: list[Block], articles: list[Article], entries: list[LedgerEntry], hints) -> tuple:
+    """What the parser was unsure of, line by line, in words a user can check against the page."""
+    out: list[ParseWarning] = []
+    by_line = {b.line: b for b in blocks}
+    forced = set(hints.new_article)
+    for article in articles:
+        lines = [e for e in entries if e.article == article.index]
+        subheads = [e for e in lines if e.role == "subhead" and by_line[e.line].kind == "text"]
+        if len(subheads) == 1 and len(re.sub(r"\s", "", subheads[0].text)) >= SUBHEAD_WARN_CHARS:
+            out.append(ParseWarning(subheads[0].line, "headline-like line inside an article; read as a subhead "
+                                    "(if an article starts here, hint new_article)", "subhead"))
+        if article.title is None and lines and not (lines[0].line in forced):
+            out.append(ParseWarning(lines[0].line, "article without a printed headline; its title is derived "
+                                    "from the first paragraph", "no_headline"))
+        head = [e for e in lines if e.role in ("kicker", "title", "subtitle", "column")]
+        if len(head) == 2 and {e.role for e in head} in ({"kicker", "title"}, {"title", "subtitle"}):
+            read = "kicker and title" if head[0].role == "kicker" else "title and subtitle"
+            out.append(ParseWarning(head[0].line, f"two headline lines read as {read}; which is which cannot "
+                                    "be told without type sizes", "headline_roles"))
+    for block in blocks:
+        if block.kind == "tail_byline" and L.is_byline(block.text):
+            out.append(ParseWarning(block.line, "byline with no text under it; read as closing the article above",
+                                    "tail_byline"))
+        elif block.kind == "box_title":
+            out.append(ParseWarning(block.line, "short lines with figures; read as a results or data box, an "
+                                    "article of its own", "box"))
+        elif block.kind == "photo_text":
+            out.append(ParseWarning(block.line, "title, text and photo credit without a byline; read as photo "
+                                    "news, its text as the body", "photo_news"))
+    for e in entries:
+        if e.role == "dropped" and e.reason == "before the first article":
+            out.append(ParseWarning(e.line, "text before the first article; left out of every article",
+                                    "dropped"))
+    return tuple(sorted(out, key=lambda w: (w.line, w.kind)))
 
 
 def _entry(block: Block, article: int | None, role: str, reason: str = "") -> LedgerEntry:
@@ -249,7 +307,7 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
         # a brief or a box is already complete: a bylined story after it is a new article
         opened = _has_top_byline(blocks, body) or (body < len(blocks) and blocks[body].kind in ("brief", "box_title"))
         extra += _unbylined_starts(blocks, lo, end, top_byline=opened)
-    starts = sorted(starts + extra)
+    starts = _forced_starts(blocks, sorted(starts + extra))
     drafts: list[Draft] = []
     for n, (head, body) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
@@ -294,6 +352,23 @@ def _mark_photo_news(draft: Draft) -> None:
 
 
 MARKER_KINDS = ("byline", "dateline", "jump_in", "brief", "box_title")
+
+
+def _forced_starts(blocks: list[Block], starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add the article starts the user's layout hints ask for: the hinted line opens an article, its headline
+    lines run to the first line that is not headline-like (or to the start the parser found there)."""
+    for f in [k for k, b in enumerate(blocks) if b.forced_start]:
+        if any(head == f for head, _ in starts):
+            continue
+        inside = next((n for n, (head, body) in enumerate(starts) if head < f < body), None)
+        if inside is not None:  # the hinted line is in a headline block the parser found: the start moves
+            starts[inside] = (f, starts[inside][1])
+            continue
+        body = f + 1
+        while body < len(blocks) and _headline_like(blocks[body]) and body - f < MAX_HEADLINE_LINES:
+            body += 1
+        starts.append((f, body))
+    return sorted(starts)
 
 
 def _mark_tail_bylines(blocks: list[Block]) -> None:

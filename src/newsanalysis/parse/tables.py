@@ -113,6 +113,7 @@ def page_to_dict(page: Page) -> dict:
     return {
         "source": page.source,
         "encoding": page.encoding,
+        "warnings": [{"line": w.line, "kind": w.kind, "message": w.message} for w in page.warnings],
         "articles": [
             {
                 "index": a.index,
@@ -133,3 +134,17 @@ def page_to_dict(page: Page) -> dict:
             for e in page.ledger if e.role != "blank"
         ],
     }
+
+
+def warnings_frame(page: Page) -> pd.DataFrame:
+    """What the parser was unsure of: one row per warning, in page order.
+
+    Returns:
+        DataFrame with columns ``line`` (1-based), ``kind`` and ``message``.
+
+    Example:
+        >>> warnings_frame(parse_page("本报记者 王明\n\n今天天气很好。"))["kind"].tolist()
+        ['no_headline']
+    """
+    return pd.DataFrame([{"line": w.line, "kind": w.kind, "message": w.message} for w in page.warnings],
+                        columns=["line", "kind", "message"])

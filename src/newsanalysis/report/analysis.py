@@ -22,10 +22,18 @@ import pandas as pd
 from newsanalysis import config
 from newsanalysis.errors import NewsAnalysisError
 from newsanalysis.io import atomic_write, read_page, write_tables
-from newsanalysis.parse import Page, articles_frame, ledger_frame, page_to_dict, paragraphs_frame, parse_page
+from newsanalysis.parse import (
+    Page,
+    articles_frame,
+    ledger_frame,
+    page_to_dict,
+    paragraphs_frame,
+    parse_page,
+    warnings_frame,
+)
 from newsanalysis.report.provenance import dictionaries_sha256, package_fingerprint
 
-ANALYSIS_FORMAT = 1
+ANALYSIS_FORMAT = 2
 MANIFEST_NAME = "analysis.json"
 PAGE_PICKLE = "analysis.pickle"
 
@@ -76,6 +84,7 @@ class Analysis:
     Attributes (DataFrames with the columns documented by the function that makes them):
         page: the parsed :class:`~newsanalysis.parse.Page`.
         articles, paragraphs, ledger: ``parse.articles_frame``, ``paragraphs_frame``, ``ledger_frame``.
+        warnings: ``parse.warnings_frame``: where the parser was unsure (line, kind, message).
         new_words: the words discovered on the page (``segment.discover_words`` columns).
         terms: ``stats.term_frequencies`` (article, term, count, share).
         distinctive: ``stats.distinctive_terms`` (article, term, count, log_odds, z).
@@ -92,6 +101,7 @@ class Analysis:
     articles: pd.DataFrame
     paragraphs: pd.DataFrame
     ledger: pd.DataFrame
+    warnings: pd.DataFrame
     new_words: pd.DataFrame
     terms: pd.DataFrame
     distinctive: pd.DataFrame
@@ -119,7 +129,7 @@ class Analysis:
             ArticleIndexError: the page has no article ``index``.
         """
         self.page.article(index)  # raises a clear error for an index out of range
-        keep = {"topic_labels", "overview", "ledger", "new_words"}
+        keep = {"topic_labels", "overview", "ledger", "new_words", "warnings"}
         restricted = {name: frame if name in keep or "article" not in frame
                       else frame[frame["article"] == index].reset_index(drop=True)
                       for name, frame in self.tables().items()}
@@ -156,6 +166,7 @@ def analyse_page(page: Page, *, top_n: int = 20) -> Analysis:
     sources = source_table(quotes)
     tables = {
         "articles": articles_frame(page), "paragraphs": paragraphs_frame(page), "ledger": ledger_frame(page),
+        "warnings": warnings_frame(page),
         "new_words": seg.new_words.drop(columns="page"),
         "terms": stats.term_frequencies(seg),
         "distinctive": _optional(notes, "distinctive terms", stats.distinctive_terms, seg, top_n=top_n),
@@ -168,14 +179,24 @@ def analyse_page(page: Page, *, top_n: int = 20) -> Analysis:
     }
     tables = {name: frame if frame is not None else pd.DataFrame(columns=_EMPTY[name])
               for name, frame in tables.items()}
-    return Analysis(page=page, notes="; ".join(notes), fingerprint=analysis_fingerprint(page.text, top_n=top_n),
+    return Analysis(page=page, notes="; ".join(notes),
+                    fingerprint=analysis_fingerprint(page.text, top_n=top_n, hints=page.hints),
                     **tables)
 
 
-def analysis_fingerprint(page_text: str, *, top_n: int = 20) -> str:
-    """What an analysis depends on: the page text, the package's code, the dictionaries and the options."""
-    key = f"{ANALYSIS_FORMAT}\0{package_fingerprint()}\0{dictionaries_sha256()}\0{top_n}\0{page_text}"
+def analysis_fingerprint(page_text: str, *, top_n: int = 20, hints: object = None) -> str:
+    """What an analysis depends on: the page text, the user's layout hints, the package's code, the
+    dictionaries and the options."""
+    key = (f"{ANALYSIS_FORMAT}\0{package_fingerprint()}\0{dictionaries_sha256()}\0{top_n}\0{page_text}"
+           f"\0{_hint_key(hints)}")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _hint_key(hints) -> str:
+    # what the hints say, not where their file is: moving the project keeps the analyses
+    if not hints:
+        return ""
+    return repr((hints.new_article, hints.caption, hints.subhead, hints.body, hints.not_figure))
 
 
 def analysis_dir(page_path: str | Path, processed: str | Path | None = None) -> Path:
@@ -229,7 +250,7 @@ def cached_analysis(page_path: str | Path, *, top_n: int = 20, processed: str | 
         InputError: the page cannot be read; NoArticlesError is not raised here (see ``require_articles``).
     """
     raw = read_page(page_path, encoding=encoding)
-    fingerprint = analysis_fingerprint(raw.text, top_n=top_n)
+    fingerprint = analysis_fingerprint(raw.text, top_n=top_n, hints=raw.hints)
     folder = analysis_dir(page_path, processed)
     found = read_analysis(folder, fingerprint=fingerprint)
     if found is not None:
@@ -252,7 +273,7 @@ def analyse(page: Page, *, top_n: int = 20) -> Analysis:
     """
     if page.source and Path(page.source).is_file() and os.access(page.source, os.R_OK):
         folder = analysis_dir(page.source)
-        found = read_analysis(folder, fingerprint=analysis_fingerprint(page.text, top_n=top_n))
+        found = read_analysis(folder, fingerprint=analysis_fingerprint(page.text, top_n=top_n, hints=page.hints))
         if found is not None:
             return found
     return analyse_page(page, top_n=top_n)

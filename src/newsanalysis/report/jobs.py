@@ -34,6 +34,7 @@ from typing import Callable, Literal
 from newsanalysis import __version__, config
 from newsanalysis.errors import NewsAnalysisError, RenderError
 from newsanalysis.io import atomic_write as _atomic_write
+from newsanalysis.io import layout_path
 from newsanalysis.parse import require_articles
 from newsanalysis.report.analysis import cached_analysis
 from newsanalysis.report.export import chart_tables, export_html, provenance_html, write_indexes
@@ -131,7 +132,9 @@ def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: 
     # the page is parsed and analysed here, once; every notebook of the page reads this analysis back
     analysis = cached_analysis(page_path, processed=processed)
     page = require_articles(analysis.page)  # a page without articles fails; its old reports stay
+    hints = layout_path(page_path)
     common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(),
+              "layout_hints_sha256": sha256_file(hints) if hints.is_file() else None,
               "dictionaries": dictionaries_sha256(), **options}
     jobs = [Job("overview", page_path, stem, None, f"{page_path.stem} 版面概览", f"{stem}/index.html",
                 notebooks["overview"], {"page_path": str(page_path), **extra},
