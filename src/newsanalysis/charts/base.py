@@ -16,6 +16,7 @@ import pandas as pd
 from newsanalysis.charts.fonts import font_coverage, resolve_font
 from newsanalysis.errors import NewsAnalysisError
 
+TABLE_MIME = "application/vnd.newsanalysis.table+json"  # the table travels with the picture: reports publish it as CSV
 PALETTE = ("#3b6ea8", "#e07b39", "#5a9e5a", "#b5495b", "#8064a2", "#c9a227", "#4aa3a6", "#7f7f7f")
 
 
@@ -70,10 +71,6 @@ class Chart:
         return path
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        from newsanalysis.report.export import (
-            TABLE_MIME,  # the table travels with the picture so reports can publish it as CSV
-        )
-
         png = base64.b64encode(self.to_png()).decode("ascii")
         table = {"name": self.name, "csv": self.table.to_csv(index=False)}
         return {"image/png": png, "text/plain": self.alt, TABLE_MIME: table}, {"image/png": {"alt": self.alt}}

@@ -10,14 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, squash
 from newsanalysis.parse import lines as L
+from newsanalysis.parse.blocks import Block
 from newsanalysis.parse.model import LedgerEntry, QATurn
-
-if TYPE_CHECKING:
-    from newsanalysis.parse.page import Block
 
 SUBHEAD_MAX_CHARS = 30
 FRAGMENT_MIN_CHARS = 31

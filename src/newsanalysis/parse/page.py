@@ -20,36 +20,20 @@ from newsanalysis.errors import NoArticlesError, ParseError
 from newsanalysis.io import RawPage, read_page
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
 from newsanalysis.parse import lines as L
+from newsanalysis.parse.body import looks_cut, read_body
 from newsanalysis.parse.headline import assign_headline, display_title, slugify
+from newsanalysis.parse.blocks import Block
 from newsanalysis.parse.model import Article, LedgerEntry, Page, ParseWarning, Repairs
 
 MAX_HEADLINE_LINES = 4
 LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
 
 
-BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
-                    "brief", "box_title", "box_label", "box_item", "photo_text", "caption_hint", "subhead_hint",
-                    "body_hint"]
-SUBHEAD_WARN_CHARS = 8  # a lone subhead this long may be a missed headline
 BOX_LINE_MAX_CHARS = 40
 _SCORE = re.compile(r"\d+\s*[∶:比\-–]\s*\d+")
 _LABELLED = re.compile(r"^[^:：]{1,12}[:：][^:：]{2,}$")  # 3.1亿：老年人口 / 社会消费品零售总额：45.47万亿元
 _FIELDS = re.compile(r"\S(?:\u3000+|[ \t]{2,}|[ \t](?=\S+[ \t]))\S")
-
-
-@dataclass
-class Block:
-    """One non-blank printed line with its position in the page text."""
-
-    line: int
-    start: int
-    end: int
-    text: str
-    blanks_before: int
-    kind: BlockKind = "text"
-    spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
-    wrapped: bool = False  # no blank line before it where the page separates lines by one: a hard wrap
-    forced_start: bool = False  # the user's layout hints say an article starts here
+SUBHEAD_WARN_CHARS = 8  # a lone subhead this long may be a missed headline
 
 
 @dataclass
@@ -411,8 +395,6 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
     when they follow a closed article, or when a lone line is long for a subhead, is the only one
     in the body, or is followed by a bracketed byline although the article already has one on top.
     """
-    from newsanalysis.parse.body import looks_cut
-
     def candidate(k: int) -> bool:
         # cut-off body text (a page-break split) is not a headline
         if not _headline_like(blocks[k]) or (
@@ -469,8 +451,6 @@ def _only_headers_between(blocks: list[Block], a: int, b: int) -> bool:
 
 
 def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], seen: dict[str, int]) -> Article:
-    from newsanalysis.parse.body import read_body
-
     brief = L.inline_brief(draft.body[0].text) if draft.body and draft.body[0].kind == "brief" else None
     box = draft.body.pop(0) if draft.body and draft.body[0].kind == "box_title" else None
     if box is not None:

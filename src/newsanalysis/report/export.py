@@ -15,10 +15,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 from urllib.parse import quote
 
+from newsanalysis.charts.base import TABLE_MIME  # a chart's data travels in its display bundle
 from newsanalysis.errors import RenderError
 from newsanalysis.io import atomic_write
 
-TABLE_MIME = "application/vnd.newsanalysis.table+json"  # a chart's data travels in its display bundle
 
 _TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
