@@ -175,7 +175,7 @@ def implausible_share(text: str) -> float:
     """Share of the non-space characters that a correctly decoded Chinese page would hardly contain.
 
     Example:
-        >>> raw = "市民纷纷前往参观，记者表示".encode("big5")
+        >>> raw = "市民紛紛前往參觀，記者表示".encode("big5")
         >>> implausible_share(raw.decode("big5")) < implausible_share(raw.decode("gb18030"))
         True
     """

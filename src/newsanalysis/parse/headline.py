@@ -109,7 +109,8 @@ def assign_headline(lines: list[str]) -> Headline:
     """Give each headline line its role.
 
     Example:
-        >>> h = assign_headline(["变局之下,浦东如何重塑全球角色", "在国际经贸版图中,核心价值是成为枢纽", "奋进引领区 勇担新使命"])
+        >>> h = assign_headline(["变局之下,浦东如何重塑全球角色", "在国际经贸版图中,核心价值是成为全球经济规则创新试验田和资源配置枢纽",
+        ...                      "奋进引领区 勇担新使命"])
         >>> h.title, h.column, h.roles
         ('变局之下,浦东如何重塑全球角色', '奋进引领区 勇担新使命', ['title', 'subtitle', 'column'])
     """
@@ -164,7 +165,7 @@ def display_title(kicker: str | None, title: str | None, subtitle: str | None, f
 
     Example:
         >>> display_title(None, None, None, "12月4日至5日,以“脑联世界·智汇上海”为主题的大会举行。")
-        ('12月4日至5日,以“脑联世界·智汇上海”为主题的…', True)
+        ('12月4日至5日,以“脑联世界·智汇上海”为主题…', True)
     """
     for candidate in (title, kicker, subtitle):
         if candidate:

@@ -143,7 +143,7 @@ def warnings_frame(page: Page) -> pd.DataFrame:
         DataFrame with columns ``line`` (1-based), ``kind`` and ``message``.
 
     Example:
-        >>> warnings_frame(parse_page("本报记者 王明\n\n今天天气很好。"))["kind"].tolist()
+        >>> warnings_frame(parse_page("本报记者 王明\\n\\n今天天气很好。"))["kind"].tolist()
         ['no_headline']
     """
     return pd.DataFrame([{"line": w.line, "kind": w.kind, "message": w.message} for w in page.warnings],

@@ -151,7 +151,7 @@ def analyse_page(page: Page, *, top_n: int = 20) -> Analysis:
     Example:
         >>> a = analyse_page(parse_page("新闻标题\\n\\n本报记者 王明\\n\\n今年产量增长5%。王明说，产量还会增长。"))
         >>> a.figures["text"].tolist(), a.sources["speaker"].tolist(), a.notes[:25]
-        (['5%'], ['王明'], 'no distinctive terms: dist')
+        (['5%'], ['王明'], 'no topics: topics needs a')
     """
     from newsanalysis import stats
     from newsanalysis.figures import extract_figures

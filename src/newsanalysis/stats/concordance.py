@@ -121,8 +121,8 @@ def cooccurrence(
         term_b``), ``count`` (int), ``expected`` (float), ``pmi`` (float) and ``llr`` (float).
 
     Example:
-        >>> cooccurrence("算力调度平台上线。算力调度提速。")[["term_a", "term_b", "count"]].values.tolist()
-        [['算力', '调度', 2]]
+        >>> cooccurrence("算力需求增长。\\n算力需求旺盛。")[["term_a", "term_b", "count"]].values.tolist()
+        [['算力', '需求', 2]]
     """
     frame = _pairs(_units(x, window, discover), min_count)
     return frame.sort_values(["count", "llr", "term_a", "term_b"], ascending=[False, False, True, True],
