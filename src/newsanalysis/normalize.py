@@ -124,3 +124,23 @@ def has_inner_sentence_end(text: str) -> bool:
     """True if a sentence ends somewhere before the last character of ``text``."""
     s = fold(text).rstrip()
     return any(ch in SENTENCE_END for ch in s[:-1])
+
+
+SLUG_MAX_CHARS = 40
+
+
+def slugify(text: str, *, index: int | None = None, max_chars: int = SLUG_MAX_CHARS, default: str = "article") -> str:
+    """The one slug maker: letters, digits and Han characters joined by ``-``, at most ``max_chars``; never empty.
+
+    Article slugs (``Article.slug``) and report file names (``report.filenames``) are both made here.
+
+    Examples:
+        >>> slugify("变局之下,浦东如何重塑全球角色", index=0)
+        '01-变局之下-浦东如何重塑全球角色'
+        >>> slugify("../?", default="untitled")
+        'untitled'
+    """
+    s = unicodedata.normalize("NFKC", text or "")
+    s = re.sub(r"[^\w\u4e00-\u9fff]+", "-", s, flags=re.UNICODE).strip("-_")
+    s = re.sub(r"-{2,}", "-", s)[:max_chars].strip("-_") or default
+    return f"{index + 1:02d}-{s}" if index is not None else s

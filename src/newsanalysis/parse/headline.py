@@ -9,14 +9,12 @@ a shorter second line its subtitle); three lines are kicker, title, subtitle.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from newsanalysis.normalize import fold
 
 COLUMN_MAX_CHARS = 10
 TITLE_MAX_CHARS = 28
-SLUG_MAX_CHARS = 40
 DERIVED_TITLE_CHARS = 24
 
 
@@ -178,14 +176,3 @@ def display_title(kicker: str | None, title: str | None, subtitle: str | None, f
     return sentence, True
 
 
-def slugify(text: str, *, index: int | None = None) -> str:
-    """A file-name-safe slug: letters, digits and Han characters joined by ``-``; never empty.
-
-    Example:
-        >>> slugify("变局之下,浦东如何重塑全球角色", index=0)
-        '01-变局之下-浦东如何重塑全球角色'
-    """
-    s = unicodedata.normalize("NFKC", text or "")
-    s = re.sub(r"[^\w\u4e00-\u9fff]+", "-", s, flags=re.UNICODE).strip("-_")
-    s = re.sub(r"-{2,}", "-", s)[:SLUG_MAX_CHARS].strip("-") or "article"
-    return f"{index + 1:02d}-{s}" if index is not None else s

@@ -18,10 +18,10 @@ from pathlib import Path
 from newsanalysis import config
 from newsanalysis.errors import NoArticlesError, ParseError
 from newsanalysis.io import RawPage, read_page
-from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, slugify
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.body import looks_cut, read_body
-from newsanalysis.parse.headline import assign_headline, display_title, slugify
+from newsanalysis.parse.headline import assign_headline, display_title
 from newsanalysis.parse.blocks import Block
 from newsanalysis.parse.model import Article, LedgerEntry, Page, ParseWarning, Repairs
 

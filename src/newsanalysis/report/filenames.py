@@ -6,29 +6,23 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*\s\u200b-\u200f\u2028\u2029\ufeff%#&;'`$!{}\[\]=+,^~]+")
+from newsanalysis.normalize import slugify
+
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
 def safe_name(text: str, *, max_bytes: int = 120, default: str = "untitled") -> str:
-    """A file-name part made from any text: no path separators or dots at the ends, at most ``max_bytes`` UTF-8.
+    """A file-name part made from any text: the slug of :func:`newsanalysis.normalize.slugify` (no separators,
+    dots or control characters), at most ``max_bytes`` of UTF-8, never a name Windows reserves.
 
     Example:
         >>> safe_name("../变局之下/浦东 如何?")
         '变局之下-浦东-如何'
     """
-    text = unicodedata.normalize("NFKC", str(text or ""))
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    text = _UNSAFE.sub("-", text)
-    text = re.sub(r"\.{2,}", ".", text)
-    text = re.sub(r"-{2,}", "-", text).strip(".-_ ")
-    encoded = text.encode("utf-8")[:max_bytes]
-    text = encoded.decode("utf-8", errors="ignore").strip(".-_ ")
-    if not text or text.lower().split(".")[0] in _RESERVED:
-        text = f"{default}-{text}" if text else default
-    return text
+    text = slugify(str(text or ""), max_chars=max_bytes, default=default)
+    text = text.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore").strip("-_") or default
+    return f"{default}-{text}" if text.lower() in _RESERVED else text
 
 
 def report_filename(index: int, slug: str, *, suffix: str = ".html", max_bytes: int = 120) -> str:
