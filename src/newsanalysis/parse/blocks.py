@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
+from newsanalysis.parse import lines as L
+
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
                     "brief", "box_title", "box_label", "box_item", "photo_text", "caption_hint", "subhead_hint",
                     "body_hint"]
@@ -26,3 +29,16 @@ class Block:
     spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
     wrapped: bool = False  # no blank line before it where the page separates lines by one: a hard wrap
     forced_start: bool = False  # the user's layout hints say an article starts here
+
+
+MARKER_KINDS = ("byline", "dateline", "jump_in", "brief", "box_title")
+
+
+def headline_like(block: Block) -> bool:
+    """A line that could be a headline: plain text, no Q&A label, no sentence inside it."""
+    if block.kind != "text" or L.qa_label(block.text):
+        return False
+    s = fold(block.text)
+    if has_inner_sentence_end(s):
+        return False
+    return not ends_sentence(s) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")

@@ -12,28 +12,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Literal
 from pathlib import Path
 
 from newsanalysis import config
 from newsanalysis.errors import NoArticlesError, ParseError
 from newsanalysis.io import RawPage, read_page
-from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, slugify
+from newsanalysis.normalize import ends_sentence, slugify
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.body import looks_cut, read_body
 from newsanalysis.parse.headline import assign_headline, display_title
-from newsanalysis.parse.blocks import Block
-from newsanalysis.parse.model import Article, LedgerEntry, Page, ParseWarning, Repairs
+from newsanalysis.parse.blocks import Block, headline_like
+from newsanalysis.parse.layout import (
+    PHOTO_NEWS_MAX_TEXTS,
+    apply_hints,
+    forced_starts,
+    is_photo_news,
+    mark_boxes,
+    mark_photo_news,
+    mark_tail_bylines,
+    page_warnings,
+)
+from newsanalysis.parse.model import Article, LedgerEntry, Page, Repairs
 
 MAX_HEADLINE_LINES = 4
 LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
-
-
-BOX_LINE_MAX_CHARS = 40
-_SCORE = re.compile(r"\d+\s*[∶:比\-–]\s*\d+")
-_LABELLED = re.compile(r"^[^:：]{1,12}[:：][^:：]{2,}$")  # 3.1亿：老年人口 / 社会消费品零售总额：45.47万亿元
-_FIELDS = re.compile(r"\S(?:\u3000+|[ \t]{2,}|[ \t](?=\S+[ \t]))\S")
-SUBHEAD_WARN_CHARS = 8  # a lone subhead this long may be a missed headline
 
 
 @dataclass
@@ -77,7 +79,7 @@ def parse_page(text: str | RawPage, *, source: str | None = None) -> Page:
         raw = RawPage(normalise_newlines(text), "str", source or "<string>")
     config.trace("parse", raw.source)
     blocks, ledger = _blocks(raw.text)
-    _apply_hints(blocks, raw.hints)
+    apply_hints(blocks, raw.hints)
     drafts, leftovers = _split_articles(blocks)
     for block, reason in leftovers:
         ledger[block.line] = _entry(block, None, "dropped", reason)
@@ -94,55 +96,7 @@ def parse_page(text: str | RawPage, *, source: str | None = None) -> Page:
     if [e.line for e in entries] != list(range(1, raw.text.count("\n") + 2)):
         raise ParseError(f"{raw.source}: internal error: the line ledger does not account for every line")
     return Page(text=raw.text, articles=articles, ledger=entries, source=raw.source, encoding=raw.encoding,
-                warnings=_warnings(blocks, articles, entries, raw.hints), hints=raw.hints)
-
-
-def _apply_hints(blocks: list[Block], hints) -> None:
-    """The user's line hints override what the parser would read (``PAGE.layout.toml``)."""
-    if not hints:
-        return
-    for block in blocks:
-        hint = hints.line_hint(block.line)
-        if hint == "new_article":
-            block.forced_start = True
-        elif hint in ("caption", "subhead", "body"):
-            block.kind = f"{hint}_hint"  # type: ignore[assignment]
-
-
-def _warnings(blocks: list[Block], articles: list[Article], entries: list[LedgerEntry], hints) -> tuple:
-    """What the parser was unsure of, line by line, in words a user can check against the page."""
-    out: list[ParseWarning] = []
-    by_line = {b.line: b for b in blocks}
-    forced = set(hints.new_article)
-    for article in articles:
-        lines = [e for e in entries if e.article == article.index]
-        subheads = [e for e in lines if e.role == "subhead" and by_line[e.line].kind == "text"]
-        if len(subheads) == 1 and len(re.sub(r"\s", "", subheads[0].text)) >= SUBHEAD_WARN_CHARS:
-            out.append(ParseWarning(subheads[0].line, "headline-like line inside an article; read as a subhead "
-                                    "(if an article starts here, hint new_article)", "subhead"))
-        if article.title is None and lines and not (lines[0].line in forced):
-            out.append(ParseWarning(lines[0].line, "article without a printed headline; its title is derived "
-                                    "from the first paragraph", "no_headline"))
-        head = [e for e in lines if e.role in ("kicker", "title", "subtitle", "column")]
-        if len(head) == 2 and {e.role for e in head} in ({"kicker", "title"}, {"title", "subtitle"}):
-            read = "kicker and title" if head[0].role == "kicker" else "title and subtitle"
-            out.append(ParseWarning(head[0].line, f"two headline lines read as {read}; which is which cannot "
-                                    "be told without type sizes", "headline_roles"))
-    for block in blocks:
-        if block.kind == "tail_byline" and L.is_byline(block.text):
-            out.append(ParseWarning(block.line, "byline with no text under it; read as closing the article above",
-                                    "tail_byline"))
-        elif block.kind == "box_title":
-            out.append(ParseWarning(block.line, "short lines with figures; read as a results or data box, an "
-                                    "article of its own", "box"))
-        elif block.kind == "photo_text":
-            out.append(ParseWarning(block.line, "title, text and photo credit without a byline; read as photo "
-                                    "news, its text as the body", "photo_news"))
-    for e in entries:
-        if e.role == "dropped" and e.reason == "before the first article":
-            out.append(ParseWarning(e.line, "text before the first article; left out of every article",
-                                    "dropped"))
-    return tuple(sorted(out, key=lambda w: (w.line, w.kind)))
+                warnings=page_warnings(blocks, articles, entries, raw.hints), hints=raw.hints)
 
 
 def _entry(block: Block, article: int | None, role: str, reason: str = "") -> LedgerEntry:
@@ -166,48 +120,13 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             blocks.append(block)
             blanks = 0
         offset += len(raw_line) + 1
-    _mark_boxes(blocks)
+    mark_boxes(blocks)
     if blocks:
         usual = Counter(b.blanks_before for b in blocks[1:] or blocks).most_common(1)[0][0]
         for n, block in enumerate(blocks):
             block.spaced = block.blanks_before > usual
             block.wrapped = n > 0 and usual >= 1 and block.blanks_before == 0
     return blocks, ledger
-
-
-def _box_item(text: str) -> bool:
-    """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
-    s = fold(text)
-    return (len(s) <= BOX_LINE_MAX_CHARS and not ends_sentence(s) and not has_inner_sentence_end(s)
-            and re.search(r"\d", s) is not None
-            and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None))
-
-
-def _mark_boxes(blocks: list[Block]) -> None:
-    """Results and data boxes: a short heading over two or more one-line results (``上海海港 3∶1 北京国安``),
-    with optional group labels between them. The heading becomes ``box_title`` (it starts an article), the
-    results ``box_item`` (body paragraphs) and the labels ``box_label`` (subheads)."""
-    n = len(blocks)
-    i = 0
-    while i < n:
-        if not (_headline_like(blocks[i]) and not _box_item(blocks[i].text)):
-            i += 1
-            continue
-        # a heading, then labels and items, all short lines without sentences
-        k, items, last_item = i + 1, 0, None
-        while k < n and blocks[k].kind == "text" and len(fold(blocks[k].text)) <= BOX_LINE_MAX_CHARS and (
-                _box_item(blocks[k].text) or (_headline_like(blocks[k]) and k + 1 < n and _box_item(blocks[k + 1].text))):
-            if _box_item(blocks[k].text):
-                items += 1
-                last_item = k
-            k += 1
-        if items >= 2 and last_item is not None:
-            blocks[i].kind = "box_title"
-            for b in blocks[i + 1:last_item + 1]:
-                b.kind = "box_item" if _box_item(b.text) else "box_label"
-            i = last_item + 1
-        else:
-            i += 1
 
 
 def _kind(text: str) -> str:
@@ -232,22 +151,13 @@ def _kind(text: str) -> str:
     return "text"
 
 
-def _headline_like(block: Block) -> bool:
-    if block.kind != "text" or L.qa_label(block.text):
-        return False
-    s = fold(block.text)
-    if has_inner_sentence_end(s):
-        return False
-    return not ends_sentence(s) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")
-
-
 def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block, str]]]:
     """Find where articles start and give each its headline lines, bylines and body blocks.
 
     An article starts at a byline or an inline dateline (with the headline lines printed just above
     it), or, for articles printed without either, at headline lines that follow a finished article.
     """
-    _mark_tail_bylines(blocks)
+    mark_tail_bylines(blocks)
     markers: list[int] = []
     for i, block in enumerate(blocks):
         if block.kind in ("byline", "dateline", "jump_in", "brief", "box_title"):
@@ -259,7 +169,7 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     for m in markers:
         j, taken = m, 0
         while blocks[m].kind != "box_title" and j - 1 >= floor and (
-                blocks[j - 1].kind == "note" or (taken < MAX_HEADLINE_LINES and _headline_like(blocks[j - 1]))):
+                blocks[j - 1].kind == "note" or (taken < MAX_HEADLINE_LINES and headline_like(blocks[j - 1]))):
             taken += blocks[j - 1].kind != "note"  # an editor's note may sit above or below the headline
             j -= 1
         starts.append((j, m))
@@ -270,13 +180,13 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     photo = {k for k in range(first) if blocks[k].kind == "credit" or (k + 1 < first and blocks[k + 1].kind == "credit")}
     if starts and prelude and all(k in photo or blocks[k].kind == "furniture" for k in range(first)) and photo:
         starts[0] = (0, starts[0][1])  # a photo printed above the first headline belongs to that article
-    elif any(b.kind == "text" and not _headline_like(b) for k, b in enumerate(prelude) if k not in photo):
+    elif any(b.kind == "text" and not headline_like(b) for k, b in enumerate(prelude) if k not in photo):
         lead = 0
         while lead < first and blocks[lead].kind == "furniture":
             leftovers.append((blocks[lead], "page furniture"))
             lead += 1
         body = lead
-        while body < first and (_headline_like(blocks[body]) or blocks[body].kind == "note") and body - lead < MAX_HEADLINE_LINES:
+        while body < first and (headline_like(blocks[body]) or blocks[body].kind == "note") and body - lead < MAX_HEADLINE_LINES:
             body += 1
         starts.insert(0, (lead, body))  # body text before the first byline: an article of its own
     else:
@@ -291,7 +201,7 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
         # a brief or a box is already complete: a bylined story after it is a new article
         opened = _has_top_byline(blocks, body) or (body < len(blocks) and blocks[body].kind in ("brief", "box_title"))
         extra += _unbylined_starts(blocks, lo, end, top_byline=opened)
-    starts = _forced_starts(blocks, sorted(starts + extra))
+    starts = forced_starts(blocks, sorted(starts + extra))
     drafts: list[Draft] = []
     for n, (head, body) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
@@ -312,66 +222,9 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
             draft.bylines.append(blocks[cursor])
             cursor += 1
         draft.body = photos + blocks[cursor:end]
-        _mark_photo_news(draft)
+        mark_photo_news(draft.header, draft.bylines, draft.body)
         drafts.append(draft)
     return drafts, leftovers
-
-
-PHOTO_NEWS_MAX_TEXTS = 2
-
-
-def _is_photo_news(header: list[Block] | None, body: list[Block]) -> bool:
-    """A title, one or two lines of text and a photo credit, with no byline or dateline: photo news."""
-    texts = body[:-1]
-    return (bool(body) and body[-1].kind == "credit" and 1 <= len(texts) <= PHOTO_NEWS_MAX_TEXTS
-            and all(b.kind == "text" and not _headline_like(b) for b in texts)
-            and (header is None or bool(header)))
-
-
-def _mark_photo_news(draft: Draft) -> None:
-    # its text is the article's body, not the caption of a photo
-    if not draft.bylines and _is_photo_news(draft.header, draft.body):
-        for block in draft.body[:-1]:
-            block.kind = "photo_text"
-
-
-MARKER_KINDS = ("byline", "dateline", "jump_in", "brief", "box_title")
-
-
-def _forced_starts(blocks: list[Block], starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Add the article starts the user's layout hints ask for: the hinted line opens an article, its headline
-    lines run to the first line that is not headline-like (or to the start the parser found there)."""
-    for f in [k for k, b in enumerate(blocks) if b.forced_start]:
-        if any(head == f for head, _ in starts):
-            continue
-        inside = next((n for n, (head, body) in enumerate(starts) if head < f < body), None)
-        if inside is not None:  # the hinted line is in a headline block the parser found: the start moves
-            starts[inside] = (f, starts[inside][1])
-            continue
-        body = f + 1
-        while body < len(blocks) and _headline_like(blocks[body]) and body - f < MAX_HEADLINE_LINES:
-            body += 1
-        starts.append((f, body))
-    return sorted(starts)
-
-
-def _mark_tail_bylines(blocks: list[Block]) -> None:
-    """A byline with no body under it was printed after its article (``本报评论员`` under a commentary,
-    ``本报记者 X`` closing a story): it closes that article instead of opening an empty one."""
-    for i, block in enumerate(blocks):
-        if block.kind != "byline":
-            continue
-        k = i + 1
-        while k < len(blocks) and blocks[k].kind in ("byline", "note"):
-            k += 1
-        rest = blocks[k:]
-        nxt = next((n for n, b in enumerate(rest) if b.kind in MARKER_KINDS), len(rest))
-        between = rest[:nxt]
-        # nothing but the next article's headline lines (or page furniture) before the next start
-        if all((_headline_like(b) and not ends_sentence(fold(b.text))) or b.kind in ("furniture", "credit", "jump")
-               for b in between) and (
-                nxt < len(rest) or not between) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
-            block.kind = "tail_byline"
 
 
 def _has_top_byline(blocks: list[Block], body: int) -> bool:
@@ -397,7 +250,7 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
     """
     def candidate(k: int) -> bool:
         # cut-off body text (a page-break split) is not a headline
-        if not _headline_like(blocks[k]) or (
+        if not headline_like(blocks[k]) or (
             k + 1 < hi and (blocks[k + 1].wrapped or looks_cut(blocks[k].text, blocks[k + 1].text))
         ):
             return False
@@ -415,7 +268,7 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         while run_end < hi and candidate(run_end) and run_end - j < MAX_HEADLINE_LINES:
             run_end += 1
         follows = blocks[run_end] if run_end < hi else None
-        if follows is None or follows.kind != "text" or _headline_like(follows):
+        if follows is None or follows.kind != "text" or headline_like(follows):
             j = run_end  # a caption before its credit, or lines at the very end
             continue
         if run_end - j >= 2 or _ends_article(blocks[j - 1]):
@@ -433,8 +286,8 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         score = int(len(re.sub(r"\s", "", blocks[single].text)) >= LONE_TITLE_MIN_CHARS) + int(len(peers) == 1)
         credit = next((b for b in range(single + 1, min(segment_end, single + 2 + PHOTO_NEWS_MAX_TEXTS))
                        if blocks[b].kind == "credit"), None)
-        if credit is not None and _is_photo_news(None, blocks[single + 1:credit + 1]) and (
-                credit + 1 >= segment_end or blocks[credit + 1].kind != "text" or _headline_like(blocks[credit + 1])):
+        if credit is not None and is_photo_news(None, blocks[single + 1:credit + 1]) and (
+                credit + 1 >= segment_end or blocks[credit + 1].kind != "text" or headline_like(blocks[credit + 1])):
             score += 2  # photo news: nothing of the article above follows its credit
         later = [x for x in peers if x > single]
         closing = next((b for b in range(single + 1, min([segment_end, *later]))

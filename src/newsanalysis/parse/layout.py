@@ -1,0 +1,169 @@
+"""Page types beyond the plain article: results and data boxes, photo news, bylines printed after the body,
+and the user's corrections (``PAGE.layout.toml``) with the warnings that invite them.
+
+Each recogniser looks at the blocks of the whole page and changes a block's kind (``box_title``, ``photo_text``,
+``tail_byline`` …) before or while the page is split into articles (``page``); ``docs/page-format.md`` shows an
+example of each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
+from newsanalysis.parse import lines as L
+from newsanalysis.parse.blocks import MARKER_KINDS, Block, headline_like
+from newsanalysis.parse.model import Article, LedgerEntry, ParseWarning
+
+MAX_HEADLINE_LINES = 4
+
+BOX_LINE_MAX_CHARS = 40
+
+
+_SCORE = re.compile(r"\d+\s*[∶:比\-–]\s*\d+")
+
+
+_LABELLED = re.compile(r"^[^:：]{1,12}[:：][^:：]{2,}$")  # 3.1亿：老年人口 / 社会消费品零售总额：45.47万亿元
+
+
+_FIELDS = re.compile(r"\S(?:\u3000+|[ \t]{2,}|[ \t](?=\S+[ \t]))\S")
+
+
+SUBHEAD_WARN_CHARS = 8  # a lone subhead this long may be a missed headline
+
+
+PHOTO_NEWS_MAX_TEXTS = 2
+
+
+def _box_item(text: str) -> bool:
+    """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
+    s = fold(text)
+    return (len(s) <= BOX_LINE_MAX_CHARS and not ends_sentence(s) and not has_inner_sentence_end(s)
+            and re.search(r"\d", s) is not None
+            and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None))
+
+
+def mark_boxes(blocks: list[Block]) -> None:
+    """Results and data boxes: a short heading over two or more one-line results (``上海海港 3∶1 北京国安``),
+    with optional group labels between them. The heading becomes ``box_title`` (it starts an article), the
+    results ``box_item`` (body paragraphs) and the labels ``box_label`` (subheads)."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        if not (headline_like(blocks[i]) and not _box_item(blocks[i].text)):
+            i += 1
+            continue
+        # a heading, then labels and items, all short lines without sentences
+        k, items, last_item = i + 1, 0, None
+        while k < n and blocks[k].kind == "text" and len(fold(blocks[k].text)) <= BOX_LINE_MAX_CHARS and (
+                _box_item(blocks[k].text) or (headline_like(blocks[k]) and k + 1 < n and _box_item(blocks[k + 1].text))):
+            if _box_item(blocks[k].text):
+                items += 1
+                last_item = k
+            k += 1
+        if items >= 2 and last_item is not None:
+            blocks[i].kind = "box_title"
+            for b in blocks[i + 1:last_item + 1]:
+                b.kind = "box_item" if _box_item(b.text) else "box_label"
+            i = last_item + 1
+        else:
+            i += 1
+
+
+def mark_tail_bylines(blocks: list[Block]) -> None:
+    """A byline with no body under it was printed after its article (``本报评论员`` under a commentary,
+    ``本报记者 X`` closing a story): it closes that article instead of opening an empty one."""
+    for i, block in enumerate(blocks):
+        if block.kind != "byline":
+            continue
+        k = i + 1
+        while k < len(blocks) and blocks[k].kind in ("byline", "note"):
+            k += 1
+        rest = blocks[k:]
+        nxt = next((n for n, b in enumerate(rest) if b.kind in MARKER_KINDS), len(rest))
+        between = rest[:nxt]
+        # nothing but the next article's headline lines (or page furniture) before the next start
+        if all((headline_like(b) and not ends_sentence(fold(b.text))) or b.kind in ("furniture", "credit", "jump")
+               for b in between) and (
+                nxt < len(rest) or not between) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
+            block.kind = "tail_byline"
+
+
+def forced_starts(blocks: list[Block], starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add the article starts the user's layout hints ask for: the hinted line opens an article, its headline
+    lines run to the first line that is not headline-like (or to the start the parser found there)."""
+    for f in [k for k, b in enumerate(blocks) if b.forced_start]:
+        if any(head == f for head, _ in starts):
+            continue
+        inside = next((n for n, (head, body) in enumerate(starts) if head < f < body), None)
+        if inside is not None:  # the hinted line is in a headline block the parser found: the start moves
+            starts[inside] = (f, starts[inside][1])
+            continue
+        body = f + 1
+        while body < len(blocks) and headline_like(blocks[body]) and body - f < MAX_HEADLINE_LINES:
+            body += 1
+        starts.append((f, body))
+    return sorted(starts)
+
+
+def is_photo_news(header: list[Block] | None, body: list[Block]) -> bool:
+    """A title, one or two lines of text and a photo credit, with no byline or dateline: photo news."""
+    texts = body[:-1]
+    return (bool(body) and body[-1].kind == "credit" and 1 <= len(texts) <= PHOTO_NEWS_MAX_TEXTS
+            and all(b.kind == "text" and not headline_like(b) for b in texts)
+            and (header is None or bool(header)))
+
+
+def mark_photo_news(header: list[Block], bylines: list[Block], body: list[Block]) -> None:
+    """Photo news keeps its text as the article's body, not as the caption of a photo."""
+    if not bylines and is_photo_news(header, body):
+        for block in body[:-1]:
+            block.kind = "photo_text"
+
+
+def apply_hints(blocks: list[Block], hints) -> None:
+    """The user's line hints override what the parser would read (``PAGE.layout.toml``)."""
+    if not hints:
+        return
+    for block in blocks:
+        hint = hints.line_hint(block.line)
+        if hint == "new_article":
+            block.forced_start = True
+        elif hint in ("caption", "subhead", "body"):
+            block.kind = f"{hint}_hint"  # type: ignore[assignment]
+
+
+def page_warnings(blocks: list[Block], articles: list[Article], entries: list[LedgerEntry], hints) -> tuple:
+    """What the parser was unsure of, line by line, in words a user can check against the page."""
+    out: list[ParseWarning] = []
+    by_line = {b.line: b for b in blocks}
+    forced = set(hints.new_article)
+    for article in articles:
+        lines = [e for e in entries if e.article == article.index]
+        subheads = [e for e in lines if e.role == "subhead" and by_line[e.line].kind == "text"]
+        if len(subheads) == 1 and len(re.sub(r"\s", "", subheads[0].text)) >= SUBHEAD_WARN_CHARS:
+            out.append(ParseWarning(subheads[0].line, "headline-like line inside an article; read as a subhead "
+                                    "(if an article starts here, hint new_article)", "subhead"))
+        if article.title is None and lines and not (lines[0].line in forced):
+            out.append(ParseWarning(lines[0].line, "article without a printed headline; its title is derived "
+                                    "from the first paragraph", "no_headline"))
+        head = [e for e in lines if e.role in ("kicker", "title", "subtitle", "column")]
+        if len(head) == 2 and {e.role for e in head} in ({"kicker", "title"}, {"title", "subtitle"}):
+            read = "kicker and title" if head[0].role == "kicker" else "title and subtitle"
+            out.append(ParseWarning(head[0].line, f"two headline lines read as {read}; which is which cannot "
+                                    "be told without type sizes", "headline_roles"))
+    for block in blocks:
+        if block.kind == "tail_byline" and L.is_byline(block.text):
+            out.append(ParseWarning(block.line, "byline with no text under it; read as closing the article above",
+                                    "tail_byline"))
+        elif block.kind == "box_title":
+            out.append(ParseWarning(block.line, "short lines with figures; read as a results or data box, an "
+                                    "article of its own", "box"))
+        elif block.kind == "photo_text":
+            out.append(ParseWarning(block.line, "title, text and photo credit without a byline; read as photo "
+                                    "news, its text as the body", "photo_news"))
+    for e in entries:
+        if e.role == "dropped" and e.reason == "before the first article":
+            out.append(ParseWarning(e.line, "text before the first article; left out of every article",
+                                    "dropped"))
+    return tuple(sorted(out, key=lambda w: (w.line, w.kind)))
