@@ -373,3 +373,21 @@ def test_fingerprint_covers_the_dictionaries(tiny):
     from newsanalysis.report.provenance import dictionaries_sha256
 
     assert all(job.fingerprint["dictionaries"] == dictionaries_sha256() for job in jobs)
+
+
+@pytest.mark.slow
+def test_a_render_parses_and_segments_each_page_once(tmp_path, monkeypatch):
+    """The real report notebooks, every kernel included: one parse and one new-word discovery per page."""
+    from conftest import FIXTURES
+
+    trace = tmp_path / "trace.log"
+    monkeypatch.setenv("NEWSANALYSIS_TRACE", str(trace))
+    page = tmp_path / "pages" / "sample-page.txt"
+    page.parent.mkdir()
+    page.write_bytes((FIXTURES / "sample-page.txt").read_bytes())
+    result = render.render_reports([page], out=tmp_path / "reports", processed=tmp_path / "processed", jobs=2)
+    assert result.exit_code == 0 and result.n_rendered == 5
+    events = [line.split("\t")[0] for line in trace.read_text(encoding="utf-8").splitlines()]
+    assert events.count("parse") == 1 and events.count("discover") == 1
+    assert events.count("analysis-read") == 5  # each notebook read the kept analysis back
+    assert (tmp_path / "processed" / "sample-page" / "figures.parquet").is_file()
