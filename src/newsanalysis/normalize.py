@@ -17,7 +17,9 @@ _FOLD[0x3000] = 0x20
 _FOLD[0x00A0] = 0x20
 _FOLD.update({ord("﹐"): ord(","), ord("﹔"): ord(";"), ord("﹕"): ord(":")})
 
-SENTENCE_END = "。！？!?…"
+SENTENCE_END = "。！？!?…"  # the one set of sentence-final marks (quotes, figures and the parser use it)
+CLAUSE_END = SENTENCE_END + "；;"  # a clause also ends at a semicolon
+_CLAUSE_SPLIT = re.compile(f"(?<=[{CLAUSE_END}])")
 _CLOSERS = "”’」』)）》\"'"
 
 
@@ -144,3 +146,13 @@ def slugify(text: str, *, index: int | None = None, max_chars: int = SLUG_MAX_CH
     s = re.sub(r"[^\w\u4e00-\u9fff]+", "-", s, flags=re.UNICODE).strip("-_")
     s = re.sub(r"-{2,}", "-", s)[:max_chars].strip("-_") or default
     return f"{index + 1:02d}-{s}" if index is not None else s
+
+
+def split_clauses(text: str) -> list[str]:
+    """``text`` cut after every sentence end or semicolon; the pieces join back to ``text``.
+
+    Example:
+        >>> split_clauses("产量增长；销量下降。明年再看！")
+        ['产量增长；', '销量下降。', '明年再看！']
+    """
+    return [piece for piece in _CLAUSE_SPLIT.split(text) if piece]

@@ -7,7 +7,6 @@ observed and expected counts so a chart can show both.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from itertools import combinations
 from typing import Literal
@@ -17,10 +16,9 @@ import pandas as pd
 from newsanalysis.errors import NewsAnalysisError
 from newsanalysis.parse.model import Article
 from newsanalysis.parse.units import n_pages
-from newsanalysis.segment.tokenizer import to_matching_text
+from newsanalysis.normalize import split_clauses, to_matching_text
 from newsanalysis.segment.units import items_of, segmented
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;…])")
 PAIR_COLUMNS = ["term_a", "term_b", "count", "expected", "pmi", "llr"]
 
 
@@ -76,7 +74,7 @@ def _units(x, window: str, discover: bool) -> list[frozenset[str]]:
     for item in items:
         tok = tokenizers[item.page]
         for text in item.article.paragraphs:
-            pieces = _SENTENCE_END.split(text) if window == "sentence" else [text]
+            pieces = split_clauses(text) if window == "sentence" else [text]
             units += [frozenset(terms) for piece in pieces if (terms := tok.terms(piece))]
     return units
 
