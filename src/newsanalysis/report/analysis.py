@@ -216,7 +216,9 @@ def write_analysis(analysis: Analysis, folder: str | Path) -> list[Path]:
     atomic_write(folder / "page.json", json.dumps(page_to_dict(analysis.page), ensure_ascii=False, indent=1))
     atomic_write(folder / PAGE_PICKLE, pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
     manifest = {"format": ANALYSIS_FORMAT, "fingerprint": analysis.fingerprint, "page": analysis.page.source,
-                "tables": list(analysis.tables()), "notes": analysis.notes}
+                "tables": list(analysis.tables()), "notes": analysis.notes,
+                "articles": [{"index": a.index, "title": a.title, "display_title": a.display_title, "slug": a.slug}
+                             for a in analysis.page.articles]}
     atomic_write(folder / MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1))
     return [*written, folder / "page.json", folder / PAGE_PICKLE, folder / MANIFEST_NAME]
 
@@ -233,6 +235,22 @@ def read_analysis(folder: str | Path, *, fingerprint: str | None = None) -> Anal
     except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, ModuleNotFoundError):
         return None  # missing, half-written by a killed run, or from another version: computed again
     return analysis if isinstance(analysis, Analysis) and analysis.fingerprint == manifest["fingerprint"] else None
+
+
+def kept_articles(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None) -> list[dict] | None:
+    """The articles (index, title, display_title, slug) of a page's kept analysis when it is up to date, read from
+    ``analysis.json`` alone (no tables loaded: a render with nothing to do stays fast); else None."""
+    raw = read_page(page_path)
+    folder = analysis_dir(page_path, processed)
+    try:
+        manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (manifest.get("format") != ANALYSIS_FORMAT or not manifest.get("articles")
+            or manifest.get("fingerprint") != analysis_fingerprint(raw.text, top_n=top_n, hints=raw.hints)
+            or not (folder / PAGE_PICKLE).is_file()):
+        return None
+    return manifest["articles"]
 
 
 def cached_analysis(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None,

@@ -36,7 +36,7 @@ from newsanalysis.errors import NewsAnalysisError, RenderError
 from newsanalysis.io import atomic_write as _atomic_write
 from newsanalysis.io import layout_path
 from newsanalysis.parse import require_articles
-from newsanalysis.report.analysis import cached_analysis
+from newsanalysis.report.analysis import cached_analysis, kept_articles
 from newsanalysis.report.export import chart_tables, export_html, provenance_html, write_indexes
 from newsanalysis.report.filenames import report_filename, safe_name
 from newsanalysis.report.kernel import check_kernel, describe, execute
@@ -130,8 +130,11 @@ def _load_manifest(out: Path) -> dict:
 def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: dict, extra: dict,
                processed: Path) -> list[Job]:
     # the page is parsed and analysed here, once; every notebook of the page reads this analysis back
-    analysis = cached_analysis(page_path, processed=processed)
-    page = require_articles(analysis.page)  # a page without articles fails; its old reports stay
+    articles = kept_articles(page_path, processed=processed)
+    if articles is None:
+        page = require_articles(cached_analysis(page_path, processed=processed).page)  # no articles: it fails
+        articles = [{"index": a.index, "title": a.title, "display_title": a.display_title, "slug": a.slug}
+                    for a in page.articles]
     hints = layout_path(page_path)
     common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(),
               "layout_hints_sha256": sha256_file(hints) if hints.is_file() else None,
@@ -140,11 +143,12 @@ def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: 
                 notebooks["overview"], {"page_path": str(page_path), **extra},
                 {**common, "notebook_sha256": sha256_file(notebooks["overview"])})]
     article_hash = sha256_file(notebooks["article"])
-    for article in page.articles:
-        name = report_filename(article.index, article.slug or article.display_title or article.title or "")
-        jobs.append(Job("article", page_path, stem, article.index,
-                        article.title or article.display_title or f"第{article.index + 1}篇", f"{stem}/{name}",
-                        notebooks["article"], {"page_path": str(page_path), "article_index": article.index, **extra},
+    for article in articles:
+        index = article["index"]
+        name = report_filename(index, article["slug"] or article["display_title"] or article["title"] or "")
+        jobs.append(Job("article", page_path, stem, index,
+                        article["title"] or article["display_title"] or f"第{index + 1}篇", f"{stem}/{name}",
+                        notebooks["article"], {"page_path": str(page_path), "article_index": index, **extra},
                         {**common, "notebook_sha256": article_hash}))
     return jobs
 
