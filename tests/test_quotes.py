@@ -117,6 +117,110 @@ NO_NAMED_SPEAKER = [
 ]
 
 
+# Attribution printed after a long quote, and carried on by a pronoun or a description of someone named earlier.
+CARRIED = [
+    ("“今年的订单比去年多了三成，工人们都在加班加点。”服装厂厂长马建华告诉记者。",
+     [("direct", "马建华", "服装厂厂长", "告诉记者", "今年的订单比去年多了三成，工人们都在加班加点。")]),
+    ("快递点负责人孙大海正在清点包裹。“双十一以来，每天要处理两千多件快递。”这位负责人说。",
+     [("direct", "孙大海", "快递点负责人", "说", "双十一以来，每天要处理两千多件快递。")]),
+    ("某科技公司负责人刘宏伟介绍，研发投入增长两成。该负责人表示，明年还将扩大招聘。",
+     [("indirect", "刘宏伟", "某科技公司负责人", "介绍", "研发投入增长两成"),
+      ("indirect", "刘宏伟", "某科技公司负责人", "表示", "明年还将扩大招聘")]),
+    ("“比赛很艰苦，但我们坚持下来了。”女排主教练蔡斌赛后说。他表示，队员们的表现值得肯定。",
+     [("direct", "蔡斌", "女排主教练", "说", "比赛很艰苦，但我们坚持下来了。"),
+      ("indirect", "蔡斌", "女排主教练", "表示", "队员们的表现值得肯定")]),
+    ("“最后十分钟最难熬。”申花队球迷邵光明告诉记者。这位老球迷说，他看了二十年球。",
+     [("direct", "邵光明", "申花队球迷", "告诉记者", "最后十分钟最难熬。"),
+      ("indirect", "邵光明", "申花队球迷", "说", "他看了二十年球")]),
+    ("种粮大户张德胜今年种了500亩小麦。他说，今年的收成不错。",
+     [("indirect", "张德胜", "种粮大户", "说", "今年的收成不错")]),
+    ("“一个人吃饭最难凑合。”退休教师李建国今年80岁。他说，食堂的饭菜软烂可口。",
+     [("direct", "李建国", "退休教师", "", "一个人吃饭最难凑合。"),
+      ("indirect", "李建国", "退休教师", "说", "食堂的饭菜软烂可口")]),
+    ("外卖骑手小赵把车停在路边，接了一杯热水：“歇一会儿再跑，心里踏实。”",
+     [("direct", "小赵", "外卖骑手", "", "歇一会儿再跑，心里踏实。")]),
+    ("社区书记黄丽华说，加装电梯的意见已经征求完毕，“大家的账算清楚了，工程才好推进。”",
+     [("indirect", "黄丽华", "社区书记", "说", "加装电梯的意见已经征求完毕，“大家的账算清楚了，工程才好推进。”"),
+      ("direct", "黄丽华", "社区书记", "", "大家的账算清楚了，工程才好推进。")]),
+    ("游泳队的冯子墨则把功劳归于队友。冯子墨说，接下来要调整状态。",
+     [("indirect", "冯子墨", "", "说", "接下来要调整状态")]),
+]
+
+# A date, a time word, a place or an occasion between the name and the reporting verb.
+WHEN_AND_WHERE = [
+    ("国家发展改革委副主任赵辰昕9月23日在国新办发布会上介绍，前8个月经济运行平稳。",
+     [("indirect", "赵辰昕", "国家发展改革委副主任", "介绍", "前8个月经济运行平稳")]),
+    ("国家统计局新闻发言人付凌晖15日在国新办发布会上介绍，8月份国民经济保持稳定。",
+     [("indirect", "付凌晖", "国家统计局新闻发言人", "介绍", "8月份国民经济保持稳定")]),
+    ("教育部副部长吴岩当天在发布会上表示，将继续扩大优质资源。",
+     [("indirect", "吴岩", "教育部副部长", "表示", "将继续扩大优质资源")]),
+    ("省农业农村厅厅长杨华去年12月5日在全省农业工作会议上指出，粮食生产再获丰收。",
+     [("indirect", "杨华", "省农业农村厅厅长", "指出", "粮食生产再获丰收")]),
+    ("市文旅局局长郜振东昨天在接受采访时表示，假期客流创新高。",
+     [("indirect", "郜振东", "市文旅局局长", "表示", "假期客流创新高")]),
+    ("经济顾问林思源14日发布季度报告时表示，出口增长强劲。",
+     [("indirect", "林思源", "经济顾问", "表示", "出口增长强劲")]),
+    ("代表团副团长周明当天在巴黎“中国之家”举行的发布会上介绍，全队打破世界纪录1项。",
+     [("indirect", "周明", "代表团副团长", "介绍", "全队打破世界纪录1项")]),
+    ("“差距还很明显。”研究中心研究员欧阳思远受访时说。",
+     [("direct", "欧阳思远", "研究中心研究员", "说", "差距还很明显。")]),
+    ("交通运输部副部长李扬分析，路网运行总体平稳。",
+     [("indirect", "李扬", "交通运输部副部长", "分析", "路网运行总体平稳")]),
+]
+
+# Ordinary people: a role and a name (小李, 刘女士, 陈阿姨); the role is the title, never part of the name.
+ORDINARY_PEOPLE = [
+    ("外卖骑手小李说，平台的补贴让他安心不少。", [("indirect", "小李", "外卖骑手", "说", "平台的补贴让他安心不少")]),
+    ("“孩子上学方便多了。”家长赵女士说。", [("direct", "赵女士", "家长", "说", "孩子上学方便多了。")]),
+    ("“菜价比上个月便宜了。”陈阿姨说。", [("direct", "陈阿姨", "", "说", "菜价比上个月便宜了。")]),
+    ("出租车司机老张说，最近打车的人多了。", [("indirect", "老张", "出租车司机", "说", "最近打车的人多了")]),
+    ("“比以前热闹多了。”市民欧阳女士说。", [("direct", "欧阳女士", "市民", "说", "比以前热闹多了。")]),
+    ("“今年的猕猴桃卖得好。”果农阎师傅说。", [("direct", "阎师傅", "果农", "说", "今年的猕猴桃卖得好。")]),
+    ("在公园晨练的市民赵大爷说，空气比以前好多了。", [("indirect", "赵大爷", "市民", "说", "空气比以前好多了")]),
+    ("家住城南小区的居民钱女士表示，停车难缓解了。", [("indirect", "钱女士", "居民", "表示", "停车难缓解了")]),
+    ("“演出比预想的精彩。”杭州观众陆小帆说。", [("direct", "陆小帆", "杭州观众", "说", "演出比预想的精彩。")]),
+    ("“家门口就能看病。”社区工作者韦晓晴说。", [("direct", "韦晓晴", "社区工作者", "说", "家门口就能看病。")]),
+    ("“合作项目明显增多。”出版社版权经理何以宁告诉记者。",
+     [("direct", "何以宁", "出版社版权经理", "告诉记者", "合作项目明显增多。")]),
+]
+
+# Traditional script: 「」 and 『』, Traditional verbs and titles; names and quotes come back as printed.
+TRADITIONAL = [
+    ("「我們會繼續努力。」行政長官李家超說。", [("direct", "李家超", "行政長官", "說", "我們會繼續努力。")]),
+    ("財政司司長陳茂波表示，本港經濟穩步增長。", [("indirect", "陳茂波", "財政司司長", "表示", "本港經濟穩步增長")]),
+    ("衛生署署長林文健指出，流感活動持續上升。他強調，市民應盡早接種疫苗。",
+     [("indirect", "林文健", "衛生署署長", "指出", "流感活動持續上升"),
+      ("indirect", "林文健", "衛生署署長", "強調", "市民應盡早接種疫苗")]),
+    ("「『穩中求進』是今年的主調。」主計長陳淑姿稱。",
+     [("direct", "陳淑姿", "主計長", "稱", "『穩中求進』是今年的主調。")]),
+    ("經濟研究院所長溫啟明認為，明年成長率將回落。",
+     [("indirect", "溫啟明", "經濟研究院所長", "認為", "明年成長率將回落")]),
+    ("統計處長蔡文泰說明，出口明顯優於預期。", [("indirect", "蔡文泰", "統計處長", "說明", "出口明顯優於預期")]),
+    ("「差短創新高。」研究員歐陽承志受訪時說。", [("direct", "歐陽承志", "研究員", "說", "差短創新高。")]),
+]
+
+# Must give no named speaker: the interviewer, the press, anonymous people, people described but never named.
+NOT_NAMED_MORE = [
+    "主持人李华说：“欢迎收看本期节目。”",
+    "记者问：“今年的目标是什么？”",
+    "本报记者张三今年跑遍了全省。他说，变化很大。",
+    "本報記者陳大文說，現場秩序良好。",
+    "一位市民说，公交线路调整后方便多了。",
+    "有关负责人表示，将尽快解决。",
+    "该负责人说，问题已经解决。",
+    "这位老人说，日子越过越好。",
+    "外卖骑手把电动车停在路边。他说，今天单子多。",
+    "该公司表示，产品将按时交付。",
+    "老师说，孩子们进步很大。",
+    "进行大数据分析，提升效率。",
+    "各地持续推进高标准农田建设和主要作物单产提升。他说，要抓好秋粮。",
+    "两名指令长时隔3年再度会师。他说，感觉很好。",
+    "“十四五”规划专家组成员今年出版了新书。",
+    "商家应在产品质量上下功夫。他表示，会继续改进。",
+    "小时候他说过很多话。",
+]
+
+
 def _rows(df: pd.DataFrame) -> list[tuple]:
     return [(r.mode, r.speaker, r.speaker_title, r.cue, r.quote) for r in df.itertuples()]
 
@@ -126,9 +230,64 @@ def test_attributions(text, expected):
     assert _rows(extract_quotes(text)) == expected
 
 
-@pytest.mark.parametrize("text", NO_NAMED_SPEAKER)
+@pytest.mark.parametrize("text", NO_NAMED_SPEAKER + NOT_NAMED_MORE)
 def test_no_false_named_speaker(text):
     assert (extract_quotes(text)["speaker"] == "").all()
+
+
+@pytest.mark.parametrize(("text", "expected"), CARRIED + WHEN_AND_WHERE + ORDINARY_PEOPLE + TRADITIONAL)
+def test_attributions_carried_dated_ordinary_traditional(text, expected):
+    assert _rows(extract_quotes(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("有关负责人表示，将尽快解决。", "有关负责人"),
+    ("该负责人说，问题已经解决。", "该负责人"),
+    ("一位市民说，公交线路调整后方便多了。", "一位市民"),
+])
+def test_anonymous_speakers_keep_their_description(text, title):
+    assert _rows(extract_quotes(text))[0][1:3] == ("", title)
+
+
+def test_description_takes_the_latest_person_with_that_title():
+    text = ("驿站负责人孙大海介绍，件量翻了一番。社区主任周红说，驿站很受欢迎。"
+            "“再招两个人就好了。”这位负责人说。")
+    assert _rows(extract_quotes(text))[-1][:3] == ("direct", "孙大海", "驿站负责人")
+
+
+def test_interviewer_labels_are_never_named():
+    paras = ["主持人：今年的目标是什么？", "林若水：稳中求进。", "問：明年呢？"]
+    art = Article(index=0, title="圆桌", paragraphs=paras, paragraph_roles=["qa", "qa", "qa"],
+                  qa_turns=[QATurn("主持人", "今年的目标是什么？", 0, True), QATurn("林若水", "稳中求进。", 1, True),
+                            QATurn("問", "明年呢？", 2, True)])
+    q = extract_quotes(art)
+    assert q[["speaker", "speaker_title", "cue"]].values.tolist() == [
+        ["", "主持人", "主持人"], ["林若水", "", "林若水"], ["", "记者", "問"]]
+
+
+def _traditional(text: str, *, corner_quotes: bool) -> str:
+    import opencc
+
+    out = opencc.OpenCC("s2t").convert(text)
+    return out.translate(str.maketrans("“”‘’", "「」『』")) if corner_quotes else out
+
+
+@pytest.mark.parametrize("corner_quotes", [False, True])
+def test_sample_page_in_traditional_script_has_the_same_sources(tmp_path, corner_quotes):
+    from newsanalysis.normalize import to_matching_text
+    from newsanalysis.parse.page import load_page
+
+    path = tmp_path / "sample-traditional.txt"
+    path.write_text(_traditional(page_path("sample").read_text(encoding="utf-8"), corner_quotes=corner_quotes),
+                    encoding="utf-8")
+    simplified, traditional = load_page(page_path("sample")), load_page(path)
+    want, got = extract_quotes(simplified), extract_quotes(traditional)
+    assert got["mode"].value_counts().to_dict() == want["mode"].value_counts().to_dict()  # 17 indirect, not 3
+    assert [to_matching_text(x) for x in got["speaker"]] == list(want["speaker"])
+    for r in got.itertuples():  # quotes and names are given as printed, in Traditional script
+        assert traditional.articles[r.article].paragraphs[r.paragraph][r.start:r.end] == r.quote
+    named = sources(traditional)
+    assert {to_matching_text(s) for s in named["speaker"] if s} == {s for s in sources(simplified)["speaker"] if s}
 
 
 def test_scare_quotes_are_not_speech():
@@ -261,3 +420,43 @@ def test_never_crashes_on_any_text(text):
     q = extract_quotes(text)
     paras = [p for p in text.split("\n") if p.strip()]
     assert all(paras[r.paragraph][r.start:r.end] == r.quote for r in q.itertuples())
+
+
+# --- mentions: the matching copy, clauses, people in a paragraph ---
+
+def test_matching_text_keeps_length_and_folds_script_and_corner_quotes():
+    from newsanalysis.quotes.mentions import matching_text
+
+    assert matching_text("「很好。」陳淑姿說，『穩中求進』") == "“很好。”陈淑姿说,‘稳中求进’"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("「」『』“”說這位負責人陳茂波表示，。abc１２ ")), max_size=40))
+def test_matching_text_has_the_same_length(text):
+    from newsanalysis.quotes.mentions import matching_text
+
+    assert len(matching_text(text)) == len(text)
+
+
+@pytest.mark.parametrize(("text", "pos", "start"), [
+    ("当天在巴黎“中国之家”举行的发布会上介绍", 19, 0),   # a short quoted term inside a clause is a word
+    ("他说，“我们会努力。”李明说", 13, 11),             # a quotation is not
+    ("“一带一路”研究中心主任王强说", 14, 6),
+])
+def test_clause_start_reads_quoted_terms_as_words(text, pos, start):
+    from newsanalysis.quotes.mentions import clause_start
+
+    assert clause_start(text, pos) == start
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本期邀请研究中心研究员苏文涛、复旦大学教授林若岚、一家养老企业负责人郑海舟，共话发展。",
+     [("苏文涛", "本期邀请研究中心研究员"), ("林若岚", "复旦大学教授"), ("郑海舟", "一家养老企业负责人")]),
+    ("在公园晨练的市民赵大爷说，空气好了。", [("赵大爷", "市民")]),
+    ("从郑州驾车返京的旅客韩先生说，路上顺利。", [("韩先生", "旅客")]),
+    ("北京一家出版社的版权经理何以宁说，合作多了。", [("何以宁", "北京一家出版社的版权经理")]),
+])
+def test_mention_titles(text, expected):
+    from newsanalysis.quotes.mentions import find_mentions
+
+    assert [(m.name, m.title) for m in find_mentions(text, {})] == expected

@@ -11,8 +11,11 @@ from newsanalysis.quotes.speakers import (
     TITLE_RE,
     bare_name_ok,
     follows_name,
+    intro_name,
+    not_a_role,
     parse_name,
     role_name,
+    short_name,
 )
 
 # (text, start, titled, expected (name, end) or None) -- the start is right after the title word when titled.
@@ -41,6 +44,21 @@ NAME_SPLITS = [
     ("2023年王强说", 0, False, None),
     ("主任说", 0, True, None),
     ("王", 0, False, None),
+    # a date or a time word between the name and the verb ends the name
+    ("副局长郗文静9月23日在会上介绍", 3, True, ("郗文静", 6)),
+    ("发言人付凌晖15日介绍", 3, True, ("付凌晖", 6)),
+    ("副团长周进强当天在巴黎介绍", 3, True, ("周进强", 6)),
+    ("研究员欧阳承翰受访时说", 3, True, ("欧阳承翰", 7)),
+    ("司长陈茂波其后在网志形容", 2, True, ("陈茂波", 5)),
+    # ordinary people: a form of address or 小/老 fixes the length
+    ("市民刘女士说", 2, True, ("刘女士", 5)),
+    ("外卖骑手小李说", 4, True, ("小李", 6)),
+    ("小李说", 0, False, ("小李", 2)),
+    ("老师说", 0, False, None),
+    # a three-character name before 正在, and given-name characters that are also particles
+    ("负责人孙大海正在清点", 3, True, None),
+    ("版权经理何以宁在展台前告诉记者", 4, True, ("何以宁", 7)),
+    ("何以见得", 0, False, None),
 ]
 
 
@@ -94,6 +112,10 @@ def test_bare_name_ok(name, after_quote, expected):
     ("会后表示，", True, True),
     ("赛后夺冠", True, False),
     ("基地表示", True, False),
+    ("9月23日在国新办发布会上介绍", True, True),
+    ("当天在发布会上表示", True, True),
+    ("当天夺冠", True, False),
+    ("今年78岁", False, False),
 ])
 def test_follows_name(rest, strong, expected):
     assert follows_name(rest, strong=strong) is expected
@@ -112,6 +134,10 @@ ROLE_NAMES = [
     ("本报记者王晓说", 4, True, None),                # reporters are not sources
     ("居民楼里，", 2, False, None),                    # 楼里 is no name
     ("增长高于预期", 2, True, None),
+    ("东川区社区工作者韦晓楠说", 8, True, ("韦晓楠", 11)),   # 工作者 is a role, 作者 is not
+    ("杭州观众陆小棠说", 4, True, ("陆小棠", 7)),
+    ("海港队球迷姚立新告诉记者", 5, True, ("姚立新", 8)),
+    ("节目主持人李华说", 5, True, None),               # the interviewer is never a source
 ]
 
 
@@ -150,3 +176,61 @@ def test_parse_name_returns_the_text_it_spans(text, start, titled):
         assert text[start:end] == name
         assert len(name) >= 2
         assert not any(c in "，。“” 1" for c in name)
+
+
+# (text, offset right after the title, listed title, expected) -- people introduced without a reporting verb
+INTRO_NAMES = [
+    ("村民亓德旺今年81岁", 2, False, ("亓德旺", 5)),
+    ("退休教师王建国今年78岁", 4, True, ("王建国", 7)),
+    ("站点负责人覃桂芳今年46岁", 5, True, ("覃桂芳", 8)),
+    ("外卖骑手小李把电动车停在路边", 4, False, ("小李", 6)),
+    ("市民陈阿姨就是受益者之一", 2, False, ("陈阿姨", 5)),
+    ("公司经理张伟，今年45岁", 4, True, ("张伟", 6)),
+    ("国家统计局今年", 5, False, None),
+    ("高标准农田建设和产能提升", 4, False, None),     # 农田 is no role and name
+    ("两名指令长时隔3年再度会师", 5, True, None),
+    ("本报记者张三今年跑遍了全省", 4, False, None),    # reporters are not sources
+    ("主持人李华今年", 3, True, None),
+]
+
+
+@pytest.mark.parametrize(("text", "p", "listed", "expected"), INTRO_NAMES)
+def test_intro_name(text, p, listed, expected):
+    assert intro_name(text, p, listed=listed) == expected
+
+
+@pytest.mark.parametrize(("text", "p", "expected"), [
+    ("外卖骑手小李把车停下", 4, ("小李", 6)),
+    ("老王说", 0, ("老王", 2)),
+    ("市民欧阳女士说", 2, ("欧阳女士", 6)),
+    ("禤师傅说", 0, ("禤师傅", 3)),
+    ("老师说", 0, None),
+    ("小时候", 0, None),
+    ("小康社会", 0, None),
+    ("王强说", 0, None),
+])
+def test_short_name(text, p, expected):
+    assert short_name(text, p) == expected
+
+
+@pytest.mark.parametrize(("text", "p", "expected"), [
+    ("本报记者王晓", 4, True),
+    ("节目主持人李华", 5, True),
+    ("通讯员甘棠", 3, True),
+    ("社区工作者韦晓楠", 5, False),
+    ("市民刘女士", 2, False),
+    ("维护国家安全", 4, True),
+])
+def test_not_a_role(text, p, expected):
+    assert not_a_role(text, p) is expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("王李小老刘女士阿姨欧阳今年是把，。记者主持人市民村民说 1")), max_size=16).map("".join),
+       st.integers(0, 16), st.booleans())
+def test_intro_and_short_names_return_the_text_they_span(text, p, listed):
+    for parsed in (intro_name(text, p, listed=listed), short_name(text, p)):
+        if parsed is not None:
+            name, end = parsed
+            assert text[p:end] == name and len(name) >= 2
+            assert not any(c in "，。 1" for c in name)

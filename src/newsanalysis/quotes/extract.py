@@ -2,34 +2,48 @@
 
 This module finds attributions with patterns only (no jieba): a title word printed right before a
 name (``市科委副主任翟炜说``), transliterated names with ``·``, reporting verbs (表示, 认为, 说, 指出 ...),
-``他说``/``她表示`` resolved to the last person mentioned, and the turns of an interview. Unnamed or
-collective sources (``与会学者``, ``公司``, ``大家``) keep ``speaker`` empty and describe the source in
-``speaker_title`` so anonymous sourcing can be counted.
+a date, place or occasion between name and verb (``赵辰昕9月23日在国新办发布会上介绍``), and the turns of an
+interview. ``他说``/``她表示`` and descriptions (``这位负责人说``) are resolved to the person mentioned last
+(with that title), including people introduced without a reporting verb (``退休教师王建国今年78岁``).
+Unnamed or collective sources (``与会学者``, ``有关负责人``, ``大家``) keep ``speaker`` empty and describe the
+source in ``speaker_title`` so anonymous sourcing can be counted; the interviewer (记者, 问, 主持人) is never
+named. The scan reads a Simplified copy of each paragraph of the same length (``mentions.matching_text``), so
+Traditional pages with 「」 work alike, and gives quotes, names, titles and cues back as printed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 import pandas as pd
 
 from newsanalysis.parse.model import Article
 from newsanalysis.parse.units import Source, to_items
+from newsanalysis.quotes.mentions import (
+    LEAD_RE,
+    Mention,
+    as_printed,
+    backfill_titles,
+    clause_start,
+    find_mentions,
+    matching_text,
+    strip_lead,
+)
 from newsanalysis.quotes.speakers import (
     ADVERBIAL_RE,
     ADVERBS_RE,
-    BOUNDARY,
     COLLECTIVE_RE,
-    DOT_NAME_RE,
-    POST_TITLES,
+    DATE_AFTER_NAME_RE,
+    PUNCT_VERBS,
     REPORTING_VERBS,
+    ROLE_END_RE,
+    TIME_AFTER_NAME_RE,
     TITLE_RE,
     bare_name_ok,
-    follows_name,
     parse_name,
-    role_name,
-    role_title_ends,
 )
 
 QUOTE_COLUMNS = ["article", "paragraph", "start", "end", "quote", "mode", "speaker", "speaker_title", "cue"]
@@ -38,102 +52,42 @@ MODE_ORDER = ("direct", "indirect", "interview")
 
 _CUE_RE = re.compile("|".join(REPORTING_VERBS))
 _SENT_END = set("。！!？?")
-_JUNK = re.compile(
-    r"^(?:在|据|由|对此|对于|同时|此外|另外|其中|而|但|并|也|还|又|则|会上|当天|昨天|今天|前天|近日|日前|此前|随后|"
-    r"记者专访了|专访了|采访了|—{1,2}(?:专访|对话|访问|访|记)|专访[：:]|对话[：:]|\d{1,2}月\d{1,2}日)+"
-)
-_GAP_START = ("在", "于", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "接受", "昨天", "今天", "当天")
-_SCENE = re.compile(r"^.{0,20}?(?:会上|会议上|论坛上|仪式上|活动上|典礼上|发布会上|现场|期间|之际)")
+_GAP_START = ("在", "于", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "接受", "受访", "昨天", "今天", "当天",
+              "其后", "随后")
 _PRONOUNS = {"他", "她"}
 _VISIT = re.compile(r"^\s*(?:—{1,2}|-{1,2})?\s*(?:专访|对话|访问|访|记)")
-
-
-@dataclass(frozen=True)
-class _Mention:
-    """A person mentioned in a paragraph: ``start`` includes the printed title, ``end`` the name."""
-
-    start: int
-    name_start: int
-    end: int
-    name: str
-    title: str
-
-
-def _strip_lead(s: str) -> str:
-    """Drop what precedes a title in its clause: 在, 据, dates, 记者专访了, ``发布会上``."""
-    for strip in (_JUNK, _SCENE, _JUNK):
-        m = strip.match(s)
-        s = s[m.end():] if m else s
-    return s
-
-
-def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in BOUNDARY:
-        i -= 1
-    return i
-
-
-def _find_mentions(text: str, known: dict[str, str], *, subtitle: bool = False) -> list[_Mention]:
-    """Title + name mentions, ``·`` names and names already known from this article, in text order.
-
-    Listed titles come first; open role words (``种粮大户``) name someone only when the name reports speech,
-    or, in a ``——专访…`` subtitle (``subtitle=True``), when the name ends the line.
-    """
-    found: dict[int, _Mention] = {}
-    listed = list(TITLE_RE.finditer(text))
-    titled = [(m.end(), parse_name(text, m.end(), titled=True)) for m in listed]
-    roles = [(e, role_name(text, e, reported=not subtitle)) for e in role_title_ends(text)
-             if not any(m.start() < e < m.end() for m in listed)]
-    for title_end, parsed in titled + roles:
-        if parsed is None or title_end in found or any(
-                x.name_start < parsed[1] and title_end < x.end for x in found.values()):
-            continue
-        name, end = parsed
-        cs = _clause_start(text, title_end)
-        title = text[cs:title_end]
-        title = _strip_lead(title)
-        start = title_end - len(title)
-        post = next((t for t in POST_TITLES if text.startswith(t, end)), None)
-        if post:
-            title, end = f"{title}、{post}", end + len(post)
-        found[title_end] = _Mention(start, title_end, end, name, title)
-    for m in DOT_NAME_RE.finditer(text):
-        if any(x.name_start <= m.start(2) < x.end for x in found.values()):
-            continue
-        first = m.group(1)[-4:]
-        parsed = parse_name(text, m.start(2) - len(first), titled=True)
-        if parsed:
-            ns = m.start(2) - len(first)
-            found[ns] = _Mention(ns, ns, parsed[1], parsed[0], "")
-    for short, full in known.items():
-        for m in re.finditer(re.escape(short), text):
-            if any(x.name_start <= m.start() < x.end for x in found.values()):
-                continue
-            lead = text[_clause_start(text, m.start()):m.start()]
-            if follows_name(text[m.end():], strong=False) and (not _strip_lead(lead) or lead.endswith(("在", "由"))):
-                found[m.start()] = _Mention(m.start(), m.start(), m.end(), full, "")
-    return sorted(found.values(), key=lambda x: x.name_start)
+# the interviewer's labels: never a named source
+_QUESTIONERS = ("记者", "问", "主持人")
+# 这位负责人, 该负责人, 这名老球迷: a description of someone introduced earlier
+_DESCRIPTION = re.compile(r"(?:这位|这名|那位|此位|该名|该)(?=[\u4e00-\u9fff])")
+_PUNCT_AFTER_VERB = "，,：:“。！!"
+_NO_VOICE_RE = re.compile(r"(?:报告|研究|调查|数据|公报|统计|分析|[部局委厅院所办署])$")
 
 
 def _gap_ok(text: str, gs: int, ce: int, cue_end: int) -> bool:
-    """Words between a speaker and the cue (``在会上``) are allowed when short and followed by punctuation."""
+    """Words between a speaker and the cue are allowed when short: an adverbial (``赛后``, ``激动地对记者``),
+    or, before punctuation, a date, a place or an occasion (``9月23日在国新办发布会上``, ``受访时``)."""
     gap = text[gs:ce]
+    when = DATE_AFTER_NAME_RE.match(gap) or TIME_AFTER_NAME_RE.match(gap)
+    if when:
+        gap = gap[when.end():]
     if not gap or ADVERBS_RE.fullmatch(gap) or ADVERBIAL_RE.fullmatch(gap):
         return True
-    return (len(gap) <= 25 and gap.startswith(_GAP_START)
-            and (cue_end >= len(text) or text[cue_end] in "，,：:“。！!？?"))
+    punct_after = cue_end >= len(text) or text[cue_end] in "，,：:“。！!？?"
+    return punct_after and len(gap) <= 25 and (gap.startswith(_GAP_START) or (len(gap) <= 20 and gap.endswith("时")))
 
 
 @dataclass
 class _State:
-    """Per-article memory: titles of introduced people, their short forms, the last person mentioned."""
+    """Per-article memory: titles of introduced people, their short forms, who was mentioned last and when."""
 
     titles: dict[str, str]
     short: dict[str, str]
     last: str = ""
+    recent: dict[str, int] = field(default_factory=dict)
+    clock: int = 0
 
-    def register(self, m: _Mention) -> None:
+    def register(self, m: Mention) -> None:
         if m.name not in self.titles or (m.title and not self.titles[m.name]):
             self.titles[m.name] = m.title
         self.short.setdefault(m.name, m.name)
@@ -141,11 +95,67 @@ class _State:
             if sep in m.name:
                 self.short.setdefault(m.name.split(sep)[-1], m.name)
 
+    def see(self, name: str) -> None:
+        self.last, self.clock = name, self.clock + 1
+        self.recent[name] = self.clock
+
+    def described(self, words: str) -> str:
+        """The person last mentioned whose title or name ends with ``words`` (负责人; 老球迷 as 球迷), or ""."""
+        core = words.lstrip("老小年轻男女")
+        core = core if len(core) >= 2 else words
+        hits = [n for n in self.recent if self.titles.get(n, "").endswith(core) or n.endswith(core)]
+        return max(hits, key=self.recent.__getitem__) if hits else ""
+
+
+class _Para:
+    """One paragraph's mentions, and after the first pass its attributions and who was mentioned when,
+    indexed for look-ups by bisection (no scan over all mentions or cues per quote)."""
+
+    def __init__(self, text: str, mentions: list[Mention], carried: str) -> None:
+        self.text, self.mentions = text, mentions
+        self.by_start: dict[int, Mention] = {}
+        for m in mentions:
+            self.by_start.setdefault(m.start, m)
+        self._sorted = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self._sorted]
+        self.found: dict[int, tuple[str, str, str, int]] = {}  # clause start -> (speaker, title, cue, cue end)
+        self.seen: list[tuple[int, str]] = [(-1, carried)]  # (offset, the person last mentioned from there on)
+
+    def mentions_starting(self, a: int, b: int) -> list[Mention]:
+        return self._sorted[bisect_left(self._starts, a):bisect_left(self._starts, b)]
+
+    def index(self) -> None:
+        """After the first pass: attributions by cue end, and sentence ends counted for range queries."""
+        self._cues = sorted(self.found.values(), key=lambda w: w[3])
+        self._cue_ends = [w[3] for w in self._cues]
+        self._named, last = [], -1
+        for k, w in enumerate(self._cues):
+            last = k if w[0] else last
+            self._named.append(last)
+        self._seen_at = [p for p, _ in self.seen]
+        self._ends = list(accumulate((c in _SENT_END for c in self.text), initial=0))
+
+    def cues_ending(self, a: int, b: int) -> list[tuple[str, str, str, int]]:
+        return self._cues[bisect_left(self._cue_ends, a):bisect_left(self._cue_ends, b)]
+
+    def last_named_cue_before(self, pos: int) -> tuple[str, str, str, int] | None:
+        k = bisect_left(self._cue_ends, pos) - 1
+        return self._cues[self._named[k]] if k >= 0 and self._named[k] >= 0 else None
+
+    def last_seen_before(self, pos: int) -> str:
+        return self.seen[bisect_left(self._seen_at, pos) - 1][1]
+
+    def sentence_end_in(self, a: int, b: int) -> bool:
+        return b > a and self._ends[b] - self._ends[a] > 0
+
 
 def _cues(text: str, masked: list[tuple[int, int]]) -> list[re.Match]:
+    quoted = bytearray(len(text) + 1)
+    for a, b in masked:
+        quoted[a:b] = b"\x01" * (b - a)
     out = []
     for m in _CUE_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in masked):
+        if quoted[m.start()]:
             continue
         before, after = text[max(0, m.start() - 2):m.start()], text[m.end():m.end() + 1]
         word = m.group()
@@ -153,7 +163,7 @@ def _cues(text: str, masked: list[tuple[int, int]]) -> list[re.Match]:
             continue
         if word == "说" and (before.endswith(tuple("虽据听如是以小传或再话么来")) or after in set("明法服起过理")):
             continue
-        if word == "称" and (not after or after not in "，,：:“"):
+        if word in PUNCT_VERBS and (not after or after not in _PUNCT_AFTER_VERB):
             continue
         if word == "建议" and before.endswith(tuple("出项条些点")):
             continue
@@ -171,17 +181,34 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _attribute(text: str, cs: int, ce: int, mentions: list[_Mention], st: _State, cue_end: int):
+def _description(text: str, j: int, ce: int, st: _State, cue_end: int) -> tuple[str, str] | None:
+    """``这位负责人说`` / ``该负责人表示``: the person introduced earlier with that title, else unnamed."""
+    m = _DESCRIPTION.match(text, j, ce)
+    if not m:
+        return None
+    for e in range(m.end() + 1, min(ce, m.end() + 8) + 1):
+        words = text[m.end():e]
+        if not (TITLE_RE.search(words[-3:]) or (len(words) > 1 and ROLE_END_RE.match(words, len(words) - 1))):
+            continue
+        if _gap_ok(text, e, ce, cue_end):
+            name = st.described(words)
+            return (name, st.titles.get(name, "")) if name else ("", text[j:e])
+    return None
+
+
+def _attribute(text: str, cs: int, ce: int, para: _Para, st: _State, cue_end: int):
     """Who speaks in ``text[cs:ce]`` (the words before a cue): (speaker, title) or None."""
-    for m in mentions:
-        lead = text[cs:m.start]
-        if cs <= m.start < ce and not _strip_lead(lead) and _gap_ok(text, m.end, ce, cue_end):
+    for m in para.mentions_starting(cs, ce):
+        if not strip_lead(text[cs:m.start]) and _gap_ok(text, m.end, ce, cue_end):
             return m.name, st.titles.get(m.name, m.title) or m.title
-    junk = _JUNK.match(text, cs, ce)
+    junk = LEAD_RE.match(text, cs, ce)
     j = junk.end() if junk else cs
     subj = ADVERBS_RE.sub("", text[j:ce])
     if subj[:1] in _PRONOUNS and subj[1:2] != "们" and _gap_ok(text, j + 1, ce, cue_end):
         return (st.last, st.titles.get(st.last, "")) if st.last else ("", subj[:1])
+    described = _description(text, j, ce, st, cue_end)
+    if described:
+        return described
     if 0 < len(subj) <= 10 and COLLECTIVE_RE.search(subj):
         return "", subj
     parsed = parse_name(text, j, titled=False)
@@ -195,89 +222,80 @@ def _attribute(text: str, cs: int, ce: int, mentions: list[_Mention], st: _State
 
 
 def _article_quotes(art: Article) -> list[dict]:
-    """Two passes: reporting verbs (indirect rows, attributions by clause), then quotation marks and Q&A."""
+    """Two passes: reporting verbs (indirect rows, attributions by clause), then quotation marks and Q&A.
+
+    The scan reads the matching copy of each paragraph (``matching_text``); quotes are sliced from the
+    printed text and names and titles are given back as printed (Traditional script stays Traditional).
+    """
     st = _State({}, {})
-    paras = art.paragraphs
+    printed = art.paragraphs
+    paras = [matching_text(p) for p in printed]
+    subtitle = matching_text(art.subtitle or "")
     qa = {t.paragraph: t for t in art.qa_turns}
-    visit = bool(_VISIT.match(art.subtitle or ""))
-    for k, text in enumerate([art.subtitle or "", *paras]):
-        for m in _find_mentions(text, {}, subtitle=visit and k == 0):
+    visit = bool(_VISIT.match(subtitle))
+    for k, text in enumerate([subtitle, *paras]):
+        for m in find_mentions(text, {}, subtitle=visit and k == 0):
             st.register(m)
     interviewee, rows = "", []
-    for k, text in enumerate([(art.subtitle or "")] + [p for i, p in enumerate(paras) if i not in qa and "访" in p]):
-        ms = _find_mentions(text, {}, subtitle=visit and k == 0)
+    for k, text in enumerate([subtitle] + [p for i, p in enumerate(paras) if i not in qa and "访" in p]):
+        ms = [m for m in find_mentions(text, {}, subtitle=visit and k == 0) if not m.intro]
         if ms:
             interviewee = ms[-1].name
-    attributions: list[dict[int, tuple[str, str, str, int]]] = []
-    mentions_per: list[list[_Mention]] = []
+    done: list[_Para] = []
     for i, text in enumerate(paras):
-        mentions = _find_mentions(text, {k: v for k, v in st.short.items() if len(k) >= 2})
-        mentions_per.append(mentions)
-        found: dict[int, tuple[str, str, str, int]] = {}
+        mentions = find_mentions(text, {k: v for k, v in st.short.items() if len(k) >= 2})
+        para = _Para(text, mentions, st.last)
+        found, seen = para.found, para.seen
         if i not in qa:
             masked = _quote_spans(text)
+            skip = {a - 1: b + 1 for a, b in masked}  # from an opening “ to past its closing ”
             events = [(m.name_start, "m", m) for m in mentions] + [(c.start(), "c", c) for c in _cues(text, masked)]
             for pos, kind, obj in sorted(events, key=lambda e: e[0]):
                 if kind == "m":
-                    st.last = obj.name
+                    st.see(obj.name)
+                    seen.append((pos, obj.name))
                     continue
-                cs = _clause_start(text, pos)
-                who = _attribute(text, cs, pos, mentions, st, obj.end())
-                if who is None:
-                    continue
-                found[cs] = (*who, obj.group(), obj.end())
+                cs = clause_start(text, pos)
+                who = _attribute(text, cs, pos, para, st, obj.end())
+                if who is None or (obj.group() in PUNCT_VERBS[1:] and not who[0] and _NO_VOICE_RE.search(who[1])):
+                    continue  # 大数据分析，… is no statement
+                cue = printed[i][obj.start():obj.end()]  # as printed (說, not 说)
+                found[cs] = (*who, cue, obj.end())
                 if who[0]:
-                    st.last = who[0]
+                    st.see(who[0])
+                    seen.append((pos, who[0]))
                 s = obj.end()
                 while s < len(text) and text[s] in "，,：: ":
                     s += 1
                 e = s
                 while e < len(text) and text[e] not in _SENT_END:
-                    e = next((b + 1 for a, b in masked if a == e + 1), e + 1) if text[e] == "“" else e + 1
+                    e = skip.get(e, e + 1)
                 if e - s >= 2 and text[s] != "“":
-                    rows.append(_row(art, i, s, e, text, "indirect", who, obj.group()))
-        attributions.append(found)
+                    rows.append(_row(art, i, s, e, printed[i], "indirect", who, cue))
+        para.index()
+        done.append(para)
     for i, text in enumerate(paras):
         if i in qa:
             t = qa[i]
-            s, label = max(text.rfind(t.text) if t.text else len(text), 0), t.speaker
-            if label in ("记者", "问"):
-                who = ("", "记者")
+            s = max(printed[i].rfind(t.text) if t.text else len(text), 0)
+            label = matching_text(t.speaker)
+            if label in _QUESTIONERS:
+                who = ("", label if label == "主持人" else "记者")
             else:
                 name = interviewee if label == "答" else st.short.get(label, label)
                 who = (name, st.titles.get(name, "")) if name else ("", label)
-            rows.append(_row(art, i, s, len(text), text, "interview", who, label if t.labelled else ""))
+            rows.append(_row(art, i, s, len(text), printed[i], "interview", who, t.speaker if t.labelled else ""))
             continue
         for qs, qe in _quote_spans(text):
-            who = _direct_speaker(text, qs, qe, i, paras, attributions, mentions_per, st)
+            who = _direct_speaker(text, qs, qe, i, done, st)
             if who is None:
                 if not _speechlike(text[qs:qe]):
                     continue
                 who = ("", "", "")
-            rows.append(_row(art, i, qs, qe, text, "direct", who[:2], who[2]))
-    _backfill_titles(rows, [art.subtitle or "", *paras])
+            rows.append(_row(art, i, qs, qe, printed[i], "direct", who[:2], who[2]))
+    backfill_titles(rows, [subtitle, *paras])
+    as_printed(rows, [subtitle, *paras], [art.subtitle or "", *printed])
     return sorted(rows, key=lambda r: (r["paragraph"], r["start"], r["mode"]))
-
-
-def _backfill_titles(rows: list[dict], texts: list[str]) -> None:
-    """Give a titleless named speaker the title printed right before the name anywhere in the article.
-
-    ``浙江选手柏雨宁跳过1.92米`` does not read as a mention (no reporting verb or boundary follows the name),
-    but once ``柏雨宁`` is a speaker, the listed title or role word ending right before the name is hers.
-    """
-    missing = {r["speaker"] for r in rows if r["speaker"] and not r["speaker_title"]}
-    found: dict[str, str] = {}
-    for name in missing:
-        for text in texts:
-            for m in re.finditer(re.escape(name), text):
-                ends = {t.end() for t in TITLE_RE.finditer(text[:m.start()])} | set(role_title_ends(text[:m.start()]))
-                if m.start() in ends and text[max(0, m.start() - 2):m.start()] not in ("记者", "笔者", "作者"):
-                    title = _strip_lead(text[_clause_start(text, m.start()):m.start()])
-                    if title:
-                        found.setdefault(name, title)
-    for r in rows:
-        if r["speaker"] in found and not r["speaker_title"]:
-            r["speaker_title"] = found[r["speaker"]]
 
 
 def _speechlike(body: str) -> bool:
@@ -285,36 +303,54 @@ def _speechlike(body: str) -> bool:
     return (len(body) >= 4 and body[-1] in "。！!？?…") or (len(body) >= 8 and bool(re.search(r"[，,；;]", body)))
 
 
-def _direct_speaker(text: str, qs: int, qe: int, i: int, paras: list[str], attributions: list[dict],
-                    mentions_per: list[list[_Mention]], st: _State) -> tuple[str, str, str] | None:
+def _direct_speaker(text: str, qs: int, qe: int, i: int, paras: list[_Para],
+                    st: _State) -> tuple[str, str, str] | None:
     """Who said the “…” at ``text[qs:qe]``: attribution right after it, right before it, or next door."""
-    found, body = attributions[i], text[qs:qe]
+    para, body = paras[i], text[qs:qe]
+    found = para.found
     speechlike = _speechlike(body)
     after = qe + 1
     while after < len(text) and text[after] in "，, ":
         after += 1
     if after in found:
         return found[after][:3]
-    for m in mentions_per[i]:
-        if m.start == after and (speechlike or after == qe + 1):
-            return m.name, st.titles.get(m.name, m.title), ""
+    m = para.by_start.get(after)
+    if m and (speechlike or (after == qe + 1 and not m.intro)):
+        return m.name, st.titles.get(m.name, m.title), ""
     ss = qs - 1
     while ss > 0 and text[ss - 1] not in _SENT_END and text[ss - 1] != "”":
         ss -= 1
-    for who in found.values():
-        if ss <= who[3] < qs and not text[who[3]:qs - 1].strip("，,：: "):
+    before = para.cues_ending(ss, qs)
+    for who in before:
+        if not text[who[3]:qs - 1].strip("，,：: "):
             return who[:3]
     if speechlike and qs - 1 > ss and text[qs - 2] in "，,：:":
-        for m in mentions_per[i]:
-            if m.start >= ss and not _strip_lead(text[ss:m.start]) and m.end < qs:
+        for m in para.mentions_starting(ss, qs):
+            if not strip_lead(text[ss:m.start]) and m.end < qs:
                 return m.name, st.titles.get(m.name, m.title), ""
+        # 他……充上电：“……”: the sentence is about the person last mentioned
+        lead = LEAD_RE.match(text, ss, qs)
+        j = lead.end() if lead else ss
+        if text[qs - 2] in "：:" and text[j:j + 1] in _PRONOUNS and text[j + 1:j + 2] != "们":
+            name = para.last_seen_before(j)
+            if name:
+                return name, st.titles.get(name, ""), ""
+    if speechlike:
+        # 他说，……，“……”: a quote closing the sentence of a named speaker's indirect speech
+        said = [w for w in before if w[0]]
+        if said:
+            return (*said[-1][:2], "")
     whole = ss == qs - 1 and (qe + 1 >= len(text) or text[qe + 1] in _SENT_END or text[qe - 1] in _SENT_END)
     if whole and speechlike:
-        prev = [w for w in found.values() if w[3] < ss and w[0]]
-        if prev and not re.search(r"[。！!？?]", text[prev[-1][3]:ss - 1].rstrip("。！!？?")):
-            return (*prev[-1][:2], "")
-        if ss == 0 and qe + 1 >= len(text.rstrip()) - 1 and i + 1 < len(paras) and 0 in attributions[i + 1]:
-            return (*attributions[i + 1][0][:2], "")
+        prev = para.last_named_cue_before(ss)
+        k = ss - 1
+        while k > 0 and text[k - 1] in _SENT_END:
+            k -= 1
+        if prev and not para.sentence_end_in(prev[3], k):
+            return (*prev[:2], "")
+        nxt = paras[i + 1].found if i + 1 < len(paras) else {}
+        if ss == 0 and qe + 1 >= len(text.rstrip()) - 1 and 0 in nxt:
+            return (*nxt[0][:2], "")
     return None
 
 

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 
 # Reporting verbs, longest first; a name followed by one of them is a speaker.
+# Verbs that also have other senses (分析, 说明, 形容 ...) report speech only before punctuation (see PUNCT_VERBS).
+PUNCT_VERBS = ("称", "分析", "解读", "说明", "形容", "回忆", "感慨", "感叹", "坦承", "补充")
 REPORTING_VERBS = sorted(
-    "解释说 补充说 介绍说 表示 认为 指出 提醒 呼吁 介绍 建议 看来 强调 坦言 直言 透露 提到 谈到 告诉记者 称 说道 说"
-    " 预测".split(),
-    key=len, reverse=True,
+    {*"解释说 补充说 介绍说 表示 认为 指出 提醒 呼吁 介绍 建议 看来 强调 坦言 直言 透露 提到 谈到 告诉记者 说道 说"
+     " 预测".split(), *PUNCT_VERBS,
+     *(f"{v}{w}" for v in PUNCT_VERBS if v not in ("称", "说明") for w in "说道")},
+    key=lambda v: (-len(v), v),
 )
 
 # Titles printed before a name (longest first) and after it.
@@ -31,12 +34,15 @@ _TITLES = sorted(set(
     " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书"
     " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
     " 创办人 带头人 检察长 总编 秘书 首席统计师 统计师 规划师 会计师 检察官 主治医师 副主任医师 护士 CEO 村主任"
-    " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 主持人".split()), key=len, reverse=True)
+    " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 司机 保安 村医 视察 参事 干事 督导".split()), key=len, reverse=True)
 TITLE_RE = re.compile("|".join(_TITLES))
 # Role words are open-ended (首席统计师, 种粮大户, 江北区市民, 世界冠军): a word ending in one of these
 # characters is a title when a person name follows it and the name's clause reports speech (see role_name).
-ROLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])[师员长家手主户民生者客官军工警农人]")
-_NOT_ROLES = {"记者", "笔者", "作者", "编者", "读者", "国家", "大家", "人家", "全家", "老家", "回家", "在家"}
+ROLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])[师员长家手主户民生者客官军工警农人众迷]")
+_NOT_ROLES = {"记者", "笔者", "作者", "编者", "读者", "国家", "大家", "人家", "全家", "老家", "回家", "在家", "持人", "群众",
+              "个人", "本人", "他人", "别人", "众人", "有人", "家人", "成人"}
+# the interviewer and the press: a name printed after these is never a source
+PRESS_WORDS = ("记者", "笔者", "作者", "主持人", "通讯员", "实习生")
 POST_TITLES = ("副教授", "教授", "博士", "院士", "研究员")
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
@@ -45,21 +51,29 @@ SURNAMES = set(
     "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
     "闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟"
     "冼蔺楼满闻厉伏仝郜阚权帅屠朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初容敬扈晁芮阙浦戈伊端宿钮衣展雍郦乌习"
+    "阎亓郗禤逄訾仉笪眭昝隗綦邴菅郄郤"
 )
 COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "宇文", "长孙"}
 _BAD_NAME_CHARS = set("的了是们等和与及在也都还就将会对向为以从把被让这那其之我你他她它该此各每某有没不年月日个说表认指")
 _STRONG = tuple(REPORTING_VERBS) + (
     "告诉", "回应", "答复", "在", "于", "为", "以", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "看来", "接受", "带领",
+    "受访", "其后", "随后",
 ) + POST_TITLES
 _WEAK = ("和", "与", "的", "、")
 BOUNDARY = set("，,。；;：:！!？?“”「」『』（）()\"\n")
 ADVERBS_RE = re.compile(r"(?:还|也|则|都|又|曾|均|亦|纷纷|一致|普遍|进一步|回应|答复|对记者)+$")
+# A date or time printed between a name and what the person did (赵辰昕9月23日在…介绍, 付凌晖15日…, 周进强当天…).
+# A date written in digits always ends a name; a time word ends it only before a strong follower.
+DATE_AFTER_NAME_RE = re.compile(
+    r"(?:(?:去年|今年|前年|同年|当年)?(?:\d{1,2}月)?\d{1,2}日|(?:去年|今年|前年|同年|当年)\d{1,2}月)"
+    r"(?:上午|下午|晚间|晚上|早上|中午|凌晨)?")
+TIME_AFTER_NAME_RE = re.compile(r"(?:当天|当日|当晚|昨天|昨日|今天|今日|前天|日前|近日|此前|其后|随后|上午|下午|晚间)+")
 # Short adverbials allowed between a speaker and the reporting verb: time (赛后, 当天), manner (笑着,
 # 激动地), simultaneity (一边卸粮一边), addressee (对记者, 向本报记者).
 _ADVERBIAL = (
     r"(?:赛后|会后|课后|事后|节后|散会后|随后|后来|当天|当日|当时|昨天|昨日|今天|今日|前天|日前|近日|最近|此前|最后|"
     r"同时|现场|一边[\u4e00-\u9fff]{1,6}?一边|边[\u4e00-\u9fff]{1,4}?边|"
-    r"[笑指看摸拿翻握抱捧望搓擦比]着(?:[\u4e00-\u9fff]{1,4}?(?=说|表示|介绍))?|"
+    r"[笑指看摸拿翻握抱捧望搓擦比][着著](?:[\u4e00-\u9fff]{1,4}?(?=说|表示|介绍))?|"
     r"(?:不无|略带|颇为|十分|非常|有些|难掩)?(?:激动|高兴|感慨|动情|自豪|骄傲|兴奋|坦率|坦诚|认真|坚定|肯定|笑眯眯|"
     r"笑呵呵|乐呵呵|无奈|平静|郑重|诚恳|深情|风趣|幽默|谦虚|腼腆|爽朗|遗憾|开心|语重心长|意味深长|信心满满|满怀信心)地?|"
     r"(?:对|向|告诉)(?:本报|新华社)?记者|还|也|则|都|又|曾|均|亦|再次|纷纷|一致|普遍|进一步)"
@@ -70,7 +84,20 @@ COLLECTIVE_RE = re.compile(
     r"她们|大家|有人|网友|居民|市民|村民|游客|家长|受访者|业内|报告|研究|调查|数据|公报|[部局委厅院所办署])$"
 )
 _PLACE = re.compile(r"(?:[国省市县区州洲岛村镇])$")
+_ADMIN_PLACE = re.compile(r"(?:[省市县区州])$")  # after a title only these endings rule a name out (王建国 is a name)
+# Forms of address after a surname (刘女士, 陈阿姨, 禤师傅) and 小/老 words that are no names.
+HONORIFICS = ("女士", "先生", "阿姨", "大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大伯", "师傅", "奶奶", "爷爷",
+              "阿婆", "婆婆", "阿公", "阿伯", "老师", "老汉", "小姐", "同学", "医生")
+_NOT_SHORT_NAMES = {"老师", "老农", "小时", "小康", "小米", "小麦", "老党", "老车", "小车", "小商", "老房", "小农", "小于",
+                    "老于", "小白", "老成", "小区", "小龙", "老龙", "小强", "老安", "小常", "老常", "小童", "小计", "老年"}
+# Given-name characters that are also particles: accepted in the middle of a titled name (何以宁, 王有才).
+_GIVEN_NAME_PARTICLES = set("以之有其为")
+# What may follow a person introduced without a reporting verb (see intro_name).
+INTRO_RE = re.compile(
+    r"(?:今年|去年|已经|已|是|就是|一直|把|将|正在|正|刚刚|刚|每天|平时|家住|住在|所在|看中|拿着|指着|带着|提着|坐在|站在|"
+    r"走进|来到|从|在|也|还|便|就|\d{1,3}岁)")
 _NAME_HAN = "[\u4e00-\u9fff]"
+_REST = 32  # how much of the text after a candidate name decides where the name ends (keeps scans linear)
 DOT_NAME_RE = re.compile(rf"({_NAME_HAN}{{1,6}})((?:[·•・‧]{_NAME_HAN}{{1,8}})+)")
 
 NOT_NAMES = set(
@@ -90,13 +117,19 @@ def follows_name(rest: str, *, strong: bool) -> bool:
         strong: demand a reporting verb, a post title or a particle such as 在/也/对; otherwise a clause
             boundary, the end of the text or 和/与/的/、 also end a name.
 
+    A date in digits (``9月23日在…``) ends a name, and so does a time word before a strong follower
+    (``当天在…``).
+
     Example:
         >>> follows_name("说，", strong=True), follows_name("，", strong=True), follows_name("和李四", strong=False)
         (True, False, True)
     """
     if not rest or rest[0] in BOUNDARY:
         return not strong
-    if rest.startswith(_STRONG) or (not strong and rest.startswith(_WEAK)):
+    if rest.startswith(_STRONG) or (not strong and rest.startswith(_WEAK)) or DATE_AFTER_NAME_RE.match(rest):
+        return True
+    when = TIME_AFTER_NAME_RE.match(rest)
+    if when and rest.startswith(_STRONG, when.end()):
         return True
     gap = ADVERBIAL_RE.match(rest)
     return bool(gap) and rest.startswith(tuple(REPORTING_VERBS), gap.end())
@@ -115,25 +148,82 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
         >>> parse_name("市科委副主任翟炜说", 6, titled=True), parse_name("中国表示", 0, titled=False)
         (('翟炜', 8), None)
     """
+    short = short_name(text, p)
+    if short and (titled or follows_name(text[short[1]:short[1] + _REST], strong=True)):
+        return short
     m = DOT_NAME_RE.match(text, p)
     if m:
         last = m.start(2) + 1
         for k in range(1, m.end() - last + 1):
-            if follows_name(text[last + k:], strong=False):
+            if follows_name(text[last + k:last + k + _REST], strong=False):
                 return text[p:last + k], last + k
         return None
     for n in (2, 3, 4):
         cand = text[p:p + n]
         if len(cand) < n or not re.fullmatch(f"{_NAME_HAN}+", cand):
             return None
-        if cand[0] in _BAD_NAME_CHARS or any(c in _BAD_NAME_CHARS for c in cand[1:]) or TITLE_RE.fullmatch(cand):
+        inner_ok = titled and n == 3 and cand[0] in SURNAMES and cand[1] in _GIVEN_NAME_PARTICLES
+        if (cand[0] in _BAD_NAME_CHARS or any(c in _BAD_NAME_CHARS for c in cand[1:] if not inner_ok)
+                or TITLE_RE.fullmatch(cand)):
             continue
         surname = cand[:2] in COMPOUND_SURNAMES or (cand[0] in SURNAMES and n <= 3)
-        if n == 4 and cand[:2] not in COMPOUND_SURNAMES and not titled:
-            continue
+        if n == 4 and cand[:2] not in COMPOUND_SURNAMES and (not titled or INTRO_RE.match(text, p + 3)):
+            continue  # 孙大海正在…: a three-character name and 正在
         if cand in NOT_NAMES or ADVERBS_RE.fullmatch(cand):
             continue
-        if follows_name(text[p + n:], strong=not (surname and titled)):
+        if follows_name(text[p + n:p + n + _REST], strong=not (surname and titled)):
+            return cand, p + n
+    return None
+
+
+def short_name(text: str, p: int) -> tuple[str, int] | None:
+    """A name of an ordinary person whose length is fixed by its form, or None: ``小李`` / ``老王`` (小 or 老
+    and a surname), ``刘女士`` / ``陈阿姨`` / ``欧阳女士`` (a surname and a form of address).
+
+    Example:
+        >>> short_name("外卖骑手小李把车停下", 4), short_name("市民欧阳女士说", 2), short_name("老师说", 0)
+        (('小李', 6), ('欧阳女士', 6), None)
+    """
+    head, rest = text[p:p + 2], text[p + 2:p + 2 + _REST]
+    if (len(head) == 2 and head[0] in "小老" and head[1] in SURNAMES and head not in _NOT_SHORT_NAMES
+            and (not re.match(_NAME_HAN, rest) or INTRO_RE.match(rest) or follows_name(rest, strong=True))):
+        return head, p + 2  # not 小沈 of 小沈阳
+    for k in (2, 1):
+        surname = text[p:p + k]
+        if (k == 2 and surname in COMPOUND_SURNAMES) or (k == 1 and surname in SURNAMES):
+            addr = next((a for a in HONORIFICS if text.startswith(a, p + k)), None)
+            if addr:
+                return text[p:p + k + len(addr)], p + k + len(addr)
+    return None
+
+
+def intro_name(text: str, p: int, *, listed: bool) -> tuple[str, int] | None:
+    """The name after a title ending at ``p`` when the sentence goes on about the person without reporting
+    speech (``退休教师王建国今年78岁``, ``外卖骑手小李把电动车停在路边``), or None.
+
+    Such a mention is no source by itself; it tells who a later ``他说`` or ``这位负责人说`` refers to. The
+    name must carry a common surname (or be a ``short_name``) and be followed by a word that starts a
+    predicate (今年, 是, 把, 家住 ...); after a listed title (``listed``) a comma also ends it.
+
+    Example:
+        >>> intro_name("村民亓德旺今年81岁", 2, listed=False), intro_name("国家统计局今年", 5, listed=False)
+        (('亓德旺', 5), None)
+    """
+    if not_a_role(text, p):
+        return None
+    short = short_name(text, p)
+    if short:
+        return short
+    lengths = (3, 4) if text[p:p + 2] in COMPOUND_SURNAMES else (2, 3)
+    if text[p:p + 1] not in SURNAMES and text[p:p + 2] not in COMPOUND_SURNAMES:
+        return None
+    for n in lengths:
+        cand, rest = text[p:p + n], text[p + n:p + n + _REST]
+        if len(cand) < n or not re.fullmatch(f"{_NAME_HAN}+", cand) or any(c in _BAD_NAME_CHARS for c in cand[1:]):
+            return None
+        if cand in NOT_NAMES or COLLECTIVE_RE.search(cand) or _ADMIN_PLACE.search(cand) or TITLE_RE.search(cand):
+            continue
+        if INTRO_RE.match(rest) or (listed and rest[:1] in ("，", ",")):
             return cand, p + n
     return None
 
@@ -151,6 +241,8 @@ def bare_name_ok(name: str, *, after_quote: bool) -> bool:
         return True
     if name in NOT_NAMES or COLLECTIVE_RE.search(name) or _PLACE.search(name) or TITLE_RE.search(name):
         return False
+    if short_name(name, 0) == (name, len(name)):
+        return True
     return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES or after_quote
 
 
@@ -171,7 +263,7 @@ def role_name(text: str, p: int, *, reported: bool = True) -> tuple[str, int] | 
         >>> role_name("江北区市民蔡晓蕾说", 5), role_name("维护国家安全在于人民", 4)
         (('蔡晓蕾', 8), None)
     """
-    if text[max(0, p - 2):p] in _NOT_ROLES or not ROLE_END_RE.match(text, p - 1):
+    if not_a_role(text, p) or not ROLE_END_RE.match(text, p - 1):
         return None
     parsed = parse_name(text, p, titled=True)
     if parsed is None:
@@ -183,6 +275,19 @@ def role_name(text: str, p: int, *, reported: bool = True) -> tuple[str, int] | 
         return parsed if not text[end:].strip() else None
     clause = re.split(r"[，,。；;：:！!？?“”（）()\n]", text[end:end + 20], maxsplit=1)[0]
     return parsed if re.search("|".join(REPORTING_VERBS) + "|告诉|回应|答复", clause) else None
+
+
+def not_a_role(text: str, p: int) -> bool:
+    """Whether the word ending at ``p`` is no title for the name after it: the press and the interviewer
+    (``本报记者``, ``主持人``, ``通讯员``) and words such as 国家, 大家 (but ``社区工作者`` is a role).
+
+    Example:
+        >>> not_a_role("本报记者王晓", 4), not_a_role("社区工作者韦晓楠", 5), not_a_role("市民刘女士", 2)
+        (True, False, False)
+    """
+    if text.endswith("工作者", 0, p):
+        return False
+    return text.endswith(PRESS_WORDS, 0, p) or text[max(0, p - 2):p] in _NOT_ROLES
 
 
 def role_title_ends(text: str) -> list[int]:
