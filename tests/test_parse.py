@@ -527,3 +527,10 @@ def test_pull_quote_box_is_not_body_text():
     art = parse_page(text).articles[0]
     assert art.boxes == ["【观点】把服务送到家门口，是最实在的民生温度。"]
     assert art.paragraphs == ["把服务送到家门口，是最实在的民生温度。", "第二段。"]
+
+
+@pytest.mark.parametrize("text", ["编者按\n编者按\n。", "标题\n\n编者按：第一段。\n\n编者按：第二段。\n\n本报记者 王明\n\n正文很好。"])
+def test_two_editors_notes_lose_no_line(text):
+    page = parse_page(text)
+    assert [e.line for e in page.ledger] == list(range(1, text.count("\n") + 2))
+    assert sum(e.role == "editors_note" for e in page.ledger) == 2

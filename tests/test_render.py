@@ -391,3 +391,61 @@ def test_a_render_parses_and_segments_each_page_once(tmp_path, monkeypatch):
     assert events.count("parse") == 1 and events.count("discover") == 1
     assert events.count("analysis-read") == 5  # each notebook read the kept analysis back
     assert (tmp_path / "processed" / "sample-page" / "figures.parquet").is_file()
+
+
+def test_a_read_only_reports_folder_is_one_clear_error(tiny, tmp_path):
+    import os
+
+    out = tmp_path / "ro"
+    out.mkdir()
+    os.chmod(out, 0o555)
+    try:
+        if os.access(out, os.W_OK):  # root ignores permissions: make the target a file instead
+            os.chmod(out, 0o755)
+            out.rmdir()
+            out.write_text("not a folder", encoding="utf-8")
+        with pytest.raises(RenderError, match="cannot write reports there"):
+            render.render_reports([tiny["page"]], out=out / "reports", notebooks=tiny["notebooks"],
+                                  processed=tmp_path / "processed")
+    finally:
+        if out.is_dir():
+            os.chmod(out, 0o755)
+
+
+def test_an_empty_folder_is_named_plainly(tmp_path):
+    (tmp_path / "pages").mkdir()
+    with pytest.raises(RenderError) as caught:
+        render.render_reports([tmp_path / "pages"], out=tmp_path / "r")
+    assert "PosixPath" not in str(caught.value) and str(tmp_path / "pages") in str(caught.value)
+
+
+def test_a_killed_run_leaves_no_temp_folder_for_long(monkeypatch, tiny, tmp_path):
+    import hashlib
+    import tempfile
+
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    out = (tmp_path / "r").resolve()
+    stale = Path(tempfile.gettempdir()) / f"newsanalysis-render-{hashlib.sha256(str(out).encode()).hexdigest()[:8]}-old"
+    stale.mkdir()
+    (stale / "left-by-kill-9.ipynb").write_text("{}", encoding="utf-8")
+    render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"], force=True,
+                          processed=tmp_path / "processed")
+    assert not stale.exists()
+
+
+@pytest.mark.slow
+def test_a_cell_running_too_long_fails_its_report_not_the_run(tiny, tmp_path):
+    slow = nbformat.v4.new_notebook()
+    slow.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    slow.cells = [nbformat.v4.new_code_cell('page_path = ""\narticle_index = 0'),
+                  nbformat.v4.new_code_cell("import time\ntime.sleep(30)")]
+    slow.cells[0].metadata["tags"] = ["parameters"]
+    nbformat.write(slow, tmp_path / "slow.ipynb")
+    result = render.render_reports([tiny["page"]], out=tmp_path / "r", jobs=2, cell_timeout=3,
+                                   notebooks={"article": tmp_path / "slow.ipynb", "overview": tiny["notebooks"]["overview"]},
+                                   processed=tmp_path / "processed")
+    failed = [r for r in result.reports if r.status == "failed"]
+    assert result.exit_code == 1 and failed and all(r.kind == "article" for r in failed)
+    assert any("time" in (r.error or "").lower() for r in failed)

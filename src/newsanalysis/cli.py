@@ -168,7 +168,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     from newsanalysis.report.jobs import run_render
 
     return run_render([Path(p) for p in args.paths], out=Path(args.out) if args.out else None,
-                      jobs=args.jobs, with_code=args.with_code, force=args.force, kernel_name=args.kernel)
+                      jobs=args.jobs, with_code=args.with_code, force=args.force, kernel_name=args.kernel,
+                      cell_timeout=args.cell_timeout)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,6 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="re-render even reports that are up to date")
     p.add_argument("--kernel", default=None,
                    help="run the notebooks on this named Jupyter kernel (default: the interpreter running newsanalysis)")
+    p.add_argument("--cell-timeout", type=_positive_int, default=600,
+                   help="seconds a notebook cell may run before its report fails (default 600)")
     p.set_defaults(func=cmd_render)
     return parser
 

@@ -209,8 +209,10 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
         photos: list[Block] = []
         for k in range(head, body):
             block = blocks[k]
-            if block.kind == "note":
+            if block.kind == "note" and draft.note is None:
                 draft.note = block
+            elif block.kind == "note":
+                photos.append(block)  # a second editor's note: read with the body, its line kept in the ledger
             elif block.kind == "furniture":
                 leftovers.append((block, "page furniture"))
             elif block.kind == "credit" or (k + 1 < body and blocks[k + 1].kind == "credit"):

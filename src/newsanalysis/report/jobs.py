@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -52,6 +53,7 @@ ARTICLE_NOTEBOOK = "article_report.ipynb"
 OVERVIEW_NOTEBOOK = "page_overview.ipynb"
 MANIFEST = "manifest.json"
 LOCK = ".render.lock"
+CELL_TIMEOUT = 600.0  # seconds; a report notebook cell normally takes well under ten
 Status = Literal["ok", "skipped", "failed"]
 
 
@@ -163,7 +165,7 @@ def _drop_stale(out: Path, entries: dict, stem: str, current: set[str], emit) ->
 
 
 def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, workdir: Path,
-             processed: Path) -> ReportResult:
+             processed: Path, cell_timeout: float | None = None) -> ReportResult:
     started = time.perf_counter()
     result = ReportResult(job.key, job.kind, str(job.page), job.stem, job.article, job.title, "ok",
                           fingerprint=job.fingerprint)
@@ -172,7 +174,7 @@ def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, w
     try:
         executed = workdir / f"{job.key.replace('/', '__')}.ipynb"
         nb = execute(job.notebook, job.parameters, executed, kernel_name, workdir,
-                     {config.PROCESSED_ENV: str(processed)})
+                     {config.PROCESSED_ENV: str(processed)}, cell_timeout=cell_timeout)
         info = [("报告 report", job.key), *versions(job.page, job.notebook).items()]
         html = export_html(nb, with_code=with_code, title=job.title, extra_body=provenance_html(info))
         for name, csv in chart_tables(nb):
@@ -186,7 +188,10 @@ def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, w
         result.error, result.cell = describe(exc, job.notebook, kernel_name, failed_nb)
         # the last good report (if any) stays in place: the index and the manifest say this run failed
         if failed_nb.exists():
-            _atomic_write(out / ".failed" / job.stem / f"{Path(job.key).stem}.ipynb", failed_nb.read_bytes())
+            try:
+                _atomic_write(out / ".failed" / job.stem / f"{Path(job.key).stem}.ipynb", failed_nb.read_bytes())
+            except OSError as keep:  # e.g. the disk is full: the failure is still recorded, only not its notebook
+                result.error += f" (its executed notebook could not be kept: {keep.strerror or keep})"
     result.seconds = round(time.perf_counter() - started, 3)
     result.finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return result
@@ -204,7 +209,8 @@ def _progress_printer(stream=None) -> Callable[[str], None]:
 def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, jobs: int | None = None,
                    with_code: bool = False, force: bool = False, notebooks: dict[str, Path] | None = None,
                    kernel_name: str | None = None, lock_timeout: float = 0.0, parameters: dict | None = None,
-                   progress: Callable[[str], None] | None = None, processed: Path | None = None) -> RenderResult:
+                   progress: Callable[[str], None] | None = None, processed: Path | None = None,
+                   cell_timeout: float | None = CELL_TIMEOUT) -> RenderResult:
     """Render the reports of ``paths`` (default: every page in ``data/raw``) into ``out`` (default ``reports/``).
 
     Args:
@@ -217,6 +223,7 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
         kernel_name: a named Jupyter kernel (default None: this interpreter, through a kernel spec made on the
             fly; ``"newsanalysis"`` is the kernel ``make install`` registers for JupyterLab).
         processed: where page analyses are kept (default ``data/processed``).
+        cell_timeout: seconds a notebook cell may run before its report fails (None: no limit).
         lock_timeout: seconds to wait for another run holding the lock (0: exit at once).
         parameters: extra notebook parameters (ASCII literals), passed to every notebook.
         progress: called with one plain line per event (default: the ``newsanalysis.render`` logger).
@@ -237,19 +244,21 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
     notebooks = {"article": nbdir / ARTICLE_NOTEBOOK, "overview": nbdir / OVERVIEW_NOTEBOOK, **(notebooks or {})}
     for path in notebooks.values():
         if not Path(path).is_file():
-            raise RenderError(f"{path}: report notebook not found; expected the project's notebooks/ folder "
-                              "(set NEWSANALYSIS_HOME to the project folder)")
-    out.mkdir(parents=True, exist_ok=True)
+            raise RenderError(f"{path}: report notebook not found; expected a notebooks/ folder in the project "
+                              "or the notebooks shipped with the package (reinstall newsanalysis)")
     lock = filelock.FileLock(str(out / LOCK), timeout=lock_timeout)
     try:
+        out.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except filelock.Timeout:
         raise RenderError(f"another newsanalysis render is writing to {out} (lock file {out / LOCK} is held; "
                           f"waited {lock_timeout:g} s); this run made no changes, try again later") from None
+    except OSError as exc:  # a read-only or full disk, a file where the folder should be
+        raise RenderError(f"{out}: cannot write reports there: {exc.strerror or exc}") from None
     try:
         return _render_locked(pages, out, jobs=jobs, with_code=with_code, force=force, notebooks=notebooks,
                               kernel_name=kernel_name, extra=parameters or {}, emit=emit, began=began,
-                              processed=Path(processed or config.processed_dir()).resolve())
+                              processed=Path(processed or config.processed_dir()).resolve(), cell_timeout=cell_timeout)
     finally:
         lock.release()
 
@@ -264,12 +273,13 @@ def _expand(paths: list[Path] | None) -> list[Path]:
         else:
             raise RenderError(f"{path}: no such page file or folder")
     if not pages:
-        raise RenderError(f"no page to render in {paths or config.raw_dir()}; expected .txt page files")
+        where = ", ".join(str(p) for p in paths) if paths else str(config.raw_dir())
+        raise RenderError(f"no page to render in {where}; expected .txt page files")
     return pages
 
 
 def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, notebooks, kernel_name, extra, emit,
-                   began, processed: Path) -> RenderResult:
+                   began, processed: Path, cell_timeout: float | None = None) -> RenderResult:
     manifest = _load_manifest(out)
     entries = manifest["reports"]
     options = {"with_code": with_code, "kernel": kernel_name, "parameters": extra}
@@ -311,17 +321,25 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
         nonlocal done
         emit(f"start {job.key}")
         result = _run_job(job, out, kernel_name=kernel_name, with_code=with_code, workdir=workdir,
-                          processed=processed)
+                          processed=processed, cell_timeout=cell_timeout)
         with guard:
             done += 1
             entries[job.key] = {k: v for k, v in asdict(result).items() if k != "status"} | {"status": result.status}
             manifest["updated"] = result.finished
-            _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            try:
+                _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            except OSError as exc:  # the manifest is written again at the end; the report itself is recorded
+                emit(f"cannot update {out / MANIFEST} after {job.key}: {exc.strerror or exc}")
             tail = f": {result.error}" if result.error else ""
             emit(f"[{done}/{n_total}] {result.status} {job.key} ({result.seconds:.1f} s){tail}")
         return result
 
-    with tempfile.TemporaryDirectory(prefix="newsanalysis-render-") as tmp:
+    # executed notebooks and kernel sockets live in a temp folder named after the reports folder: a run killed
+    # with -9 leaves one behind, and the next run on the same folder (it holds the lock) removes it
+    prefix = f"newsanalysis-render-{hashlib.sha256(str(out).encode()).hexdigest()[:8]}-"
+    for stale in Path(tempfile.gettempdir()).glob(prefix + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         workdir = Path(tmp)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             results += list(pool.map(run, todo))
@@ -330,8 +348,13 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
             entries[result.key] = asdict(result)
     manifest.update({"format": 1, "package_version": __version__,
                      "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")})
-    _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    write_indexes(out, manifest, {r.stem for r in results})
+    try:
+        _atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        write_indexes(out, manifest, {r.stem for r in results})
+    except OSError as exc:
+        n_ok = sum(r.status == "ok" for r in results)
+        raise RenderError(f"{out}: cannot write the manifest and indexes: {exc.strerror or exc}; "
+                          f"{n_ok} report(s) of this run were written and kept") from None
     rendered = RenderResult(out, results, round(time.perf_counter() - began, 3))
     emit(f"done: {rendered.n_rendered} rendered, {rendered.n_skipped} up to date, {rendered.n_failed} failed "
          f"in {rendered.seconds:.1f} s; open {out / 'index.html'}")
@@ -339,10 +362,10 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
 
 
 def run_render(paths: list[Path], *, out: Path | None = None, jobs: int | None = None, with_code: bool = False,
-               force: bool = False, kernel_name: str | None = None) -> int:
+               force: bool = False, kernel_name: str | None = None, cell_timeout: float | None = CELL_TIMEOUT) -> int:
     """The ``newsanalysis render`` command: render, print plain progress lines to stderr, return the exit code."""
     result = render_reports(paths or None, out=out, jobs=jobs, with_code=with_code, force=force,
-                            kernel_name=kernel_name, progress=_progress_printer())
+                            kernel_name=kernel_name, progress=_progress_printer(), cell_timeout=cell_timeout)
     for report in result.reports:
         if report.status == "failed":
             print(f"newsanalysis render: FAILED {report.key}: {report.error}", file=sys.stderr)

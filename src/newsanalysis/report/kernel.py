@@ -85,10 +85,11 @@ def kernel_manager_class(folder: Path, env: dict[str, str], kernel_dirs: Path | 
 
 
 def execute(notebook: Path, parameters: dict, target: Path, kernel_name: str | None, workdir: Path,
-            env: dict[str, str]):
+            env: dict[str, str], *, cell_timeout: float | None = None):
     """Run the notebook with papermill (one retry on kernel start-up failure); returns the executed notebook.
 
-    ``kernel_name`` None runs it on this interpreter (:func:`interpreter_kernel`)."""
+    ``kernel_name`` None runs it on this interpreter (:func:`interpreter_kernel`); a cell running longer than
+    ``cell_timeout`` seconds fails the notebook (so one pathological page cannot hold a cron run forever)."""
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from papermill.exceptions import PapermillExecutionError
@@ -100,6 +101,7 @@ def execute(notebook: Path, parameters: dict, target: Path, kernel_name: str | N
             return papermill.execute_notebook(str(notebook), str(target), parameters=parameters,
                                               kernel_name=kernel_name or INTERPRETER_KERNEL, progress_bar=False, log_output=False,
                                               start_timeout=120, cwd=None, request_save_on_cell_execute=False,
+                                              execution_timeout=cell_timeout,
                                               kernel_manager_class=kernel_manager_class(sockets, env, kernel_dirs))
         except (PapermillExecutionError, NoSuchKernel):
             raise
