@@ -44,7 +44,10 @@ bench: $(DEV_STAMP) ## run the benchmarks under bench/ (installs the peer librar
 	$(BIN)/python bench/score_figures.py
 	$(BIN)/python bench/render_bench.py
 
+fuzz: $(DEV_STAMP) ## the long fuzz run: 10,000 mutated pages through parse, figures, quotes and sources
+	$(BIN)/python bench/fuzz_pages.py --pages 10000
+
 clean: ## remove generated reports and processed data (keeps .venv)
 	rm -rf data/processed/* reports/*/ reports/.failed reports/index.html reports/manifest.json reports/.render.lock
 
-.PHONY: help install report parse test lab bench clean
+.PHONY: help install report parse test lab bench fuzz clean
