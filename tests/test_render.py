@@ -449,3 +449,19 @@ def test_a_cell_running_too_long_fails_its_report_not_the_run(tiny, tmp_path):
     failed = [r for r in result.reports if r.status == "failed"]
     assert result.exit_code == 1 and failed and all(r.kind == "article" for r in failed)
     assert any("time" in (r.error or "").lower() for r in failed)
+
+
+@pytest.mark.slow
+def test_the_failing_cell_is_named_by_its_place_in_the_source_notebook(tmp_path):
+    from newsanalysis.report import kernel
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell("# 标题"), nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_code_cell("raise ValueError('boom')")]
+    nb.cells[1].metadata["tags"] = ["parameters"]
+    nbformat.write(nb, tmp_path / "f.ipynb")
+    with pytest.raises(Exception) as caught:
+        kernel.execute(tmp_path / "f.ipynb", {"x": 2}, tmp_path / "out.ipynb", None, tmp_path, {})
+    message, index = kernel.describe(caught.value, tmp_path / "f.ipynb", None, tmp_path / "out.ipynb")
+    assert index == 2 and message.startswith("cell 2 of f.ipynb (`raise ValueError('boom')`)")

@@ -199,9 +199,12 @@ def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, w
 
 def _progress_printer(stream=None) -> Callable[[str], None]:
     stream = stream or sys.stderr
+    lock = threading.Lock()
 
     def emit(line: str) -> None:
-        print(f"newsanalysis render: {line}", file=stream, flush=True)
+        with lock:  # workers report from several threads: one whole line at a time
+            stream.write(f"newsanalysis render: {line}\n")
+            stream.flush()
 
     return emit
 

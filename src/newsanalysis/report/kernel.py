@@ -123,7 +123,9 @@ def describe(exc: BaseException, notebook: Path, kernel_name: str | None, execut
         if executed.exists():
             import nbformat
 
-            cells = nbformat.read(str(executed), as_version=4).cells[:index]
+            # papermill adds banner cells about the error to the saved notebook; the index counts without them
+            cells = [c for c in nbformat.read(str(executed), as_version=4).cells
+                     if "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])][:index]
             index -= sum("injected-parameters" in c.get("metadata", {}).get("tags", []) for c in cells)
         first = (exc.source or "").strip().splitlines()
         return (f"cell {index} of {notebook.name} (`{first[0][:80] if first else ''}`) raised "
