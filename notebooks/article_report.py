@@ -16,10 +16,11 @@
 
 # %% [markdown]
 # # 文章报告 Article report
-#
-# One article of a printed page: who wrote it, how it was cleaned, what it talks about, which figures it quotes and
-# whom it quotes. Change the parameters below and run all cells; `newsanalysis render` runs this notebook for every
-# article (with papermill) and exports it to HTML.
+
+# %% [markdown] tags=["notebook-only"]
+# One article of a printed page: who wrote it, what it says, which figures it quotes and whom it quotes.
+# Change the parameters below and run all cells; `newsanalysis render` runs this notebook for every article (with
+# papermill) and exports it to HTML, where this note is left out.
 
 # %% tags=["parameters"]
 page_path = ""  # page file to report on; "" means the bundled sample page (data/raw/sample-page.txt)
@@ -28,31 +29,48 @@ top_n = 20  # how many terms the charts and keyword tables show
 
 # %%
 from newsanalysis import charts, config, report
+from newsanalysis.report import readers
 
 analysis = report.cached_analysis(page_path or config.sample_page(), top_n=top_n)  # kept in data/processed/
 page, article, tables = analysis.page, analysis.page.article(article_index), analysis.article(article_index)
 
-# %% [markdown]
-# ## 标题与署名 Headline and byline
-
 # %%
 report.headline(article)
 
+# %%
+readers.summary(article, tables)
+
 # %% [markdown]
-# ## 清理记录 Cleaning log
-# Page-break splits that were joined, duplicate paragraphs removed, and where the article's printed lines went.
+# ## 正文 The article
+# Figures are marked in yellow and quotes in blue; hover over a mark to see its value or speaker.
 
 # %%
-report.cleaning_log(page, article_index)
+readers.annotated_text(article, tables.figures, tables.quotes)
+
+# %% [markdown]
+# ## 数字 Quoted figures
+# Each row links to its place in the text above.
+
+# %%
+readers.figures_table(tables.figures)
+
+# %%
+charts.figures_chart(tables.figures)
+
+# %% [markdown]
+# ## 消息来源 Sources
+
+# %%
+readers.sources_table(tables.sources)
+
+# %%
+charts.sources_chart(tables.sources, tables.quotes)
 
 # %% [markdown]
 # ## 词频 Term frequencies
 
 # %%
 charts.term_bar(tables.terms, top_n=top_n)
-
-# %% [markdown]
-# ## 词云 Word cloud
 
 # %%
 charts.word_cloud(tables.terms, random_state=0)
@@ -72,31 +90,20 @@ charts.keyword_bar(tables.keywords, top_n=top_n)
 # Topics found over all paragraphs of the page; the chart follows them through this article paragraph by paragraph.
 
 # %%
-tables.topic_labels
+readers.table(tables.topic_labels, {"label": "主题", "top_terms": "主要词语"}, empty="此版文字太少，无法划分主题。")
 
 # %%
 charts.topic_flow(tables.topic_weights, tables.topic_labels, article=article_index)
 
 # %% [markdown]
-# ## 数字 Quoted figures
-
-# %%
-tables.figures[["paragraph", "text", "value", "unit", "kind", "subject", "sentence"]]
-
-# %%
-charts.figures_chart(tables.figures)
-
-# %% [markdown]
-# ## 消息来源 Sources
-
-# %%
-tables.sources
-
-# %%
-charts.sources_chart(tables.sources, tables.quotes)
-
-# %% [markdown]
 # ## 人名、地名、机构 Entities
 
 # %%
-tables.entities[["paragraph", "text", "type"]]
+readers.entities_table(tables.entities)
+
+# %% [markdown]
+# ## 清理记录 Cleaning log
+# Page-break splits that were joined, duplicate paragraphs removed, and where the article's printed lines went.
+
+# %%
+readers.table(report.cleaning_log(page, article_index), {"step": "步骤", "count": "数量", "detail": "细节"}, empty="无")

@@ -20,31 +20,63 @@ from newsanalysis.errors import RenderError
 from newsanalysis.io import atomic_write
 
 
-_TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
-{%- block html_head_js -%}{%- endblock html_head_js -%}
-{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+_TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
 {% block data_png scoped %}
-<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<figure class="na-chart">
 <img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
 {%- set alttext = output | get_metadata('alt', 'image/png') -%}
 {%- if alttext %} alt="{{ alttext | escape_html }}"{%- endif %}>
-{%- if alttext %}<p class="na-alt">{{ alttext | escape_html }}</p>{%- endif %}
-</div>
+{%- if alttext %}<figcaption class="na-alt">{{ alttext | escape_html }}</figcaption>{%- endif %}
+</figure>
 {%- endblock data_png %}
 """
 
+# Our own stylesheet (no JupyterLab CSS): Chinese typography, readable tables, marks for figures and quotes.
 _CSS = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
-.na-alt { font-size: 0.85em; color: #555; margin: 0.2em 0 1em; }
-.na-provenance { margin: 2em 1em 1em; padding-top: 0.5em; border-top: 1px solid #ccc; font-size: 0.8em;
-  color: #555; }
-.na-provenance dt { font-weight: bold; float: left; clear: left; width: 14em; }
-.na-provenance dd { margin-left: 15em; word-break: break-all; }
-.na-nav table, table.na-index { border-collapse: collapse; margin: 1em 0; }
-.na-nav td, .na-nav th, table.na-index td, table.na-index th { border: 1px solid #ccc; padding: 0.3em 0.6em; }
+:root { --ink: #1f2328; --muted: #5c6370; --rule: #d8dde3; --accent: #1f5fa8; --fig: #fff1b8; --quote: #dbeafe; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; line-height: 1.8; font-size: 17px;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
+  "WenQuanYi Micro Hei", sans-serif; }
+main, .na-page { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem 2rem; }
+h1 { font-size: 1.9rem; line-height: 1.35; margin: 0.4em 0 0.2em; }
+h2 { font-size: 1.3rem; margin: 1.8em 0 0.6em; padding-bottom: 0.2em; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 1.1rem; }
+a { color: var(--accent); }
+a.anchor-link { display: none; }
+.jp-Cell, .cell, .output_wrapper, .output, .output_area, .text_cell_render, .inner_cell { margin: 0; padding: 0; }
+.prompt, .input_prompt, .output_prompt { display: none; }
+.na-kicker { color: var(--muted); margin: 1.2em 0 0; }
+.na-subtitle { font-size: 1.15rem; font-weight: normal; color: #333; margin: 0.2em 0 0.6em; border: 0; }
+.na-byline { color: var(--muted); font-size: 0.95rem; }
+.na-byline p { margin: 0.1em 0; }
+.na-derived { font-size: 0.85rem; color: var(--muted); }
+.na-summary { background: #f6f8fa; border-left: 4px solid var(--accent); padding: 0.7em 1em; margin: 1.2em 0; }
+.na-summary p { margin: 0.2em 0; }
+.na-article p { text-indent: 2em; margin: 0.6em 0; }
+mark.na-fig { background: var(--fig); padding: 0 0.1em; border-radius: 2px; }
+span.na-quote { background: var(--quote); }
+:target { outline: 3px solid #f59e0b; outline-offset: 1px; }
+.na-table-box { overflow-x: auto; margin: 0.8em 0 1.2em; }
+.na-table-box.na-scroll { max-height: 30rem; overflow-y: auto; border: 1px solid var(--rule); }
+table.na-table, table.na-index, table.dataframe { border-collapse: collapse; font-size: 0.92rem; width: 100%; }
+.na-table th, .na-table td, .na-index th, .na-index td, .dataframe th, .dataframe td { border-bottom: 1px solid var(--rule);
+  padding: 0.35em 0.6em; text-align: left; vertical-align: top; }
+.na-table thead th, .na-index thead th { background: #f1f3f5; position: sticky; top: 0; white-space: nowrap; }
+td.na-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.na-empty { color: var(--muted); font-style: italic; }
+figure.na-chart { margin: 1em 0 1.6em; }
+figure.na-chart img { max-width: 100%; height: auto; }
+.na-alt { font-size: 0.85em; color: var(--muted); margin: 0.3em 0 0; }
+nav.na-nav { max-width: 52rem; margin: 0 auto; padding: 0.8em 1.25rem; display: flex; flex-wrap: wrap; gap: 1.2em;
+  border-bottom: 1px solid var(--rule); font-size: 0.95rem; }
+.na-provenance { max-width: 52rem; margin: 2em auto 1em; padding: 0.8em 1.25rem; border-top: 1px solid var(--rule);
+  font-size: 0.8rem; color: var(--muted); }
+.na-provenance table { border-collapse: collapse; }
+.na-provenance th { text-align: left; font-weight: bold; padding: 0.1em 1em 0.1em 0; white-space: nowrap; vertical-align: top; }
+.na-provenance td { word-break: break-all; padding: 0.1em 0; }
 .na-failed { color: #b00020; }
+@media print { nav.na-nav { display: none; } .na-table-box.na-scroll { max-height: none; overflow: visible; } }
 """
 
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.I)
@@ -115,17 +147,75 @@ def chart_tables(nb: Any) -> list[tuple[str, str]]:
 
 
 def provenance_html(items: Iterable[tuple[str, str]]) -> str:
-    """A ``<footer>`` listing what produced a report (versions and hashes), every value escaped."""
-    rows = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in items)
-    return f'<footer class="na-provenance"><p>本报告由以下版本生成 (versions that produced this report):</p><dl>{rows}</dl></footer>'
+    """A ``<footer>`` listing what produced a report (versions and hashes): one row per item, every value escaped.
+
+    Example:
+        >>> provenance_html([("包 package", "newsanalysis 0.1.0")]).count("<tr>")
+        1
+    """
+    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in items)
+    return (f'<footer class="na-provenance"><p>本报告由以下版本生成 (versions that produced this report):</p>'
+            f"<table>{rows}</table></footer>")
+
+
+EMBEDDED_FAMILY = "NA Report CJK"  # the @font-face name of the subset embedded in each report
+
+
+def embedded_font_css(text: str, font: Path | None = None) -> str:
+    """An ``@font-face`` rule embedding the subset of the bundled CJK font that ``text`` uses (WOFF2, or WOFF
+    without brotli), so a report reads the same on a machine without any Chinese font; "" when no font is found.
+
+    Only the glyphs ``text`` needs are kept (no hinting, no layout features): a few hundred characters cost
+    about 100-200 KB.
+    """
+    import base64
+    import io as _io
+
+    from fontTools import subset
+
+    from newsanalysis.charts.fonts import resolve_font
+    from newsanalysis.errors import NewsAnalysisError
+
+    try:
+        path = Path(font or resolve_font())
+    except NewsAnalysisError:
+        return ""
+    chars = "".join(sorted({ch for ch in text if not ch.isspace()} | set("0123456789%.,:;()[]-+/")))
+    options = subset.Options()
+    options.layout_features, options.hinting, options.desubroutinize = [], False, True
+    try:
+        import brotli  # noqa: F401  (WOFF2 needs it)
+
+        options.flavor, mime = "woff2", "font/woff2"
+    except ImportError:
+        options.flavor, mime = "woff", "font/woff"
+    loaded = subset.load_font(str(path), options, dontLoadGlyphNames=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(loaded)
+    buffer = _io.BytesIO()
+    subset.save_font(loaded, buffer, options)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (f'@font-face {{ font-family: "{EMBEDDED_FAMILY}"; src: url(data:{mime};base64,{data}) '
+            f'format("{options.flavor}"); font-display: block; }}\n'
+            f'body {{ font-family: "{EMBEDDED_FAMILY}", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
+            '"Microsoft YaHei", sans-serif; }\n')
+
+
+def _visible_text(document: str) -> str:
+    """The characters a browser shows (tags, images and styles left out), for the font subset."""
+    document = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", document, flags=re.S | re.I)
+    document = re.sub(r'data:[^"\')\s]+', "", document)
+    return html.unescape(re.sub(r"<[^>]+>", " ", document)) + " ".join(re.findall(r'(?:title|alt)="([^"]*)"', document))
 
 
 def export_html(nb: Any, *, with_code: bool = False, title: str = "", extra_body: str = "",
-                top_body: str = "") -> str:
+                top_body: str = "", embed_font: bool = True) -> str:
     """An executed notebook as one offline HTML document (no code cells unless ``with_code``).
 
     ``top_body`` and ``extra_body`` are trusted HTML fragments (built with :mod:`html` escaping by this module)
-    inserted after ``<body>`` and before ``</body>``.
+    inserted after ``<body>`` and before ``</body>``. ``embed_font`` embeds the subset of the CJK font the
+    document uses (:func:`embedded_font_css`).
 
     Raises:
         RenderError: the HTML would still fetch something from the network.
@@ -135,18 +225,24 @@ def export_html(nb: Any, *, with_code: bool = False, title: str = "", extra_body
     import jinja2
     from nbconvert import HTMLExporter
 
+    from traitlets.config import Config
+
     nb = copy.deepcopy(nb)
     _drop_stderr(nb)
-    if title:
-        nb.metadata["title"] = title
-    exporter = HTMLExporter(template_name="lab", extra_loaders=[jinja2.DictLoader({"na_offline.j2": _TEMPLATE})],
+    # cells tagged notebook-only (instructions for JupyterLab users) are not for readers
+    config = Config({"TagRemovePreprocessor": {"enabled": True, "remove_cell_tags": {"notebook-only"}}})
+    exporter = HTMLExporter(template_name="classic", config=config,
+                            extra_loaders=[jinja2.DictLoader({"na_offline.j2": _TEMPLATE})],
                             template_file="na_offline.j2", exclude_input=not with_code,
-                            exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
-                            language_code="zh")
-    body, _ = exporter.from_notebook_node(nb)
-    body = body.replace("</head>", f"<style>{_CSS}</style>\n</head>", 1)
-    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + top_body, body, count=1)
-    body = body.replace("</body>", extra_body + "\n</body>", 1) if "</body>" in body else body + extra_body
+                            exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
+    fragment, _ = exporter.from_notebook_node(nb)
+    body = (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+            f"<title>{html.escape(title or 'newsanalysis')}</title><style>{_CSS}</style></head>"
+            f"<body>{top_body}<main>{fragment}</main>{extra_body}</body></html>\n")
+    if embed_font:  # readers without a Chinese font see the same text
+        font_css = embedded_font_css(_visible_text(body))
+        body = body.replace("</style></head>", f"{font_css}</style></head>", 1)
     remote = external_urls(body)
     if remote:
         raise RenderError(f"the exported HTML for {title or 'a notebook'!r} would load {remote[:3]} from the "
@@ -189,8 +285,22 @@ def standalone_page(title: str, body: str) -> str:
     """A minimal self-contained HTML document around trusted ``body`` HTML."""
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1.0"><style>{_CSS}</style></head>'
-            f'<body style="margin:1em">{body}</body></html>\n')
+            f'<body><div class="na-page">{body}</div></body></html>\n')
 
+
+def article_nav(page_title: str, previous: str | None, following: str | None) -> str:
+    """The links at the top of an article report: up to its page, across to the previous and next article.
+
+    Example:
+        >>> article_nav("sample-page", None, "02-x.html").count("<a ")
+        3
+    """
+    links = ['<a href="../index.html">全部版面</a>', f'<a href="index.html">↑ 本版 {html.escape(page_title)}</a>']
+    if previous:
+        links.append(f'<a href="{link(previous)}" rel="prev">← 上一篇</a>')
+    if following:
+        links.append(f'<a href="{link(following)}" rel="next">下一篇 →</a>')
+    return f'<nav class="na-nav">{"".join(links)}</nav>'
 
 
 def write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:

@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Literal
@@ -38,7 +38,7 @@ from newsanalysis.io import atomic_write as _atomic_write
 from newsanalysis.io import layout_path
 from newsanalysis.parse import require_articles
 from newsanalysis.report.analysis import cached_analysis, kept_articles
-from newsanalysis.report.export import chart_tables, export_html, provenance_html, write_indexes
+from newsanalysis.report.export import article_nav, chart_tables, export_html, provenance_html, write_indexes
 from newsanalysis.report.filenames import report_filename, safe_name
 from newsanalysis.report.kernel import check_kernel, describe, execute
 from newsanalysis.report.provenance import (
@@ -70,6 +70,7 @@ class Job:
     notebook: Path
     parameters: dict
     fingerprint: dict
+    neighbours: tuple[str | None, str | None] = (None, None)  # file names of the previous and next article
 
 
 @dataclass
@@ -152,6 +153,11 @@ def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: 
                         article["title"] or article["display_title"] or f"第{index + 1}篇", f"{stem}/{name}",
                         notebooks["article"], {"page_path": str(page_path), "article_index": index, **extra},
                         {**common, "notebook_sha256": article_hash}))
+    # each article report links to its neighbours: their names are part of its fingerprint
+    names = [Path(job.key).name for job in jobs[1:]]
+    for n, job in enumerate(jobs[1:]):
+        neighbours = (names[n - 1] if n > 0 else None, names[n + 1] if n + 1 < len(names) else None)
+        jobs[n + 1] = replace(job, neighbours=neighbours, fingerprint={**job.fingerprint, "neighbours": list(neighbours)})
     return jobs
 
 
@@ -176,7 +182,8 @@ def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, w
         nb = execute(job.notebook, job.parameters, executed, kernel_name, workdir,
                      {config.PROCESSED_ENV: str(processed)}, cell_timeout=cell_timeout)
         info = [("报告 report", job.key), *versions(job.page, job.notebook).items()]
-        html = export_html(nb, with_code=with_code, title=job.title, extra_body=provenance_html(info))
+        nav = article_nav(job.stem, *job.neighbours) if job.kind == "article" else ""
+        html = export_html(nb, with_code=with_code, title=job.title, top_body=nav, extra_body=provenance_html(info))
         for name, csv in chart_tables(nb):
             table = target.with_name(f"{target.stem}.{name}.csv")
             _atomic_write(table, csv)
