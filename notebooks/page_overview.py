@@ -20,6 +20,7 @@ top_n = 20  # how many terms the page-wide frequency chart shows
 
 # %%
 from newsanalysis import charts, config, report
+from newsanalysis.report import readers
 
 tables = report.cached_analysis(page_path or config.sample_page(), top_n=top_n)  # kept in data/processed/
 
@@ -28,13 +29,13 @@ tables = report.cached_analysis(page_path or config.sample_page(), top_n=top_n) 
 # Each line can be corrected in `PAGE.layout.toml` beside the page (see docs/page-format.md).
 
 # %%
-tables.warnings
+readers.table(tables.warnings, {"line": "行", "message": "说明"}, empty="解析没有需要核对的地方。", numeric=("line",))
 
 # %% [markdown]
 # ## 各篇文章 Articles
 
 # %%
-tables.overview
+readers.overview_table(tables.overview)
 
 # %%
 charts.article_sizes(tables.overview, value="n_chars")
@@ -43,7 +44,7 @@ charts.article_sizes(tables.overview, value="n_chars")
 # ## 主题 Topics
 
 # %%
-tables.topic_labels
+readers.table(tables.topic_labels, {"label": "主题", "top_terms": "主要词语"}, empty="此版文字太少，无法划分主题。")
 
 # %%
 charts.topic_shares(tables.topic_shares, tables.topic_labels)
@@ -58,7 +59,7 @@ charts.article_sizes(tables.overview, value="n_figures")
 charts.article_sizes(tables.overview, value="n_sources")
 
 # %%
-tables.sources
+readers.sources_table(tables.sources)
 
 # %% [markdown]
 # ## 全版词频 Term frequencies of the whole page

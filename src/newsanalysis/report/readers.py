@@ -238,3 +238,10 @@ def entities_table(entities: pd.DataFrame) -> Html:
     labels = entities["type"].map({"person": "人名", "place": "地名", "org": "机构"}).fillna(entities["type"])
     return table(entities.assign(type_label=labels, paragraph_no=entities["paragraph"] + 1), columns, empty="",
                  numeric=("paragraph_no",))
+
+
+def overview_table(overview: pd.DataFrame) -> Html:
+    """The articles of a page side by side: size, figures and named sources (the page index links each report)."""
+    return table(overview, {"title": "标题", "reporters": "记者", "n_paragraphs": "段落", "n_chars": "字数",
+                            "n_figures": "数字", "n_sources": "消息来源"}, empty="此版没有文章。",
+                 numeric=("n_paragraphs", "n_chars", "n_figures", "n_sources"))
