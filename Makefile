@@ -41,8 +41,10 @@ lab: $(STAMP) ## start JupyterLab with the project's kernel
 bench: $(DEV_STAMP) ## run the benchmarks under bench/ (installs the peer libraries they compare with)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/segment_bench.py
+	$(BIN)/python bench/pipeline_bench.py
 	$(BIN)/python bench/score_figures.py
 	$(BIN)/python bench/render_bench.py
+	$(BIN)/python bench/corpus_bench.py
 
 fuzz: $(DEV_STAMP) ## the long fuzz run: 10,000 mutated pages through parse, figures, quotes and sources
 	$(BIN)/python bench/fuzz_pages.py --pages 10000

@@ -32,11 +32,11 @@ SAMPLE = ROOT / "tests" / "fixtures" / "sample-page.txt"
 
 def _forget_page_tokenizers() -> None:
     """Drop the cached per-analysis tokenizers (base configurations stay), as a new page would find them."""
-    from newsanalysis import segment
+    from newsanalysis.segment import tokenizer
 
-    with segment._LOCK:
-        for key in [k for k in segment._TOKENIZERS if k[1]]:
-            del segment._TOKENIZERS[key]
+    with tokenizer._LOCK:
+        for key in [k for k in tokenizer._TOKENIZERS if k[1]]:
+            del tokenizer._TOKENIZERS[key]
 
 
 def main() -> None:

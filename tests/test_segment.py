@@ -216,3 +216,46 @@ def test_discovery_equals_plain_counting(tok, texts, min_count, max_len, min_pmi
                            min_entropy=min_entropy)
     expected = _reference_discovery(texts, tok, min_count, max_len, min_pmi, min_entropy)
     assert [tuple(r) for r in found.itertuples(index=False)] == expected
+
+
+def _fixture_pages():
+    from conftest import FIXTURES
+
+    return sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
+
+
+def test_page_tokenizer_overlays_the_dictionary_without_copying_it():
+    from newsanalysis.segment.tokenizer import _build
+
+    base = get_tokenizer()
+    page_tok = base.with_words(["脑机接", "算力网"])
+    assert page_tok._jt._base is base._jt.FREQ  # shared, not copied
+    assert len(page_tok._jt._extra) <= 2 * 5  # the added words and their new prefixes only
+    assert page_tok.knows("算力网") and not base.knows("算力网")
+    assert page_tok is _build(base.key, page_tok.words)
+    assert pickle.loads(pickle.dumps(page_tok)).cut("算力网建设") == page_tok.cut("算力网建设")
+
+
+@pytest.mark.slow
+def test_overlay_tokenizer_gives_the_tokens_of_a_full_copy():
+    """Per-page tokenizers (an overlay on the shared tables) cut and tag exactly as a full dictionary copy would."""
+    from newsanalysis.parse import load_page
+    from newsanalysis.segment.tokenizer import _copy_jieba, _discovered_freq, DISCOVERED_TAG  # noqa: I001
+    from newsanalysis.segment.units import all_texts, segmented
+
+    base = get_tokenizer()
+    for path in _fixture_pages():
+        page = load_page(path)
+        seg = segmented(page)
+        texts = [t for item in seg.items for t in all_texts(item.article)]
+        if not seg.tokenizer(seg.items[0]).words:
+            continue
+        overlay = seg.tokenizer(seg.items[0])._jt
+        copied = _copy_jieba(base._jt)
+        for word in seg.tokenizer(seg.items[0]).words:
+            copied.add_word(word, _discovered_freq(copied, word), DISCOVERED_TAG)
+        assert overlay.total == copied.total, path.name
+        assert {w: overlay.FREQ[w] for w in overlay._extra} == {w: copied.FREQ[w] for w in overlay._extra}
+        for text in texts:
+            for hmm in (True, False):
+                assert list(overlay.cut(text, HMM=hmm)) == list(copied.cut(text, HMM=hmm)), (path.name, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 import pytest
 
@@ -54,3 +56,34 @@ def test_two_themes_with_fixed_k():
 def test_bad_k_names_the_range():
     with pytest.raises(NewsAnalysisError, match="k=50"):
         topics(TWO_THEMES, k=50)
+
+
+@pytest.mark.slow
+def test_direct_nmf_fit_equals_sklearn_nmf_bit_for_bit():
+    """Choosing k uses scikit-learn's NMF loop without its per-iteration overhead: the same W and H, exactly."""
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from conftest import FIXTURES
+    from newsanalysis.parse import load_page
+    from newsanalysis.segment.units import segmented
+    from newsanalysis.stats.terms import body_texts
+    from newsanalysis.stats.topics import MAX_K, _fit_nmf
+
+    paths = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
+    n_compared = 0
+    for path in paths:
+        seg = segmented(load_page(path))
+        docs = [d for item in seg.items for t in body_texts(item.article) if (d := seg.terms(item, t))]
+        if len(docs) < 3:
+            continue
+        matrix = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True).fit_transform(docs)
+        for n in range(2, min(MAX_K, len(docs) - 1) + 1):
+            model = NMF(n_components=n, init="nndsvd", random_state=0, max_iter=500)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                w = model.fit_transform(matrix)
+            w2, h2 = _fit_nmf(matrix, n, random_state=0)
+            assert (w == w2).all() and (model.components_ == h2).all(), (path.name, n)
+            n_compared += 1
+    assert n_compared > 100

@@ -10,6 +10,7 @@ jieba may cache its prefix dictionary in. Everything that touches jieba itself s
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -115,6 +116,27 @@ def tokenizer_key(user_dicts: Sequence[str | Path], stopwords: Iterable[str | Pa
     Returns ``(dictionary paths, stopword entries)``: resolved path strings, and ``("file", path)`` or
     ``("word", word)`` pairs (an item is a file if it is a ``Path``, contains ``/`` or ends with ``.txt``).
     """
+    stopwords = tuple(stopwords)
+    folder = user_dict_dir()
+    try:
+        stamp = folder.stat().st_mtime_ns  # a file added, removed or renamed in data/dict/ changes it
+    except OSError:
+        stamp = None
+    cache_key = (str(folder), stamp, os.getcwd(), tuple(str(p) for p in user_dicts),
+                 tuple((isinstance(item, Path), str(item)) for item in stopwords))
+    key = _KEYS.get(cache_key)
+    if key is None:
+        key = _tokenizer_key(user_dicts, stopwords)
+        if len(_KEYS) > 256:
+            _KEYS.clear()
+        _KEYS[cache_key] = key
+    return key
+
+
+_KEYS: dict[tuple, tuple] = {}  # tokenizer_key is asked once per text by some statistics; data/dict/ is listed once
+
+
+def _tokenizer_key(user_dicts: Sequence[str | Path], stopwords: Iterable[str | Path]) -> tuple:
     dict_files, stop_files = user_files()
     dicts = tuple(str(Path(p).resolve()) for p in (*dict_files, *user_dicts))
     stops = []

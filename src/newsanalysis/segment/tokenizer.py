@@ -5,14 +5,18 @@ touched), loaded lazily once per process and cached per configuration, so thread
 read-only. On top of jieba it adds the bundled news dictionary and stopword list
 (``newsanalysis/resources``) plus the user's own files (parameters or ``data/dict/``), guards numbers,
 percentages and money so they are never split nor counted as terms, and matches Traditional Chinese through a
-length-preserving OpenCC conversion, so offsets always point into the original text.
+length-preserving OpenCC conversion, so offsets always point into the original text. A per-page tokenizer
+(:meth:`Tokenizer.with_words`) keeps the words discovered on the page in a small overlay over its
+configuration's tables, read-only and shared, never copied (memory stays flat however many pages come).
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import math
 import threading
+from collections import ChainMap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -82,9 +86,11 @@ class Tokenizer:
     """
 
     def __init__(
-        self, jt, stopwords: frozenset[str], key: tuple, words: tuple[str, ...] = (), vocabulary=frozenset()
+        self, jt, stopwords: frozenset[str], key: tuple, words: tuple[str, ...] = (), vocabulary=frozenset(),
+        parent: Tokenizer | None = None,
     ):
         self._jt = jt
+        self._parent = parent  # the configuration's tokenizer a per-page one overlays (None for a base one)
         self.stopwords = stopwords
         self.vocabulary = frozenset(vocabulary) | frozenset(words)  # dictionary terms: always terms
         self.key = key
@@ -201,7 +207,11 @@ class Tokenizer:
                 view.user_word_tag_tab = {}
                 pos_tok = object.__new__(jieba.posseg.POSTokenizer)
                 pos_tok.tokenizer = view
-                pos_tok.word_tag_tab = {**_base_tags(), **self._jt.user_word_tag_tab}
+                if self._parent is None:
+                    pos_tok.word_tag_tab = {**_base_tags(), **self._jt.user_word_tag_tab}
+                else:  # a per-page tokenizer: its few added tags over the configuration's table, never a copy
+                    pos_tok.word_tag_tab = ChainMap(self._jt.user_word_tag_tab,
+                                                    self._parent._postokenizer().word_tag_tab)
                 self._pos = pos_tok
             return self._pos
 
@@ -235,10 +245,10 @@ def _build(key: tuple, words: tuple[str, ...] = ()) -> Tokenizer:
         dicts, stops = key
         if words:
             parent = _build(key)
-            jt = _copy_jieba(parent._jt)
+            jt = _overlay_jieba(parent._jt)
             for word in words:
                 jt.add_word(word, _discovered_freq(jt, word), DISCOVERED_TAG)
-            tok = Tokenizer(jt, parent.stopwords, key, words, parent.vocabulary)
+            tok = Tokenizer(jt, parent.stopwords, key, words, parent.vocabulary, parent)
         else:
             jt = _copy_jieba(_base_jieba())
             vocabulary = set()
@@ -269,6 +279,68 @@ def _copy_jieba(source):
     jt.user_word_tag_tab = dict(source.user_word_tag_tab)
     jt.initialized = True
     return jt
+
+
+def _overlay_jieba(source):
+    """A jieba.Tokenizer over ``source``'s tables: words it adds go to a small overlay, ``source`` is never copied.
+
+    ``FREQ`` is a ChainMap (the overlay first, then ``source.FREQ``), so jieba's own ``add_word``,
+    ``suggest_freq`` and the HMM path see exactly the merged dictionary a copy would hold; the hot lookups
+    (``get_DAG``, ``calc``) read the two dicts directly.
+    """
+    jt = _overlay_class()()
+    jt.tmp_dir = source.tmp_dir
+    jt._extra, jt._base = {}, source.FREQ
+    jt.FREQ = ChainMap(jt._extra, source.FREQ)
+    jt.total = source.total
+    jt.user_word_tag_tab = dict(source.user_word_tag_tab)  # the user dictionaries' tags only (small)
+    jt.initialized = True
+    return jt
+
+
+def _overlay_class():
+    """The jieba.Tokenizer subclass of :func:`_overlay_jieba` (made once, when jieba is first needed)."""
+    with _LOCK:
+        if "overlay" in _BASE:
+            return _BASE["overlay"]
+    import jieba
+
+    class OverlayTokenizer(jieba.Tokenizer):
+        def get_DAG(self, sentence):  # jieba's get_DAG, reading the overlay before the base table
+            extra, base = self._extra, self._base
+            DAG = {}
+            N = len(sentence)
+            for k in range(N):
+                tmplist = []
+                i = k
+                frag = sentence[k]
+                while i < N:
+                    f = extra.get(frag)
+                    if f is None:
+                        f = base.get(frag)
+                        if f is None:
+                            break
+                    if f:
+                        tmplist.append(i)
+                    i += 1
+                    frag = sentence[k:i + 1]
+                if not tmplist:
+                    tmplist.append(k)
+                DAG[k] = tmplist
+            return DAG
+
+        def calc(self, sentence, DAG, route):  # jieba's calc, same arithmetic in the same order
+            extra, base = self._extra, self._base
+            N = len(sentence)
+            log = math.log
+            route[N] = (0, 0)
+            logtotal = log(self.total)
+            for idx in range(N - 1, -1, -1):
+                route[idx] = max((log(extra.get(w := sentence[idx:x + 1]) or base.get(w) or 1) - logtotal
+                                  + route[x + 1][0], x) for x in DAG[idx])
+
+    with _LOCK:
+        return _BASE.setdefault("overlay", OverlayTokenizer)
 
 
 def _discovered_freq(jt, word: str) -> int:

@@ -29,9 +29,27 @@ class Segmented:
     tokenizers: dict[str | None, Tokenizer]
     new_words: pd.DataFrame = field(repr=False)
     discover: bool = True
+    _terms: dict = field(default_factory=dict, repr=False, compare=False)  # (page, text) -> terms, per analysis
+    _tags: dict = field(default_factory=dict, repr=False, compare=False)  # (page, text) -> tagged tokens
 
     def tokenizer(self, item: Item) -> Tokenizer:
         return self.tokenizers[item.page]
+
+    def terms(self, item: Item, text: str) -> list[str]:
+        """``self.tokenizer(item).terms(text)``, segmented once per analysis however many statistics ask."""
+        key = (item.page, text)
+        found = self._terms.get(key)
+        if found is None:
+            found = self._terms[key] = tuple(self.tokenizers[item.page].terms(text))
+        return list(found)
+
+    def tag(self, item: Item, text: str) -> list[tuple[str, str, int, int]]:
+        """``self.tokenizer(item).tag(text)``, part-of-speech tagged once per analysis (entities, term tags)."""
+        key = (item.page, text)
+        found = self._tags.get(key)
+        if found is None:
+            found = self._tags[key] = tuple(self.tokenizers[item.page].tag(text))
+        return list(found)
 
     @property
     def n_pages(self) -> int:

@@ -39,11 +39,14 @@ def _is_name(token: str, flag: str, tok: Tokenizer) -> bool:
         flag in _PERSON_TAGS or not tok.knows(token) or token in tok.words) and token not in tok.stopwords
 
 
-def _mentions(text: str, tok: Tokenizer) -> list[tuple[int, int, str, int]]:
-    """(start, end, type, priority) candidates; higher priority wins an overlap of equal length."""
+def _mentions(text: str, tok: Tokenizer, tagged=None) -> list[tuple[int, int, str, int]]:
+    """(start, end, type, priority) candidates; higher priority wins an overlap of equal length.
+
+    ``tagged`` is ``tok.tag(to_matching_text(text))`` when the caller has it already.
+    """
     norm = to_matching_text(text)
     found = [(m.start(), m.end(), "person", 3) for m in _DOT_NAME.finditer(norm) if len(m.group()) >= 4]
-    tagged = tok.tag(norm)
+    tagged = tok.tag(norm) if tagged is None else tagged
     for i, (word, flag, s, e) in enumerate(tagged):
         prev = tagged[i - 1] if i else None
         nxt = tagged[i + 1] if i + 1 < len(tagged) else None
@@ -97,7 +100,7 @@ def entities(x, *, discover: bool = True) -> pd.DataFrame:
     for item in items:
         art = item.article
         for p, text in enumerate(art.paragraphs):
-            for s, e, kind in _resolve(_mentions(text, tokenizers[item.page])):
+            for s, e, kind in _resolve(_mentions(text, tokenizers[item.page], seg.tag(item, to_matching_text(text)))):
                 spans = art.paragraph_spans[p] if p < len(art.paragraph_spans) else ()
                 page_start = art.page_offset(p, s) if spans else None
                 page_end = art.page_offset(p, e - 1) + 1 if spans else None

@@ -40,18 +40,25 @@ def body_texts(article: Article) -> list[str]:
     return texts
 
 
-def _article_terms(article: Article, tok: Tokenizer, *, include_headlines: bool = False) -> list[str]:
+def _article_terms(article: Article, tok: Tokenizer, *, include_headlines: bool = False, terms=None) -> list[str]:
+    """The article's terms; ``terms(text)`` (default ``tok.terms``) lets a Segmented serve repeated texts."""
     texts = body_texts(article)
     if include_headlines:
         texts = [t for t in (article.kicker, article.title, article.subtitle, *article.subheads) if t] + texts
-    return [term for text in texts for term in tok.terms(text)]
+    terms = terms or tok.terms
+    return [term for text in texts for term in terms(text)]
 
 
-def _article_tags(article: Article, tok: Tokenizer) -> dict[str, str]:
+def _item_terms(seg, item: Item, **options) -> list[str]:
+    return _article_terms(item.article, seg.tokenizer(item), terms=lambda text: seg.terms(item, text), **options)
+
+
+def _article_tags(article: Article, tok: Tokenizer, tag=None) -> dict[str, str]:
     """Each term's most frequent part-of-speech tag in the article (ties: alphabetical)."""
     tags: dict[str, Counter] = {}
+    tag = tag or tok.tag
     for text in body_texts(article):
-        for word, flag, _, _ in tok.tag(text):
+        for word, flag, _, _ in tag(text):
             if tok.is_term(word):
                 tags.setdefault(word, Counter())[flag] += 1
     return {w: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for w, c in tags.items()}
@@ -95,7 +102,7 @@ def term_frequencies(
     columns = {name: [] for name in ["page", "article", "term", "count", "share"] + (["pos"] if pos else [])}
     for item in items:
         tok = tokenizers[item.page]
-        counts = Counter(_article_terms(item.article, tok, include_headlines=include_headlines))
+        counts = Counter(_item_terms(seg, item, include_headlines=include_headlines))
         total = sum(counts.values())
         ranked = _sorted_counts(counts)[:top_n] if top_n is not None else _sorted_counts(counts)
         columns["page"] += [item.page] * len(ranked)
@@ -104,7 +111,7 @@ def term_frequencies(
         columns["count"] += [count for _, count in ranked]
         columns["share"] += [count / total for _, count in ranked]
         if pos:
-            tags = _article_tags(item.article, tok)
+            tags = _article_tags(item.article, tok, lambda text, item=item: seg.tag(item, text))
             columns["pos"] += [tags.get(term, "x") for term, _ in ranked]
     frame = pd.DataFrame(columns if columns["term"] else None, columns=list(columns))
     frame = frame.astype({"article": "int64", "count": "int64", "share": "float64"})
@@ -117,10 +124,10 @@ def term_frequencies(
 def page_counts(page: Page | Article | str, *, discover: bool = True) -> tuple[Counter, Counter]:
     """(term counts, number of articles containing each term) of one page; the unit of corpus counting."""
     seg = segmented(page, discover=discover)
-    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
+    items = seg.items
     counts, n_articles = Counter(), Counter()
     for item in items:
-        terms = Counter(_article_terms(item.article, tokenizers[item.page]))
+        terms = Counter(_item_terms(seg, item))
         counts.update(terms)
         n_articles.update(terms.keys())
     return counts, n_articles
@@ -198,10 +205,10 @@ def distinctive_terms(x: Source, *, top_n: int = 20, discover: bool = True) -> p
         NewsAnalysisError: ``x`` holds fewer than two articles (there is nothing to compare with).
     """
     seg = segmented(x, discover=discover)
-    items, tokenizers = seg.items, seg.tokenizers
+    items = seg.items
     if len(items) < 2:
         raise NewsAnalysisError(f"distinctive_terms needs at least 2 articles to compare; got {len(items)}")
-    per_article = [Counter(_article_terms(it.article, tokenizers[it.page])) for it in items]
+    per_article = [Counter(_item_terms(seg, it)) for it in items]
     prior = Counter()
     for counts in per_article:
         prior.update(counts)

@@ -2,6 +2,11 @@
 
 Paragraphs are the documents, so a report can show how an article moves between topics paragraph by paragraph.
 Everything is deterministic: NNDSVD initialisation, a fixed ``random_state`` and sorted vocabularies.
+
+Choosing k fits every candidate with scikit-learn's own coordinate-descent loop run directly (:func:`_fit_nmf`,
+bit for bit ``NMF``'s result, about 1.7x faster). Cheaper choices were measured on the 48 fixture pages and
+rejected because they change the chosen k: ``max_iter=200, tol=1e-3`` on 2 pages, ``100, 1e-3`` on 3,
+``50, 1e-2`` on 9 (and saved at most 2.4x of the fits).
 """
 
 from __future__ import annotations
@@ -66,6 +71,46 @@ def _coherence(top: list[list[int]], binary: np.ndarray) -> float:
     return float(np.mean(scores))
 
 
+def _nmf_solver():
+    """scikit-learn's coordinate-descent NMF pieces, or None when this scikit-learn does not have them."""
+    try:
+        from sklearn.decomposition._cdnmf_fast import _update_cdnmf_fast
+        from sklearn.decomposition._nmf import _initialize_nmf
+    except ImportError:
+        return None
+    return _initialize_nmf, _update_cdnmf_fast
+
+
+def _fit_nmf(matrix, n: int, *, random_state: int, max_iter: int = 500, tol: float = 1e-4):
+    """(W, H) of ``NMF(n, init="nndsvd", solver="cd", max_iter, tol).fit_transform(matrix)``, bit for bit.
+
+    Choosing k fits up to 9 models per page; ``NMF`` spends about 40 % of each fit re-validating its input
+    and transposing the sparse matrix on every iteration. This is the same loop (scikit-learn's own
+    initialisation and Cython coordinate-descent update, in the same order, with the same stopping rule), with
+    the transpose made once. Without those pieces (another scikit-learn), ``NMF`` itself is used.
+    """
+    solver = _nmf_solver()
+    if solver is None:
+        from sklearn.decomposition import NMF
+
+        model = NMF(n_components=n, init="nndsvd", random_state=random_state, max_iter=max_iter, tol=tol)
+        return model.fit_transform(matrix), model.components_
+    initialize, update = solver
+    w, h = initialize(matrix, n, init="nndsvd", random_state=random_state)
+    ht = np.ascontiguousarray(h.T)
+    transposed = matrix.T
+    order = np.arange(n, dtype=np.intp)
+    violation_init = None
+    for n_iter in range(1, max_iter + 1):
+        violation = update(w, np.dot(ht.T, ht), matrix @ ht, order)
+        violation += update(ht, np.dot(w.T, w), transposed @ w, order)
+        if n_iter == 1:
+            violation_init = violation
+        if violation_init == 0 or violation / violation_init <= tol:
+            break
+    return w, ht.T
+
+
 def topics(x, *, k: int | None = None, random_state: int = 0, discover: bool = True) -> TopicModel:
     """Fit ``k`` NMF topics to the paragraphs of ``x`` (Page, Article, list of pages or articles).
 
@@ -79,17 +124,15 @@ def topics(x, *, k: int | None = None, random_state: int = 0, discover: bool = T
     Raises:
         NewsAnalysisError: fewer than 2 paragraphs with terms, or ``k`` outside 1..number of such paragraphs.
     """
-    from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     seg = segmented(x, discover=discover)
 
-    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
+    items = seg.items
     docs, keys = [], []
     for item in items:
-        tok = tokenizers[item.page]
         for p, text in enumerate(body_texts(item.article)):
-            docs.append(tok.terms(text))
+            docs.append(seg.terms(item, text))
             keys.append((item.page, item.article.index, p))
     kept = [i for i, d in enumerate(docs) if d]
     if len(kept) < 2:
@@ -101,8 +144,7 @@ def topics(x, *, k: int | None = None, random_state: int = 0, discover: bool = T
         raise NewsAnalysisError(f"k={k} topics is not possible for {len(kept)} paragraphs; expected 1..{len(kept)}")
 
     def fit(n: int):
-        model = NMF(n_components=n, init="nndsvd", random_state=random_state, max_iter=500)
-        return model.fit_transform(matrix), model.components_
+        return _fit_nmf(matrix, n, random_state=random_state)
 
     if k is None:
         binary = (matrix > 0).toarray()

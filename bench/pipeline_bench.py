@@ -1,0 +1,142 @@
+"""Pipeline benchmark: every analysis stage of a page as a throughput ratio to bare ``jieba.lcut``.
+
+Builds its own corpus of at least ``--mb`` MB (default 20; the UTF-8 size of the page files) by cycling through
+the fixture pages (``tests/fixtures/*.txt`` and ``tests/fixtures/layouts/*.txt``), then times, page by page and
+interleaved so every stage sees the same machine load:
+
+* baseline: ``Counter(jieba.lcut(text))``, ``text`` being the page's file text (jieba's global dictionary, HMM on);
+* parse: ``load_page`` (read, detect the encoding, parse);
+* new-word discovery: ``segment.segmented(page)`` (discovery and the page's tokenizer);
+* term frequencies: ``stats.term_frequencies(page)`` (discovery included);
+* figures: ``figures.extract_figures(page)``;
+* sources: ``quotes.source_table(quotes.extract_quotes(page))``;
+* whole: parse + terms + figures + sources, as ``newsanalysis terms``/``figures``/``sources`` would run them;
+* report analysis: ``report.analysis.analyse_page(page)`` (adds topics, keywords, entities, distinctive terms).
+
+A real archive has different new words on every page, so the per-page tokenizers cached by the segment package
+are forgotten before every stage (copies 2..N of a fixture would otherwise get them for free). Each ratio is the
+baseline's total time divided by the stage's total time (above 1: faster than bare jieba). Peak memory is the
+process's peak resident set size after the warm-up and at the end (flat when nothing grows per page).
+
+Run: ``.venv/bin/python bench/pipeline_bench.py [--mb 20] [--stages parse,terms,...]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _forget_page_tokenizers() -> None:
+    """Drop the cached per-analysis tokenizers (base configurations stay), as a new page would find them."""
+    from newsanalysis.segment import tokenizer
+
+    with tokenizer._LOCK:
+        for key in [k for k in tokenizer._TOKENIZERS if k[1]]:
+            del tokenizer._TOKENIZERS[key]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def _stages():
+    from newsanalysis.figures import extract_figures
+    from newsanalysis.parse.page import load_page
+    from newsanalysis.quotes import extract_quotes, source_table
+    from newsanalysis.report.analysis import analyse_page
+    from newsanalysis.segment import segmented
+    from newsanalysis.stats.terms import term_frequencies
+
+    def whole(path, page):
+        page = load_page(path)
+        _forget_page_tokenizers()
+        term_frequencies(page)
+        extract_figures(page)
+        source_table(extract_quotes(page))
+
+    return {
+        "parse (load_page)": lambda path, page: load_page(path),
+        "new-word discovery": lambda path, page: segmented(page),
+        "term frequencies (with discovery)": lambda path, page: term_frequencies(page),
+        "figures": lambda path, page: extract_figures(page),
+        "sources (quotes included)": lambda path, page: source_table(extract_quotes(page)),
+        "parse + terms + figures + sources": whole,
+        "report analysis (analyse_page)": lambda path, page: analyse_page(page),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20; smaller for a quick run)")
+    parser.add_argument("--stages", default="", help="comma-separated stage name prefixes to run (default all)")
+    args = parser.parse_args()
+
+    import jieba
+
+    from newsanalysis.errors import NewsAnalysisError
+    from newsanalysis.parse.page import load_page
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    files = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
+    pages = []
+    for path in files:
+        try:
+            page = load_page(path)
+        except NewsAnalysisError:
+            continue
+        if page.articles:
+            pages.append((path, page, len(path.read_bytes())))
+    stages = _stages()
+    wanted = [p.strip() for p in args.stages.split(",") if p.strip()]
+    if wanted:
+        stages = {n: f for n, f in stages.items() if any(n.startswith(w) for w in wanted)}
+    for path, page, _ in pages[:3]:  # warm every stage (imports, jieba, tag tables, sklearn)
+        jieba.lcut(page.text)
+        for run in stages.values():
+            _forget_page_tokenizers()
+            run(path, page)
+    warm_peak = _peak_mb()
+
+    target = int(args.mb * 1_000_000)
+    corpus, size = [], 0
+    while size < target:
+        for entry in pages:
+            corpus.append(entry)
+            size += entry[2]
+            if size >= target:
+                break
+    totals = dict.fromkeys(stages, 0.0)
+    base_total = 0.0
+    clock = time.perf_counter
+    for path, page, _ in corpus:
+        t0 = clock()
+        Counter(jieba.lcut(page.text))
+        base_total += clock() - t0
+        for name, run in stages.items():
+            _forget_page_tokenizers()
+            t0 = clock()
+            run(path, page)
+            totals[name] += clock() - t0
+
+    mb = size / 1e6
+    print(f"corpus: {len(corpus)} pages ({len(pages)} distinct fixture pages), {mb:.2f} MB; python {sys.version.split()[0]}")
+    print(f"baseline Counter(jieba.lcut(text)): {base_total:.2f} s ({mb / base_total:.2f} MB/s)")
+    print("| stage | seconds | throughput vs bare jieba.lcut |")
+    print("| --- | --- | --- |")
+    for name, t in totals.items():
+        print(f"| {name} | {t:.2f} | {base_total / t:.3f}x |")
+    print(f"peak memory (RSS): {warm_peak:.0f} MB after warm-up, {_peak_mb():.0f} MB at the end")
+
+
+if __name__ == "__main__":
+    main()
