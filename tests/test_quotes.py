@@ -407,7 +407,7 @@ _CHARS = st.sampled_from(list("“”，,。：:？说表示认为他她们在�
 def test_never_crashes_and_offsets_slice_back(text):
     q = extract_quotes(text)
     assert list(q.columns) == QUOTE_COLUMNS
-    paras = [p for p in text.split("\n") if p.strip()]
+    paras = [p.strip() for p in text.split("\n") if p.strip()]  # a string's paragraphs are its stripped lines
     for r in q.itertuples():
         assert paras[r.paragraph][r.start:r.end] == r.quote
         assert r.mode in ("direct", "indirect", "interview")

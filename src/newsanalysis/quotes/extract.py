@@ -270,6 +270,7 @@ def _article_quotes(art: Article) -> list[dict]:
                 e = s
                 while e < len(text) and text[e] not in _SENT_END:
                     e = skip.get(e, e + 1)
+                e = min(e, len(text))  # an unclosed “ at the end skips past the text
                 if e - s >= 2 and text[s] != "“":
                     rows.append(_row(art, i, s, e, printed[i], "indirect", who, cue))
         para.index()
