@@ -39,6 +39,10 @@ COOC = pd.DataFrame({"term_a": ["浦东", "浦东", "开放"], "term_b": ["开�
 SIZES = pd.DataFrame({"article": [0, 1], "title": ["变局之下，浦东如何重塑全球角色", "<script>alert(1)</script>"],
                       "n_chars": [3000, 1200]})
 
+TRENDS = pd.DataFrame({"period": ["2025-11-01", "2025-11-01", "2025-12-01", "2025-12-01"],
+                       "term": ["浦东", "离岸贸易", "浦东", "离岸贸易"], "count": [4, 0, 6, 3],
+                       "per_10k": [40.0, 0.0, 30.0, 15.0]})
+
 CASES = {
     "term_bar": (lambda: charts.term_bar(TERMS, top_n=5), ["term", "count"], ["浦东", "9次"]),
     "word_cloud": (lambda: charts.word_cloud(TERMS), ["term", "count"], ["词云", "浦东"]),
@@ -57,6 +61,8 @@ CASES = {
     "cooccurrence_network": (lambda: charts.cooccurrence_network(COOC), ["term_a", "term_b", "count"],
                              ["浦东—开放"]),
     "article_sizes": (lambda: charts.article_sizes(SIZES), ["article", "title", "n_chars"], ["第1篇3000"]),
+    "trend_chart": (lambda: charts.trend_chart(TRENDS), ["period", "term", "count", "per_10k"],
+                    ["折线图", "2个时段", "离岸贸易最高为2025-12-01"]),
 }
 
 
@@ -100,12 +106,13 @@ def test_every_chart_renders_without_tofu(name, glyph_log):
 
 
 @pytest.mark.parametrize("name", ["term_bar", "word_cloud", "distinctive_bar", "keyword_bar", "topic_shares",
-                                  "topic_flow", "figures_chart", "sources_chart", "cooccurrence_network"])
+                                  "topic_flow", "figures_chart", "sources_chart", "cooccurrence_network", "trend_chart"])
 def test_empty_tables_give_an_explaining_chart(name):
     build, columns, _ = CASES[name]
     source = {"term_bar": TERMS, "word_cloud": TERMS, "distinctive_bar": TERMS.assign(log_odds=1.0),
               "keyword_bar": TERMS.assign(weight=1.0), "topic_shares": SHARES, "topic_flow": WEIGHTS,
-              "figures_chart": FIGURES, "sources_chart": SOURCES, "cooccurrence_network": COOC}[name]
+              "figures_chart": FIGURES, "sources_chart": SOURCES, "cooccurrence_network": COOC,
+              "trend_chart": TRENDS}[name]
     function = getattr(charts, name)
     chart = function(source.head(0))
     assert chart.table.empty

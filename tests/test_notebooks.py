@@ -18,7 +18,7 @@ from newsanalysis.parse.page import load_page
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["article_report", "page_overview", "explore"]
+NAMES = ["article_report", "page_overview", "explore", "corpus_trends"]
 ARTICLE_CHARTS = ["term_bar", "word_cloud", "distinctive_bar", "keyword_bar", "topic_flow", "figures_chart",
                   "sources_chart"]
 

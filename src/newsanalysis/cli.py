@@ -172,6 +172,77 @@ def cmd_render(args: argparse.Namespace) -> int:
                       cell_timeout=args.cell_timeout)
 
 
+def cmd_corpus_build(args: argparse.Namespace) -> int:
+    from newsanalysis.corpus import build_corpus
+
+    bar = sys.stderr.isatty()
+    summary = build_corpus(args.patterns, args.out, scheduler=args.scheduler, partition_size=args.partition_size,
+                           progress=None if bar else (lambda line: print(line, file=sys.stderr, flush=True)), bar=bar)
+    for file, reason in summary.failures:
+        print(f"newsanalysis: skipped {file}: {reason.removeprefix(file + ': ')}", file=sys.stderr)
+    print(summary)
+    return 0
+
+
+def cmd_corpus_trends(args: argparse.Namespace) -> int:
+    from newsanalysis.corpus import term_trends
+
+    _print_frame(term_trends(args.corpus, args.terms, by=args.by), args.json)
+    return 0
+
+
+def cmd_corpus_figures(args: argparse.Namespace) -> int:
+    from newsanalysis.corpus import figure_trends
+
+    _print_frame(figure_trends(args.corpus, args.query), args.json)
+    return 0
+
+
+def cmd_corpus_sources(args: argparse.Namespace) -> int:
+    from newsanalysis.corpus import source_ranking
+
+    _print_frame(source_ranking(args.corpus, top_n=args.top), args.json)
+    return 0
+
+
+def cmd_corpus_search(args: argparse.Namespace) -> int:
+    from newsanalysis.corpus import search_corpus
+
+    _print_frame(search_corpus(args.corpus, args.term, width=args.width, limit=args.limit), args.json)
+    return 0
+
+
+def _add_corpus_commands(sub) -> None:
+    corpus = sub.add_parser("corpus", help="an archive of dated pages: build Parquet tables with Dask, then query them")
+    csub = corpus.add_subparsers(dest="corpus_command", required=True, metavar="CORPUS_COMMAND")
+    p = csub.add_parser("build", help="read, parse and analyse pages with Dask into partitioned Parquet tables")
+    p.add_argument("patterns", nargs="+", metavar="GLOB", help="page files or glob patterns (quote ** patterns)")
+    p.add_argument("--out", required=True, help="the corpus folder")
+    p.add_argument("--scheduler", default="processes",
+                   help="processes (default), threads, sync, or a distributed scheduler address tcp://host:8786")
+    p.add_argument("--partition-size", type=_positive_int, default=8, help="pages per partition (default 8)")
+    p.set_defaults(func=cmd_corpus_build)
+
+    def query(name: str, func, help_text: str):
+        q = csub.add_parser(name, help=help_text, description=help_text)
+        q.add_argument("--corpus", required=True, help="a folder written by `newsanalysis corpus build`")
+        q.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        q.set_defaults(func=func)
+        return q
+
+    q = query("trends", cmd_corpus_trends, "frequency per 10,000 tokens over time, with counts")
+    q.add_argument("terms", nargs="+", type=_term, metavar="TERM", help="terms, e.g. 离岸贸易")
+    q.add_argument("--by", choices=["day", "week", "month"], default="month", help="period (default month)")
+    q = query("figures", cmd_corpus_figures, "values quoted over time for a figure's subject or unit")
+    q.add_argument("query", type=_term, help="a subject or unit, e.g. 社会消费品零售总额")
+    q = query("sources", cmd_corpus_sources, "who is quoted, with titles and dates")
+    q.add_argument("--top", type=_positive_int, default=None, help="only the first N speakers")
+    q = query("search", cmd_corpus_search, "keyword in context across the archive")
+    q.add_argument("term", type=_term, help="the term to look for")
+    q.add_argument("--width", type=_positive_int, default=20, help="characters of context on each side")
+    q.add_argument("--limit", type=_positive_int, default=None, help="at most N rows")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsanalysis", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"newsanalysis {__version__}")
@@ -220,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cell-timeout", type=_positive_int, default=600,
                    help="seconds a notebook cell may run before its report fails (default 600)")
     p.set_defaults(func=cmd_render)
+    _add_corpus_commands(sub)
     return parser
 
 

@@ -38,6 +38,11 @@ def reports_dir() -> Path:
     return project_root() / "reports"
 
 
+def corpus_dir() -> Path:
+    """Where ``newsanalysis corpus build`` writes an archive's tables by default: the project's ``data/corpus``."""
+    return project_root() / "data" / "corpus"
+
+
 def notebooks_dir() -> Path:
     """Report notebooks: the project's own ``notebooks/`` folder when it has them, else the ones shipped with
     the package (so ``pip install newsanalysis`` alone renders reports anywhere)."""

@@ -105,14 +105,37 @@ def read_layout_hints(path: str | Path, *, n_lines: int | None = None) -> Layout
 
 
 @dataclass(frozen=True)
+class PageMeta:
+    """When and where a page was printed: ``date`` (ISO ``YYYY-MM-DD``) or None, ``paper``, ``page_no`` (``"3"``,
+    ``"A3"``) and ``source``, where the date came from: ``"filename"``, ``"sidecar"``, ``"header"`` or ``""``."""
+
+    date: str | None = None
+    paper: str = ""
+    page_no: str = ""
+    source: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.date or self.paper or self.page_no)
+
+    def filled_from(self, other: "PageMeta") -> "PageMeta":
+        """This metadata with its missing fields taken from ``other`` (lower precedence)."""
+        if not other:
+            return self
+        source = self.source if self.date else other.source if other.date else self.source or other.source
+        return PageMeta(self.date or other.date, self.paper or other.paper, self.page_no or other.page_no, source)
+
+
+@dataclass(frozen=True)
 class RawPage:
-    """A page file's decoded text (line endings normalised to ``\\n``), how it was decoded, and the user's
-    layout hints for it (empty when there is no ``PAGE.layout.toml``)."""
+    """A page file's decoded text (line endings normalised to ``\\n``), how it was decoded, the user's
+    layout hints for it (empty when there is no ``PAGE.layout.toml``) and its metadata from the file name and
+    sidecars (:func:`read_page_meta`)."""
 
     text: str
     encoding: str
     source: str
     hints: LayoutHints = LayoutHints()
+    meta: PageMeta = PageMeta()
 
 
 def decode_bytes(data: bytes, *, source: str = "<bytes>", encoding: str | None = None) -> RawPage:
@@ -217,7 +240,117 @@ def read_page(path: str | Path, *, encoding: str | None = None) -> RawPage:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     raw = decode_bytes(data, source=str(path), encoding=encoding)
     hints = read_layout_hints(layout_path(path), n_lines=raw.text.count("\n") + 1)
-    return RawPage(raw.text, raw.encoding, raw.source, hints) if hints else raw
+    meta = read_page_meta(path)
+    return RawPage(raw.text, raw.encoding, raw.source, hints, meta) if hints or meta else raw
+
+
+META_SUFFIX = ".meta.toml"
+PAGES_CSV = "pages.csv"
+_META_KEYS = ("date", "paper", "page_no")
+# 2025-12-05_A03, 20251205-03, renmin_2025-12-05_A03 (an optional paper before the date)
+_FILENAME_META = re.compile(r"^(?:(?P<paper>[^\W_]+)_)?(?P<date>\d{4}-\d{2}-\d{2}|\d{8})(?:[_-](?P<page>[A-Za-z]?\d{1,3}))?$")
+
+
+def normalise_page_no(text: str) -> str:
+    """``"A03"`` → ``"A3"``, ``"03"`` → ``"3"``, ``"第3版"`` → ``"3"``; ``""`` for no page number.
+
+    Example:
+        >>> normalise_page_no("A03"), normalise_page_no("第12版"), normalise_page_no(" 7 ")
+        ('A3', '12', '7')
+    """
+    match = re.fullmatch(r"\s*第?\s*([A-Za-z]?)\s*0*(\d+)\s*版?\s*", str(text))
+    if not match:
+        return str(text).strip()
+    return match.group(1).upper() + match.group(2)
+
+
+def iso_date(text: str) -> str | None:
+    """``"2025-12-05"`` or ``"20251205"`` as an ISO date, None when it is not a real date.
+
+    Example:
+        >>> iso_date("20251205"), iso_date("2025-02-30")
+        ('2025-12-05', None)
+    """
+    import datetime
+
+    digits = str(text).strip().replace("-", "")
+    if not re.fullmatch(r"\d{8}", digits):
+        return None
+    try:
+        return datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:])).isoformat()
+    except ValueError:
+        return None
+
+
+def meta_from_filename(path: str | Path) -> PageMeta:
+    """The date, paper and page number a page's file name gives (``2025-12-05_A03.txt``, ``20251205-03.txt``).
+
+    Example:
+        >>> meta_from_filename("data/raw/2025-12-05_A03.txt")
+        PageMeta(date='2025-12-05', paper='', page_no='A3', source='filename')
+    """
+    match = _FILENAME_META.match(Path(path).stem)
+    date = iso_date(match.group("date")) if match else None
+    if date is None:
+        return PageMeta()
+    return PageMeta(date, match.group("paper") or "", normalise_page_no(match.group("page") or ""), "filename")
+
+
+def _sidecar_meta(values: dict, where: str) -> PageMeta:
+    unknown = sorted(set(values) - set(_META_KEYS))
+    if unknown:
+        raise InputError(f"{where}: unknown page metadata key(s) {', '.join(unknown)}; expected date, paper, page_no")
+    date = values.get("date")
+    if date is not None and not isinstance(date, str):
+        date = date.isoformat() if hasattr(date, "isoformat") else str(date)
+    iso = iso_date(date) if date not in (None, "") else None
+    if date not in (None, "") and iso is None:
+        raise InputError(f"{where}: date {date!r} is not a date; expected YYYY-MM-DD")
+    paper, page_no = values.get("paper") or "", values.get("page_no") or ""
+    if not isinstance(paper, str) or isinstance(page_no, bool) or not isinstance(page_no, (str, int)):
+        raise InputError(f"{where}: paper must be a text and page_no a text or number, got {paper!r}, {page_no!r}")
+    return PageMeta(iso, paper.strip(), normalise_page_no(str(page_no)), "sidecar")
+
+
+def read_sidecar_meta(path: str | Path) -> PageMeta:
+    """A page's metadata from ``PAGE.meta.toml`` beside it, else from its row in ``pages.csv`` in its folder
+    (columns ``file, date, paper, page_no``); empty when neither says anything.
+
+    Raises:
+        InputError: a sidecar is not valid TOML or CSV, has unknown keys or columns, or a date that is not one.
+    """
+    import csv
+    import tomllib
+
+    path = Path(path)
+    toml_path = path.with_name(path.stem + META_SUFFIX)
+    if toml_path.is_file():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise InputError(f"{toml_path}: cannot read page metadata: {exc}") from exc
+        return _sidecar_meta(data, str(toml_path))
+    csv_path = path.with_name(PAGES_CSV)
+    if not csv_path.is_file():
+        return PageMeta()
+    try:
+        with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{csv_path}: cannot read page metadata: {exc}") from exc
+    columns = set(rows[0]) if rows else set()
+    if rows and ("file" not in columns or columns - {"file", *_META_KEYS}):
+        raise InputError(f"{csv_path}: columns {sorted(c for c in columns if c)} but expected file, date, paper, page_no")
+    for number, row in enumerate(rows, start=2):
+        if row.get("file") and Path(row["file"].strip()).name in (path.name, path.stem):
+            values = {k: v.strip() for k, v in row.items() if k in _META_KEYS and v and v.strip()}
+            return _sidecar_meta(values, f"{csv_path} line {number}")
+    return PageMeta()
+
+
+def read_page_meta(path: str | Path) -> PageMeta:
+    """A page's metadata from its file name, then its sidecar (missing fields filled in that order)."""
+    return meta_from_filename(path).filled_from(read_sidecar_meta(path))
 
 
 @functools.lru_cache(maxsize=1)

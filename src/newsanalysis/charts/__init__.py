@@ -28,7 +28,8 @@ from newsanalysis.charts.terms import (
            term_bar,
            word_cloud,
 )
+from newsanalysis.charts.trends import trend_chart
 
 __all__ = ["Chart", "term_bar", "word_cloud", "distinctive_bar", "keyword_bar", "topic_shares", "topic_flow",
            "figures_chart", "sources_chart", "cooccurrence_network", "article_sizes", "missing_glyphs",
-           "resolve_font"]
+           "resolve_font", "trend_chart"]

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from typing import Literal
 
 from newsanalysis.errors import ArticleIndexError
-from newsanalysis.io import LayoutHints
+from newsanalysis.io import LayoutHints, PageMeta
 
 Role = Literal[
     "kicker", "title", "subtitle", "column", "editors_note", "byline", "dateline_body", "body",
@@ -127,7 +127,8 @@ class ParseWarning:
 @dataclass(frozen=True)
 class Page:
     """A parsed page: its source text, articles in reading order, the line ledger, what the parser was unsure
-    of (``warnings``) and the user's corrections it honoured (``hints``)."""
+    of (``warnings``), the user's corrections it honoured (``hints``) and when and where it was printed (``meta``:
+    date, paper, page number and which source gave them)."""
 
     text: str
     articles: list[Article]
@@ -136,6 +137,7 @@ class Page:
     encoding: str = "str"
     warnings: tuple[ParseWarning, ...] = ()
     hints: LayoutHints = field(default_factory=LayoutHints)
+    meta: PageMeta = field(default_factory=PageMeta)
 
     @property
     def stem(self) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from newsanalysis import config
 from newsanalysis.errors import NoArticlesError, ParseError
 from newsanalysis.io import RawPage, read_page
+from newsanalysis.parse.meta import complete_meta
 from newsanalysis.normalize import ends_sentence, slugify
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.body import looks_cut, read_body
@@ -96,7 +97,8 @@ def parse_page(text: str | RawPage, *, source: str | None = None) -> Page:
     if [e.line for e in entries] != list(range(1, raw.text.count("\n") + 2)):
         raise ParseError(f"{raw.source}: internal error: the line ledger does not account for every line")
     return Page(text=raw.text, articles=articles, ledger=entries, source=raw.source, encoding=raw.encoding,
-                warnings=page_warnings(blocks, articles, entries, raw.hints), hints=raw.hints)
+                warnings=page_warnings(blocks, articles, entries, raw.hints), hints=raw.hints,
+                meta=complete_meta(raw.meta, raw.text))
 
 
 def _entry(block: Block, article: int | None, role: str, reason: str = "") -> LedgerEntry:

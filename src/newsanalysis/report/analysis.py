@@ -180,16 +180,43 @@ def analyse_page(page: Page, *, top_n: int = 20) -> Analysis:
     tables = {name: frame if frame is not None else pd.DataFrame(columns=_EMPTY[name])
               for name, frame in tables.items()}
     return Analysis(page=page, notes="; ".join(notes),
-                    fingerprint=analysis_fingerprint(page.text, top_n=top_n, hints=page.hints),
+                    fingerprint=analysis_fingerprint(page.text, top_n=top_n, hints=page.hints, meta=page.meta),
                     **tables)
 
 
-def analysis_fingerprint(page_text: str, *, top_n: int = 20, hints: object = None) -> str:
-    """What an analysis depends on: the page text, the user's layout hints, the package's code, the
-    dictionaries and the options."""
+META_COLUMNS = ("page", "date", "paper", "page_no")
+
+
+def with_page_meta(frame: pd.DataFrame, page: Page) -> pd.DataFrame:
+    """A new frame: ``frame`` with the page's ``page`` (file stem), ``date`` (ISO text or None), ``paper`` and
+    ``page_no`` as its first columns (replacing any it had).
+
+    Example:
+        >>> p = parse_page("2025年12月5日 第3版\\n\\n新闻标题\\n\\n本报记者 王明\\n\\n今天天气很好。")
+        >>> with_page_meta(articles_frame(p)[["article"]], p).values.tolist()
+        [['page', '2025-12-05', '', '3', 0]]
+    """
+    meta = page.meta
+    values = {"page": page.stem, "date": meta.date, "paper": meta.paper, "page_no": meta.page_no}
+    rest = frame.drop(columns=[c for c in META_COLUMNS if c in frame.columns])
+    head = pd.DataFrame({name: pd.Series([value] * len(rest), index=rest.index, dtype=object)
+                         for name, value in values.items()})
+    return pd.concat([head, rest], axis=1)
+
+
+def analysis_fingerprint(page_text: str, *, top_n: int = 20, hints: object = None, meta: object = None) -> str:
+    """What an analysis depends on: the page text, the user's layout hints, the page's metadata, the package's
+    code, the dictionaries and the options."""
     key = (f"{ANALYSIS_FORMAT}\0{package_fingerprint()}\0{dictionaries_sha256()}\0{top_n}\0{page_text}"
-           f"\0{_hint_key(hints)}")
+           f"\0{_hint_key(hints)}" + (f"\0{meta.date}\0{meta.paper}\0{meta.page_no}\0{meta.source}" if meta else ""))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def raw_fingerprint(raw, *, top_n: int = 20) -> str:
+    """:func:`analysis_fingerprint` of a read page file (its metadata completed from its header, as parsing does)."""
+    from newsanalysis.parse.meta import complete_meta
+
+    return analysis_fingerprint(raw.text, top_n=top_n, hints=raw.hints, meta=complete_meta(raw.meta, raw.text))
 
 
 def _hint_key(hints) -> str:
@@ -212,7 +239,8 @@ def write_analysis(analysis: Analysis, folder: str | Path) -> list[Path]:
         The paths written.
     """
     folder = Path(folder)
-    written = write_tables(analysis.tables(), folder)
+    written = write_tables({name: with_page_meta(frame, analysis.page) for name, frame in analysis.tables().items()},
+                           folder)
     atomic_write(folder / "page.json", json.dumps(page_to_dict(analysis.page), ensure_ascii=False, indent=1))
     atomic_write(folder / PAGE_PICKLE, pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
     manifest = {"format": ANALYSIS_FORMAT, "fingerprint": analysis.fingerprint, "page": analysis.page.source,
@@ -247,7 +275,7 @@ def kept_articles(page_path: str | Path, *, top_n: int = 20, processed: str | Pa
     except (OSError, ValueError):
         return None
     if (manifest.get("format") != ANALYSIS_FORMAT or not manifest.get("articles")
-            or manifest.get("fingerprint") != analysis_fingerprint(raw.text, top_n=top_n, hints=raw.hints)
+            or manifest.get("fingerprint") != raw_fingerprint(raw, top_n=top_n)
             or not (folder / PAGE_PICKLE).is_file()):
         return None
     return manifest["articles"]
@@ -268,7 +296,7 @@ def cached_analysis(page_path: str | Path, *, top_n: int = 20, processed: str | 
         InputError: the page cannot be read; NoArticlesError is not raised here (see ``require_articles``).
     """
     raw = read_page(page_path, encoding=encoding)
-    fingerprint = analysis_fingerprint(raw.text, top_n=top_n, hints=raw.hints)
+    fingerprint = raw_fingerprint(raw, top_n=top_n)
     folder = analysis_dir(page_path, processed)
     found = read_analysis(folder, fingerprint=fingerprint)
     if found is not None:
@@ -291,7 +319,8 @@ def analyse(page: Page, *, top_n: int = 20) -> Analysis:
     """
     if page.source and Path(page.source).is_file() and os.access(page.source, os.R_OK):
         folder = analysis_dir(page.source)
-        found = read_analysis(folder, fingerprint=analysis_fingerprint(page.text, top_n=top_n, hints=page.hints))
+        found = read_analysis(folder, fingerprint=analysis_fingerprint(page.text, top_n=top_n, hints=page.hints,
+                                                                       meta=page.meta))
         if found is not None:
             return found
     return analyse_page(page, top_n=top_n)

@@ -1,4 +1,5 @@
-"""Corpus-level term frequencies over many pages with Dask.
+"""Corpus-level term frequencies over many pages with Dask (one table, summed in memory: for an archive use
+:func:`newsanalysis.corpus.build_corpus` and the queries).
 
 Local by default (Dask's threads scheduler, or ``"sync"``, both fine on a 2-core test machine); pass
 ``address="tcp://host:8786"`` to run on a Dask distributed cluster. Each page is counted on its own
