@@ -43,6 +43,7 @@ PEER_UNITS = {
     "Chinese yuan": "元", "United States dollar": "美元", "Euro": "欧元", "Dollar": "美元", "Bitcoin": "比特币",
     "Kilobit": "千比特", "Meter": "米", "Ton": "吨", "Centimeter": "厘米", "Kilometer": "千米", "Kilogram": "千克",
     "Megabyte": "兆字节", "Mu": "亩", "Jin": "斤", "Year": "岁", "Week": "周", "Day": "天", "C": "摄氏度", "F": "华氏度",
+    "Liang": "两",
 }
 ISO_DURATION = {"小时": "PT{}H", "分钟": "PT{}M", "秒": "PT{}S", "天": "P{}D", "周": "P{}W", "星期": "P{}W",
                 "月": "P{}M", "年": "P{}Y"}
@@ -53,8 +54,13 @@ def _close(a: float, b: float) -> bool:
 
 
 def _norm_date(v: str) -> str:
+    """One spelling per date or time: ``XXXX-XX-29`` = ``---29``, ``T08:00`` = ``T08`` (a whole hour)."""
     v = v.replace("XXXX-XX-", "---").replace("XXXX-", "--")
-    return v
+    return re.sub(r"(T\d\d):00(?![:\d])", r"\1", v)
+
+
+def _iso(p: dict) -> str | None:
+    return _norm_date(p["iso"]) if p.get("iso") else p.get("iso")
 
 
 def _value_ok(e: dict, p: dict) -> bool:
@@ -64,11 +70,11 @@ def _value_ok(e: dict, p: dict) -> bool:
     if isinstance(ev, list):
         if all(isinstance(x, (int, float)) for x in ev):
             return _close(p.get("low"), ev[0]) and _close(p.get("high"), ev[1])
-        return p.get("iso") in {_norm_date(x) for x in ev}
+        return _iso(p) in {_norm_date(x) for x in ev}
     if isinstance(ev, str):
         if ev.startswith("("):  # (start,end,duration) ranges
             start, end = ev.strip("()").split(",")[:2]
-            iso = p.get("iso") or ""
+            iso = _iso(p) or ""
             a, _, b = iso.partition("/")
             return bool(a) and bool(b) and _norm_date(start).startswith(a) and _norm_date(end).startswith(b[:4])
         if ev.startswith("P"):
@@ -77,7 +83,7 @@ def _value_ok(e: dict, p: dict) -> bool:
             if fmt is None or v is None or math.isnan(v):
                 return False
             return fmt.format(f"{v:g}") == ev
-        return p.get("iso") == _norm_date(ev)
+        return _iso(p) == _norm_date(ev)
     iso = p.get("iso") or ""
     if re.fullmatch(r"\d{4}", iso) and float(iso) == float(ev):
         return True  # 二〇〇二年 read as the year 2002
@@ -90,11 +96,16 @@ def _value_ok(e: dict, p: dict) -> bool:
     return any(_close(c, float(ev)) for c in candidates if c is not None)
 
 
+# one unit under several names or symbols (strict recall asks for "the same unit", as 元 = CNY)
+SAME_UNIT = {"摄氏度": {"℃", "°C"}, "华氏度": {"℉", "°F"}, "厘米": {"cm", "CM"}, "千米": {"公里", "km", "KM"},
+             "千克": {"公斤", "kg", "KG"}, "岁": {"周岁"}, "元": {"人民币"}, "美元": {"美圆"}}
+
+
 def _unit_ok(model: str, e: dict, p: dict) -> bool:
     if model not in UNIT_MODELS or not e.get("unit"):
         return True
     eu = PEER_UNITS.get(e["unit"], e["unit"])
-    return p.get("unit") == eu or (eu == "岁" and p.get("unit") == "周岁")
+    return p.get("unit") == eu or p.get("unit") in SAME_UNIT.get(eu, ())
 
 
 def ours(text: str) -> list[dict]:

@@ -17,7 +17,7 @@ def _rows(text: str) -> list[tuple]:
     df = extract_figures(text)
     out = []
     for r in df.itertuples():
-        value = r.iso if r.iso is not None else (r.low, r.high) if r.kind == "range" else r.value
+        value = r.iso if r.iso is not None else (r.low, r.high) if r.kind in ("range", "score") else r.value
         out.append((r.text, value, r.unit, r.kind))
     return out
 
@@ -46,7 +46,7 @@ def _rows(text: str) -> list[tuple]:
         ("电极尺寸约为发丝的1/100", [("1/100", 0.01, None, "fraction")]),
         ("占到总数的一半", [("一半", 0.5, None, "fraction")]),
         ("三分之一的受访者", [("三分之一", 1 / 3, None, "fraction")]),
-        ("主队以3比1获胜", [("3比1", 3.0, None, "ratio")]),
+        ("主队以3比1获胜", [("3比1", (3.0, 1.0), None, "score")]),
         ("收支规模较2020年翻番", [("2020年", "2020", "年", "year"), ("翻番", 2.0, None, "multiple")]),
         ("收入翻一番", [("翻一番", 2.0, None, "multiple")]),
         ("由中科院脑智卓越中心的两位科学家创立", [("两位", 2.0, "位", "count")]),
@@ -105,9 +105,9 @@ def test_figures_in_sentences(text: str, expected: list[tuple]) -> None:
         ("到2000年底", [("2000年底", "2000", "年", "year")]),
         ("当天10时30分", [("10时30分", "T10:30", None, "time")]),
         ("次日1时17分,舱门打开", [("1时17分", "T01:17", None, "time")]),
-        ("下午5:00开会", [("下午5:00", "T17:00", None, "time")]),
+        ("下午5:00开会", [("5:00", "T17:00", None, "time")]),
         ("17:17,飞船对接", [("17:17", "T17:17", None, "time")]),
-        ("1987年1月11日八点出发", [("1987年1月11日八点", "1987-01-11T08", None, "date")]),
+        ("1987年1月11日八点出发", [("1987年1月11日", "1987-01-11", None, "date"), ("八点", "T08:00", None, "time")]),
         ("2024年3月,项目启动", [("2024年3月", "2024-03", None, "date")]),
         ("2020/12/1", [("2020/12/1", "2020-12-01", None, "date")]),
         ("二〇〇二年的冬天", [("二〇〇二年", "2002", "年", "year")]),
@@ -353,7 +353,7 @@ def test_never_crashes_offsets_slice_back_values_finite(text: str) -> None:
         assert text[r["start"]:r["end"]] == r["text"]
         for key in ("value", "low", "high"):
             assert math.isnan(r[key]) or math.isfinite(r[key])
-        assert (r["iso"] is not None) or (r["kind"] == "range") or math.isfinite(r["value"])
+        assert (r["iso"] is not None) or (r["kind"] in ("range", "score")) or math.isfinite(r["value"])
         assert len(r["subject"]) <= 12 and r["subject"] not in _FUNCTION_WORDS
 
 
@@ -378,3 +378,221 @@ def test_any_unicode_text_is_safe(text: str) -> None:
 def test_change_directions_from_adjustment_words(sentence, text, direction):
     rows = extract_figures(sentence)
     assert rows.loc[rows["text"] == text, "direction"].tolist() == [direction]
+
+
+# --- the page conventions of shared/practice/README.md ("More page types") --------------------------------------
+# Scores are kind ``score`` with the two numbers in printed order (low, high), value NaN and no unit; a pair is a
+# score when the words around it say so (以…战胜, 比分, a results line, a sports sentence), else it stays a ratio
+# (师生比为1:15), a clock time (19:30) or a range (5-10天).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中国队以3比1战胜日本队", [("3比1", (3.0, 1.0), None, "score")]),
+        ("比分为3:1", [("3:1", (3.0, 1.0), None, "score")]),
+        ("第89分钟将比分扳为1：1", [("第89分钟", 89.0, "分钟", "ordinal"), ("1：1", (1.0, 1.0), None, "score")]),
+        ("上海海港 5∶0 天津津门虎", [("5∶0", (5.0, 0.0), None, "score")]),
+        ("女子单打 陈梦 4-2 孙颖莎", [("4-2", (4.0, 2.0), None, "score")]),
+        ("中国队以2-0取胜", [("2-0", (2.0, 0.0), None, "score")]),
+        ("湖人队以112:108险胜勇士队", [("112:108", (112.0, 108.0), None, "score")]),
+        ("郑钦文以6:2、7:6（5）击败对手", [("6:2", (6.0, 2.0), None, "score"), ("7:6", (7.0, 6.0), None, "score")]),
+        ("男女比例为1比2", [("1比2", 0.5, None, "ratio")]),
+        ("按1∶1配比", [("1∶1", 1.0, None, "ratio")]),
+        ("地图比例尺为1∶500", [("1∶500", 0.002, None, "ratio")]),
+        ("师生比为1:15", [("1:15", 1 / 15, None, "ratio")]),
+        ("以7比2的投票结果通过", [("7比2", 3.5, None, "ratio")]),
+        ("比赛将于19:30开始", [("19:30", "T19:30", None, "time")]),
+        ("预计5-10天", [("5-10天", (5.0, 10.0), "天", "range")]),
+        ("5-6月举行比赛", [("5-6月", (5.0, 6.0), "月", "range")]),
+    ],
+)
+def test_scores_ratios_and_clock_times(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+# Race times and durations printed in minutes and seconds are seconds (1分45秒45 -> 105.45); hours and minutes are
+# seconds in a race (2小时40分 ... 冲线 -> 9600) and hours elsewhere (4小时18分 on a train -> 4.3). A relay is one
+# distance; 400米半决赛 is 400 m and a semi-final, not 400.5 m.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("潘展乐以1分45秒45夺冠", [("1分45秒45", 105.45, "秒", "duration")]),
+        ("苏炳添以9秒83的成绩闯入决赛", [("9秒83", 9.83, "秒", "duration")]),
+        ("中国队最终以3分11秒28位列第四", [("3分11秒28", 191.28, "秒", "duration"), ("第四", 4.0, None, "ordinal")]),
+        ("“天工Ultra”用时约2小时40分率先冲线", [("2小时40分", 9600.0, "秒", "duration")]),
+        ("北京至上海最快4小时18分可达", [("4小时18分", 4.3, "小时", "duration")]),
+        ("男子4×100米混合泳接力", [("4×100米", 400.0, "米", "measure")]),
+        ("他在400米半决赛中游出3分45秒34", [("400米", 400.0, "米", "measure"), ("3分45秒34", 225.34, "秒", "duration")]),
+        ("快了0.09秒", [("0.09秒", 0.09, "秒", "duration")]),
+        ("潘展乐4岁半开始学游泳", [("4岁半", 4.5, "岁", "age")]),
+        ("第41分钟，武磊破门", [("第41分钟", 41.0, "分钟", "ordinal")]),
+        ("海港队积59分", [("59分", 59.0, "分", "count")]),
+        ("孙颖莎经过7局苦战", [("7局", 7.0, "局", "count")]),
+        ("3场比赛均打满5局", [("3场", 3.0, "场", "count"), ("5局", 5.0, "局", "count")]),
+        ("他在接力第一棒游出46秒40", [("第一棒", 1.0, "棒", "ordinal"), ("46秒40", 46.4, "秒", "duration")]),
+        ("创造奥运会纪录9项次", [("9项次", 9.0, "项次", "count")]),
+        ("2024赛季中超联赛", [("2024", "2024", None, "year")]),
+    ],
+)
+def test_race_times_and_sports_figures(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《1984》《百年孤独》等外国名著", "从《流浪地球2》到《第二十条》", "《唐探1900》和《封神第二部：战火西岐》领跑",
+        "参赛队伍一届不缺", "最近一次夺冠", "一举两得", "三心二意", "千方百计", "武磊梅开二度", "村里的第一书记",
+        "冠军归属一波三折", "站牌上的字挤在一块", "二十四节气中的惊蛰", "读完了《三体》三部曲", "达到国家二级标准",
+        "继续深化“一微克”行动", "蓝天是一微克一微克抠出来的", "在南京五台山体育场", "假期最后一天", "成果丰硕的一年",
+        "能省好几百元", "有时候半天没人", "消费『三支安打』", "比上一季度加快", "一年四季", "第一产业",
+    ],
+)
+def test_no_figures_in_titles_idioms_and_names(text: str) -> None:
+    assert _rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("《2024年全国教育事业发展统计公报》显示", [("2024年", "2024", "年", "year")]),  # a document's year (optional)
+        ("第一产业增加值5.3万亿元", [("5.3万亿元", 5.3e12, "元", "money")]),
+        ("光是3单元就装了两部", [("两部", 2.0, "部", "count")]),
+        ("货物贸易第一大国", [("第一", 1.0, None, "ordinal")]),
+        ("开业一年来", [("一年", 1.0, "年", "duration")]),
+    ],
+)
+def test_names_keep_only_their_figures(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+# A date and the clock time after it are two figures; 上午/晚上 is left out of the text but sets the hour; a whole
+# hour has minutes :00. A text that is nothing but a time or a date-time is read as one figure.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至2月5日9时", [("2月5日", "--02-05", None, "date"), ("9时", "T09:00", None, "time")]),
+        ("台风6日16时20分登陆", [("6日", "---06", None, "date"), ("16时20分", "T16:20", None, "time")]),
+        ("5日上午9时开幕", [("5日", "---05", None, "date"), ("9时", "T09:00", None, "time")]),
+        ("营业时间延长到晚上9点半", [("9点半", "T21:30", None, "time")]),
+        ("0时至6时", [("0时至6时", "T00:00/T06:00", None, "range")]),
+        ("6时30分至20时", [("6时30分至20时", "T06:30/T20:00", None, "range")]),
+        ("下午5:00", [("下午5:00", "T17:00", None, "time")]),
+        ("1987年1月11日八点", [("1987年1月11日八点", "1987-01-11T08:00", None, "date")]),
+    ],
+)
+def test_dates_and_clock_times_on_pages(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+# Quarters are dates Q1..Q4 (一季度, 第二季度, Traditional 第三季 / 第3季); "the first N" periods are durations
+# (前三季度, 首三季, 前11月, 首4個月).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一季度国内生产总值增长5.3%", [("一季度", "Q1", None, "date"), ("5.3%", 5.3, "%", "percent")]),
+        ("第二季度增长4.7%", [("第二季度", "Q2", None, "date"), ("4.7%", 4.7, "%", "percent")]),
+        ("四季度GDP", [("四季度", "Q4", None, "date")]),
+        ("前三季度全国居民人均可支配收入", [("前三季度", 3.0, "季度", "duration")]),
+        ("连续三个季度增长", [("三个季度", 3.0, "季度", "duration")]),
+        ("今年第三季本地生產總值按年實質增長3.8%", [("第三季", "Q3", None, "date"), ("3.8%", 3.8, "%", "percent")]),
+        ("考慮到首三季3.3%的實際增長", [("首三季", 3.0, "季", "duration"), ("3.3%", 3.3, "%", "percent")]),
+        ("累計前11月出口5784.9億美元", [("前11月", 11.0, "月", "duration"), ("5784.9億美元", 5.7849e11, "美元", "money")]),
+        ("累計今年首4個月", [("首4個月", 4.0, "月", "duration")]),
+        ("《奔跑吧》第三季开播", [("第三季", 3.0, "季", "ordinal")]),  # a season of a show, not a quarter
+    ],
+)
+def test_quarters_and_first_periods(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+# Traditional script reads like Simplified; units keep the printed script; on a Traditional page 113年 before a
+# quarter and 115年度 are years of the Republic of China (2024, 2026), while 建校113年 on a Simplified page is 113 years.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("增速比上月加快2.92個百分點", [("2.92個百分點", 2.92, "個百分點", "percent")]),
+        ("已連續11個季度錄得增長", [("11個季度", 11.0, "季度", "duration")]),
+        ("總貨運量為500萬公噸", [("500萬公噸", 5e6, "公噸", "measure")]),
+        ("人均GDP達3萬8748美元", [("3萬8748美元", 38748.0, "美元", "money")]),
+        ("113年第4季經濟成長率概估為1.84%", [("113年", "2024", "年", "year"), ("第4季", "Q4", None, "date"),
+                                       ("1.84%", 1.84, "%", "percent")]),
+        ("115年度中央政府總預算案", [("115年度", "2026", "年度", "year")]),
+        ("建校113年来", [("113年", 113.0, "年", "duration")]),
+        ("年增百分之一點六", [("百分之一點六", 1.6, "%", "percent")]),
+        ("主計總處也提及兩項特別預算", [("兩項", 2.0, "項", "count")]),
+        ("訪港旅客總數達1,600萬人次", [("1,600萬人次", 1.6e7, "人次", "count")]),
+    ],
+)
+def test_traditional_script(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("处1万元以上3万元以下罚款", [("1万元以上3万元以下", (10000.0, 30000.0), "元", "range")]),
+        ("一次换两三部", [("两三部", (2.0, 3.0), "部", "range")]),
+        ("三五百块", [("三五百块", (300.0, 500.0), "元", "range")]),
+        ("降水偏少七八成", [("七八成", (70.0, 80.0), "%", "range")]),
+        ("9月至10月", [("9月至10月", (9.0, 10.0), "月", "range")]),
+        ("全国票房1.87亿", [("1.87亿", 187000000.0, None, "count")]),
+        ("老年人口2.2亿", [("2.2亿", 220000000.0, None, "count")]),
+        ("每月退休金3900多元", [("3900多元", 3900.0, "元", "approx")]),
+        ("来回一个多小时", [("一个多小时", 1.0, "小时", "approx")]),
+        ("等了二十多分钟", [("二十多分钟", 20.0, "分钟", "approx")]),
+        ("连续举办16届", [("16届", 16.0, "届", "count")]),
+        ("第十届全国运动会", [("第十届", 10.0, "届", "ordinal")]),
+        ("中心附近最大风力17级", [("17级", 17.0, "级", "measure")]),
+        ("中心最低气压915百帕", [("915百帕", 915.0, "百帕", "measure")]),
+        ("运送货物207万标箱", [("207万标箱", 2070000.0, "标箱", "count")]),
+        ("平均逗留時間為1.2日", [("1.2日", 1.2, "日", "duration")]),
+        ("平均留港3.2晚", [("3.2晚", 3.2, "晚", "duration")]),
+        ("四股客流叠加", [("四股", 4.0, "股", "count")]),
+        ("我家住在6楼", [("6楼", 6.0, "楼", "ordinal")]),
+        ("服务类零售额保持两位数增长", [("两位数", 2.0, "位数", "count")]),
+        ("我有20个比特币", [("20个比特币", 20.0, "比特币", "money")]),
+        ("三十两", [("三十两", 30.0, "两", "measure")]),
+        ("打对折", [("对折", 50.0, "%", "percent")]),
+        ("五百 余万", [("五百 余万", 5e6, None, "count")]),
+        ("四百 点 五", [("四百 点 五", 400.5, None, "measure")]),
+        ("2^5", [("2^5", 32.0, None, "count")]),
+        ("华氏温度100度", [("华氏温度100度", 100.0, "华氏度", "measure")]),
+        ("最高气温摄氏30度", [("摄氏30度", 30.0, "摄氏度", "measure")]),
+    ],
+)
+def test_ranges_kinds_and_units(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+_TEAMS = st.sampled_from(["中国队", "日本队", "上海海港队", "孙颖莎", "湖人队", "山东泰山"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(_TEAMS, _TEAMS, st.integers(0, 150), st.integers(0, 150), st.sampled_from(["比", ":", "∶", "-"]),
+       st.sampled_from(["战胜", "击败", "不敌", "战平"]))
+def test_a_match_result_is_one_score_in_printed_order(home, away, a, b, sep, verb) -> None:
+    text = f"{home}以{a}{sep}{b}{verb}{away}。"
+    assert _rows(text) == [(f"{a}{sep}{b}", (float(a), float(b)), None, "score")]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 59), st.integers(0, 59), st.integers(0, 99))
+def test_a_race_time_is_seconds(minutes, seconds, hundredths) -> None:
+    text = f"他以{minutes}分{seconds:02d}秒{hundredths:02d}夺冠。"
+    (row,) = _rows(text)
+    assert row[0] == f"{minutes}分{seconds:02d}秒{hundredths:02d}" and row[2:] == ("秒", "duration")
+    assert math.isclose(row[1], minutes * 60 + seconds + hundredths / 100)
+
+
+_SPORTS_ALPHABET = st.sampled_from(list("0123456789一二两三十百万亿第比:∶-×年月日时分秒钟小时季度個萬億《》“”『』队以战胜上午"
+                                        "岁半米局前首至以上以下元块多余 "))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(_SPORTS_ALPHABET, max_size=40))
+def test_scores_and_race_times_never_break_offsets(text: str) -> None:
+    df = extract_figures(text)
+    for r in df.to_dict("records"):
+        assert 0 <= r["start"] < r["end"] <= len(text) and text[r["start"]:r["end"]] == r["text"]
+        if r["kind"] == "score":
+            assert math.isnan(r["value"]) and r["unit"] is None and r["low"] == int(r["low"])

@@ -27,6 +27,25 @@ def test_parse_numeral(text: str, value: float) -> None:
     assert parse_numeral(text) == pytest.approx(value, rel=1e-12)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2.2亿", 220000000.0), ("1.87亿", 187000000.0), ("56.15亿", 5615000000.0), ("1.23456万", 12345.6),
+     ("0.1", 0.1), ("4.78萬億", 4.78e12)],
+)
+def test_magnitudes_keep_the_printed_decimals(text: str, value: float) -> None:
+    assert parse_numeral(text) == value  # exactly: 2.2亿 is a whole number of people, not 220000000.00000003
+
+
+@pytest.mark.parametrize("text", ["6零2零", "两5", "3五"])
+def test_arabic_and_chinese_digits_side_by_side_are_no_numeral(text: str) -> None:
+    assert parse_numeral(text) is None
+
+
+def test_very_long_digit_runs_are_no_numeral_and_do_not_raise() -> None:
+    assert parse_numeral("1" * 5000) is None  # beyond a float
+    assert parse_numeral("一" * 400) is None
+
+
 @pytest.mark.parametrize("text", ["", "万事", "一切", "abc", "三五百", "点"])
 def test_not_numerals(text: str) -> None:
     assert parse_numeral(text) is None
@@ -35,7 +54,8 @@ def test_not_numerals(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "folded"),
     [("增长１０．８％，", "增长10.8%，"), ("９，９９９", "9,999"), ("82，225.00元", "82,225.00元"),
-     ("分别为120，150家", "分别为120，150家"), ("２．４個百分點", "2.4个百分点"), ("\u3000第２５０", " 第250")],
+     ("分别为120，150家", "分别为120，150家"), ("２．４個百分點", "2.4个百分点"), ("\u3000第２５０", " 第250"),
+     ("連續11個季度，總貨運量500萬公噸", "连续11个季度，总货运量500万公吨"), ("233,333，333,434.344元", "233,333,333,434.344元")],
 )
 def test_folding_keeps_length(text: str, folded: str) -> None:
     out = fold_text(text)

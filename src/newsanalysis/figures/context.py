@@ -12,9 +12,10 @@ import re
 
 from newsanalysis.figures.words import IDENT_AFTER
 
+CLAUSE_END = "，,。；;、）)”」』’"  # characters that close a clause (a quote closes it too)
 _TEMPERATURE = re.compile(r"零下|气温|温度|高温|低温|体温|水温|降温|升温|最高|最低|摄氏")
 PHONE_RE = re.compile(r"(?<![\d-])(?:0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4}|1[3-9]\d{9})(?![\d-])")
-COLON_RE = re.compile(r"(?<![\d.:])(?P<a>\d+(?:\.\d+)?) ?: ?(?P<b>\d+(?:\.\d+)?)(?![\d.:])")
+COLON_RE = re.compile(r"(?<![\d.:∶])(?P<a>\d+(?:\.\d+)?) ?[:∶] ?(?P<b>\d+(?:\.\d+)?)(?![\d.:∶])")
 SCORE_BEFORE = re.compile(r"(?:以|比分|[比为]为|比是|比达到?|比约为?|比例为?|之比为?|扳为|扳平为?|追成|战成)$")
 
 
@@ -38,20 +39,27 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
     return at(s, start - 1, "（(") and at(s, end, "）)") and "." not in digits  # （600519）
 
 
+# after a quoted figure, words that make the quote a name (“一微克”行动, “双11”活动)
+_NAMED_AFTER = ("行动", "工程", "计划", "战略", "模式", "理念", "政策", "活动", "精神", "口号", "目标", "品牌", "标准")
+
+
 def in_slogan(s: str, start: int, end: int) -> bool:
-    """Whether ``s[start:end]`` sits inside a short quoted phrase that is more than the figure (“四个全面”)."""
-    o = max(s.rfind(q, max(0, start - 6), start) for q in "“‘「\"")
+    """Whether ``s[start:end]`` sits inside a short quoted phrase that is more than the figure (“四个全面”,
+    『三支安打』), or is a quoted name on its own (“一微克”行动)."""
+    o = max(s.rfind(q, max(0, start - 6), start) for q in "“‘「『\"")
     if o == -1:
         return False
-    c = min((i for i in (s.find(q, end, end + 6) for q in "”’」\"") if i != -1), default=-1)
+    c = min((i for i in (s.find(q, end, end + 6) for q in "”’」』\"") if i != -1), default=-1)
     inside = s[o + 1:c] if c != -1 else ""
-    return bool(inside) and len(inside) <= 6 and inside != s[start:end] and not re.search(r"[，,。；;、“”‘’「」\"]", inside)
+    if inside and inside == s[start:end]:
+        return s.startswith(_NAMED_AFTER, c + 1)
+    return bool(inside) and len(inside) <= 6 and not re.search(r"[，,。；;、“”‘’「」『』\"]", inside)
 
 
-def index_points(s: str, start: int, core: str) -> bool:
-    """Whether 点 after the Arabic ``core`` is index points (3288.41点, 上涨50点), not a clock hour (20点)."""
+def index_points(s: str, start: int, core: str, value: float) -> bool:
+    """Whether 点 after the Arabic ``core`` (worth ``value``) is index points (3288.41点, 上涨50点), not 20点."""
     clause = re.split(r"[，,。；;：:]", s[max(0, start - 10):start])[-1]
-    return "." in core or float(core.replace(",", "")) > 24 or bool(re.search(r"指数|收报|收于|涨|跌|点位", clause))
+    return "." in core or value > 24 or bool(re.search(r"指数|收报|收于|涨|跌|点位", clause))
 
 
 def at(s: str, pos: int, chars: str) -> bool:

@@ -96,8 +96,7 @@ def _tags(text: str) -> list[tuple[str, str, int, int]]:
 
 def _noun_phrase(text: str, *, ordinal: bool = False) -> str:
     """The noun phrase that opens ``text`` (``脑机接口系统在临床试验中`` → ``脑机接口系统``), else ''."""
-    if text.startswith("次"):
-        text = text[1:]  # 236批次, 40余艘次: the 次 of a compound measure word
+    text = text.removeprefix("次")  # 236批次, 40余艘次: the 次 of a compound measure word
     m = re.match(r"[“\"‘「《]?[^，,；;：:。！？!?、（(\n]*", text)
     tags = _tags(m.group(0)[:_MAX + 6] if m else "")
     end = 0
@@ -168,7 +167,7 @@ def _subject(text: str, fig: Figure, figs: list[Figure], rows: list[dict[str, An
     after = text[end:]
     forward = ""
     if after.startswith("的") or text[:start].endswith("等"):  # 元宇宙等万亿美元市场
-        after = after[1:] if after.startswith("的") else after
+        after = after.removeprefix("的")
         forward = _noun_phrase(after)  # 92.6%的地级行政单元, 4月23日的新闻发布会
     elif fig.kind in _MEASURED or fig.kind == "range" and fig.unit and fig.iso is None \
             or fig.kind == "year" and fig.unit is None or fig.kind == "duration":
@@ -303,12 +302,14 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
     Returns:
         A new DataFrame with columns ``article`` (index; 0 for a string), ``paragraph`` (index in
         ``Article.paragraphs``), ``start``/``end`` (offsets into that paragraph or string, end exclusive),
-        ``text`` (exact surface: number with unit or measure word, 万/亿, inner 余/多, 第, 前, 底/下旬; no
-        hedges), ``value`` (float: magnitudes expanded, percent in points, 成 → percent; NaN for dates, clock
-        times and ranges), ``low``/``high`` (range ends, else NaN), ``unit`` (``%``, ``个百分点``, ``元``,
-        ``斤``, ``位`` …; ``个`` dropped in durations; None when bare), ``kind`` (see below), ``approx`` (a
-        hedge such as 约/近/超过/左右 or an inner 余/多), ``iso`` (dates, years and clock times: ``2024``,
-        ``--12-04``, ``---06``, ``--10``, ``T10:30``; date ranges ``a/b``), ``sentence``, ``subject`` (what the
+        ``text`` (exact surface: number with unit or measure word, 万/亿, inner 余/多, 第, 前/首, 底/下旬; no
+        hedges and no 上午/晚上 before a clock time, unless the string is only that time), ``value`` (float:
+        magnitudes expanded, percent in points, 成 → percent, race times in seconds; NaN for dates, clock times,
+        ranges and scores), ``low``/``high`` (range ends, the two numbers of a score, else NaN), ``unit`` (``%``,
+        ``个百分点``, ``元``, ``斤``, ``位`` … in the printed script, ``個百分點`` on a Traditional page; ``个``
+        dropped in durations; None when bare), ``kind`` (see below), ``approx`` (a hedge such as 约/近/超过/左右
+        or an inner 余/多), ``iso`` (dates, years, quarters and clock times: ``2024``, ``--12-04``, ``---06``,
+        ``--10``, ``Q3``, ``T10:30``, ``T09:00``; date ranges ``a/b``), ``sentence``, ``subject`` (what the
         figure qualifies, a chart label of at most 12 characters or ''): the noun after a measure word
         (``64通道脑机接口系统`` → ``脑机接口系统``) or after ``的`` (``92.6%的地级行政单元``), the noun before a
         clause-final count (``金牌32枚`` → ``金牌``), else the clause before the figure without connectives, time
@@ -320,23 +321,28 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
 
         - ``percent``: ``73.2%``, ``百分之四十``, ``六成`` (60), ``0.5个百分点``
         - ``count``: ``两位``, ``3000家`` (unit is the measure word)
-        - ``approx``: a count with an inner 余/多, ``350余位`` (``approx`` is then True too)
+        - ``approx``: a count, amount or span with an inner 余/多, ``350余位``, ``3900多元``, ``一个多小时``
+          (``approx`` is then True too)
         - ``money``: ``50亿元``, ``1.2万美元`` (unit is the currency)
         - ``measure``: ``2.5万千瓦``, ``30公里``, ``20摄氏度``
-        - ``age``: ``60岁``
-        - ``date``: a calendar day or month, ``12月4日``, ``10月下旬``, ``6日``, ``2024年3月`` (with a time:
-          ``1987年1月11日八点``)
-        - ``year``: a year on its own, ``2024年``, ``2000年底``, a bare ``2025`` in ``2025世界机器人大会``
-        - ``time``: a clock time, ``10时30分``, ``17:17``, ``上午10时``
-        - ``duration``: ``6个月``, ``20分钟``, ``半年``, ``前9个月``
+        - ``age``: ``60岁``, ``4岁半``, ``三周大``
+        - ``date``: a calendar day or month, ``12月4日``, ``10月下旬``, ``6日``, ``2024年3月``; a quarter,
+          ``一季度``, ``第3季`` (iso ``Q1``, ``Q3``). A clock time after a date is a figure of its own
+          (``2月5日``, ``9时``) unless the string is only the date-time (``1987年1月11日八点``).
+        - ``year``: a year on its own, ``2024年``, ``2000年底``, a bare ``2025`` in ``2025世界机器人大会``,
+          ``2024`` of ``2024赛季``, a Republic of China year on a Traditional page (``113年`` → ``2024``)
+        - ``time``: a clock time, ``10时30分``, ``17:17``, ``10时`` of ``上午10时`` (iso ``T10:00``)
+        - ``duration``: ``6个月``, ``20分钟``, ``半年``, ``前9个月``, ``首三季``; race times in seconds
+          (``1分44秒86`` → 104.86, unit ``秒``)
         - ``range``: ``5到10年``, ``12月4日至5日`` (``low``/``high``, or ``iso`` ``a/b`` for dates and times)
         - ``multiple``: ``3倍``, ``翻一番`` (2)
         - ``fraction``: a part of a whole, ``三分之一``, ``1/100``, ``一半`` (value 0.5, not percent points)
-        - ``ratio``: one amount against another, ``3比1`` (value 3.0)
-        - ``ordinal``: ``第三批``, ``第35次``, ``第十届``
+        - ``ratio``: one amount against another, ``师生比为1:15`` (value a / b)
+        - ``score``: a match result, ``以3比1战胜``, ``5∶0``, ``4-2`` (``low``/``high`` in printed order, value NaN)
+        - ``ordinal``: ``第三批``, ``第35次``, ``第十届``, ``第41分钟``
 
         ``date``, ``year`` and ``time`` carry ``iso`` and no ``value``. The pages' gold files use coarser
-        labels (``date`` for years and clock times, ``ratio`` for fractions).
+        labels (``date`` for years and clock times, ``ratio`` for fractions, ``duration`` for ages).
 
     Example:
         >>> extract_figures("上海离岸贸易规模同比增长73.2%")[["text", "value", "unit", "kind", "direction"]]

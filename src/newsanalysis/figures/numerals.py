@@ -25,7 +25,7 @@ from newsanalysis.figures.words import (  # noqa: F401
 )
 
 # the unit vocabulary lives in figure_words; re-exported here for existing callers
-from newsanalysis.normalize import fold_width
+from newsanalysis.normalize import fold, fold_width
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
@@ -39,6 +39,7 @@ POINTS = "点點."
 APPROX_MARKS = "余多几幾"
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(TENS) + "".join(BIG_UNITS)
 
+_DIGIT_CHARS = "".join(DIGITS)
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
@@ -56,13 +57,13 @@ _TRADITIONAL = str.maketrans("個點萬億兩對幾時號歲塊佰仟貳陸", "�
 
 
 def fold_text(text: str) -> str:
-    """``to_halfwidth`` plus the traditional forms of numeral and unit characters (still one for one).
+    """``to_halfwidth``, Traditional characters as Simplified and financial numerals as plain (one for one).
 
     Example:
-        >>> fold_text("２．４個百分點")
-        '2.4个百分点'
+        >>> fold_text("２．４個百分點，連續11個季度")
+        '2.4个百分点，连续11个季度'
     """
-    folded = list(to_halfwidth(text).translate(_TRADITIONAL))
+    folded = list(fold(text).translate(_TRADITIONAL))
     # a full-width comma separates clauses and list items (120，150); it groups thousands only between
     # full-width digits (９，９９９) or before a decimal part (82，225.00)
     for i, c in enumerate(text):
@@ -70,7 +71,10 @@ def fold_text(text: str) -> str:
             group = "".join(folded[i + 1:i + 5])
             grouping = i > 0 and folded[i - 1].isdigit() and re.fullmatch(r"\d{3}\D?", group) is not None
             decimal = "".join(folded[i + 4:i + 6])
-            if not (grouping and ("\uff10" <= text[i - 1] <= "\uff19" or re.fullmatch(r"\.\d", decimal))):
+            among_groups = re.search(r"\d,\d{3}$", "".join(folded[max(0, i - 5):i])) is not None \
+                and re.fullmatch(r"[,.]\d", decimal) is not None  # 233,333，333,434.344
+            if not (grouping and ("\uff10" <= text[i - 1] <= "\uff19" or re.fullmatch(r"\.\d", decimal)
+                                  or among_groups)):
                 folded[i] = "，"
     return "".join(folded)
 
@@ -80,10 +84,12 @@ def _parse_integer(s: str) -> float | None:
     if not s:
         return None
     if s.isdigit() and s.isascii():
-        return float(int(s))
+        return float(s)  # float, not int: a run of thousands of digits is inf (then no figure), not an error
+    if re.search(rf"\d[{_DIGIT_CHARS}]|[{_DIGIT_CHARS.replace('零', '').replace('〇', '')}]\d", s):
+        return None  # 6零2零, 两5: Arabic and Chinese digits side by side are no numeral
     # digit sequences such as 二〇〇二 or 一七二零 (no unit characters at all)
     if len(s) > 1 and all(c in DIGITS for c in s):
-        return float(int("".join(str(DIGITS[c]) for c in s)))
+        return float("".join(str(DIGITS[c]) for c in s))
     total = 0.0  # value of completed big-unit groups
     section = 0.0  # value inside the current big-unit group
     number: float | None = None  # pending digit(s)
@@ -97,7 +103,7 @@ def _parse_integer(s: str) -> float | None:
             j = i
             while j < len(s) and s[j].isdigit() and s[j].isascii():
                 j += 1
-            number = float(int(s[i:j]))
+            number = float(s[i:j])
             if s[i] == "0" and j - i > 1:
                 zero_seen = True  # 1百01
             i = j
@@ -172,7 +178,9 @@ def _parse_decimal(s: str) -> float | None:
         return None
     if head and head[-1] in BIG_UNITS:
         return whole + frac  # 两千万点五五四四
-    return (whole + frac) * scale
+    # 2.2亿 is 220000000, not 220000000.00000003: keep only the decimals the numeral printed
+    return round((whole + frac) * scale, max(0, len(tail) - round(math.log10(scale)))) if scale > 1 \
+        else (whole + frac) * scale
 
 
 def parse_numeral(text: str) -> float | None:
@@ -227,7 +235,8 @@ DATE_RE = re.compile(
     rf"|{_M.replace('P<m>', 'P<m2>')}(?:{_D.replace('P<d>', 'P<d2>')})?|{_DALONE}){_SUFFIX}"
     rf"|(?<![\d.])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d.])"
 )
-_PER = r"(?P<per>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|今早|今晚|明早|早)?"
+PERIODS_OF_DAY = ("凌晨", "早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "晚间", "夜间", "今早", "今晚", "明早", "早")
+_PER = rf"(?P<per>{'|'.join(PERIODS_OF_DAY)})?"
 _CNH = r"二十[一二三四]?|十[一二三四五六七八九]?|[一二两三四五六七八九]"
 _MIN = r"[0-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 TIME_RE = re.compile(
@@ -293,5 +302,4 @@ def clock_iso(m: re.Match, after_date: bool = False) -> str | None:
         se_s = None
     if per in HOUR_PM and h < 12 or per == "中午" and h < 11:
         h += 12
-    iso = f"T{h:02d}" + (f":{mi:02d}" if mi is not None else "") + (f":{int(se_s):02d}" if se_s else "")
-    return iso
+    return f"T{h:02d}:{mi or 0:02d}" + (f":{int(se_s):02d}" if se_s else "")  # 9时 → T09:00

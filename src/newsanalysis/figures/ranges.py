@@ -8,9 +8,16 @@ magnitude written once at the end (``两到三千`` = 2000-3000). ``Figure`` is 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
-from newsanalysis.figures.numerals import CONNECTORS, TEMPORAL_KINDS, date_iso
+from newsanalysis.figures.numerals import (
+    CONNECTORS,
+    PERIODS_OF_DAY,
+    TEMPORAL_KINDS,
+    date_iso,
+)
+from newsanalysis.figures.words import FigureKind
 
 
 @dataclass
@@ -21,7 +28,7 @@ class Figure:
     end: int
     value: float = math.nan
     unit: str | None = None
-    kind: str = "count"
+    kind: FigureKind = "count"
     approx: bool = False
     iso: str | None = None
     low: float = math.nan
@@ -30,28 +37,46 @@ class Figure:
     date: tuple | None = None  # (y, m, d) for dates
 
 
+_PERIOD_AFTER = re.compile("(?:" + "|".join(PERIODS_OF_DAY) + ")$")
+
+
 def join_ranges(s: str, figs: list[Figure]) -> list[Figure]:
-    """``figs`` (sorted by start) with each ``a 至 b`` pair joined into one range record."""
+    """``figs`` (sorted by start) with each ``a 至 b`` pair (and ``a以上b以下``) joined into one range record."""
     out: list[Figure] = []
     for fig in figs:
         prev = out[-1] if out else None
         between = s[prev.end:fig.start].strip() if prev else ""
-        if prev is None or between not in CONNECTORS or prev.kind == "range":
+        if prev is not None and prev.kind == fig.kind == "time":
+            between = _PERIOD_AFTER.sub("", between)  # 下午五点到晚上七点半: the 晚上 belongs to the second time
+        bounds = between == "以上" and s.startswith("以下", fig.end)  # 处1万元以上3万元以下罚款
+        if prev is None or not (between in CONNECTORS or bounds) or prev.kind == "range":
             out.append(fig)
             continue
-        joined = _range(prev, fig)
+        joined = _range(prev, fig, s)
         if joined is None:
             out.append(fig)
         else:
+            joined.end += 2 if bounds else 0
             out[-1] = joined
     return out
 
 
-def _range(a: Figure, b: Figure) -> Figure | None:
+def _month_only(s: str, f: Figure) -> bool:
+    return f.date is not None and f.date[0] is None and f.date[2] is None and bool(f.date[1]) \
+        and s[f.end - 1:f.end] == "月"
+
+
+def _range(a: Figure, b: Figure, s: str = "") -> Figure | None:
+    """The range from ``a`` to ``b``, or None when they do not make one."""
+    if "score" in (a.kind, b.kind):
+        return None
+    if s and _month_only(s, a) and _month_only(s, b):  # 9月至10月: months 9 to 10, like 1至6月
+        return Figure(a.start, b.end, kind="range", unit="月", low=float(a.date[1]), high=float(b.date[1]),
+                      approx=a.approx or b.approx)
     if a.iso and b.iso and a.iso.startswith("T") and b.iso.startswith("T"):  # 17:55:23-18:33:02
         return Figure(a.start, b.end, kind="range", iso=f"{a.iso}/{b.iso}", approx=a.approx or b.approx)
     if a.date and b.date:
-        ya, ma, da = a.date
+        ya, ma, _ = a.date
         yb, mb, db = b.date
         if yb is None and (ya is not None and mb is None and ma is not None):
             yb, mb = ya, ma

@@ -9,29 +9,38 @@ Identifier and name contexts (``沪深300指数``, ``第二人民医院``) are l
 
 from __future__ import annotations
 
+from typing import Literal
+
+# what a figure is (``extract.extract_figures`` documents each kind with examples)
+FigureKind = Literal[
+    "percent", "count", "approx", "money", "measure", "age", "date", "year", "time", "duration", "range",
+    "multiple", "fraction", "ratio", "score", "ordinal",
+]
+
 # --- the words that follow a number -------------------------------------------------------------------
 # unit -> kind. Matched longest first, right after the number (and an optional 个).
-_UNIT_GROUPS = {
+_UNIT_GROUPS: dict[FigureKind, str] = {
     "percent": "% ‰ 个百分点 百分点 成 个基点 基点",
     "money": "元/平方米 元/吨 元/公斤 元/斤 美元/桶 元人民币 元钱 元 美元 欧元 日元 英镑 港元 港币 澳元 韩元 卢布 泰铢 新台币 台币 人民币 美金 美圆 "
              "美刀 比特币 块钱 法郎 卢比 加元 新加坡元 瑞士法郎 林吉特 兰特 越南盾 圆",
-    "measure": "微克/立方米 公里/小时 千米/小时 米/秒 微克 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 瓦时 瓦 公里 千米 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 "
+    "measure": "微克/立方米 公里/小时 千米/小时 米/秒 百帕 公吨 微克 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 瓦时 瓦 公里 千米 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 "
                "立方米 公顷 亩 公斤 千克 毫克 克 吨公里 吨 摄氏度 华氏度 ℃ °C 度 升 毫升 海里 英里 英尺 英寸 "
-               "马力 千帕 帕 分贝 赫兹 兆赫 吉赫 兆字节 字节 千字节 吉字节 太字节 千比特 兆比特 吉比特 比特 光年 标准箱 标箱 毫安时 千伏 伏 安培 毫安 兆帕 千焦 焦耳 卡路里 千卡 大卡 流明 勒克斯 环 点 立方 延米 米 斤 cm km kg mm CM KM KG MM kWh kW",
-    "duration": "周年 个赛季 赛季 个工作日 工作日 个小时 小时 钟头 分钟 秒钟 毫秒 秒 个月 个星期 星期 季度 昼夜 天 年 周",
-    "count": "人次 架次 车次 班次 户次 辆次 艘次 航次 场次 批次 件次 家次 人份 剂次 家庭 通道 部门 车道 列 胜 平 负 局 盘 杆 球 城 国 地 方 个 人 名 位 家 张 款 项 件 台 辆 架 艘 座 所 户 套 批 次 届 类 种 "
+               "马力 千帕 帕 分贝 赫兹 兆赫 吉赫 兆字节 字节 千字节 吉字节 太字节 千比特 兆比特 吉比特 比特 光年 毫安时 千伏 伏 安培 毫安 兆帕 千焦 焦耳 卡路里 千卡 大卡 流明 勒克斯 环 点 立方 延米 米 斤 两 cm km kg mm CM KM KG MM kWh kW",
+    "duration": "周年 个赛季 赛季 个工作日 工作日 个小时 小时 钟头 分钟 秒钟 毫秒 秒 个月 个星期 星期 个季度 季度 昼夜 天 年 周 晚",
+    "count": "人次 架次 车次 班次 户次 辆次 艘次 航次 场次 批次 件次 家次 项次 台次 例次 人份 剂次 标准箱 标箱 位数 家庭 通道 部门 车道 列 胜 平 负 局 盘 杆 球 城 国 地 方 个 人 名 位 家 张 款 项 件 台 辆 架 艘 座 所 户 套 批 次 届 类 种 "
              "条 只 头 枚 场 轮 期 份 篇 部 本 株 棵 层 栋 幢 间 道 支 队 组 片 轴 卡 班 金 银 铜 例 起 宗 "
              "笔 单 票 处 对 双 副 把 根 颗 粒 匹 门 扇 盏 封 首 集 章 节 句 字 页 版 级 档 段 步 遍 趟 回 "
-             "季 代 省 市 县 区 村 镇 乡 校 床 帧 瓶 袋 包 盒 箱 桶 杯 碗 分 强 年级",
+             "季 代 省 市 县 区 村 镇 乡 校 床 帧 瓶 袋 包 盒 箱 桶 杯 碗 分 强 年级 股 棒 楼",
     "multiple": "倍",
     "age": "周岁 岁",
 }
 # unit symbols in Latin letters: a unit only right after digits (or digits and a space) and before no other letter
-LATIN_UNITS = {
-    "measure": "EFLOPS PFLOPS TFLOPS GFLOPS FLOPS TOPS THz GHz MHz kHz Hz TEU GWh MWh kWh TWh GW MW kW mAh "
+LATIN_UNITS: dict[FigureKind, str] = {
+    "count": "TEU",
+    "measure": "EFLOPS PFLOPS TFLOPS GFLOPS FLOPS TOPS THz GHz MHz kHz Hz GWh MWh kWh TWh GW MW kW mAh "
                "Tbps Gbps Mbps kbps PB TB GB MB KB nm mm cm km m2 kg mg ml mL kV mW W V μm",
 }
-UNITS: dict[str, str] = {u: kind for kind, words in _UNIT_GROUPS.items() for u in words.split()}
+UNITS: dict[str, FigureKind] = {u: kind for kind, words in _UNIT_GROUPS.items() for u in words.split()}
 UNITS.update({u: kind for kind, words in LATIN_UNITS.items() for u in words.split()})
 LATIN_UNIT_SET = frozenset(u for words in LATIN_UNITS.values() for u in words.split())
 # units that read as a unit only after a Chinese numeral (三地, 两国, 三方): after digits they start names
@@ -39,10 +48,10 @@ CN_ONLY_UNITS = frozenset({"地", "国", "城", "方", "局"})
 # bare numbers (no unit) followed by these are identifiers or names: 沪深300指数, 12345热线, 318国道, 985高校
 IDENT_AFTER = ("指数", "热线", "国道", "省道", "县道", "乡道", "高速", "客服", "服务热线", "便民热线", "政务服务",
                "高校", "工程", "计划", "号线", "路公交", "路车", "次列车", "专线", "型", "系列", "版", "频道",
-               "大街", "街区", "医院", "中学", "小学", "部队", "舰", "航班", "活动", "购物节", "大促")
+               "大街", "街区", "医院", "中学", "小学", "部队", "舰", "航班", "活动", "购物节", "大促", "单元")
 # after 第N: an institution's name, not an ordinal (第二人民医院, 第一中学, 第三中级人民法院)
 INSTITUTION_AFTER = ("人民", "中学", "小学", "中级", "高级", "医院", "中心", "实验", "附属", "看守所", "监狱",
-                     "幼儿园", "职业", "师范", "初级中学", "高中", "初中", "军医", "研究所", "设计院", "分院")
+                     "幼儿园", "职业", "师范", "初级中学", "高中", "初中", "军医", "研究所", "设计院", "分院", "产业")
 UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
 CURRENCY_PREFIXES = {"$": "美元", "US$": "美元", "￥": "元", "¥": "元", "€": "欧元", "£": "英镑", "HK$": "港元"}
 # words around numbers: hedges (approximate, left out of the figure's text), range connectors, and words that
@@ -58,7 +67,14 @@ IDIOMS = (
     "万无一失", "百里挑一", "九牛一毛", "一心一意", "三心二意", "十全十美", "千里之行", "万家灯火", "一国两制",
     "十分", "万分", "千万不", "百姓", "四川", "三峡", "九州", "万一", "五一", "十一五", "十二五",
     "十三五", "十四五", "十五五", "二十大", "百强", "千百万", "百年变局", "百年未有", "百年大计", "百年老店", "一分为二", "第一时间", "第一书记", "成千上万", "成百上千",
+    "一波三折", "一马当先", "梅开二度", "一届不缺", "一举夺魁", "一票难求", "一骑绝尘", "九曲十八弯", "三五成群",
+    "二十四节气", "三部曲", "四部曲", "在一块", "一块儿", "五台山", "七台河", "三门峡", "六盘水", "八达岭",
+    "九寨沟", "千岛湖", "第一责任人", "一年四季", "四季如春", "两点一线", "一点一滴", "一把手", "二把手", "一揽子", "一蹴而就", "一枝独秀",
 )
+# numeral words of sports reports: the sentence around a 3比1, 3∶1 or 4-2 is about a match (so it is a score)
+SPORTS_WORDS = ("队", "赛", "球", "局", "盘", "冠军", "亚军", "季军", "主场", "客场", "进球", "破门", "对手", "比分",
+                "选手", "晋级", "淘汰", "单打", "双打", "男单", "女单", "男双", "女双", "混双", "团体", "战胜", "击败",
+                "不敌", "获胜", "取胜", "夺冠", "卫冕", "联赛", "奥运", "世锦", "锦标", "公开赛", "世界杯", "半场")
 
 # units of the same dimension and their factor to a base unit (used to compare 3千比特 with 3000比特)
 UNIT_SCALE = {

@@ -1,0 +1,161 @@
+"""One numeral of running text before its unit: where it really starts and ends, its value, and whether it is a
+code, a numbered name or part of an idiom rather than a number.
+
+``read_numeral`` trims a range connector (``1万-5万元``), rejects unit words (``千米``) and characters that only
+look like numerals (``登陆``, ``队伍``), moves a unit that starts inside the numeral out of it (``50千瓦``), reads
+neighbouring digits as a range (``两三部``) and parses the value into a :class:`Numeral`. ``is_code``,
+``is_serial_ordinal`` and ``is_name`` tell C909, ``第5号`` and 神舟二十号 / 3号线 / 90后 / 192.168.1.1 apart.
+``match_unit`` and the small text tests here are shared by the stages in ``units`` and ``number``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from newsanalysis.figures.context import at, temperature_context
+from newsanalysis.figures.numerals import (
+    DIGITS,
+    IDIOMS,
+    NUMERAL_CHARS,
+    SMALL_UNITS,
+    UNITS_LONGEST_FIRST,
+    parse_numeral,
+)
+
+_PAIRS = {(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)}
+_PAIR_RE = re.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[一二两三四五六七八九])(?P<mag>[十百千万亿]*)")
+_ZERO_SPANS = ("年", "个月", "天", "小时", "分钟", "秒")  # 零年: no time at all
+
+
+@dataclass
+@dataclass
+class Numeral:
+    """A numeral found in the folded text ``s``: its span, digits and value, and what is known around it."""
+
+    s: str
+    start: int
+    end: int
+    core: str
+    value: float
+    prev: str  # the character before it (for ``iPhone 16``: the letter before the space)
+    whole: bool  # the text is one figure on its own (a string passed to extract_figures)
+    whole_span: bool  # ... and the numeral with at most its unit is all of it
+    has_ar: bool  # it has Arabic digits
+    pair: float = 0.0  # 两三部, 三五百块: the second of two neighbouring digits over the first (else 0)
+
+    @property
+    def text(self) -> str:
+        """The numeral as it stands in the text."""
+        return self.s[self.start:self.end]
+
+
+def match_unit(s: str, pos: int) -> tuple[str | None, int]:
+    """The unit starting at ``pos`` (longest first) and where it ends; (None, pos) when there is none."""
+    for unit in UNITS_LONGEST_FIRST:
+        if s.startswith(unit, pos):
+            nxt = s[pos + len(unit):pos + len(unit) + 1]
+            if unit[-1].isascii() and unit[-1].isalpha() and nxt.isascii() and nxt.isalpha():
+                continue  # 5G is not 5 of a unit, 8GB is
+            return unit, pos + len(unit)
+    return None, pos
+
+
+def ends_with(s: str, pos: int, words) -> str | None:
+    """The first of ``words`` that ``s[:pos]`` ends with, else None."""
+    for w in words:
+        if s[max(0, pos - len(w)):pos] == w:
+            return w
+    return None
+
+
+def in_idiom(s: str, start: int, end: int) -> bool:
+    """Whether ``s[start:end]`` is part of an idiom or name of ``IDIOMS`` (万无一失, 五一, 十四五)."""
+    for idiom in IDIOMS:
+        i = s.find(idiom, max(0, start - len(idiom) + 1), end + len(idiom) - 1)
+        if i != -1 and i < end and i + len(idiom) > start:
+            if all(c in NUMERAL_CHARS for c in idiom) and (i, i + len(idiom)) != (start, end):
+                continue  # 一万一千 is not 万一
+            return True
+    return False
+
+
+def number_after(s: str, pos: int) -> bool:
+    """Whether a numeral (Arabic or Chinese) starts at ``pos``."""
+    nxt = s[pos:pos + 1]
+    return bool(nxt) and (nxt.isdigit() or nxt in NUMERAL_CHARS)
+
+
+def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
+    """Stage 1: the numeral's true span and value (None for unit words and look-alike characters)."""
+    core = s[start:end]
+    prev = s[start - 1] if start else ""
+    if core.startswith("-") and prev and (prev.isalnum() and prev.isascii() or prev in NUMERAL_CHARS + "%)）-—~"
+                                          or any(s.endswith(u, 0, start) for u in UNITS_LONGEST_FIRST)):
+        start, core = start + 1, core[1:]  # 1万-5万元: a connector, not a minus
+    if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and (len(match_unit(s, start)[0] or "") > 1
+                                                   or s.startswith("分之", start + len(core))
+                                                   or whole and s.strip() == core and len(core) == 1):
+        return None  # 兆瓦级, 千米, 百分点: a unit word, no number
+    rest = s[end:].strip()
+    whole_span = whole and not s[:start].strip() and (
+        not rest or match_unit(rest, 0)[0] is not None and match_unit(rest, 0)[1] >= len(rest) - 1
+        or len(rest) <= 6 and rest[0] in "角块元圆")
+    if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟" and not s.endswith("分之", 0, start) \
+            and not (core == "零" and (at(s, end, "度") and temperature_context(s, start)
+                                       or s.startswith(_ZERO_SPANS, end))):
+        return None  # 零部件, 登陆, 队伍: a character that only looks like a numeral (but 零下8度, 零年)
+    if len(core) >= 2 and core[0] == core[1] and not core[0].isdigit() and not at(s, end, "折") and not (
+            whole_span and len(core) >= 3 and all(c in DIGITS for c in core)):
+        return None  # 两两, 千千万万, 一一对应 (but 一一一 on its own is 111)
+    for i in range(len(core) - 1, 0, -1):  # 50千瓦, 100万千瓦: the unit starts inside the numeral
+        if core[i] not in "十百千万亿兆":
+            break
+        unit_here, _ = match_unit(s, start + i)
+        if unit_here and len(unit_here) > 1:
+            end, core = start + i, core[:i]
+            break
+    if len(core) >= 3 and core[-1] in "两兩" and core[-2] in SMALL_UNITS and core[-3] in DIGITS:
+        end, core = end - 1, core[:-1]  # 三十两, 三千两百两: the last 两 is the unit liang, not a digit
+    pair = _PAIR_RE.fullmatch(core)
+    a_b = (DIGITS[pair.group("a")], DIGITS[pair.group("b")]) if pair else None
+    if pair and a_b in _PAIRS:
+        value = parse_numeral(pair.group("a") + pair.group("mag")) or 0.0  # 两三部, 七八成, 三五百块
+        return Numeral(s, start, end, core, value, prev, whole, whole_span, False, a_b[1] / a_b[0])
+    value = parse_numeral(core)
+    while value is None and len(core) > 1:  # 百分之七十百分位: keep the longest numeral that parses
+        core = core[:-1]
+        end -= 1
+        value = parse_numeral(core)
+    if value is None or not math.isfinite(value):
+        return None
+    has_ar = any(c.isdigit() and c.isascii() for c in core)
+    if prev == " " and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha() and has_ar:
+        prev = s[start - 2]  # iPhone 16
+    return Numeral(s, start, end, core, value, prev, whole, whole_span, has_ar)
+
+
+def is_code(num: Numeral) -> bool:
+    """Stage 2a: digits glued to Latin letters are a code (C909, COVID-19), unless a percent follows."""
+    s, start = num.s, num.start
+    glued = num.has_ar and num.prev.isascii() and num.prev.isalpha() or (
+        num.prev == "-" and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha())
+    return glued and not s.startswith("%", num.end)
+
+
+def is_serial_ordinal(num: Numeral) -> bool:
+    """Stage 2b: ``第5号`` (台风) is an ordinal with unit 号; ``第3号线`` and ``第1号楼`` are names."""
+    s = num.s
+    return s.startswith("号", num.end) and s[num.start - 1:num.start] == "第" and not s.startswith(("号线", "号楼"),
+                                                                                                  num.end)
+
+
+def is_name(num: Numeral) -> bool:
+    """Stage 2c: a numbered name (神舟二十号, 3号线), an idiom, a generation (90后) or an address (192.168.1.1)."""
+    s, start, end, core = num.s, num.start, num.end, num.core
+    if s.startswith("号", end) or in_idiom(s, start, end) or (
+            s.startswith("后", end) and re.fullmatch(r"[05-9]0", core)):
+        return True
+    return s[end:end + 1] in (".", "-") and s[end + 1:end + 2].isdigit() and (
+        num.prev and num.prev in ".-" or "." in core or s[end] == "-" and "-" in s[end + 2:end + 8])

@@ -1,0 +1,192 @@
+"""The unit after a numeral: its 万/亿 scale and inner 余/多, the unit word (longest first, checked against its
+context) and what continues it (``4小时18分``, ``3年半``, ``9秒83``, ``156.8毫克/100毫升``, ``5元5角``).
+
+``with_magnitude`` starts the :class:`Figure`; ``find_unit`` finds the unit word and drops one the context rules out
+(三方面, 100平, 一度, 十一晚会, 二级标准); ``apply_unit`` sets kind and printed unit (成 → %, 个月 → 月, 块 → 元,
+风力17级 is a measure) and reads the compound tail.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsanalysis.figures.context import (
+    CLAUSE_END,
+    at,
+    index_points,
+    temperature_context,
+)
+from newsanalysis.figures.numerals import (
+    BIG_UNITS,
+    DIGITS,
+    SMALL_UNITS,
+    UNITS,
+    parse_numeral,
+)
+from newsanalysis.figures.ranges import Figure
+from newsanalysis.figures.reading import Numeral, match_unit, number_after
+from newsanalysis.figures.words import CN_ONLY_UNITS, LATIN_UNIT_SET, FigureKind
+
+_CNDIG = "".join(DIGITS)
+_HALF_WORDS = ("半决赛", "半程", "半场", "半径", "半岛", "半导体", "半月", "半年", "半天", "半小时", "半个", "半数",
+               "半价", "半山", "半身", "半成", "半封闭", "半自动", "半夜", "半空", "半透明", "半职", "半日")
+_GRADE_AFTER = ("标准", "能效", "响应", "预警", "应急", "保护", "文物", "医院", "甲等", "乙等", "资质", "职称",
+                "运动员", "教授", "裁判", "风险")
+_WIND = re.compile(r"风力|阵风|风速|风|震级|地震|强震|余震")
+_WIND_AFTER = ("大风", "阵风", "风", "地震", "强震", "以上大风")
+_EVENING_WORDS = "会上间饭餐报年期班霞辈点安场宴"
+_CORP_BEFORE = set("铁建交冶核")  # 中铁12局, 中建8局: a company, not 12 games
+_ASPECT = ("方面", "方式", "方法", "方案", "方向", "方位", "方针")
+_MONEY_TAIL = re.compile(rf"(?:(?P<j>[\d{_CNDIG}])[角毛])?(?:(?P<f>[\d{_CNDIG}])分)?钱?(?P<z>[整正])?")
+
+
+def with_magnitude(num: Numeral) -> tuple[Figure, int, bool]:
+    """Stage 3: the figure with its 万/亿 scale and ``k``; where the unit may start; whether 余/多 is inside."""
+    s, core = num.s, num.core
+    scale = 1.0
+    for c in reversed(core.rstrip()):
+        if c in BIG_UNITS:
+            scale *= BIG_UNITS[c]
+        else:
+            break
+    if scale == 1 and len(core.strip()) == 2 and core.strip()[-1] in SMALL_UNITS and core.strip()[0] in DIGITS:
+        scale = -SMALL_UNITS[core.strip()[-1]]  # 三千 in 两到三千: the 千 applies to both ends
+    fig = Figure(num.start, num.end, value=num.value, scale=scale)
+    pos = num.end
+    if num.has_ar and s[pos:pos + 1] == "k" and not (s[pos + 1:pos + 2].isascii() and s[pos + 1:pos + 2].isalpha()):
+        fig.value *= 1000
+        pos += 1
+    inner = any(c in "余多几幾" for c in core)
+    if s[pos:pos + 1] in ("余", "多") and match_unit(s, pos + 1)[0]:
+        inner, pos = True, pos + 1
+    elif s[pos:pos + 1] in ("余", "多") and s[pos + 1:pos + 2] in BIG_UNITS:
+        inner, pos = True, pos + 1
+        while s[pos:pos + 1] in BIG_UNITS:
+            fig.value *= BIG_UNITS[s[pos]]
+            pos += 1
+    return fig, pos, inner
+
+
+def find_unit(num: Numeral, fig: Figure, pos: int, inner: bool
+               ) -> tuple[str | None, int, int, float, bool]:
+    """Stage 4a: (unit, where it starts, where it ends, an added half, inner 余/多) for the word after ``pos``."""
+    s = num.s
+    upos = pos
+    unit, uend = match_unit(s, upos)
+    if unit is None and s[pos:pos + 1] == " " and num.has_ar:
+        upos = pos + 1
+        unit, uend = match_unit(s, upos)
+        if unit is None or not ("\u4e00" <= unit[0] <= "\u9fff" or unit in LATIN_UNIT_SET):
+            unit, uend, upos = None, pos, pos
+    half = 0.0
+    if unit in (None, "个") and s[upos:upos + 2] in ("个半", "个多", "个余"):  # 一个半小时, 一个多月
+        unit, uend = match_unit(s, upos + 2)
+        if unit is None and s[upos + 2:upos + 3] == "月":
+            unit, uend = "个月", upos + 3
+        if unit is not None and UNITS.get(unit) == "duration":
+            half, inner = (0.5, inner) if s[upos + 1] == "半" else (0.0, True)
+            fig.value += half
+        else:
+            unit, uend = match_unit(s, upos)
+    if unit == "个" and UNITS.get(match_unit(s, uend)[0] or "") == "money":
+        unit, uend = match_unit(s, uend)  # 20个比特币
+    if unit is None and s[upos:upos + 1] == "日" and "." in num.core:
+        unit, uend = "日", upos + 1  # 平均逗留1.2日: days, not the 1st of the month
+    unit, uend = _check_unit(num, unit, upos, uend)
+    return unit, upos, uend, half, inner
+
+
+def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
+    """Stage 4b: drop a unit the context rules out (三方面, 100平, 20点, 一度) and find 两大类 and 3块钱."""
+    s, start, core = num.s, num.start, num.core
+    if unit in CN_ONLY_UNITS and (num.has_ar or s.startswith(_ASPECT, upos)) and not (
+            unit == "局" and num.has_ar and s[start - 1:start] not in _CORP_BEFORE):
+        unit, uend = None, upos  # 三方 but 300方; 三方面 is an aspect; 7局 (games) but 中铁12局
+    if unit == "位数" and s.startswith("学", uend):
+        unit, uend = "位", upos + 1  # 三位数学家
+    if unit == "晚" and (at(s, uend, _EVENING_WORDS) or not num.has_ar and core in ("一", "十一")):
+        unit, uend = None, upos  # 3.2晚 (nights), but 十一晚会, 一晚上
+    if unit == "两" and not (core[-1:] in SMALL_UNITS or core[-1:] in BIG_UNITS):
+        unit, uend = None, upos  # 三十两 (liang), but not 三两天
+    if unit == "单" and s.startswith("元", uend):
+        unit, uend = None, upos  # 3单元: a staircase number
+    if unit == "级" and s.startswith(_GRADE_AFTER, uend):
+        return "skip", uend  # 二级标准, 一级响应: a grade's name
+    if unit in ("平", "负") and not re.search(r"[胜平]$", s[:start]):
+        unit, uend = None, upos  # 7胜3平2负, but not 100平
+    if unit == "点" and not (num.has_ar and index_points(s, start, core, num.value)):
+        unit, uend = None, upos
+    if unit == "度" and (not temperature_context(s, start) or core == "一" and s[start - 2:start] != "零下"):
+        unit, uend = None, upos
+    if unit is None and s[upos:upos + 1] == "大" and not num.has_ar and s[start - 1:start] != "第":
+        unit, uend = match_unit(s, upos + 1)
+        if not (unit is not None and UNITS.get(unit) == "count"):
+            unit, uend = None, upos
+    if unit in (None, "块") and s[upos:upos + 1] == "块" and (
+            s[upos + 1:upos + 2] in ("钱", "多", "") or at(s, upos + 1, "，,。；;、") or number_after(s, upos + 1)):
+        unit, uend = "块钱" if s.startswith("块钱", upos) else "块", upos + (2 if s.startswith("块钱", upos) else 1)
+    return unit, uend
+
+
+def apply_unit(num: Numeral, fig: Figure, unit: str, uend: int) -> None:
+    """Stage 4c: set kind and printed unit (成 → %, 个月 → 月, 块 → 元) and read the unit's compound tail."""
+    kind: FigureKind = UNITS.get(unit) or ("duration" if unit == "日" else "money")
+    fig.kind = "ordinal" if unit == "楼" else kind  # 6楼: the sixth floor
+    if unit == "级" and (_WIND.search(num.s[max(0, num.start - 6):num.start]) or num.s.startswith(_WIND_AFTER, uend)):
+        fig.kind = kind = "measure"  # 风力17级, 7级地震: a scale reading
+    if unit == "成":
+        fig.value *= 10
+        unit = "%"
+    elif unit.startswith("个") and unit not in ("个", "个百分点"):
+        unit = unit[1:]
+    elif unit in ("元人民币", "元钱", "圆"):
+        unit = "元"
+    elif unit == "美圆":
+        unit = "美元"
+    elif unit in ("块钱", "块"):
+        unit = "元"
+        fig.kind = kind = "money"
+    fig.unit = unit
+    fig.end = uend
+    _unit_tail(num, fig, kind, uend)
+
+
+def _unit_tail(num: Numeral, fig: Figure, kind: FigureKind, uend: int) -> None:
+    """Stage 4d: what continues a unit: 4小时18分, 3年半, 9秒83, 156.8毫克/100毫升, 5元5角."""
+    s, unit = num.s, fig.unit or ""
+    minutes = re.match(r"(\d{1,2})分(?:钟)?", s[uend:uend + 4]) if unit == "小时" else None
+    if minutes and int(minutes.group(1)) < 60:  # 4小时18分
+        fig.value += int(minutes.group(1)) / 60
+        fig.end += minutes.end()
+    if kind in ("duration", "measure", "age") and s[uend:uend + 1] == "半" and not s.startswith(_HALF_WORDS, uend):
+        fig.value += 0.5  # 3年半, 4岁半, 两斤半; not 400米半决赛
+        fig.end += 1
+    if kind == "duration" and unit in ("天", "周", "月", "星期") and s[fig.end:fig.end + 1] == "大" and (
+            s[fig.end + 1:fig.end + 2] in ("的", "了", "") or at(s, fig.end + 1, CLAUSE_END)):
+        fig.kind = "age"  # 三周大的婴儿
+        fig.end += 1
+    hundredths = re.match(r"\d{2}(?![\d.%])", s[uend:uend + 3]) if unit == "秒" and num.has_ar else None
+    if hundredths and match_unit(s, uend + 2)[0] is None:  # 9秒83
+        fig.value += int(hundredths.group(0)) / 100
+        fig.end += 2
+    per = re.match(r"/(\d+(?:\.\d+)?)?", s[fig.end:]) if kind == "measure" else None
+    per_unit = match_unit(s, fig.end + per.end())[0] if per else None
+    if per and per_unit and "/" not in unit:  # 156.8毫克/100毫升
+        fig.unit = f"{unit}/{s[fig.end + 1:fig.end + per.end()]}{per_unit}"
+        fig.end += per.end() + len(per_unit)
+    if kind == "money" and fig.unit == "元":
+        fig.end, fig.value = _money_tail(s, fig.end, fig.value)
+
+
+def _money_tail(s: str, pos: int, value: float) -> tuple[int, float]:
+    """The 角/分 after an amount in 元 (``5元5角3分``): where it ends and the amount with it."""
+    m = _MONEY_TAIL.match(s, pos)
+    if not m or m.end() == pos:
+        return pos, value
+    if m.group("j"):
+        value += (parse_numeral(m.group("j")) or 0) / 10
+    if m.group("f") and (m.group("j") or not s.startswith("钟", m.end())):
+        value += (parse_numeral(m.group("f")) or 0) / 100
+    elif m.group("f"):
+        return pos, value
+    return m.end(), round(value, 6)
