@@ -12,7 +12,9 @@ import math
 from dataclasses import dataclass, field
 
 # gold kind -> our kinds it accepts (the gold's coarser labels)
-GOLD_KINDS = {"date": {"date", "year", "time"}, "ratio": {"ratio", "fraction"}}
+# ages are durations in the gold (shared/practice/README.md: "Ages are durations with unit 岁 or 周岁"); the unit
+# must match too, so only ages are affected
+GOLD_KINDS = {"date": {"date", "year", "time"}, "ratio": {"ratio", "fraction"}, "duration": {"duration", "age"}}
 FIELDS = ["kicker", "title", "subtitle", "column", "reporters", "photographers", "dateline", "subheads", "captions"]
 
 
