@@ -465,3 +465,34 @@ def test_the_failing_cell_is_named_by_its_place_in_the_source_notebook(tmp_path)
         kernel.execute(tmp_path / "f.ipynb", {"x": 2}, tmp_path / "out.ipynb", None, tmp_path, {})
     message, index = kernel.describe(caught.value, tmp_path / "f.ipynb", None, tmp_path / "out.ipynb")
     assert index == 2 and message.startswith("cell 2 of f.ipynb (`raise ValueError('boom')`)")
+
+
+def test_a_full_disk_is_one_clear_error_and_keeps_what_was_written(monkeypatch, tiny, tmp_path):
+    """No space left while the manifest and indexes are written: a RenderError naming the folder, the reports
+    written before it stay, and the next run (with space again) completes the manifest and the index."""
+    import errno
+
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    out = tmp_path / "r"
+    real_write = render._atomic_write
+
+    def full_disk(path, data):
+        if path.name in ("manifest.json", "index.html") or ".failed" in path.parts:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, data)
+
+    monkeypatch.setattr(render, "_atomic_write", full_disk)
+    monkeypatch.setattr(render, "write_indexes", lambda *a, **k: full_disk(out / "index.html", ""))
+    with pytest.raises(RenderError, match=r"cannot write the manifest and indexes: No space left on device; "
+                                          r"\d+ report\(s\) of this run were written and kept"):
+        render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"],
+                              processed=tmp_path / "processed")
+    written = sorted(p.name for p in (out / "xss-page").glob("*.html"))
+    assert written  # the reports themselves are there
+    monkeypatch.undo()
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    again = render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"],
+                                  processed=tmp_path / "processed")
+    assert again.exit_code == 0 and (out / "manifest.json").is_file() and (out / "index.html").is_file()
