@@ -291,6 +291,18 @@ def _headline_text(article: Article) -> str:
     return "\n".join(x for x in (article.kicker, article.title, article.subtitle) if x)
 
 
+def _inside_hint(row: dict, page: Page, texts: tuple[str, ...]) -> bool:
+    """Whether the figure of ``row`` lies inside one of ``texts`` where that text is printed in its paragraph."""
+    paragraph = page.articles[row["article"]].paragraphs[row["paragraph"]] if row["paragraph"] >= 0 else ""
+    for text in texts:
+        at = paragraph.find(text)
+        while at >= 0:
+            if at <= row["start"] and row["end"] <= at + len(text):
+                return True
+            at = paragraph.find(text, at + 1)
+    return False
+
+
 def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFrame:
     """Every figure quoted in the body paragraphs, one row per figure, in reading order.
 
@@ -359,6 +371,10 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
                 rows += _rows(head, scan_figures(head), article.index, -1)
             for i, paragraph in enumerate(article.paragraphs):
                 rows += _rows(paragraph, scan_figures(paragraph), article.index, i)
+        # the user's corrections (PAGE.layout.toml: not_figure = ["三来一补"]): a figure inside such a text is none
+        hints = getattr(x, "hints", None)
+        if hints is not None and hints.not_figure:
+            rows = [r for r in rows if not _inside_hint(r, x, hints.not_figure)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("unit", "iso", "change_from", "change_to", "direction"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
