@@ -89,7 +89,7 @@ def test_hints_change_the_analysis_fingerprint(tmp_path):
 
 def test_not_figure_hints_keep_those_texts_out_of_the_figures(tmp_path):
     page_path = tmp_path / "q.txt"
-    page_path.write_text("新闻标题\n\n本报记者 王明\n\n各地落实“两个确立”，产值增长5%。", encoding="utf-8")
+    page_path.write_text("新闻标题\n\n本报记者 王明\n\n各地落实两个确立，产值增长5%。", encoding="utf-8")
     assert na.extract_figures(na.load_page(page_path))["text"].tolist() == ["两个", "5%"]
     (tmp_path / "q.layout.toml").write_text('not_figure = ["两个确立"]\n', encoding="utf-8")
     assert na.extract_figures(na.load_page(page_path))["text"].tolist() == ["5%"]
