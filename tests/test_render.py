@@ -496,3 +496,15 @@ def test_a_full_disk_is_one_clear_error_and_keeps_what_was_written(monkeypatch, 
     again = render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"],
                                   processed=tmp_path / "processed")
     assert again.exit_code == 0 and (out / "manifest.json").is_file() and (out / "index.html").is_file()
+
+
+def test_the_manifest_keeps_no_absolute_local_path(monkeypatch, tiny, tmp_path):
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    out = tmp_path / "r"
+    render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"], processed=tmp_path / "p")
+    manifest = (out / "manifest.json").read_text(encoding="utf-8")
+    assert str(tmp_path) not in manifest and str(tiny["root"]) not in manifest
+    entry = next(iter(json.loads(manifest)["reports"].values()))
+    assert (out / entry["page"]).resolve() == tiny["page"].resolve()

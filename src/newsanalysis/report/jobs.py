@@ -173,7 +173,7 @@ def _drop_stale(out: Path, entries: dict, stem: str, current: set[str], emit) ->
 def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, workdir: Path,
              processed: Path, cell_timeout: float | None = None) -> ReportResult:
     started = time.perf_counter()
-    result = ReportResult(job.key, job.kind, str(job.page), job.stem, job.article, job.title, "ok",
+    result = ReportResult(job.key, job.kind, _portable(job.page, out), job.stem, job.article, job.title, "ok",
                           fingerprint=job.fingerprint)
     target = out / job.key
     html_target = target.with_name("overview.html") if job.kind == "overview" else target
@@ -202,6 +202,15 @@ def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, w
     result.seconds = round(time.perf_counter() - started, 3)
     result.finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return result
+
+
+def _portable(page: Path, out: Path) -> str:
+    """The page as the manifest keeps it: relative to the reports folder, so a moved or shared project still
+    reads (``../data/raw/sample-page.txt``)."""
+    try:
+        return Path(os.path.relpath(page, out)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(page)
 
 
 def _progress_printer(stream=None) -> Callable[[str], None]:
@@ -304,7 +313,7 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
         try:
             page_jobs = _page_jobs(page, stem, notebooks, options, extra, processed)
         except NewsAnalysisError as exc:
-            results.append(ReportResult(f"{stem}/index.html", "overview", str(page), stem, None, page.stem,
+            results.append(ReportResult(f"{stem}/index.html", "overview", _portable(page, out), stem, None, page.stem,
                                         "failed", error=str(exc)))
             emit(f"failed {page}: {exc}")
             continue
