@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import filelock
 import nbformat
@@ -358,7 +359,7 @@ def test_nothing_already_written_is_lost_when_a_page_or_a_report_fails(monkeypat
     assert failed.n_failed == len(keys) and failed.exit_code == 1
     articles = [r.key for r in first.reports if r.kind == "article"]
     assert {key: (out / key).read_bytes() for key in articles} == {key: before[key] for key in articles}
-    overview = (out / "kept" / "overview.html").read_text(encoding="utf-8")
+    overview = (out / "kept" / ".overview.html").read_text(encoding="utf-8")
     index = (out / "kept" / "index.html").read_text(encoding="utf-8")
     assert "overview failed" in index and overview.split("<body", 1)[1][-200:] in index  # old overview kept
 
@@ -508,3 +509,33 @@ def test_the_manifest_keeps_no_absolute_local_path(monkeypatch, tiny, tmp_path):
     assert str(tmp_path) not in manifest and str(tiny["root"]) not in manifest
     entry = next(iter(json.loads(manifest)["reports"].values()))
     assert (out / entry["page"]).resolve() == tiny["page"].resolve()
+
+
+def test_the_top_index_groups_pages_by_date_and_lists_each_article(monkeypatch, tiny, tmp_path):
+    monkeypatch.setenv("NEWSANALYSIS_PROCESSED", str(tmp_path / "processed"))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2025-12-04_A01.txt").write_text(XSS_PAGE, encoding="utf-8")
+    (pages / "2025-12-05_A03.txt").write_text(
+        "消费市场稳中有升\n\n本报记者 赵敏\n\n前十个月，社会消费品零售总额增长4.3%。赵敏说，假日消费带动明显。\n",
+        encoding="utf-8")
+    (pages / "undated.txt").write_text(XSS_PAGE, encoding="utf-8")
+    out = tmp_path / "reports"
+    result = render.render_reports([pages], out=out, jobs=2, notebooks=tiny["notebooks"])
+    assert result.exit_code == 0
+    top = (out / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", top)
+    assert headings == ["2025年12月5日 星期五", "2025年12月4日 星期四", "日期未知"]
+    assert "第A3版" in top and "第A1版" in top
+    # per article: its title linked to its report, its reporters, its figure count
+    row = re.search(r"<tr><td>1</td><td><a href=\"([^\"]+)\">消费市场稳中有升</a></td><td>赵敏</td>"
+                    r"<td class='na-num'>(\d+)</td>", top)
+    assert row and (out / unquote(row.group(1))).is_file() and int(row.group(2)) >= 1
+    assert "<script>alert(1)" not in top and "头条&lt;script&gt;" in top
+    # one overview per page: index.html; the exported source is hidden and nothing links to it
+    for stem in ("2025-12-04_A01", "2025-12-05_A03", "undated"):
+        assert not (out / stem / "overview.html").exists() and (out / stem / ".overview.html").is_file()
+        index = (out / stem / "index.html").read_text(encoding="utf-8")
+        assert ".overview.html" not in index and 'href="../index.html"' in index
+        for href in re.findall(r'href="([^"#]+)"', index):
+            assert (out / stem / unquote(href)).resolve().exists(), (stem, href)

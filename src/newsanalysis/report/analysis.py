@@ -33,7 +33,7 @@ from newsanalysis.parse import (
 )
 from newsanalysis.report.provenance import dictionaries_sha256, package_fingerprint
 
-ANALYSIS_FORMAT = 2
+ANALYSIS_FORMAT = 3  # 3: analysis.json lists each article's summary and the page's metadata
 MANIFEST_NAME = "analysis.json"
 PAGE_PICKLE = "analysis.pickle"
 
@@ -244,11 +244,35 @@ def write_analysis(analysis: Analysis, folder: str | Path) -> list[Path]:
     atomic_write(folder / "page.json", json.dumps(page_to_dict(analysis.page), ensure_ascii=False, indent=1))
     atomic_write(folder / PAGE_PICKLE, pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
     manifest = {"format": ANALYSIS_FORMAT, "fingerprint": analysis.fingerprint, "page": analysis.page.source,
-                "tables": list(analysis.tables()), "notes": analysis.notes,
-                "articles": [{"index": a.index, "title": a.title, "display_title": a.display_title, "slug": a.slug}
-                             for a in analysis.page.articles]}
+                "tables": list(analysis.tables()), "notes": analysis.notes, **page_summary(analysis)}
     atomic_write(folder / MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1))
     return [*written, folder / "page.json", folder / PAGE_PICKLE, folder / MANIFEST_NAME]
+
+
+def article_summaries(analysis: Analysis, *, n_terms: int = 5) -> list[dict]:
+    """What an index lists per article: index, title, display_title, slug, reporters, n_figures, n_sources (named
+    sources) and its ``n_terms`` top keywords (TF-IDF; the most frequent terms when the page has no keywords),
+    read from the analysis's tables (nothing is computed again).
+
+    Example:
+        >>> a = analyse_page(parse_page("新闻标题\\n\\n本报记者 王明\\n\\n今年产量增长5%。王明说，产量还会增长。"))
+        >>> s = article_summaries(a)[0]
+        >>> s["title"], s["reporters"], s["n_figures"], s["n_sources"], s["top_terms"][:2]
+        ('新闻标题', ['王明'], 1, 1, ['产量', '王明'])
+    """
+    # TF-IDF keywords say what an article is about better than raw counts (a short one ties many terms at 1)
+    if len(analysis.keywords):
+        ranked = analysis.keywords.sort_values(["article", "weight", "term"], ascending=[True, False, True],
+                                               kind="stable")
+    else:
+        ranked = analysis.terms.sort_values(["article", "count", "term"], ascending=[True, False, True], kind="stable")
+    top = {int(k): group["term"].head(n_terms).tolist() for k, group in ranked.groupby("article", sort=False)}
+    n_figures = analysis.figures["article"].value_counts()
+    n_sources = analysis.sources["article"].value_counts()
+    return [{"index": a.index, "title": a.title, "display_title": a.display_title, "slug": a.slug,
+             "reporters": list(a.reporters), "n_figures": int(n_figures.get(a.index, 0)),
+             "n_sources": int(n_sources.get(a.index, 0)), "top_terms": top.get(a.index, [])}
+            for a in analysis.page.articles]
 
 
 def read_analysis(folder: str | Path, *, fingerprint: str | None = None) -> Analysis | None:
@@ -265,9 +289,17 @@ def read_analysis(folder: str | Path, *, fingerprint: str | None = None) -> Anal
     return analysis if isinstance(analysis, Analysis) and analysis.fingerprint == manifest["fingerprint"] else None
 
 
-def kept_articles(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None) -> list[dict] | None:
-    """The articles (index, title, display_title, slug) of a page's kept analysis when it is up to date, read from
-    ``analysis.json`` alone (no tables loaded: a render with nothing to do stays fast); else None."""
+def page_summary(analysis: Analysis) -> dict:
+    """What the indexes show of a page: ``meta`` (date, paper, page_no, source) and ``articles``
+    (:func:`article_summaries`)."""
+    meta = analysis.page.meta
+    return {"meta": {"date": meta.date, "paper": meta.paper, "page_no": meta.page_no, "source": meta.source},
+            "articles": article_summaries(analysis)}
+
+
+def kept_summary(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None) -> dict | None:
+    """:func:`page_summary` of a page's kept analysis when it is up to date, read from ``analysis.json`` alone
+    (no tables loaded: a render with nothing to do stays fast); else None."""
     raw = read_page(page_path)
     folder = analysis_dir(page_path, processed)
     try:
@@ -278,7 +310,7 @@ def kept_articles(page_path: str | Path, *, top_n: int = 20, processed: str | Pa
             or manifest.get("fingerprint") != raw_fingerprint(raw, top_n=top_n)
             or not (folder / PAGE_PICKLE).is_file()):
         return None
-    return manifest["articles"]
+    return {"meta": manifest.get("meta") or {}, "articles": manifest["articles"]}
 
 
 def cached_analysis(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None,

@@ -32,7 +32,7 @@ _TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
 """
 
 # Our own stylesheet (no JupyterLab CSS): Chinese typography, readable tables, marks for figures and quotes.
-_CSS = """
+STYLESHEET = """
 :root { --ink: #1f2328; --muted: #5c6370; --rule: #d8dde3; --accent: #1f5fa8; --fig: #fff1b8; --quote: #dbeafe; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #fff; line-height: 1.8; font-size: 17px;
@@ -76,6 +76,10 @@ nav.na-nav { max-width: 52rem; margin: 0 auto; padding: 0.8em 1.25rem; display: 
 .na-provenance th { text-align: left; font-weight: bold; padding: 0.1em 1em 0.1em 0; white-space: nowrap; vertical-align: top; }
 .na-provenance td { word-break: break-all; padding: 0.1em 0; }
 .na-failed { color: #b00020; }
+.na-terms { color: var(--muted); font-size: 0.88rem; }
+.na-dates { display: flex; flex-wrap: wrap; gap: 0.4em 1.2em; padding: 0; list-style: none; }
+.na-index-page h3 { margin: 1.2em 0 0.3em; }
+.na-index-page h3 small { color: var(--muted); font-weight: normal; font-size: 0.8rem; margin-left: 0.6em; }
 @media print { nav.na-nav { display: none; } .na-table-box.na-scroll { max-height: none; overflow: visible; } }
 """
 
@@ -159,6 +163,12 @@ def provenance_html(items: Iterable[tuple[str, str]]) -> str:
 
 
 EMBEDDED_FAMILY = "NA Report CJK"  # the @font-face name of the subset embedded in each report
+_FONT_RULE = re.compile(r'@font-face \{ font-family: "NA Report CJK";[^}]*\}\nbody \{ font-family: "NA Report CJK"[^}]*\}\n')
+
+
+def without_embedded_font(document: str) -> str:
+    """``document`` without the font rule :func:`embedded_font_css` put in it (to embed a subset for new text)."""
+    return _FONT_RULE.sub("", document)
 
 
 def embedded_font_css(text: str, font: Path | None = None) -> str:
@@ -202,7 +212,7 @@ def embedded_font_css(text: str, font: Path | None = None) -> str:
             '"Microsoft YaHei", sans-serif; }\n')
 
 
-def _visible_text(document: str) -> str:
+def visible_text(document: str) -> str:
     """The characters a browser shows (tags, images and styles left out), for the font subset."""
     document = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", document, flags=re.S | re.I)
     document = re.sub(r'data:[^"\')\s]+', "", document)
@@ -238,10 +248,10 @@ def export_html(nb: Any, *, with_code: bool = False, title: str = "", extra_body
     fragment, _ = exporter.from_notebook_node(nb)
     body = (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1.0">'
-            f"<title>{html.escape(title or 'newsanalysis')}</title><style>{_CSS}</style></head>"
+            f"<title>{html.escape(title or 'newsanalysis')}</title><style>{STYLESHEET}</style></head>"
             f"<body>{top_body}<main>{fragment}</main>{extra_body}</body></html>\n")
     if embed_font:  # readers without a Chinese font see the same text
-        font_css = embedded_font_css(_visible_text(body))
+        font_css = embedded_font_css(visible_text(body))
         body = body.replace("</style></head>", f"{font_css}</style></head>", 1)
     remote = external_urls(body)
     if remote:
@@ -253,39 +263,6 @@ def export_html(nb: Any, *, with_code: bool = False, title: str = "", extra_body
 def link(target: str) -> str:
     """A relative link to ``target`` (a POSIX relative path), percent-encoded and attribute-escaped."""
     return html.escape(quote(str(PurePosixPath(target))), quote=True)
-
-
-def _status_cell(row: dict) -> str:
-    if row.get("status") == "failed":
-        return f'<td class="na-failed">失败 failed: {html.escape(str(row.get("error") or ""))}</td>'
-    return f'<td>{html.escape(str(row.get("status", "")))}</td>'
-
-
-def articles_table(rows: list[dict]) -> str:
-    """An HTML table of reports: rows with title, href (relative), status, error, seconds."""
-    lines = ['<table class="na-index"><thead><tr><th>#</th><th>报告 report</th><th>状态 status</th>'
-             "<th>耗时 seconds</th></tr></thead><tbody>"]
-    for n, row in enumerate(rows, 1):
-        name = html.escape(str(row.get("title") or "（无标题）"))
-        cell = f'<a href="{link(row["href"])}">{name}</a>' if row.get("status") != "failed" else name
-        seconds = row.get("seconds")
-        lines.append(f"<tr><td>{n}</td><td>{cell}</td>{_status_cell(row)}"
-                     f"<td>{'' if seconds is None else f'{float(seconds):.1f}'}</td></tr>")
-    lines.append("</tbody></table>")
-    return "".join(lines)
-
-
-def nav_html(page_title: str, rows: list[dict]) -> str:
-    """The navigation block at the top of a page's index.html: links to every article report."""
-    return (f'<nav class="na-nav" style="margin:1em"><p><a href="../index.html">← 全部版面 all pages</a></p>'
-            f"<h2>{html.escape(page_title)}：各篇报告</h2>{articles_table(rows)}</nav>")
-
-
-def standalone_page(title: str, body: str) -> str:
-    """A minimal self-contained HTML document around trusted ``body`` HTML."""
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1.0"><style>{_CSS}</style></head>'
-            f'<body><div class="na-page">{body}</div></body></html>\n')
 
 
 def article_nav(page_title: str, previous: str | None, following: str | None) -> str:
@@ -301,31 +278,3 @@ def article_nav(page_title: str, previous: str | None, following: str | None) ->
     if following:
         links.append(f'<a href="{link(following)}" rel="next">下一篇 →</a>')
     return f'<nav class="na-nav">{"".join(links)}</nav>'
-
-
-def write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:
-    """Write ``<stem>/index.html`` for each page in ``stems`` and the top ``index.html`` from the manifest."""
-    entries = manifest["reports"]
-    for stem in sorted(stems):
-        rows = [{**e, "href": Path(key).name} for key, e in entries.items()
-                if e.get("stem") == stem and e.get("kind") == "article"]
-        rows.sort(key=lambda e: e.get("article") or 0)
-        overview = entries.get(f"{stem}/index.html", {})
-        nav = nav_html(stem, rows)
-        source = out / stem / "overview.html"
-        note = ("" if overview.get("status") == "ok" else
-                f"<p class='na-failed'>版面概览失败 overview failed: {html.escape(overview.get('error') or '')}</p>")
-        if source.exists():  # after a failed run, the last good overview stays under the failure note
-            page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav + note, source.read_text(encoding="utf-8"),
-                          count=1)
-        else:
-            page = standalone_page(stem, nav + note)
-        atomic_write(out / stem / "index.html", page)
-    all_stems = sorted({e.get("stem") for e in entries.values() if e.get("stem")})
-    body = ["<h1>新闻版面报告 newsanalysis reports</h1>"]
-    for stem in all_stems:
-        rows = [{**e, "href": f"{stem}/{Path(key).name}" if e.get("kind") == "article" else f"{stem}/index.html",
-                 "title": e.get("title")} for key, e in entries.items() if e.get("stem") == stem]
-        rows.sort(key=lambda e: (e.get("kind") != "overview", e.get("article") or 0))
-        body.append(f'<h2><a href="{link(f"{stem}/index.html")}">{html.escape(stem)}</a></h2>{articles_table(rows)}')
-    atomic_write(out / "index.html", standalone_page("newsanalysis reports", "".join(body)))

@@ -5,6 +5,7 @@ with the project's own kernel (``newsanalysis``), in parallel (``jobs``), and wr
 
     reports/index.html                       all pages, every report with its status
     reports/<page-stem>/index.html           the page overview, with links to its article reports
+    reports/<page-stem>/.overview.html       the overview as exported, kept to rebuild index.html (not for readers)
     reports/<page-stem>/<NN>-<slug>.html     one article report (offline HTML, images embedded)
     reports/<page-stem>/<NN>-<slug>.<chart>.csv   the table behind each chart
     reports/manifest.json                    hashes, versions, timings and status of every report
@@ -37,8 +38,9 @@ from newsanalysis.errors import NewsAnalysisError, RenderError
 from newsanalysis.io import atomic_write as _atomic_write
 from newsanalysis.io import layout_path
 from newsanalysis.parse import require_articles
-from newsanalysis.report.analysis import cached_analysis, kept_articles
-from newsanalysis.report.export import article_nav, chart_tables, export_html, provenance_html, write_indexes
+from newsanalysis.report.analysis import cached_analysis, kept_summary, page_summary
+from newsanalysis.report.export import article_nav, chart_tables, export_html, provenance_html
+from newsanalysis.report.indexes import OVERVIEW_SOURCE, write_indexes
 from newsanalysis.report.filenames import report_filename, safe_name
 from newsanalysis.report.kernel import check_kernel, describe, execute
 from newsanalysis.report.provenance import (
@@ -71,6 +73,7 @@ class Job:
     parameters: dict
     fingerprint: dict
     neighbours: tuple[str | None, str | None] = (None, None)  # file names of the previous and next article
+    info: dict = field(default_factory=dict)  # what the indexes list: the article's summary, the page's metadata
 
 
 @dataclass
@@ -90,6 +93,7 @@ class ReportResult:
     tables: list[str] = field(default_factory=list)
     fingerprint: dict = field(default_factory=dict)
     finished: str = ""
+    info: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -133,18 +137,19 @@ def _load_manifest(out: Path) -> dict:
 def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: dict, extra: dict,
                processed: Path) -> list[Job]:
     # the page is parsed and analysed here, once; every notebook of the page reads this analysis back
-    articles = kept_articles(page_path, processed=processed)
-    if articles is None:
-        page = require_articles(cached_analysis(page_path, processed=processed).page)  # no articles: it fails
-        articles = [{"index": a.index, "title": a.title, "display_title": a.display_title, "slug": a.slug}
-                    for a in page.articles]
+    summary = kept_summary(page_path, processed=processed)
+    if summary is None:
+        analysis = cached_analysis(page_path, processed=processed)
+        require_articles(analysis.page)  # no articles: the page fails here, with one clear message
+        summary = page_summary(analysis)
+    articles, meta = summary["articles"], summary["meta"]
     hints = layout_path(page_path)
     common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(),
               "layout_hints_sha256": sha256_file(hints) if hints.is_file() else None,
               "dictionaries": dictionaries_sha256(), **options}
     jobs = [Job("overview", page_path, stem, None, f"{page_path.stem} 版面概览", f"{stem}/index.html",
                 notebooks["overview"], {"page_path": str(page_path), **extra},
-                {**common, "notebook_sha256": sha256_file(notebooks["overview"])})]
+                {**common, "notebook_sha256": sha256_file(notebooks["overview"])}, info={"meta": meta})]
     article_hash = sha256_file(notebooks["article"])
     for article in articles:
         index = article["index"]
@@ -152,7 +157,7 @@ def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: 
         jobs.append(Job("article", page_path, stem, index,
                         article["title"] or article["display_title"] or f"第{index + 1}篇", f"{stem}/{name}",
                         notebooks["article"], {"page_path": str(page_path), "article_index": index, **extra},
-                        {**common, "notebook_sha256": article_hash}))
+                        {**common, "notebook_sha256": article_hash}, info={"meta": meta, **article}))
     # each article report links to its neighbours: their names are part of its fingerprint
     names = [Path(job.key).name for job in jobs[1:]]
     for n, job in enumerate(jobs[1:]):
@@ -174,9 +179,9 @@ def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, w
              processed: Path, cell_timeout: float | None = None) -> ReportResult:
     started = time.perf_counter()
     result = ReportResult(job.key, job.kind, _portable(job.page, out), job.stem, job.article, job.title, "ok",
-                          fingerprint=job.fingerprint)
+                          fingerprint=job.fingerprint, info=job.info)
     target = out / job.key
-    html_target = target.with_name("overview.html") if job.kind == "overview" else target
+    html_target = target.with_name(OVERVIEW_SOURCE) if job.kind == "overview" else target
     try:
         executed = workdir / f"{job.key.replace('/', '__')}.ipynb"
         nb = execute(job.notebook, job.parameters, executed, kernel_name, workdir,
@@ -320,11 +325,11 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
         _drop_stale(out, entries, stem, {job.key for job in page_jobs}, emit)
         for job in page_jobs:
             previous = entries.get(job.key, {})
-            target = out / job.key if job.kind == "article" else out / job.stem / "overview.html"
+            target = out / job.key if job.kind == "article" else out / job.stem / OVERVIEW_SOURCE
             if (not force and previous.get("status") == "ok" and previous.get("fingerprint") == job.fingerprint
                     and target.exists()):
                 known = {k: v for k, v in previous.items() if k in ReportResult.__dataclass_fields__}
-                results.append(ReportResult(**{**known, "status": "skipped", "key": job.key}))
+                results.append(ReportResult(**{**known, "status": "skipped", "key": job.key, "info": job.info}))
             else:
                 todo.append(job)
     n_total = len(todo)
@@ -365,6 +370,8 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
     for result in results:  # page-level parse failures and skipped reports are recorded too
         if result.key not in entries or result.status == "failed":
             entries[result.key] = asdict(result)
+        elif result.status == "skipped":  # an older manifest may lack what the index now lists
+            entries[result.key]["info"] = result.info
     manifest.update({"format": 1, "package_version": __version__,
                      "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")})
     try:
