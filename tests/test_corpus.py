@@ -297,3 +297,38 @@ def test_cli_build_prints_plain_progress_and_summary(archive, tmp_path, capsys):
     assert captured.out.startswith("3 pages: 2 built, 0 unchanged, 1 failed")
     assert "corpus build: partition 1/1 done" in captured.err
     assert f"skipped {archive / 'empty.txt'}: the file is empty" in captured.err
+
+
+def test_render_with_a_corpus_adds_its_trend_report_and_links_it(built, tmp_path, monkeypatch):
+    from newsanalysis.report import jobs as render
+
+    monkeypatch.setenv("NEWSANALYSIS_PROCESSED", str(tmp_path / "processed"))
+    out = tmp_path / "reports"
+    page = tmp_path / "pages" / "2025-12-05_A01.txt"
+    page.parent.mkdir()
+    page.write_text("消费市场稳中有升\n\n本报记者 赵敏\n\n前十个月，社会消费品零售总额增长4.3%。\n", encoding="utf-8")
+    overview = corpus.corpus_overview(built[0])
+    assert overview["n_pages"] == 4 and overview["n_dated"] == 4 and overview["first_date"] == "2025-11-05"
+    wanted = corpus.top_terms(built[0], top_n=3)
+    assert len(wanted) == 3 and all(len(t) >= 2 for t in wanted)
+    result = render.render_reports([page], out=out, jobs=2, corpus=built[0])  # terms: the archive's top three
+    assert result.exit_code == 0
+    report = (out / "corpus" / "index.html").read_text(encoding="utf-8")
+    assert "档案：4个版面（4个带日期）" in report and 'href="../index.html"' in report
+    assert all(term in report for term in corpus.top_terms(built[0]))
+    assert "2025年11月" in report and "2025年12月" in report and "<img" in report
+    top = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="corpus/index.html"' in top and "2025年12月5日 星期五" in top
+    again = render.render_reports([page], out=out, corpus=built[0])
+    assert {r.key: r.status for r in again.reports}["corpus/index.html"] == "skipped"
+    other = render.render_reports([page], out=out, corpus=built[0], corpus_terms=["消费"], corpus_period="week")
+    assert {r.key: r.status for r in other.reports}["corpus/index.html"] == "ok"
+    assert "按周统计：消费" in (out / "corpus" / "index.html").read_text(encoding="utf-8")
+
+
+def test_render_names_a_folder_that_is_not_a_corpus(tmp_path):
+    from newsanalysis.errors import RenderError
+    from newsanalysis.report import jobs as render
+
+    with pytest.raises(RenderError, match="not a corpus folder"):
+        render.render_reports([FIXTURES / "sample-page.txt"], out=tmp_path / "r", corpus=tmp_path)

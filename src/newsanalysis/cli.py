@@ -169,7 +169,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     return run_render([Path(p) for p in args.paths], out=Path(args.out) if args.out else None,
                       jobs=args.jobs, with_code=args.with_code, force=args.force, kernel_name=args.kernel,
-                      cell_timeout=args.cell_timeout)
+                      cell_timeout=args.cell_timeout, corpus=Path(args.corpus) if args.corpus else None,
+                      corpus_terms=[t for t in (args.terms or "").split(",") if t.strip()], corpus_period=args.by)
 
 
 def cmd_corpus_build(args: argparse.Namespace) -> int:
@@ -290,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run the notebooks on this named Jupyter kernel (default: the interpreter running newsanalysis)")
     p.add_argument("--cell-timeout", type=_positive_int, default=600,
                    help="seconds a notebook cell may run before its report fails (default 600)")
+    p.add_argument("--corpus", help="also render the term trends of this corpus folder (`corpus build --out`)")
+    p.add_argument("--terms", help="with --corpus: comma-separated terms (default: the archive's most frequent)")
+    p.add_argument("--by", choices=["day", "week", "month"], default="month", help="with --corpus: the period")
     p.set_defaults(func=cmd_render)
     _add_corpus_commands(sub)
     return parser

@@ -19,14 +19,14 @@ starts with the page metadata ``page`` (file stem), ``date`` (ISO ``YYYY-MM-DD``
 
 Texts are Parquet strings (lists as JSON text); a table no page has rows for has no part files.
 
-``query`` (:func:`term_trends`, :func:`figure_trends`, :func:`source_ranking`, :func:`search_corpus`) answers
+``query`` (:func:`term_trends`, :func:`top_terms`, :func:`figure_trends`, :func:`source_ranking`, :func:`search_corpus`) answers
 questions with DuckDB over those files, never loading a whole table into pandas. ``terms``
 (:func:`corpus_term_frequencies`) is the older one-table Dask count kept for existing callers.
 """
 
 from newsanalysis.corpus.build import TABLES, BuildSummary, build_corpus, expand_pages, read_manifest
-from newsanalysis.corpus.query import figure_trends, search_corpus, source_ranking, term_trends
+from newsanalysis.corpus.query import corpus_overview, figure_trends, search_corpus, source_ranking, term_trends, top_terms
 from newsanalysis.corpus.terms import corpus_term_frequencies
 
-__all__ = ["TABLES", "BuildSummary", "build_corpus", "corpus_term_frequencies", "expand_pages", "figure_trends",
-           "read_manifest", "search_corpus", "source_ranking", "term_trends"]
+__all__ = ["TABLES", "BuildSummary", "build_corpus", "corpus_overview", "corpus_term_frequencies", "expand_pages", "figure_trends",
+           "read_manifest", "search_corpus", "source_ranking", "term_trends", "top_terms"]

@@ -76,6 +76,32 @@ def term_trends(corpus: str | Path, terms: list[str] | str, *, by: Period = "mon
     return _query(sql, params)[columns]
 
 
+def corpus_overview(corpus: str | Path) -> dict:
+    """How much the archive holds: ``n_pages``, ``n_dated`` (pages with a date), ``first_date``, ``last_date``
+    (ISO text or None) and ``n_articles``."""
+    source = _source(corpus, "articles")
+    if source is None:
+        return {"n_pages": 0, "n_dated": 0, "first_date": None, "last_date": None, "n_articles": 0}
+    sql = f"""SELECT COUNT(DISTINCT page) AS n_pages, COUNT(DISTINCT CASE WHEN date IS NOT NULL THEN page END) AS n_dated,
+                     MIN(date) AS first_date, MAX(date) AS last_date, COUNT(*) AS n_articles FROM {source}"""
+    row = _query(sql).iloc[0].to_dict()
+    return {k: (None if pd.isna(v) else (int(v) if k.startswith("n_") else str(v))) for k, v in row.items()}
+
+
+def top_terms(corpus: str | Path, *, top_n: int = 5, min_pages: int = 2) -> list[str]:
+    """The archive's most frequent terms of two or more characters that appear on at least ``min_pages`` dated
+    pages (what a trend report shows when no term is asked for); most frequent first.
+
+    Example (a corpus built from two dated pages): ``top_terms("data/corpus", top_n=3)`` → ``['增长', '消费', '市场']``.
+    """
+    source = _source(corpus, "terms")
+    if source is None:
+        return []
+    sql = f"""SELECT term FROM {source} WHERE date IS NOT NULL AND length(term) >= 2
+              GROUP BY term HAVING COUNT(DISTINCT page) >= ? ORDER BY SUM("count") DESC, term LIMIT ?"""
+    return _query(sql, [int(min_pages), int(top_n)])["term"].tolist()
+
+
 def figure_trends(corpus: str | Path, query: str) -> pd.DataFrame:
     """The values quoted for a figure over time: every figure whose subject or unit contains ``query``
     (e.g. ``社会消费品零售总额``, ``亿元``), oldest first, with its sentence.

@@ -60,6 +60,11 @@ def _natural(text: str) -> tuple:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
 
 
+def up_nav() -> str:
+    """The link at the top of a report outside any page (the archive's trends) back to all pages."""
+    return '<nav class="na-nav"><a href="../index.html">← 全部版面</a></nav>'
+
+
 def standalone_page(title: str, body: str) -> str:
     """A self-contained HTML document around trusted ``body`` HTML, with the subset of the CJK font it uses.
 
@@ -139,7 +144,7 @@ def page_index(out: Path, stem: str, page: dict) -> str:
     heading = page_label(meta, stem) + (f"　{date_label(meta.get('date'))}" if meta.get("date") else "")
     note = ("" if overview.get("status") != "failed" else
             f"<p class='na-failed'>版面概览失败 overview failed: {html.escape(overview.get('error') or '')}</p>")
-    nav = (f'<nav class="na-nav"><a href="../index.html">← 全部版面</a></nav>'
+    nav = (f'{up_nav()}'
            f'<div class="na-page"><h1>{html.escape(heading)}</h1><p class="na-terms">{html.escape(stem)}</p>'
            f'<h2 id="articles">各篇报告</h2>{articles_table(page["articles"], out, from_page=True)}{note}</div>')
     source = out / stem / OVERVIEW_SOURCE

@@ -8,6 +8,7 @@ with the project's own kernel (``newsanalysis``), in parallel (``jobs``), and wr
     reports/<page-stem>/.overview.html       the overview as exported, kept to rebuild index.html (not for readers)
     reports/<page-stem>/<NN>-<slug>.html     one article report (offline HTML, images embedded)
     reports/<page-stem>/<NN>-<slug>.<chart>.csv   the table behind each chart
+    reports/corpus/index.html                the archive's term trends (``corpus=``, ``render --corpus DIR``)
     reports/manifest.json                    hashes, versions, timings and status of every report
 
 It is safe to run from cron: a report is skipped when its page text, notebook, package and options are unchanged
@@ -40,7 +41,7 @@ from newsanalysis.io import layout_path
 from newsanalysis.parse import require_articles
 from newsanalysis.report.analysis import cached_analysis, kept_summary, page_summary
 from newsanalysis.report.export import article_nav, chart_tables, export_html, provenance_html
-from newsanalysis.report.indexes import OVERVIEW_SOURCE, write_indexes
+from newsanalysis.report.indexes import CORPUS_KEY, OVERVIEW_SOURCE, up_nav, write_indexes
 from newsanalysis.report.filenames import report_filename, safe_name
 from newsanalysis.report.kernel import check_kernel, describe, execute
 from newsanalysis.report.provenance import (
@@ -53,6 +54,7 @@ from newsanalysis.report.provenance import (
 log = logging.getLogger(__name__)
 ARTICLE_NOTEBOOK = "article_report.ipynb"
 OVERVIEW_NOTEBOOK = "page_overview.ipynb"
+CORPUS_NOTEBOOK = "corpus_trends.ipynb"
 MANIFEST = "manifest.json"
 LOCK = ".render.lock"
 CELL_TIMEOUT = 600.0  # seconds; a report notebook cell normally takes well under ten
@@ -63,7 +65,7 @@ Status = Literal["ok", "skipped", "failed"]
 class Job:
     """One notebook run: an article report or a page overview."""
 
-    kind: Literal["article", "overview"]
+    kind: Literal["article", "overview", "corpus"]
     page: Path
     stem: str
     article: int | None
@@ -166,6 +168,17 @@ def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: 
     return jobs
 
 
+def _corpus_job(corpus: dict, notebook: Path, options: dict) -> Job:
+    """The archive's trend report: re-rendered when the corpus (its build manifest), the notebook, the package or
+    the terms and period asked for change."""
+    folder = Path(corpus["dir"]).resolve()
+    parameters = {"corpus_dir": str(folder), "terms": ",".join(corpus.get("terms") or ()),
+                  "period": corpus.get("period") or "month"}
+    fingerprint = {"corpus_manifest_sha256": sha256_file(folder / "manifest.json"), "package": package_fingerprint(),
+                   "notebook_sha256": sha256_file(notebook), **options, "corpus": parameters}
+    return Job("corpus", folder, "corpus", None, "档案词频走势", CORPUS_KEY, notebook, parameters, fingerprint)
+
+
 def _drop_stale(out: Path, entries: dict, stem: str, current: set[str], emit) -> None:
     """Forget and delete the reports of ``stem`` that its page no longer has (articles re-split or retitled)."""
     for key in [k for k, e in entries.items() if e.get("stem") == stem and k not in current]:
@@ -186,8 +199,10 @@ def _run_job(job: Job, out: Path, *, kernel_name: str | None, with_code: bool, w
         executed = workdir / f"{job.key.replace('/', '__')}.ipynb"
         nb = execute(job.notebook, job.parameters, executed, kernel_name, workdir,
                      {config.PROCESSED_ENV: str(processed)}, cell_timeout=cell_timeout)
-        info = [("报告 report", job.key), *versions(job.page, job.notebook).items()]
-        nav = article_nav(job.stem, *job.neighbours) if job.kind == "article" else ""
+        source = job.page / "manifest.json" if job.kind == "corpus" else job.page  # a corpus is a folder
+        info = [("报告 report", job.key), *versions(source, job.notebook).items()]
+        nav = (article_nav(job.stem, *job.neighbours) if job.kind == "article"
+               else up_nav() if job.kind == "corpus" else "")
         html = export_html(nb, with_code=with_code, title=job.title, top_body=nav, extra_body=provenance_html(info))
         for name, csv in chart_tables(nb):
             table = target.with_name(f"{target.stem}.{name}.csv")
@@ -234,7 +249,8 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
                    with_code: bool = False, force: bool = False, notebooks: dict[str, Path] | None = None,
                    kernel_name: str | None = None, lock_timeout: float = 0.0, parameters: dict | None = None,
                    progress: Callable[[str], None] | None = None, processed: Path | None = None,
-                   cell_timeout: float | None = CELL_TIMEOUT) -> RenderResult:
+                   cell_timeout: float | None = CELL_TIMEOUT, corpus: Path | None = None,
+                   corpus_terms: list[str] | None = None, corpus_period: str = "month") -> RenderResult:
     """Render the reports of ``paths`` (default: every page in ``data/raw``) into ``out`` (default ``reports/``).
 
     Args:
@@ -251,6 +267,8 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
         lock_timeout: seconds to wait for another run holding the lock (0: exit at once).
         parameters: extra notebook parameters (ASCII literals), passed to every notebook.
         progress: called with one plain line per event (default: the ``newsanalysis.render`` logger).
+        corpus: a folder written by ``newsanalysis corpus build``: adds its trend report ``corpus/index.html``
+            (``corpus_terms``, default the archive's most frequent terms, counted by ``corpus_period``).
 
     Returns:
         A RenderResult; ``exit_code`` is 1 if any report failed.
@@ -265,7 +283,15 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
     out = Path(out or config.reports_dir()).resolve()
     pages = _expand(paths)
     nbdir = config.notebooks_dir()
-    notebooks = {"article": nbdir / ARTICLE_NOTEBOOK, "overview": nbdir / OVERVIEW_NOTEBOOK, **(notebooks or {})}
+    notebooks = {"article": nbdir / ARTICLE_NOTEBOOK, "overview": nbdir / OVERVIEW_NOTEBOOK,
+                 "corpus": nbdir / CORPUS_NOTEBOOK, **(notebooks or {})}
+    if corpus is not None:
+        corpus = {"dir": Path(corpus), "terms": tuple(corpus_terms or ()), "period": corpus_period}
+        if not (Path(corpus["dir"]) / "manifest.json").is_file():
+            raise RenderError(f"{corpus['dir']}: not a corpus folder (no manifest.json); build one with "
+                              "`newsanalysis corpus build`")
+        if corpus_period not in ("day", "week", "month"):
+            raise RenderError(f"period {corpus_period!r}: expected day, week or month")
     for path in notebooks.values():
         if not Path(path).is_file():
             raise RenderError(f"{path}: report notebook not found; expected a notebooks/ folder in the project "
@@ -282,7 +308,8 @@ def render_reports(paths: list[Path] | None = None, *, out: Path | None = None, 
     try:
         return _render_locked(pages, out, jobs=jobs, with_code=with_code, force=force, notebooks=notebooks,
                               kernel_name=kernel_name, extra=parameters or {}, emit=emit, began=began,
-                              processed=Path(processed or config.processed_dir()).resolve(), cell_timeout=cell_timeout)
+                              processed=Path(processed or config.processed_dir()).resolve(), cell_timeout=cell_timeout,
+                              corpus=corpus)
     finally:
         lock.release()
 
@@ -303,13 +330,24 @@ def _expand(paths: list[Path] | None) -> list[Path]:
 
 
 def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, notebooks, kernel_name, extra, emit,
-                   began, processed: Path, cell_timeout: float | None = None) -> RenderResult:
+                   began, processed: Path, cell_timeout: float | None = None,
+                   corpus: dict | None = None) -> RenderResult:
     manifest = _load_manifest(out)
     entries = manifest["reports"]
     options = {"with_code": with_code, "kernel": kernel_name, "parameters": extra}
     todo: list[Job] = []
     results: list[ReportResult] = []
-    used: set[str] = set()
+    # the trend report lives in corpus/: a page named corpus.txt gets a folder name of its own
+    used: set[str] = {"corpus"} if corpus or CORPUS_KEY in entries else set()
+    if corpus:
+        job = _corpus_job(corpus, notebooks["corpus"], options)
+        previous = entries.get(job.key, {})
+        if (not force and previous.get("status") == "ok" and previous.get("fingerprint") == job.fingerprint
+                and (out / job.key).exists()):
+            known = {k: v for k, v in previous.items() if k in ReportResult.__dataclass_fields__}
+            results.append(ReportResult(**{**known, "status": "skipped", "key": job.key}))
+        else:
+            todo.append(job)
     for page in pages:
         stem = safe_name(page.stem, max_bytes=80)
         if stem in used:  # two folders holding pages with the same name
@@ -388,10 +426,12 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
 
 
 def run_render(paths: list[Path], *, out: Path | None = None, jobs: int | None = None, with_code: bool = False,
-               force: bool = False, kernel_name: str | None = None, cell_timeout: float | None = CELL_TIMEOUT) -> int:
+               force: bool = False, kernel_name: str | None = None, cell_timeout: float | None = CELL_TIMEOUT,
+               corpus: Path | None = None, corpus_terms: list[str] | None = None, corpus_period: str = "month") -> int:
     """The ``newsanalysis render`` command: render, print plain progress lines to stderr, return the exit code."""
     result = render_reports(paths or None, out=out, jobs=jobs, with_code=with_code, force=force,
-                            kernel_name=kernel_name, progress=_progress_printer(), cell_timeout=cell_timeout)
+                            kernel_name=kernel_name, progress=_progress_printer(), cell_timeout=cell_timeout,
+                            corpus=corpus, corpus_terms=corpus_terms, corpus_period=corpus_period)
     for report in result.reports:
         if report.status == "failed":
             print(f"newsanalysis render: FAILED {report.key}: {report.error}", file=sys.stderr)

@@ -245,3 +245,48 @@ def overview_table(overview: pd.DataFrame) -> Html:
     return table(overview, {"title": "标题", "reporters": "记者", "n_paragraphs": "段落", "n_chars": "字数",
                             "n_figures": "数字", "n_sources": "消息来源"}, empty="此版没有文章。",
                  numeric=("n_paragraphs", "n_chars", "n_figures", "n_sources"))
+
+
+def trends_table(trends: pd.DataFrame, period: str = "month") -> Html:
+    """Term trends for readers: one row per period, per term its count and its rate per 10,000 tokens.
+
+    Example:
+        >>> t = pd.DataFrame({"period": ["2025-11-01", "2025-12-01"], "term": ["消费", "消费"], "count": [3, 0],
+        ...                   "n_tokens": [1500, 800], "per_10k": [20.0, 0.0], "n_pages": [2, 1]})
+        >>> trends_table(t).text.splitlines()
+        ['1 2025年11月 2 3（20）', '2 2025年12月 1 0（0）']
+    """
+    if trends is None or trends.empty:
+        return table(trends, {"period": "时期"}, empty="档案中没有带日期的版面，无法计算走势。")
+    terms = list(dict.fromkeys(trends["term"]))
+    rows = []
+    by = period
+    for day, group in trends.groupby("period", sort=True):
+        row = {"period": _period_label(str(day), by), "n_pages": int(group["n_pages"].iloc[0])}
+        for hit in group.itertuples(index=False):
+            row[hit.term] = f"{int(hit.count)}（{_number(round(float(hit.per_10k), 2))}）"
+        rows.append(row)
+    return table(pd.DataFrame(rows), {"period": "时期", "n_pages": "版面数", **{t: f"{t} 次数（每万词）" for t in terms}},
+                 empty="", numeric=("n_pages", *terms))
+
+
+def _period_label(iso: str, period: str) -> str:
+    if period == "month":
+        return f"{int(iso[:4])}年{int(iso[5:7])}月"
+    return _format_iso(iso) + ("起一周" if period == "week" else "")
+
+
+def corpus_summary(overview: dict, terms: Sequence[str], period: str) -> Html:
+    """The opening lines of an archive report: what it holds and what is counted.
+
+    Example:
+        >>> corpus_summary({"n_pages": 3, "n_dated": 2, "first_date": "2025-11-02", "last_date": "2025-12-05",
+        ...                 "n_articles": 9}, ["消费"], "month").text
+        '档案：3个版面（2个带日期），9篇文章，2025年11月2日至2025年12月5日。按月统计：消费。'
+    """
+    span = (f"，{_format_iso(overview['first_date'])}至{_format_iso(overview['last_date'])}"
+            if overview.get("first_date") else "")
+    by = {"day": "按日", "week": "按周", "month": "按月"}.get(period, period)
+    text = (f"档案：{overview['n_pages']}个版面（{overview['n_dated']}个带日期），{overview['n_articles']}篇文章{span}。"
+            f"{by}统计：{'、'.join(terms) or '（无）'}。")
+    return Html(f'<div class="na-summary"><p>{html.escape(text)}</p></div>', text)
