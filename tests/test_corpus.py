@@ -62,7 +62,7 @@ from newsanalysis.parse.meta import meta_from_header
 from newsanalysis.parse.page import parse_page
 from newsanalysis.report.analysis import analyse_page, write_analysis
 
-TABLE_NAMES = ["articles", "paragraphs", "terms", "figures", "sources", "quotes", "entities"]
+TABLE_NAMES = ["pages", "articles", "paragraphs", "terms", "figures", "sources", "quotes", "entities"]
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -222,7 +222,32 @@ def test_rerun_skips_unchanged_pages_and_replaces_changed_ones(archive, tmp_path
     for name in TABLE_NAMES:
         assert len(after[name]) == len(before[name]), name
         assert set(after[name].loc[after[name]["page"] == "pudong", "date"]) == {"2026-01-02"}
-    assert len(list((out / "articles").glob("part-*.parquet"))) == 3
+    # the small part files of the three runs were merged: one file per table, the one the manifest names
+    from newsanalysis.corpus.build import live_parts, read_manifest
+
+    files = list((out / "articles").glob("part-*.parquet"))
+    assert len(files) == 1 and [f.stem for f in files] == live_parts(read_manifest(out))
+
+
+def test_the_pages_table_holds_each_page_and_its_token_total(built):
+    tables = _tables(built[0])
+    pages, terms = tables["pages"], tables["terms"]
+    assert sorted(pages["page"]) == sorted(terms["page"].unique()) and len(pages) == 4
+    totals = terms.groupby("page")["count"].sum()
+    assert all(int(row.n_tokens) == int(totals[row.page]) for row in pages.itertuples())
+
+
+def test_queries_read_only_the_part_files_the_manifest_names(built, tmp_path):
+    import shutil as sh
+
+    copy = tmp_path / "c"
+    sh.copytree(built[0], copy)
+    expected = term_trends(copy, ["增长"], by="month")
+    # a build killed while merging leaves a merged file the manifest does not name yet: no query may read it twice
+    for name in TABLE_NAMES:
+        for part in list((copy / name).glob("part-*.parquet")):
+            sh.copy(part, part.with_name("part-0000leftover0000.parquet"))
+    pd.testing.assert_frame_equal(term_trends(copy, ["增长"], by="month"), expected)
 
 
 def test_term_trends(built):

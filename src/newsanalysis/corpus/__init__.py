@@ -5,6 +5,7 @@ folder, one dataset per table (``DIR/<table>/part-*.parquet``) and ``manifest.js
 starts with the page metadata ``page`` (file stem), ``date`` (ISO ``YYYY-MM-DD`` text or null), ``paper``,
 ``page_no``; then the columns of the page table it comes from:
 
+- ``pages``: one row per page: n_articles, n_paragraphs, n_chars, n_tokens (the terms counted on it).
 - ``articles``: ``parse.articles_frame`` (article, slug, kicker, title, subtitle, column, display_title,
   display_title_derived, reporters, photographers, dateline, editors_note, jump, n_subheads, n_captions,
   n_paragraphs, n_qa_turns, n_chars, joins, duplicates_removed).

@@ -3,7 +3,9 @@
 Each bag partition (``partition_size`` pages) is read, parsed and analysed (:func:`report.analyse_page`) on a
 worker, and its rows are written there as one Parquet file per table (``DIR/<table>/part-<hash>.parquet``, the
 hash of the partition's fingerprints); only a small summary per page comes back, so memory is bounded by the
-partition size, not the corpus. ``DIR/manifest.json`` keeps each page's fingerprint (page text, layout hints,
+partition size, not the corpus. After the build, small part files are merged into files of about
+:data:`COMPACT_BYTES` of page text, and queries read only the part files the manifest names (a run killed while
+merging leaves extra files that no query reads and the next run deletes). ``DIR/manifest.json`` keeps each page's fingerprint (page text, layout hints,
 metadata, package code, dictionaries, options) and part file: a re-run skips the pages whose fingerprint is
 unchanged and removes the rows of pages analysed again. A page that fails (empty, binary, undecodable, a bad
 sidecar) is reported with its reason, skipped and counted; the run completes.
@@ -26,9 +28,10 @@ import pandas as pd
 from newsanalysis.errors import InputError, NewsAnalysisError
 from newsanalysis.io import META_SUFFIX, PAGES_CSV, atomic_write, read_page
 
-TABLES = ("articles", "paragraphs", "terms", "figures", "sources", "quotes", "entities")
+TABLES = ("pages", "articles", "paragraphs", "terms", "figures", "sources", "quotes", "entities")
 MANIFEST = "manifest.json"
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2  # 2: a pages table; part files merged after a build, queries read the manifest's parts only
+COMPACT_BYTES = 24_000_000  # page text per part file once small parts are merged (a few large files query fast)
 LOCAL_SCHEDULERS = ("processes", "threads", "sync")
 
 
@@ -96,7 +99,11 @@ def _page_tables(raw, top_n: int) -> dict[str, pd.DataFrame]:
     from newsanalysis.report.analysis import analyse_page, with_page_meta
 
     analysis = analyse_page(parse_page(raw), top_n=top_n)
-    return {name: with_page_meta(getattr(analysis, name), analysis.page) for name in TABLES}
+    page = analysis.page
+    # one row per page: what trend queries divide by, without summing the whole terms table
+    pages = pd.DataFrame([{"n_articles": len(page.articles), "n_paragraphs": len(analysis.paragraphs),
+                           "n_chars": len(page.text), "n_tokens": int(analysis.terms["count"].sum())}])
+    return {name: with_page_meta(pages if name == "pages" else getattr(analysis, name), page) for name in TABLES}
 
 
 def _build_page(path: str, tables: dict[str, list], *, known: dict[str, str], top_n: int, fingerprint) -> dict:
@@ -250,8 +257,12 @@ def build_corpus(patterns: Iterable[str], out: str | Path, *, scheduler: str = "
         elif entry["status"] == "built":
             pages[entry["file"]] = {k: entry[k] for k in ("page", "fingerprint", "part", "n_bytes")}
     _remove_stale_rows(out, old, pages)
+    merged = _merge_small_parts(out, pages)
     atomic_write(out / MANIFEST, json.dumps({"format": MANIFEST_FORMAT, "tables": list(TABLES), "pages": pages},
                                             ensure_ascii=False, indent=1))
+    for part in merged:  # only now: until the manifest names the merged files, queries read these
+        for name in TABLES:
+            (out / name / f"{part}.parquet").unlink(missing_ok=True)
     failures = tuple((e["file"], e["reason"]) for e in results if e["status"] == "failed")
     count = {status: sum(e["status"] == status for e in results) for status in ("built", "skipped")}
     return BuildSummary(str(out), len(paths), count["built"], count["skipped"], len(failures),
@@ -281,6 +292,50 @@ def _remove_stale_rows(out: Path, old: dict, pages: dict) -> None:
                 tmp = part_file.with_name(f".{part_file.name}.tmp")
                 pq.write_table(kept, tmp)
                 tmp.replace(part_file)
+
+
+def live_parts(manifest: dict) -> list[str]:
+    """The part files (names without ``.parquet``) the manifest's pages are in: what queries read."""
+    return sorted({entry["part"] for entry in manifest.get("pages", {}).values() if entry.get("part")})
+
+
+def _merge_small_parts(out: Path, pages: dict) -> list[str]:
+    """Merge part files holding less than half of :data:`COMPACT_BYTES` of page text into files of about that
+    size, the same groups in every table; repoint ``pages`` to the merged files and return the parts merged away
+    (deleted by the caller once the manifest is written). A query over a few large files is much faster than over
+    hundreds of small ones (one per partition)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sizes: dict[str, int] = {}
+    for entry in pages.values():
+        sizes[entry["part"]] = sizes.get(entry["part"], 0) + entry["n_bytes"]
+    groups, current, total = [], [], 0
+    for part in sorted(p for p, n in sizes.items() if p and n < COMPACT_BYTES // 2):
+        current.append(part)
+        total += sizes[part]
+        if total >= COMPACT_BYTES:
+            groups.append(current)
+            current, total = [], 0
+    groups = [g for g in [*groups, current] if len(g) > 1]
+    merged_away: list[str] = []
+    for group in groups:
+        name_of = "part-" + hashlib.sha256("\0".join(group).encode()).hexdigest()[:16]
+        for name in TABLES:
+            files = [out / name / f"{part}.parquet" for part in group if (out / name / f"{part}.parquet").is_file()]
+            if not files:
+                continue
+            table = pa.concat_tables([pq.read_table(f) for f in files], promote_options="permissive")
+            target = out / name / f"{name_of}.parquet"
+            tmp = target.with_name(f".{target.name}.tmp")
+            pq.write_table(table, tmp, row_group_size=256_000)
+            tmp.replace(target)
+        members = set(group)
+        for entry in pages.values():
+            if entry["part"] in members:
+                entry["part"] = name_of
+        merged_away += group
+    return merged_away
 
 
 def _array(values: set[str]):

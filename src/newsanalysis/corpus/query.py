@@ -9,7 +9,7 @@ from typing import Literal
 
 import pandas as pd
 
-from newsanalysis.corpus.build import MANIFEST, TABLES
+from newsanalysis.corpus.build import MANIFEST, TABLES, live_parts, read_manifest
 from newsanalysis.errors import InputError
 
 Period = Literal["day", "week", "month"]
@@ -17,16 +17,23 @@ PERIODS = ("day", "week", "month")
 
 
 def _source(corpus: str | Path, table: str) -> str | None:
-    """The DuckDB table expression over ``corpus/table/*.parquet``, or None when no page has rows for it."""
+    """The DuckDB table expression over the part files of ``corpus/table`` the manifest names (a killed build's
+    leftovers are not read), or None when no page has rows for it."""
     corpus = Path(corpus)
     if not (corpus / MANIFEST).is_file():
         raise InputError(f"{corpus}: not a corpus folder (no {MANIFEST}); build one with `newsanalysis corpus build`")
     if table not in TABLES:
         raise InputError(f"{table!r}: not a corpus table; expected one of {', '.join(TABLES)}")
-    if not any((corpus / table).glob("part-*.parquet")):
+    manifest = read_manifest(corpus)
+    if not manifest["pages"] and any((corpus / table).glob("part-*.parquet")):
+        raise InputError(f"{corpus}: built by another version of newsanalysis; build it again with "
+                         "`newsanalysis corpus build`")
+    files = [corpus.resolve() / table / f"{part}.parquet" for part in live_parts(manifest)]
+    files = [str(f).replace("'", "''") for f in files if f.is_file()]
+    if not files:
         return None
-    pattern = str((corpus / table).resolve() / "part-*.parquet").replace("'", "''")
-    return f"read_parquet('{pattern}', union_by_name = true)"
+    listed = ", ".join(f"'{f}'" for f in files)
+    return f"read_parquet([{listed}], union_by_name = true)"
 
 
 def _query(sql: str, params: list | None = None) -> pd.DataFrame:
@@ -57,19 +64,22 @@ def term_trends(corpus: str | Path, terms: list[str] | str, *, by: Period = "mon
         raise InputError(f"period {by!r}: expected one of {', '.join(PERIODS)}")
     columns = ["period", "term", "count", "n_tokens", "per_10k", "n_pages"]
     source = _source(corpus, "terms")
-    if source is None:
+    pages = _source(corpus, "pages")
+    if source is None or pages is None:
         return pd.DataFrame(columns=columns)
     wanted = ", ".join("(?, ?)" for _ in terms)
+    # the totals come from the small pages table; only the rows of the wanted terms are read from terms
     sql = f"""
-        WITH t AS (SELECT CAST(date_trunc('{by}', CAST(date AS DATE)) AS DATE) AS period, page, term, "count"
-                   FROM {source} WHERE date IS NOT NULL),
-             totals AS (SELECT period, SUM("count") AS n_tokens, COUNT(DISTINCT page) AS n_pages FROM t GROUP BY period),
-             wanted(term, i) AS (VALUES {wanted}),
-             hits AS (SELECT period, term, SUM("count") AS n FROM t WHERE term IN (SELECT term FROM wanted)
-                      GROUP BY period, term)
+        WITH wanted(term, i) AS (VALUES {wanted}),
+             totals AS (SELECT CAST(date_trunc('{by}', CAST(date AS DATE)) AS DATE) AS period,
+                               SUM(n_tokens) AS n_tokens, COUNT(DISTINCT page) AS n_pages
+                        FROM {pages} WHERE date IS NOT NULL GROUP BY period),
+             hits AS (SELECT CAST(date_trunc('{by}', CAST(date AS DATE)) AS DATE) AS period, term, SUM("count") AS n
+                      FROM {source} WHERE date IS NOT NULL AND term IN (SELECT term FROM wanted) GROUP BY period, term)
         SELECT strftime(totals.period, '%Y-%m-%d') AS period, wanted.term, CAST(COALESCE(hits.n, 0) AS BIGINT) AS "count",
                CAST(totals.n_tokens AS BIGINT) AS n_tokens,
-               10000.0 * COALESCE(hits.n, 0) / totals.n_tokens AS per_10k, totals.n_pages
+               CASE WHEN totals.n_tokens > 0 THEN 10000.0 * COALESCE(hits.n, 0) / totals.n_tokens ELSE 0.0 END
+                   AS per_10k, totals.n_pages
         FROM totals CROSS JOIN wanted LEFT JOIN hits ON hits.period = totals.period AND hits.term = wanted.term
         ORDER BY totals.period, wanted.i"""
     params = [x for i, term in enumerate(terms) for x in (term, i)]
