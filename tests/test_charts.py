@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from pathlib import Path
 
@@ -106,18 +107,22 @@ def test_every_chart_renders_without_tofu(name, glyph_log):
 
 
 @pytest.mark.parametrize("name", ["term_bar", "word_cloud", "distinctive_bar", "keyword_bar", "topic_shares",
-                                  "topic_flow", "figures_chart", "sources_chart", "cooccurrence_network", "trend_chart"])
+                                  "topic_flow", "figures_chart", "sources_chart", "cooccurrence_network", "trend_chart",
+                                  "article_sizes"])
 def test_empty_tables_give_an_explaining_chart(name):
-    build, columns, _ = CASES[name]
+    columns = CASES[name][1]
     source = {"term_bar": TERMS, "word_cloud": TERMS, "distinctive_bar": TERMS.assign(log_odds=1.0),
               "keyword_bar": TERMS.assign(weight=1.0), "topic_shares": SHARES, "topic_flow": WEIGHTS,
               "figures_chart": FIGURES, "sources_chart": SOURCES, "cooccurrence_network": COOC,
-              "trend_chart": TRENDS}[name]
+              "trend_chart": TRENDS, "article_sizes": SIZES}[name]
     function = getattr(charts, name)
     chart = function(source.head(0))
-    assert chart.table.empty
+    assert chart.table.empty and list(chart.table.columns) == columns
     assert chart.to_png().startswith(b"\x89PNG")
     assert charts.missing_glyphs(chart) == set()
+    said = [text for text in _drawn_texts(chart) if re.search(r"没有|未引用", text)]
+    assert said, _drawn_texts(chart)
+    assert re.search(r"没有|未引用", chart.alt), chart.alt
 
 
 def test_word_cloud_is_deterministic_and_saves_png_and_svg(tmp_path):
@@ -215,13 +220,157 @@ def test_system_fonts_are_used_when_nothing_is_bundled(monkeypatch):
     assert fonts.resolve_font() == bundled
 
 
-def test_figures_get_their_own_scales():
-    table = pd.DataFrame({"text": ["两位", "50亿", "30%", "5亿元", "2025年"], "value": [2, 5e9, 30, 5e8, "2025"],
-                          "unit": ["位", None, "%", "元", "年"], "kind": ["count", "count", "percent", "money", "date"],
-                          "subject": ["院士", "参数量", "增速", "投资", ""]})
+# ---------------------------------------------------------------- the sample page's charts
+
+@pytest.fixture(scope="module")
+def sample_figures(sample_page):
+    from newsanalysis.figures import extract_figures
+
+    return extract_figures(sample_page)
+
+
+@pytest.fixture(scope="module")
+def sample_tables(sample_page):
+    from newsanalysis.quotes import extract_quotes, source_table
+
+    quotes = extract_quotes(sample_page)
+    return {"quotes": quotes, "sources": source_table(quotes)}
+
+
+def _visible_ticks(axis_ticks, limits) -> list[float]:
+    low, high = sorted(limits)
+    return [t for t in axis_ticks if low - 1e-9 <= t <= high + 1e-9]
+
+
+def test_paragraph_axis_counts_whole_paragraphs_from_one(sample_page):
+    from newsanalysis import stats
+
+    model = stats.topics(sample_page, random_state=0)
+    weights = model.paragraph_weights
+    for article in sorted(weights["article"].unique()):
+        chart = charts.topic_flow(weights, model.labels, article=int(article))
+        chart.to_png(dpi=40)
+        ax = chart.figure.axes[0]
+        n_paragraphs = weights.loc[weights["article"] == article, "paragraph"].nunique()
+        ticks = _visible_ticks(ax.get_xticks(), ax.get_xlim())
+        assert ticks and all(float(t).is_integer() for t in ticks), ticks
+        assert 1 <= min(ticks) and max(ticks) <= n_paragraphs
+        assert ax.get_xlim()[0] == pytest.approx(1.0)  # the first paragraph is 第1段
+    one = charts.topic_flow(WEIGHTS[WEIGHTS["paragraph"] == 0])
+    one.to_png(dpi=40)
+    assert _visible_ticks(one.figure.axes[0].get_xticks(), one.figure.axes[0].get_xlim()) == [1.0]
+
+
+def test_figure_panels_hold_one_kind_and_unit(sample_page, sample_figures):
+    figures = sample_figures
+    for article in range(len(sample_page.articles)):
+        chart = charts.figures_chart(figures[figures["article"] == article])
+        assert set(chart.table["kind"]).isdisjoint({"date", "year", "time", "duration", "ordinal"})
+        for panel, rows in chart.table.groupby("panel"):
+            assert rows["unit"].fillna("").nunique() == 1, (panel, rows["unit"].tolist())
+            assert rows["kind"].replace({"approx": "count"}).nunique() == 1, (panel, rows["kind"].tolist())
+        axes = [ax for ax in chart.figure.axes if ax.axison]
+        assert len(axes) == chart.table["panel"].nunique()
+        for ax in axes:
+            assert ax.get_xscale() == "linear"
+            assert re.fullmatch(r"\w+（.+）", ax.get_xlabel()), ax.get_xlabel()
+        left_out = len(figures[figures["article"] == article]) - len(chart.table)
+        if left_out:
+            assert f"另有{left_out}个数字未画出" in chart.alt
+            assert any(f"另有{left_out}个数字" in text for text in _drawn_texts(chart))
+
+
+def test_money_axis_names_its_currency(sample_figures):
+    table = pd.DataFrame({"text": ["5亿元", "3.2亿", "两位"], "value": [5e8, 3.2e8, 2], "unit": ["元", None, "位"],
+                          "kind": ["money", "money", "count"], "subject": ["投资", "补贴", "院士"]})
     chart = charts.figures_chart(table)
-    assert chart.table["panel"].tolist() == ["数量", "数量", "百分比（%）", "金额"]
-    count_axis, percent_axis, money_axis = chart.figure.axes
-    assert count_axis.get_xscale() == "log" and percent_axis.get_xscale() == "linear"
-    assert money_axis.get_xlabel() == "单位：亿"
-    assert "2025年" not in chart.alt
+    money_axis, count_axis = chart.figure.axes
+    assert money_axis.get_xlabel() == "金额（亿元）" and count_axis.get_xlabel() == "数量（位）"
+    assert [round(p.get_width(), 2) for p in money_axis.patches] == [5.0, 3.2]  # drawn in 亿元, as printed
+    figures = sample_figures
+    dollars = charts.figures_chart(figures[(figures["kind"] == "money") & figures["unit"].eq("美元")])
+    assert "亿美元" in dollars.figure.axes[0].get_xlabel()
+
+
+def test_figures_table_of_only_dates_says_why_nothing_is_drawn():
+    table = pd.DataFrame({"text": ["2025年", "3天"], "value": ["2025", 3], "unit": ["年", "天"],
+                          "kind": ["date", "duration"]})
+    chart = charts.figures_chart(table)
+    assert chart.table.empty and "本文没有可画图的数字" in chart.alt and "另有2个数字未画出" in chart.alt
+
+
+def _shown_sources(sources: pd.DataFrame) -> set[str]:
+    shown = sources["speaker"].where(sources["speaker"] != "", sources["speaker_title"]).replace("", "（未具名）")
+    return set(shown) - {"记者"}
+
+
+def test_sources_chart_draws_every_source_or_says_how_many_it_leaves_out(sample_tables):
+    sources, quotes = sample_tables["sources"], sample_tables["quotes"]
+    crowded = int(sources.groupby("article").size().idxmax())
+    rows = sources[sources["article"] == crowded]
+    expected = _shown_sources(rows)
+    assert len(expected) > 3  # the page's most quoted article (13 sources today; the old chart drew 10, silently)
+    every = charts.sources_chart(rows, quotes[quotes["article"] == crowded])
+    assert set(every.table["speaker"]) == expected and f"共{len(expected)}位消息来源" in every.alt
+    assert "未画出" not in every.alt
+    limit = len(expected) - 3
+    some = charts.sources_chart(rows, quotes[quotes["article"] == crowded], top_n=limit)
+    note = "另有3位未画出"
+    assert len(some.table) == limit and note in some.alt and f"共{len(expected)}位消息来源" in some.alt
+    assert any(note in text for text in _drawn_texts(some))
+
+
+def test_interviewer_is_never_a_source(sample_tables):
+    sources, quotes = sample_tables["sources"], sample_tables["quotes"]
+    interview = int(quotes.loc[quotes["mode"] == "interview", "article"].iloc[0])
+    chart = charts.sources_chart(sources[sources["article"] == interview], quotes[quotes["article"] == interview])
+    assert len(chart.table) >= 1
+    assert "记者" not in set(chart.table["speaker"]) and "记者" not in chart.alt
+    drawn_names = chart.figure.axes[0].get_yticklabels()
+    assert "记者" not in {t.get_text() for t in drawn_names}
+
+
+def _label_boxes(chart: charts.Chart):
+    """The drawn frames of the network's labels, from the renderer that drew the PNG."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    chart.to_png()
+    renderer = FigureCanvasAgg(chart.figure).get_renderer()
+    with charts.base._style(chart.font):
+        chart.figure.draw(renderer)
+    texts = [t for t in chart.figure.axes[0].texts if t.get_bbox_patch() is not None]
+    return texts, [t.get_bbox_patch().get_window_extent(renderer) for t in texts]
+
+
+@pytest.mark.parametrize("article", [0, 1, 2, 3])
+def test_cooccurrence_network_draws_top_edges_with_labels_apart(sample_page, article):
+    from newsanalysis import stats
+
+    pairs = stats.cooccurrence(sample_page.article(article))
+    chart = charts.cooccurrence_network(pairs, top_n=25, max_nodes=20)
+    nodes = set(chart.table["term_a"]) | set(chart.table["term_b"])
+    assert len(pairs) > 60 and len(chart.table) <= 25 and len(nodes) <= 20
+    assert list(chart.table["llr"]) == sorted(chart.table["llr"], reverse=True)
+    strongest = pairs.sort_values("llr", ascending=False).iloc[0]
+    assert (strongest["term_a"], strongest["term_b"]) in set(zip(chart.table["term_a"], chart.table["term_b"]))
+    texts, boxes = _label_boxes(chart)
+    assert sorted(t.get_text() for t in texts) == sorted(nodes)
+    frame = chart.figure.axes[0].get_window_extent()
+    for i, box in enumerate(boxes):
+        assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1 and frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1
+        for j in range(i + 1, len(boxes)):
+            assert not box.overlaps(boxes[j]), (texts[i].get_text(), texts[j].get_text())
+
+
+def test_charts_name_their_units():
+    for name in ("term_bar", "topic_shares", "topic_flow", "figures_chart", "sources_chart", "article_sizes",
+                 "trend_chart", "distinctive_bar", "keyword_bar"):
+        chart = CASES[name][0]()
+        for ax in (ax for ax in chart.figure.axes if ax.axison):
+            labels = [ax.get_xlabel(), ax.get_ylabel()]
+            assert any(re.search(r"（.+）", label) for label in labels), (name, labels)
+    for name in ("term_bar", "sources_chart", "article_sizes"):  # counts: whole-number ticks only
+        chart = CASES[name][0]()
+        chart.to_png(dpi=40)
+        for ax in (ax for ax in chart.figure.axes if ax.axison):
+            assert all(float(t).is_integer() for t in _visible_ticks(ax.get_xticks(), ax.get_xlim())), name

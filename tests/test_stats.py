@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pandas as pd
 import pytest
@@ -11,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsanalysis import stats
-from newsanalysis.parse.units import article_from_text
 from newsanalysis.errors import NewsAnalysisError
+from newsanalysis.parse.units import article_from_text
 from newsanalysis.segment.tokenizer import get_tokenizer
 
 NUMBER = re.compile(r"^[\d.,%‰]+$")
@@ -101,6 +100,34 @@ def test_distinctive_terms(page):
     assert (frame.groupby("article")["z"].apply(lambda z: z.is_monotonic_decreasing)).all()
     with pytest.raises(NewsAnalysisError, match="at least 2 articles"):
         stats.distinctive_terms(GRAIN)
+
+
+GENERIC = {"企业", "中国", "发展", "国家", "世界", "技术", "全球", "经济", "市场"}  # common in any Chinese text
+
+
+def test_distinctive_scores_discriminate(page):
+    frame = stats.distinctive_terms(page, top_n=20)
+    for article, rows in frame.groupby("article"):
+        assert len(rows) == 20
+        for column in ("log_odds", "z"):
+            top = rows[column]
+            assert top.max() - top.min() >= 0.5 * top.max(), (article, column, top.round(2).tolist())
+        assert rows["log_odds"].round(2).nunique() >= 12, rows["log_odds"].round(2).tolist()
+        assert not GENERIC & set(rows["term"].head(5)), (article, rows["term"].head(5).tolist())
+    pudong = frame[frame["article"] == 0]["term"].tolist()
+    assert pudong.index("离岸贸易") < 3
+    assert "企业" not in pudong or pudong.index("企业") > pudong.index("离岸贸易")
+
+
+def test_distinctive_prior_follows_the_reference_frequency(page):
+    """Two terms with the same counts: the one general Chinese uses more often needs more evidence."""
+    from newsanalysis.segment import segmented
+    from newsanalysis.stats.terms import PRIOR_WEIGHT, _reference_prior
+
+    seg = segmented(page)
+    prior = _reference_prior(seg, ["发展", "离岸贸易", "一个不在词典里的词"], 1000)
+    assert sum(prior.values()) == pytest.approx(PRIOR_WEIGHT * 1000)
+    assert prior["发展"] > 50 * prior["离岸贸易"] > 50 * prior["一个不在词典里的词"]
 
 
 @pytest.mark.parametrize("method", ["tfidf", "textrank"])

@@ -152,6 +152,34 @@ def _figure(*, width: float = 7.0, height: float = 4.0, ncols: int = 1):
     return figure, list(axes)
 
 
+def _integer_ticks(axis, *, nbins: int | str = "auto") -> None:
+    """Ticks on whole numbers only (counts and paragraph numbers have no halves), at most ``nbins`` intervals."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True, steps=[1, 2, 5, 10], min_n_ticks=1))
+
+
+def _few_ticks(axis, *, nbins: int = 4) -> None:
+    """At most ``nbins`` tick intervals, for an axis a third of the figure wide."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=nbins))
+
+
+def _paragraph_ticks(ax, first: int, last: int) -> None:
+    """x ticks on paragraph numbers: the first paragraph, then every 1, 2, 5, 10… paragraphs (at most ~10)."""
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 10**9) if (last - first) / s <= 10)
+    ticks = [first] + [k for k in range(first + 1, last + 1) if k % step == 0 and k - first >= step / 2]
+    ax.set_xticks(ticks, [str(k) for k in ticks])
+
+
+def _percent_ticks(axis) -> None:
+    """Shares of 1 written as percentages (0.25 as 25%)."""
+    from matplotlib.ticker import PercentFormatter
+
+    axis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+
+
 def _empty(ax, message: str) -> None:
     ax.set_axis_off()
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666666")

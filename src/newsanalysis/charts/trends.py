@@ -6,7 +6,16 @@ from typing import Literal
 
 import pandas as pd
 
-from newsanalysis.charts.base import PALETTE, Chart, _empty, _figure, _label, _require, _style
+from newsanalysis.charts.base import (
+    PALETTE,
+    Chart,
+    _empty,
+    _figure,
+    _integer_ticks,
+    _label,
+    _require,
+    _style,
+)
 from newsanalysis.charts.fonts import resolve_font
 
 
@@ -47,8 +56,11 @@ def trend_chart(table: pd.DataFrame, *, value: Literal["per_10k", "count"] = "pe
             step = max(1, len(periods) // 8)
             ax.set_xticks(range(0, len(periods), step), [periods[i] for i in range(0, len(periods), step)],
                           rotation=30, ha="right")
-            ax.set_ylabel(unit)
+            ax.set_xlabel("时段")
+            ax.set_ylabel(f"出现次数（{unit}）")
             ax.set_ylim(bottom=0)
+            if value == "count":
+                _integer_ticks(ax.yaxis)
             ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     if data.empty:
         alt = f"折线图：{title}，没有带日期的页面"

@@ -188,13 +188,29 @@ def corpus_term_frequencies(pages: Iterable[Page | str | Path], *, discover: boo
     return counts_to_frame(counts, n_articles)
 
 
+PRIOR_WEIGHT = 10  # the reference prior outweighs the page tenfold: a term must beat general usage, not chance
+
+
+def _reference_prior(seg, vocabulary: Iterable[str], n_tokens: int) -> dict[str, float]:
+    """Dirichlet pseudo-counts ``alpha_w``: each term's share of the tokenizer's dictionary frequencies (jieba's
+    bundled ``dict.txt`` plus the news dictionary), normalised over ``vocabulary`` and scaled to
+    ``PRIOR_WEIGHT * n_tokens``; a term the dictionary lacks counts as frequency 1, as in jieba's own path search."""
+    tokenizers = list(seg.tokenizers.values())
+    freq = {term: max(1, *(tok.freq(term) for tok in tokenizers)) for term in vocabulary}
+    total = sum(freq.values()) or 1
+    scale = PRIOR_WEIGHT * n_tokens / total
+    return {term: f * scale for term, f in freq.items()}
+
+
 def distinctive_terms(x: Source, *, top_n: int = 20, discover: bool = True) -> pd.DataFrame:
     """Terms that set each article apart from the other articles of ``x``.
 
     Scored by the weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008,
-    "Fightin' Words"): the prior is the pooled term counts of all articles, the log-odds of a term in the
-    article is compared with its log-odds in the other articles, and ``z`` divides that difference by its
-    estimated standard deviation, so rare terms are not overrated.
+    "Fightin' Words", eq. 22 and 16): ``log_odds`` compares the term's smoothed log-odds in the article with its
+    log-odds in the other articles, and ``z`` divides it by its estimated standard deviation. The prior comes
+    from a reference corpus, general Chinese as jieba's dictionary counts it (see :func:`_reference_prior` and
+    ``docs/distinctive-terms.md``): a word common everywhere (``企业``, ``发展``) gets a large pseudo-count and
+    needs much evidence, a topical word (``离岸贸易``) a small one, and a word seen once stays near zero.
 
     Returns:
         A new DataFrame, per article the ``top_n`` terms by descending ``z``, with columns ``page`` (only when
@@ -203,16 +219,24 @@ def distinctive_terms(x: Source, *, top_n: int = 20, discover: bool = True) -> p
 
     Raises:
         NewsAnalysisError: ``x`` holds fewer than two articles (there is nothing to compare with).
+
+    Example:
+        >>> t = distinctive_terms(["上海离岸贸易规模增长，离岸贸易收支翻番。企业发展。",
+        ...                        "脑机接口产品上市，脑机接口企业发展。"], top_n=1)
+        >>> t[["term", "count"]].values.tolist()
+        [['离岸贸易', 2], ['脑机接口', 2]]
     """
     seg = segmented(x, discover=discover)
     items = seg.items
     if len(items) < 2:
         raise NewsAnalysisError(f"distinctive_terms needs at least 2 articles to compare; got {len(items)}")
     per_article = [Counter(_item_terms(seg, it)) for it in items]
-    prior = Counter()
+    pooled = Counter()
     for counts in per_article:
-        prior.update(counts)
-    a0, n_all = sum(prior.values()), sum(prior.values())
+        pooled.update(counts)
+    n_all = sum(pooled.values())
+    prior = _reference_prior(seg, pooled, n_all)
+    a0 = sum(prior.values())
     rows = []
     for item, counts in zip(items, per_article):
         n_i = sum(counts.values())
@@ -220,7 +244,7 @@ def distinctive_terms(x: Source, *, top_n: int = 20, discover: bool = True) -> p
         scored = []
         for term, y_i in counts.items():
             a = prior[term]
-            y_j = prior[term] - y_i
+            y_j = pooled[term] - y_i
             delta = math.log((y_i + a) / (n_i + a0 - y_i - a)) - math.log((y_j + a) / (n_j + a0 - y_j - a))
             z = delta / math.sqrt(1 / (y_i + a) + 1 / (y_j + a))
             scored.append((term, y_i, delta, z))
