@@ -24,15 +24,14 @@
 
 # %% tags=["parameters"]
 corpus_dir = ""  # corpus folder written by `newsanalysis corpus build`; "" means data/corpus
-terms = ""  # comma-separated terms, e.g. "消费,离岸贸易"; "" means the archive's five most frequent terms
+terms = ""  # comma-separated terms (\\uXXXX escapes allowed); "" means the archive's five most frequent terms
 period = "month"  # day, week or month
 
 # %%
 from newsanalysis import charts, config, corpus
 from newsanalysis.report import readers
-
 folder = corpus_dir or config.corpus_dir()
-wanted = [t.strip() for t in terms.split(",") if t.strip()] or corpus.top_terms(folder)
+wanted = corpus.chosen_terms(folder, terms)
 trends = corpus.term_trends(folder, wanted, by=period) if wanted else None
 readers.corpus_summary(corpus.corpus_overview(folder), wanted, period)
 

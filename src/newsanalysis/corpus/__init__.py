@@ -26,8 +26,8 @@ questions with DuckDB over those files, never loading a whole table into pandas.
 """
 
 from newsanalysis.corpus.build import TABLES, BuildSummary, build_corpus, expand_pages, read_manifest
-from newsanalysis.corpus.query import corpus_overview, figure_trends, search_corpus, source_ranking, term_trends, top_terms
+from newsanalysis.corpus.query import chosen_terms, corpus_overview, figure_trends, search_corpus, source_ranking, term_trends, top_terms
 from newsanalysis.corpus.terms import corpus_term_frequencies
 
-__all__ = ["TABLES", "BuildSummary", "build_corpus", "corpus_overview", "corpus_term_frequencies", "expand_pages", "figure_trends",
+__all__ = ["TABLES", "BuildSummary", "build_corpus", "chosen_terms", "corpus_overview", "corpus_term_frequencies", "expand_pages", "figure_trends",
            "read_manifest", "search_corpus", "source_ranking", "term_trends", "top_terms"]

@@ -112,6 +112,13 @@ def top_terms(corpus: str | Path, *, top_n: int = 5, min_pages: int = 2) -> list
     return _query(sql, [int(min_pages), int(top_n)])["term"].tolist()
 
 
+def chosen_terms(corpus: str | Path, terms: str | list[str] = "", *, top_n: int = 5) -> list[str]:
+    """The terms a trend report shows: those given (a list, or one text of comma-separated terms), else the
+    archive's ``top_n`` most frequent (:func:`top_terms`)."""
+    given = [t.strip() for t in (terms.split(",") if isinstance(terms, str) else terms) if t and t.strip()]
+    return given or top_terms(corpus, top_n=top_n)
+
+
 def figure_trends(corpus: str | Path, query: str) -> pd.DataFrame:
     """The values quoted for a figure over time: every figure whose subject or unit contains ``query``
     (e.g. ``社会消费品零售总额``, ``亿元``), oldest first, with its sentence.

@@ -66,7 +66,8 @@ def page_overview(page: Page, *, figures: pd.DataFrame | None = None, quotes: pd
 
     figures = extract_figures(page) if figures is None else figures
     quotes = extract_quotes(page) if quotes is None else quotes
-    named = source_table(quotes) if sources is None else sources
+    sources = source_table(quotes) if sources is None else sources
+    named = sources[sources["speaker"] != ""]  # the interviewer and unnamed sources are not sources
     rows = [{"article": a.index, "title": a.title or a.display_title or "（无标题）",
              "reporters": "、".join(a.reporters), "n_paragraphs": len(a.paragraphs),
              "n_chars": sum(len(p) for p in a.paragraphs),
@@ -268,7 +269,7 @@ def article_summaries(analysis: Analysis, *, n_terms: int = 5) -> list[dict]:
         ranked = analysis.terms.sort_values(["article", "count", "term"], ascending=[True, False, True], kind="stable")
     top = {int(k): group["term"].head(n_terms).tolist() for k, group in ranked.groupby("article", sort=False)}
     n_figures = analysis.figures["article"].value_counts()
-    n_sources = analysis.sources["article"].value_counts()
+    n_sources = analysis.sources.loc[analysis.sources["speaker"] != "", "article"].value_counts()
     return [{"index": a.index, "title": a.title, "display_title": a.display_title, "slug": a.slug,
              "reporters": list(a.reporters), "n_figures": int(n_figures.get(a.index, 0)),
              "n_sources": int(n_sources.get(a.index, 0)), "top_terms": top.get(a.index, [])}
