@@ -1,6 +1,6 @@
 """Every annotated page keeps at least the accuracy recorded for it (a ratchet: accuracy may only go up).
 
-The pages are the fixtures the parser was built on and the 34 layout-diverse pages in ``fixtures/layouts/``;
+The pages are the fixtures the parser was built on and the 42 layout-diverse pages in ``fixtures/layouts/``;
 ``fixtures/layouts/scores.json`` records, per page, the parse checks passed and the figures and sources F1
 (``bench/score_pages.py --record`` rewrites it after an improvement).
 """

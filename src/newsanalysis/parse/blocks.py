@@ -13,7 +13,7 @@ from newsanalysis.parse import lines as L
 
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
                     "brief", "box_title", "box_label", "box_item", "photo_text", "caption_hint", "subhead_hint",
-                    "body_hint"]
+                    "body_hint", "signature"]
 
 
 @dataclass
@@ -31,14 +31,19 @@ class Block:
     forced_start: bool = False  # the user's layout hints say an article starts here
 
 
+SPEAKER_HEADLINE_MAX_CHARS = 24
 MARKER_KINDS = ("byline", "dateline", "jump_in", "brief", "box_title")
 
 
 def headline_like(block: Block) -> bool:
     """A line that could be a headline: plain text, no Q&A label, no sentence inside it."""
-    if block.kind != "text" or L.qa_label(block.text):
+    if block.kind != "text":
         return False
     s = fold(block.text)
+    label = L.qa_label(block.text)
+    # 財爺：年底盛事有助維持氣氛 is a headline quoting its speaker; an interview turn is a sentence or a question
+    if label and (label[0] in ("记者", "问", "答", "主持人") or ends_sentence(s) or len(s) > SPEAKER_HEADLINE_MAX_CHARS):
+        return False
     if has_inner_sentence_end(s):
         return False
     return not ends_sentence(s) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")

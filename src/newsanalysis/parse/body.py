@@ -73,6 +73,7 @@ def looks_cut(tail: str, head: str) -> bool:
 
 
 CAPTION_MAX_CHARS = 60
+_NUMBERED_CAPTION = re.compile(r"^\s*[①-⑳]")
 _CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九]+\s*[:：为]?|图片[:：]|图表[:：])")
 
 
@@ -85,6 +86,12 @@ def _caption_indexes(blocks: list[Block]) -> set[int]:
             captions.add(i)  # the user said so
         elif block.kind == "credit" and i > 0 and blocks[i - 1].kind in ("text", "dateline"):
             captions.add(i - 1)
+            # a group of photos under one credit: its numbered captions (①……②……) run up to the credit
+            k = i - 1
+            while k > 0 and _NUMBERED_CAPTION.match(blocks[k].text) and blocks[k - 1].kind == "text" \
+                    and _NUMBERED_CAPTION.match(blocks[k - 1].text):
+                k -= 1
+                captions.add(k)
         elif block.kind == "text" and len(block.text) <= 2 * CAPTION_MAX_CHARS and _CAPTION_START.match(fold(block.text)):
             captions.add(i)
         elif (
@@ -186,7 +193,9 @@ def split_inline_credit(text: str) -> tuple[str, str] | None:
 
 
 def _side_item(block: Block, is_caption: bool, article: int, ledger: dict[int, LedgerEntry], out: Body) -> None:
-    if is_caption:
+    if block.kind == "furniture":
+        ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
+    elif is_caption:
         out.captions.append(block.text)
         ledger[block.line] = _entry(block, article, "caption")
     else:
@@ -195,9 +204,10 @@ def _side_item(block: Block, is_caption: bool, article: int, ledger: dict[int, L
 
 
 def _next_text(blocks: list[Block], i: int, captions: set[int]) -> int | None:
-    """The next block that could continue a split paragraph, skipping a photo and its credit."""
+    """The next block that could continue a split paragraph, skipping a photo and its credit, and page furniture."""
     k = i + 1
-    while k < len(blocks) and (k in captions or blocks[k].kind == "credit"):
+    # a photo and its credit, or the page header printed again where the e-paper copy crossed a page break
+    while k < len(blocks) and (k in captions or blocks[k].kind in ("credit", "furniture")):
         k += 1
     if k < len(blocks) and blocks[k].kind == "text":
         return k

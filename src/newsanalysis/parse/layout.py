@@ -83,10 +83,51 @@ def mark_tail_bylines(blocks: list[Block]) -> None:
         nxt = next((n for n, b in enumerate(rest) if b.kind in MARKER_KINDS), len(rest))
         between = rest[:nxt]
         # nothing but the next article's headline lines (or page furniture) before the next start
-        if all((headline_like(b) and not ends_sentence(fold(b.text))) or b.kind in ("furniture", "credit", "jump")
+        # (the 作者系… line under a signature is part of it)
+        if all((headline_like(b) and not ends_sentence(fold(b.text))) or b.kind in ("furniture", "credit", "jump", "tail_byline")
                for b in between) and (
-                nxt < len(rest) or not between) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
+                nxt < len(rest) or all(b.kind in ("furniture", "tail_byline") for b in between)
+        ) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
             block.kind = "tail_byline"
+        elif i > 0 and L.STAFF_BYLINE_RE.match(fold(block.text)) and blocks[i - 1].kind == "text" \
+                and not headline_like(blocks[i - 1]):
+            block.kind = "tail_byline"  # 本报评论员 under a commentary's last paragraph never opens the next article
+
+
+def mark_signatures(blocks: list[Block]) -> None:
+    """A notice's closing lines: the issuing body and the date signed under its text (``国家税务总局北京市税务局`` /
+    ``2025年2月20日``). They are the notice's last body paragraphs (``signature``), not the next article's headline.
+
+    An issuing body counts only right after a finished paragraph, and only over a date line, after a closing
+    formula (``特此公告。``) or at the end of a notice whose headline names it one (公告, 讣告 …) with a headline or
+    nothing after it; a date line counts after a finished paragraph or an issuing body.
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> page = parse_page("遗失声明\\n本公司遗失公章1枚，特此声明。\\n北京禾木文化传播有限公司\\n2025年2月20日\\n讣告\\n邬长庚同志逝世。")
+        >>> [(a.title, a.paragraphs[-1]) for a in page.articles]
+        [('遗失声明', '2025年2月20日'), ('讣告', '邬长庚同志逝世。')]
+    """
+    for i, block in enumerate(blocks):
+        if block.kind != "text" or i == 0:
+            continue
+        before = blocks[i - 1]
+        after_paragraph = before.kind == "text" and not headline_like(before) and ends_sentence(fold(before.text))
+        if L.is_date_line(block.text):
+            if after_paragraph or (before.kind == "signature" and L.is_issuer(before.text)):
+                block.kind = "signature"
+            continue
+        if not (after_paragraph and L.is_issuer(block.text)):
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is not None and nxt.kind == "text" and L.is_date_line(nxt.text):
+            block.kind = "signature"
+        elif L.closes_notice(before.text):
+            block.kind = "signature"
+        elif nxt is None or headline_like(nxt) or nxt.kind in MARKER_KINDS:
+            heading = next((b for b in reversed(blocks[:i]) if headline_like(b)), None)
+            if heading is not None and L.is_notice_heading(heading.text):
+                block.kind = "signature"
 
 
 def forced_starts(blocks: list[Block], starts: list[tuple[int, int]]) -> list[tuple[int, int]]:

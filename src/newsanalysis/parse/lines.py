@@ -38,6 +38,7 @@ _ROLE_SPLIT = re.compile(_ROLE)
 _NOT_NAMES = {
     "手记", "观察", "调查", "来信", "节日", "采访", "走访", "探访", "体验", "再访", "回访", "跟踪", "专访",
     "笔记", "视角", "连线", "直击", "日记", "随笔", "故事", "点评", "追踪", "报道", "述评", "获悉",
+    "文章",  # 评论员文章 / 本报评论员文章: a column label
 }
 
 _BULLET = r"[■□●○◎◆◇★☆▲△▶►※]?\s*"
@@ -56,7 +57,8 @@ STAFF_BYLINE_RE = re.compile(
 )
 CREDIT_RE = re.compile(
     rf"^\s*[(\[【]?\s*(?:"
-    rf"(?:{_ROLE}\s*)?{_NAMES}\s*/?\s*摄(?:影)?"
+    rf"(?:(?:组图|图)\s*[:：]\s*)?(?:{_ROLE}\s*)?{_NAMES}\s*/?\s*摄(?:影)?"  # 组图：本报记者 邬晴川 摄 credits a photo group
+    rf"|摄影\s*[:：/]\s*{_NAMES}"  # 摄影：殷照
     rf"|(?:新华社|中新社|本报|视觉中国|IC|人民视觉)(?:记者\s*{_NAMES}\s*)?发(?:\s*[(]?\s*{_NAMES}\s*摄\s*[)]?)?"
     rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|{NAME}\s+作|资料图片|(?:图片来源|数据来源|资料来源|来源|制图)[:：].{{1,30}}"
     rf")\s*[)\]】]?\s*$"
@@ -75,8 +77,12 @@ PAGE_FURNITURE_RE = re.compile(
     r"^\s*(?:第\s*\d+\s*版|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|.{0,20}(?:版|专版)\s*$)"
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
     r"|(?:责任编辑|美术编辑|本版编辑|版式设计|责编|图片编辑)\s*[:：]?\s*\S"
+    r"|^\s*(?:今日|本期|本版)?导读(?:\s|[:：])"  # 导读:外贸“成绩单”出炉(A3): the index of the day's pages
 )
-QA_RE = re.compile(rf"^\s*(?P<speaker>记者|问|答|主持人|{NAME})\s*[:：]\s*(?=\S)")
+QA_RE = re.compile(rf"^\s*(?P<speaker>记者|问|答|主持人|Q|A|{NAME})\s*[:：]\s*(?=\S)")
+# a Q&A column's labels for who asks and who answers: 读者问： / 专家答： / Q： / A： read as 问 and 答
+_ASKED = re.compile(r"^(?:Q|读者|网友|市民|听众|观众|患者|家长|考生|群众)问?$")
+_ANSWERED = re.compile(rf"^(?:A|{_HAN}{{1,3}}答)$")
 _CUE_ENDINGS = ("说", "表示", "指出", "介绍", "认为", "称", "道", "强调", "提醒", "坦言", "透露", "告诉", "问")
 
 
@@ -89,17 +95,23 @@ class Dateline:
     length: int
 
 
+_SIGN_DASH = r"(?:[—–-]{1,2}\s*)?"  # ——安徽合肥 读者 郜明远: a signature may open with a dash
+_EXPERT_POST = r"(?:医师|医生|教授|研究员|律师|工程师|营养师|药师|专家|主任|院长|所长)"
 TAIL_BYLINE_RE = re.compile(
     rf"^\s*\(\s*(?:{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*|作者\s*[:：]?\s*{NAME}(?:\s*[,，]\s*系[^()]{{1,60}})?)\s*\)\s*$"
     # an opinion piece's signature after its body: ◇ 宋知微（作者系华东师范大学教授）
     rf"|^\s*[■□●○◎◆◇★☆]?\s*{NAME}\s*\(\s*作者系[^()]{{1,60}}\)\s*$"
-    # a reader's letter signed with place and name: (江西南昌 仝晓雯) / 江苏南京 读者 靳文博
-    rf"|^\s*\(\s*{_HAN}{{2,8}}\s+(?:读者\s*)?{NAME}\s*\)\s*$|^\s*{_HAN}{{2,8}}\s+读者\s+{NAME}\s*$"
+    # a reader's letter signed with place and name: (江西南昌 仝晓雯) / 江苏南京 读者 靳文博 / ——读者 王明
+    rf"|^\s*\(\s*{_HAN}{{2,8}}\s+(?:读者\s*)?{NAME}\s*\)\s*$|^\s*{_SIGN_DASH}(?:{_HAN}{{2,10}}?\s*)?读者\s+{NAME}\s*$"
+    # the expert who wrote or answered a column, signed with the post: (青禾医院临床营养科主任医师 石安澜)
+    rf"|^\s*\(\s*{_HAN}{{2,24}}{_EXPERT_POST}\s+{NAME}\s*\)\s*$"
 )
 # a brief's reporter in brackets after its last sentence: 。（孙海燕） / 。（记者 魏晨阳）
 TRAILING_BYLINE_RE = re.compile(
     rf"(?<=[。!?…”』」])\s*\(\s*(?:(?:{_ROLE})\s*)?{_NAMES}\s*\)\s*$"
 )
+# bracketed words after a dispatch header that are not reporters: 新华社北京1月2日电(综合)
+_NOT_BRACKET_BYLINES = {"综合", "综述", "专电", "快讯", "通讯", "评论", "特稿", "消息", "记者", "编辑", "摄影", "图片"}
 _NOT_BRACKET_NAMES = {"完", "待续", "续完", "图文", "上", "下", "中", "附图", "资料", "全文完", "未完待续"}
 
 
@@ -118,6 +130,19 @@ def leading_byline(text: str) -> tuple[list[str], int] | None:
         return None
     names = split_names(text[:m.end()])
     return (names, m.end()) if names else None
+
+
+AUTHOR_NOTE_RE = re.compile(r"^\s*\(\s*作者(?:系|为|是)[^()]{2,60}\)\s*$")
+
+
+def is_author_note(text: str) -> bool:
+    """The line under a signed piece that says who its author is: ``（作者系云岭大学艺术学院教授）``.
+
+    Example:
+        >>> is_author_note("（作者系云岭大学艺术学院教授）"), is_author_note("（下转第2版）")
+        (True, False)
+    """
+    return bool(AUTHOR_NOTE_RE.match(fold(text)))
 
 
 def is_tail_byline(text: str) -> bool:
@@ -172,7 +197,8 @@ def trailing_byline(text: str) -> tuple[int, list[str]] | None:
 
 
 _LETTER_SIGNATURE = re.compile(
-    rf"^\s*(?:\(\s*(?!{_ROLE}){_HAN}{{2,8}}\s+(?:读者\s*)?(?P<name>{NAME})\s*\)|{_HAN}{{2,8}}\s+读者\s+(?P<reader>{NAME}))\s*$")
+    rf"^\s*(?:\(\s*(?!{_ROLE}){_HAN}{{2,8}}\s+(?:读者\s*)?(?P<name>{NAME})\s*\)|{_SIGN_DASH}(?:{_HAN}{{2,10}}?\s*)?读者\s+(?P<reader>{NAME})"
+    rf"|\(\s*{_HAN}{{2,24}}{_EXPERT_POST}\s+(?P<expert>{NAME})\s*\))\s*$")
 
 
 def split_names(text: str) -> list[str]:
@@ -184,7 +210,7 @@ def split_names(text: str) -> list[str]:
     """
     letter = _LETTER_SIGNATURE.match(fold(unpad_names(text)))
     if letter:  # (江西南昌 仝晓雯): the place is not a name
-        return _as_printed([letter.group("name") or letter.group("reader")], unpad_names(text))
+        return _as_printed([letter.group("name") or letter.group("reader") or letter.group("expert")], unpad_names(text))
     body = fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ ")
     body = _REPORTED_END.sub("", body)
     body = re.sub(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者)", "", body)
@@ -240,14 +266,21 @@ def is_credit(text: str) -> bool:
 
 
 def credit_photographers(text: str) -> list[str]:
-    """The photographers named by a credit line (credits ending in 摄 and ``文/图`` bylines)."""
+    """The photographers named by a credit line (credits ending in 摄, ``摄影：`` credits and ``文/图`` bylines).
+
+    Example:
+        >>> credit_photographers("组图：本报记者 邬晴川 摄"), credit_photographers("摄影：殷照 黎晓岚")
+        (['邬晴川'], ['殷照', '黎晓岚'])
+    """
     s = fold(unpad_names(text)).strip()
     combined = COMBINED_CREDIT_RE.match(s)
     if combined:
         return split_names(unpad_names(text)[combined.start("photos"):combined.end("photos")])
+    if (lead := re.match(r"\s*[(\[【]?\s*摄影\s*[:：/]\s*", s)) is not None:
+        return split_names(text[lead.end():])
     if not re.search(r"(?:摄(?:影)?|文/图|图/文|文图)\s*[)\]】]?$", s):
         return []
-    return split_names(text)
+    return split_names(re.sub(r"^\s*(?:组图|图)\s*[:：]", "", text))
 
 
 def jump_text(text: str) -> str | None:
@@ -271,6 +304,8 @@ def leading_dateline(text: str) -> Dateline | None:
         >>> d = leading_dateline("本报讯(记者 查睿)12月3日,国网上海电力公司……")
         >>> d.dateline, d.names, d.length
         ('本报讯', ['查睿'], 10)
+        >>> leading_dateline("新华社香港1月21日电（郗明哲）香港机场管理局21日公布").names
+        ['郗明哲']
     """
     s = fold(text)
     m = DATELINE_RE.match(s)
@@ -282,7 +317,10 @@ def leading_dateline(text: str) -> Dateline | None:
     byline = m.group("byline")
     names: list[str] = []
     if byline is not None:
-        if not re.match(rf"\s*{_ROLE}", byline):
+        bare = re.fullmatch(rf"\s*{_NAMES}\s*", byline) is not None  # 新华社香港1月21日电(郗明哲): names only
+        if bare and set(re.split(r"[\s、,，/]+", byline.strip())) & (_NOT_BRACKET_NAMES | _NOT_BRACKET_BYLINES):
+            bare = False
+        if not bare and not re.match(rf"\s*{_ROLE}", byline):
             # a bracket that is not a byline stays in the text
             return Dateline(text[m.start("dateline"):m.end("dateline")], [], m.end("dateline"))
         names = split_names(text[m.start("byline"):m.end("byline")])
@@ -333,9 +371,13 @@ def leading_jump(text: str) -> tuple[str, int] | None:
 def qa_label(text: str) -> tuple[str, int] | None:
     """The speaker label of an interview turn and where its text starts, e.g. ``记者:`` -> ('记者', 3)."""
     m = QA_RE.match(fold(text))
-    if not m:
+    if not m or _SIDEBAR_RE.match(fold(text)):  # 链接：…, 组图：… head a sidebar, nobody speaks
         return None
     speaker = m.group("speaker")
+    if speaker == "Q" or (speaker.endswith("问") and _ASKED.match(speaker)):
+        return "问", m.end()
+    if _ANSWERED.match(speaker):
+        return "答", m.end()
     if speaker not in ("记者", "问", "答", "主持人") and speaker.endswith(_CUE_ENDINGS):
         return None
     return speaker, m.end()
@@ -345,3 +387,91 @@ def is_page_furniture(text: str) -> bool:
     """Page headers such as ``2025年12月5日 星期五`` or ``第3版``; they belong to no article."""
     s = fold(text).strip()
     return len(s) <= 80 and not ends_sentence(s) and bool(PAGE_FURNITURE_RE.search(s) if len(s) > 40 or not PAGE_FURNITURE_RE.match(s) else True)
+
+
+_SECTION_NAME_RE = re.compile(rf"^{_HAN}{{2,4}}{_DOT}{_HAN}{{2,4}}$")
+
+
+def is_section_name(text: str) -> bool:
+    """A page's section name (版名) printed on its own, such as ``市场·财经``: two short words joined by a dot.
+
+    Example:
+        >>> is_section_name("健康·科普"), is_section_name("市场·财经观察报告"), is_section_name("城市更新进行时")
+        (True, False, False)
+    """
+    return bool(_SECTION_NAME_RE.match(re.sub(r"\s+", "", fold(text))))
+
+
+_DATE_LINE_RE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$")
+_ISSUER_RE = re.compile(
+    rf"^{_HAN}{{2,30}}?(?:人民法院|法院|检察院|委员会|人民政府|办公室|办公厅|管理局|局|有限公司|公司|集团|中心|协会|学会|基金会)$")
+_NOTICE_WORDS = re.compile(r"公告|声明|讣告|通知|通告|启事|公示|告示|悬赏|招标|拍卖")
+_CLOSING_FORMULA = re.compile(r"特此(?:公告|声明|通知|通告|公示|告知)|此致")
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, as under a notice's issuing body: ``2025年2月20日``.
+
+    Example:
+        >>> is_date_line("2025年2月20日"), is_date_line("2025年2月20日 星期四")
+        (True, False)
+    """
+    return bool(_DATE_LINE_RE.match(re.sub(r"\s+", "", fold(text))))
+
+
+def is_issuer(text: str) -> bool:
+    """A line that is only the name of an issuing body, as signed under a notice: ``北京市朝阳区人民法院``.
+
+    Example:
+        >>> is_issuer("国家税务总局北京市税务局"), is_issuer("邬长庚同志治丧委员会"), is_issuer("冰雪大世界迎客")
+        (True, True, False)
+    """
+    return bool(_ISSUER_RE.match(re.sub(r"\s+", "", fold(text))))
+
+
+def is_notice_heading(text: str) -> bool:
+    """A headline that names a notice (公告, 声明, 讣告, 启事 …).
+
+    Example:
+        >>> is_notice_heading("北京市朝阳区人民法院公告"), is_notice_heading("春节档票房创新纪录")
+        (True, False)
+    """
+    return bool(_NOTICE_WORDS.search(text))
+
+
+def closes_notice(text: str) -> bool:
+    """A paragraph with a notice's closing formula: ``特此公告。``, ``特此声明。``.
+
+    Example:
+        >>> closes_notice("特此公告。"), closes_notice("逾期将依法缺席判决。")
+        (True, False)
+    """
+    return bool(_CLOSING_FORMULA.search(text))
+
+
+_SIDEBAR_RE = re.compile(
+    r"^\s*[【\[]?(?:相关链接|知识链接|背景链接|资料链接|新闻链接|链接|延伸阅读|相关阅读|小贴士|小知识|组图)[】\]]?\s*[:：]\s*\S")
+
+
+def is_sidebar_label(text: str) -> bool:
+    """A heading that opens a sidebar or a group of photos: ``链接：体重指数怎么算``, ``组图：冰城处处是冰雪``.
+
+    Example:
+        >>> is_sidebar_label("链接：体重指数怎么算"), is_sidebar_label("组图：冰城处处是冰雪"), is_sidebar_label("链接")
+        (True, True, False)
+    """
+    return bool(_SIDEBAR_RE.match(fold(text)))
+
+
+_QA_COLUMN_RE = re.compile(r"(?:答疑|问答|答问|解答|释疑|解惑|答客问|信箱|门诊|热线)$")
+
+
+def is_qa_column_heading(text: str) -> bool:
+    """The heading of a question-and-answer column: ``专家答疑``, ``政策问答``, ``健康信箱``.
+
+    Example:
+        >>> is_qa_column_heading("专家答疑"), is_qa_column_heading("优质本科继续扩招")
+        (True, False)
+    """
+    return bool(_QA_COLUMN_RE.search(re.sub(r"\s+", "", fold(text))))

@@ -30,6 +30,7 @@ from newsanalysis.parse.layout import (
     is_photo_news,
     mark_boxes,
     mark_photo_news,
+    mark_signatures,
     mark_tail_bylines,
     page_warnings,
 )
@@ -122,7 +123,13 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             blocks.append(block)
             blanks = 0
         offset += len(raw_line) + 1
+    for block in blocks:  # the section name (市场·财经) printed among the page header lines above the first story
+        if block.kind == "text" and L.is_section_name(block.text):
+            block.kind = "furniture"
+        elif block.kind != "furniture":
+            break
     mark_boxes(blocks)
+    mark_signatures(blocks)
     if blocks:
         usual = Counter(b.blanks_before for b in blocks[1:] or blocks).most_common(1)[0][0]
         for n, block in enumerate(blocks):
@@ -136,7 +143,7 @@ def _kind(text: str) -> str:
         return "credit"
     if L.is_byline(text):
         return "byline"
-    if L.is_tail_byline(text):
+    if L.is_tail_byline(text) or L.is_author_note(text):
         return "tail_byline"
     if L.jump_text(text) is not None:
         return "jump"
@@ -241,8 +248,9 @@ def _has_top_byline(blocks: list[Block], body: int) -> bool:
 
 
 def _ends_article(block: Block) -> bool:
-    """A jump line or a bracketed byline closes an article (``（下转第2版）``, ``……。（孙海燕）``)."""
-    return block.kind in ("tail_byline", "jump") or (block.kind == "text" and L.trailing_byline(block.text) is not None)
+    """A jump line, a bracketed byline or a notice's signature closes an article (``（下转第2版）``, ``……。（孙海燕）``)."""
+    return block.kind in ("tail_byline", "jump", "signature") or (
+        block.kind == "text" and L.trailing_byline(block.text) is not None)
 
 
 def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool) -> list[tuple[int, int]]:
@@ -275,7 +283,7 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         if follows is None or follows.kind != "text" or headline_like(follows):
             j = run_end  # a caption before its credit, or lines at the very end
             continue
-        if run_end - j >= 2 or _ends_article(blocks[j - 1]):
+        if run_end - j >= 2 or _ends_article(blocks[j - 1]) or _opens_own_article(blocks, lo, j):
             found.append((j, run_end))
         else:
             singles.append(j)
@@ -301,6 +309,17 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         if score >= 2:
             found.append((single, single + 1))
     return sorted(found)
+
+
+def _opens_own_article(blocks: list[Block], lo: int, j: int) -> bool:
+    """A headline line at ``j`` that heads an article of its own although nothing closed the one above: a
+    sidebar (``链接：…``, ``组图：…``), a Q&A column (``专家答疑`` over ``问：``) after an article with no Q&A
+    turns, or a headline over prose right after a results or data box."""
+    if L.is_sidebar_label(blocks[j].text) or blocks[j - 1].kind == "box_item":
+        return True
+    question = L.qa_label(blocks[j + 1].text) if j + 1 < len(blocks) else None
+    return (question is not None and question[0] in ("问", "记者", "主持人") and L.is_qa_column_heading(blocks[j].text)
+            and not any(L.qa_label(b.text) for b in blocks[lo:j] if b.kind == "text"))
 
 
 def _only_headers_between(blocks: list[Block], a: int, b: int) -> bool:
