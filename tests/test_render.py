@@ -539,3 +539,22 @@ def test_the_top_index_groups_pages_by_date_and_lists_each_article(monkeypatch, 
         assert ".overview.html" not in index and 'href="../index.html"' in index
         for href in re.findall(r'href="([^"#]+)"', index):
             assert (out / stem / unquote(href)).resolve().exists(), (stem, href)
+
+
+def test_a_run_with_nothing_new_leaves_the_indexes_as_they_are(monkeypatch, tiny, tmp_path):
+    import papermill
+
+    from newsanalysis.report import indexes
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    out = tmp_path / "r"
+    render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"], processed=tmp_path / "p")
+    written = []
+    real = indexes.publish
+    monkeypatch.setattr(indexes, "publish", lambda path, doc: written.append(real(path, doc)) or written[-1])
+    again = render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"], processed=tmp_path / "p")
+    assert again.n_rendered == 0 and again.n_failed == 0
+    assert written == [False, False]  # the page index and the top index hold this very document already
+    (out / "xss-page" / "index.html").write_text("damaged", encoding="utf-8")
+    render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"], processed=tmp_path / "p")
+    assert written[2:] == [True, False] and "</html>" in (out / "xss-page" / "index.html").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ so an index is rebuilt without reading any analysis. Every text that comes from 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from datetime import date
@@ -66,24 +67,34 @@ def up_nav() -> str:
 
 
 def standalone_page(title: str, body: str) -> str:
-    """A self-contained HTML document around trusted ``body`` HTML, with the subset of the CJK font it uses.
+    """A self-contained HTML document around trusted ``body`` HTML (:func:`publish` embeds the font it uses).
 
     Example:
         >>> doc = standalone_page("报告", "<h1>新闻 &lt;b&gt;</h1>")
         >>> doc.startswith("<!DOCTYPE html>") and "<title>报告</title>" in doc
         True
     """
-    document = (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-                f'<meta name="viewport" content="width=device-width, initial-scale=1.0"><style>{STYLESHEET}</style>'
-                f'</head><body><div class="na-page">{body}</div></body></html>\n')
-    return _with_font(document)
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1.0"><style>{STYLESHEET}</style>'
+            f'</head><body><div class="na-page">{body}</div></body></html>\n')
 
 
-def _with_font(document: str) -> str:
-    """``document`` with one embedded font subset covering all the text it shows now."""
+def publish(path: Path, document: str) -> bool:
+    """Write ``document`` to ``path`` with one embedded font subset covering all the text it shows, unless the
+    file there already holds this very document (a digest in it says so): a run with nothing new skips the
+    costly font subsetting. Returns whether the file was written."""
     document = without_embedded_font(document)
+    digest = hashlib.sha256(document.encode("utf-8")).hexdigest()[:32]
+    marker = f"<!-- newsanalysis-index {digest} -->"
+    try:
+        if marker in path.read_text(encoding="utf-8"):
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass  # not there yet, or unreadable: written again
     css = embedded_font_css(visible_text(document))
-    return document.replace("</style></head>", f"{css}</style></head>", 1) if css else document
+    document = document.replace("</style></head>", f"{css}</style></head>", 1) if css else document
+    atomic_write(path, document.rstrip("\n") + f"\n{marker}\n")
+    return True
 
 
 def _article_row(n: int, row: dict, href: str, exists: bool) -> str:
@@ -137,8 +148,8 @@ def _pages(entries: dict) -> dict[str, dict]:
 
 
 def page_index(out: Path, stem: str, page: dict) -> str:
-    """``<stem>/index.html``: the page's articles (linked), then its overview as exported (or a note when the
-    overview never rendered)."""
+    """``<stem>/index.html`` (without its font: see :func:`publish`): the page's articles (linked), then its
+    overview as exported (or a note when the overview never rendered)."""
     overview = page["overview"] or {}
     meta = page["meta"]
     heading = page_label(meta, stem) + (f"　{date_label(meta.get('date'))}" if meta.get("date") else "")
@@ -149,13 +160,13 @@ def page_index(out: Path, stem: str, page: dict) -> str:
            f'<h2 id="articles">各篇报告</h2>{articles_table(page["articles"], out, from_page=True)}{note}</div>')
     source = out / stem / OVERVIEW_SOURCE
     if source.exists():  # after a failed run, the last good overview stays under the failure note
-        document = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, source.read_text(encoding="utf-8"), count=1)
-        return _with_font(document)
+        return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, source.read_text(encoding="utf-8"), count=1)
     return standalone_page(heading, nav)
 
 
 def top_index(out: Path, entries: dict) -> str:
-    """``index.html``: every page grouped by date (newest first, undated last), each with its articles."""
+    """``index.html`` (without its font: see :func:`publish`): every page grouped by date (newest first, undated
+    last), each with its articles."""
     pages = _pages(entries)
     by_date: dict[str | None, list[str]] = {}
     for stem, page in pages.items():
@@ -197,6 +208,6 @@ def write_indexes(out: Path, manifest: dict, stems: set[str]) -> None:
     """Write ``<stem>/index.html`` for each page in ``stems`` and the top ``index.html`` from the manifest."""
     pages = _pages(manifest["reports"])
     for stem in sorted(stems & set(pages)):
-        atomic_write(out / stem / "index.html", page_index(out, stem, pages[stem]))
+        publish(out / stem / "index.html", page_index(out, stem, pages[stem]))
         (out / stem / "overview.html").unlink(missing_ok=True)  # the second copy older versions wrote
-    atomic_write(out / "index.html", top_index(out, manifest["reports"]))
+    publish(out / "index.html", top_index(out, manifest["reports"]))
