@@ -17,43 +17,24 @@
 # %% [markdown]
 # # 探索 Explore a page
 #
-# For interactive sessions in JupyterLab (`make lab`): pick a page and an article, search a word in context,
-# look at co-occurring terms. Runs as is with the bundled sample page.
+# For JupyterLab (`make lab`): run all, then pick a page and an article, type a word into 检索 and press
+# Enter for its contexts, click a term under 高频词 or a number under 数字 to see its sentences; 解析提示 lists
+# where the parser was unsure. Given a corpus folder (`newsanalysis corpus build`), 走势 draws the searched
+# term over time. Rendered without a live kernel, the explorer shows static tables (see `docs/explore.md`).
 
 # %% tags=["parameters"]
-page_path = ""  # page file to explore; "" means the bundled sample page (data/raw/sample-page.txt)
-article_index = 0  # which article of the page, counted from 0
+source = ""  # a page file, a folder of pages or a corpus folder; "" means the bundled sample page
+article = 1  # the article shown first, counted from 1
+term = ""  # a word searched at once (papermill -p term ...); "" means none
 
 # %%
 import newsanalysis as na
 
-page = na.load_page(page_path or na.config.sample_page())
-article = page.article(article_index)
-na.articles_frame(page)[["article", "display_title", "reporters", "n_paragraphs", "n_chars"]]
+explorer = na.explore(source, article=article, term=term)
+explorer
 
 # %% [markdown]
-# ## 关键词在上下文中 Keyword in context
-# Type any word here (Chinese is fine in this cell) and run it again.
+# ## 共现 Terms that occur together in the article shown above
 
 # %%
-term = "浦东"  # the word to look for
-na.kwic(page, term, width=20)
-
-# %% [markdown]
-# ## 词频 Term frequencies of the article
-
-# %%
-na.charts.term_bar(na.term_frequencies(article, top_n=20))
-
-# %% [markdown]
-# ## 共现 Terms that occur together
-
-# %%
-pairs = na.stats.cooccurrence(article)
-na.charts.cooccurrence_network(pairs)
-
-# %% [markdown]
-# ## 段落 Paragraphs
-
-# %%
-na.paragraphs_frame(page).query("article == @article_index")[["paragraph", "role", "speaker", "text"]]
+na.charts.cooccurrence_network(na.stats.cooccurrence(explorer.article))

@@ -126,9 +126,10 @@ def test_explore_runs_as_is_from_the_notebooks_folder(tmp_path, monkeypatch):
 
     monkeypatch.delenv("NEWSANALYSIS_HOME", raising=False)
     nb = papermill.execute_notebook(str(NOTEBOOKS / "explore.ipynb"), str(tmp_path / "explore.ipynb"),
-                                    kernel_name="newsanalysis", cwd=str(NOTEBOOKS), progress_bar=False)
+                                    kernel_name="newsanalysis", cwd=str(NOTEBOOKS), progress_bar=False,
+                                    parameters={"term": "浦东"})
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
-    kwic = next(o for c in nb.cells if "na.kwic" in c.source for o in c.outputs)
-    assert "浦东" in kwic["data"]["text/plain"]
+    shown = next(o for c in nb.cells if "na.explore" in c.source for o in c.outputs if "data" in o)
+    assert "浦东" in shown["data"]["text/plain"] and "application/vnd.jupyter.widget-view+json" in shown["data"]
     assert any("image/png" in o.get("data", {}) for o in outputs)

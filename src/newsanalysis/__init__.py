@@ -45,9 +45,10 @@ _EXPORTS = {
     "cached_analysis": "report",
     "Analysis": "report",
     "render_reports": "report",
+    "explore": "explore",
 }
-_PACKAGES = {"charts", "config", "corpus", "errors", "figures", "io", "normalize", "parse", "quotes", "report",
-             "segment", "stats"}
+_PACKAGES = {"charts", "config", "corpus", "errors", "explore", "figures", "io", "normalize", "parse", "quotes",
+             "report", "segment", "stats"}
 
 
 def __getattr__(name: str) -> Any:

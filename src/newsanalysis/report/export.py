@@ -238,6 +238,7 @@ def export_html(nb: Any, *, with_code: bool = False, title: str = "", extra_body
     from traitlets.config import Config
 
     nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)  # widget state needs a CDN script offline reports never load: tables instead
     _drop_stderr(nb)
     # cells tagged notebook-only (instructions for JupyterLab users) are not for readers
     config = Config({"TagRemovePreprocessor": {"enabled": True, "remove_cell_tags": {"notebook-only"}}})
