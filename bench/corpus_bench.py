@@ -9,6 +9,8 @@ copied under dated names ``YYYY-MM-DD_A0N.txt``, eight pages a day from 2025-01-
 * segments the same page texts with bare ``jieba.lcut`` in one process (the floor: no parsing, no figures, no
   quotes, no Parquet);
 * builds an archive a quarter the size with 2 workers, for peak memory as the archive grows 4x;
+* times bare ``jieba.lcut`` over the pages in one process and in two (half the pages each) at once: the
+  machine's own ceiling for two CPU-bound processes, to read the build's scaling against;
 * runs ``corpus.term_trends`` over the 2-worker archive and reads its terms Parquet once with pyarrow.
 
 Prints pages/s and MB/s, the 2-vs-1 scaling ratio, the ratio to jieba, peak memory and the query ratio. No
@@ -68,7 +70,22 @@ def run_build(pages: str, out: str, workers: int, partition_size: int) -> None:
                       "failed": summary.n_failed, "bytes": summary.n_bytes}))
 
 
-def run_jieba(pages: str) -> None:
+def _machine_ceiling(pages: str) -> float:
+    """How much faster two processes of pure CPU-bound Python (bare ``jieba.lcut``, each on half of the pages) get
+    through the pages than one: what this machine's two cores give at best, the yardstick for the build's scaling."""
+    def wall(commands: list[list[str]]) -> float:
+        started = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, __file__, "--child", *c], stdout=subprocess.DEVNULL) for c in commands]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - started
+
+    one = wall([["jieba", pages, "0", "1"]])
+    two = wall([["jieba", pages, "0", "2"], ["jieba", pages, "1", "2"]])
+    return one / two
+
+
+def run_jieba(pages: str, part: str = "0", parts: str = "1") -> None:
     import logging
 
     import jieba
@@ -76,7 +93,8 @@ def run_jieba(pages: str) -> None:
     jieba.setLogLevel(logging.WARNING)
     from newsanalysis.io import read_page
 
-    texts = [read_page(p).text for p in sorted(Path(pages).glob("*.txt"))]  # decoded as the build decodes them
+    files = sorted(Path(pages).glob("*.txt"))[int(part)::int(parts)]
+    texts = [read_page(p).text for p in files]  # decoded as the build decodes them
     jieba.lcut("预热")  # the dictionary loads once, outside the timing
     started = time.perf_counter()
     n_tokens = sum(len(jieba.lcut(text)) for text in texts)
@@ -106,7 +124,9 @@ def main() -> None:
         for name, r, rss in (("1 worker ", one, rss_one), ("2 workers", two, rss_two), ("jieba.lcut", bare, rss_bare)):
             print(f"{name:10}  {r['pages'] / r['seconds']:8.1f} pages/s  {mb / r['seconds']:6.3f} MB/s  "
                   f"{r['seconds']:8.1f} s  peak RSS {rss / 1e6:7.0f} MB")
-        print(f"scaling 2 vs 1 worker: {one['seconds'] / two['seconds']:.2f}x")
+        ceiling = _machine_ceiling(str(tmp / "pages"))
+        print(f"scaling 2 vs 1 worker: {one['seconds'] / two['seconds']:.2f}x  (this machine's ceiling, two "
+              f"processes of bare jieba.lcut vs one: {ceiling:.2f}x)")
         print(f"ours / bare jieba.lcut (throughput, 1 worker): {bare['seconds'] / one['seconds']:.3f}  "
               f"(2 workers: {bare['seconds'] / two['seconds']:.3f})")
         print(f"peak RSS, 2 workers: {rss_quarter / 1e6:.0f} MB at {mb / 4:.1f} MB, {rss_two / 1e6:.0f} MB at "
