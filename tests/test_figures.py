@@ -6,10 +6,10 @@ import math
 
 import pandas as pd
 import pytest
-from conftest import load_gold, page_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import load_gold, page_path
 from newsanalysis.figures.extract import COLUMNS, extract_figures
 
 
@@ -596,3 +596,38 @@ def test_scores_and_race_times_never_break_offsets(text: str) -> None:
         assert 0 <= r["start"] < r["end"] <= len(text) and text[r["start"]:r["end"]] == r["text"]
         if r["kind"] == "score":
             assert math.isnan(r["value"]) and r["unit"] is None and r["low"] == int(r["low"])
+
+
+# --- numbers too long to read -----------------------------------------------------------------------------------
+# A run of more than 30 digits is a code or noise: it is reported as text with a note (kind ``unread``, value NaN)
+# and the figures around it are read as without it.
+SENTENCE = "前三季度，全国居民人均可支配收入30941元，比上年同期名义增长5.2%。"
+
+
+def test_a_long_run_of_digits_is_reported_unread_and_the_rest_of_the_sentence_is_read_as_before() -> None:
+    plain = extract_figures(SENTENCE)
+    noisy = extract_figures(SENTENCE.replace("收入", "收入" + "8" * 500 + "亿元，收入"))
+    unread = noisy[noisy["kind"] == "unread"]
+    assert unread["text"].tolist() == ["8" * 500 + "亿"]
+    assert unread["value"].isna().all() and unread["note"].tolist() == ["not read: 500 digits (more than 30)"]
+    read = noisy[noisy["kind"] != "unread"]
+    columns = ["text", "value", "unit", "kind"]
+    assert read[columns].values.tolist() == plain[columns].values.tolist()
+    assert plain["note"].isna().all() and read["note"].isna().all()
+
+
+def test_thirty_digits_are_read_and_thirty_one_are_not() -> None:
+    assert _rows("共计" + "1" * 30 + "个") == [("1" * 30 + "个", float("1" * 30), "个", "count")]
+    assert extract_figures("共计" + "1" * 31 + "个")["kind"].tolist() == ["unread"]
+
+
+def test_long_fractions_ratios_and_chinese_numerals_are_unread_too() -> None:
+    for text in ("1" * 400 + "/" + "2" * 400, "3" * 40 + ":" + "4" * 40, "一" * 500 + "亿元"):
+        df = extract_figures(text)
+        assert df["kind"].tolist() == ["unread"], text[:20]
+        assert df["note"].str.startswith("not read").all()
+
+
+def test_no_figure_of_a_fixture_page_has_a_note(sample_page) -> None:
+    df = extract_figures(sample_page)
+    assert len(df) > 20 and df["note"].isna().all()

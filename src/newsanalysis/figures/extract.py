@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from contextvars import ContextVar
+from itertools import pairwise
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from newsanalysis.figures.grammar import HEDGES_BEFORE, Figure, scan_figures
 from newsanalysis.figures.numerals import TEMPORAL_KINDS
-from newsanalysis.parse.model import Article
+from newsanalysis.parse.model import Article, Page
 from newsanalysis.parse.units import Source, to_items
 
 COLUMNS = [
     "article", "paragraph", "start", "end", "text", "value", "low", "high", "unit", "kind", "approx",
-    "iso", "sentence", "subject", "change_from", "change_to", "direction",
+    "iso", "sentence", "subject", "change_from", "change_to", "direction", "note",
 ]
 
 _SENT_END = "。！？!?"
@@ -33,13 +37,81 @@ _DOWN = ("下降", "减少", "降低", "下滑", "下跌", "降幅", "跌幅", "
 _HEDGE_TAIL = re.compile("(?:" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + ")$")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(c, 0, start) for c in _SENT_END) + 1
-    ends = [i for i in (text.find(c, end) for c in _SENT_END) if i != -1]
-    b = min(ends) + 1 if ends else len(text)
-    while b < len(text) and text[b] in "”」』)）":
-        b += 1
-    return text[a:b].strip()
+# How far back from a figure its clause and sentence are read. Longer stretches without a clause or sentence
+# end (a TV schedule, a run of digits) are read as if they began there, so the work per figure stays bounded
+# and the work per paragraph linear in its length; no clause or sentence of the fixture pages comes near.
+_CLAUSE_REACH = 200
+_SENTENCE_REACH = 1000
+_CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE) + "]")
+_SENT_END_RE = re.compile("[" + re.escape(_SENT_END) + "]")
+
+
+class _Paragraph:
+    """One paragraph with its clause and sentence ends and its figures, indexed once for look-ups by bisection
+    (no rescan of the text or of the other figures per number).
+
+    Example:
+        >>> p = _Paragraph("据统计，全年粮食产量13908亿斤。", [])
+        >>> p.clause_start(10), p.sentence(10, 18)
+        (4, '据统计，全年粮食产量13908亿斤。')
+    """
+
+    def __init__(self, text: str, figs: list[Figure]) -> None:
+        self.text, self.figs = text, figs
+        self.clause_ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
+        self.list_starts = [i for i in self.clause_ends if text[i] != "、"]  # where an enumeration may start
+        self.sentence_ends = [m.start() for m in _SENT_END_RE.finditer(text)]
+        self.froms = [m.start() for m in re.finditer("从", text)]
+        self.starts = [f.start for f in figs]
+        self.ends = [f.end for f in figs]
+        # figures in order and apart: the ones ending before a figure are exactly the ones listed before it
+        self.ordered = all(f.start < f.end for f in figs) and all(a.end <= b.start for a, b in pairwise(figs))
+        self._sentences: dict[tuple[int, int], str] = {}
+        # the figures read so far whose subject a later bare figure may inherit (indices, and where they start)
+        self.givers: list[int] = []
+        self.giver_starts: list[int] = []
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts, at most ``_CLAUSE_REACH`` characters back."""
+        k = bisect_left(self.clause_ends, pos)
+        return max(self.clause_ends[k - 1] + 1 if k else 0, pos - _CLAUSE_REACH)
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts, at most ``_SENTENCE_REACH`` characters back."""
+        k = bisect_left(self.sentence_ends, pos)
+        return max(self.sentence_ends[k - 1] + 1 if k else 0, pos - _SENTENCE_REACH)
+
+    def last_from(self, a: int, b: int) -> int:
+        """The offset of the last 从 in ``text[a:b]``, else -1."""
+        k = bisect_left(self.froms, b) - 1
+        return self.froms[k] if k >= 0 and self.froms[k] >= a else -1
+
+    def earlier(self, i: int) -> list[Figure]:
+        """The figures that end before figure ``i`` starts."""
+        start = self.figs[i].start
+        return self.figs[:i] if self.ordered else [f for f in self.figs if f.end <= start]
+
+    def ends_at(self, pos: int, i: int) -> bool:
+        """Whether a figure ending before figure ``i`` starts ends at ``pos``."""
+        if not self.ordered:
+            return any(f.end == pos for f in self.earlier(i))
+        k = bisect_left(self.ends, pos, 0, i)
+        return k < i and self.ends[k] == pos
+
+    def sentence(self, start: int, end: int) -> str:
+        """The whole sentence around ``text[start:end]`` with its closing quotes (one string shared by the
+        figures of a sentence)."""
+        text = self.text
+        k = bisect_left(self.sentence_ends, start)
+        a = self.sentence_ends[k - 1] + 1 if k else 0
+        k = bisect_left(self.sentence_ends, end)
+        b = self.sentence_ends[k] + 1 if k < len(self.sentence_ends) else len(text)
+        if (a, b) not in self._sentences:
+            closed = b
+            while closed < len(text) and text[closed] in "”」』)）":
+                closed += 1
+            self._sentences[a, b] = text[a:closed].strip()
+        return self._sentences[a, b]
 
 
 # Words that open a clause without naming anything (connectives, sources, time words, prepositions) and words
@@ -75,6 +147,15 @@ _MEASURED = ("count", "approx", "ordinal")
 _MAX = 12
 
 
+# the words above by the character they start or end with, longest first as above: _strip tries only those
+_LEAD_BY_FIRST: dict[str, list[str]] = {}
+_TRAIL_BY_LAST: dict[str, list[str]] = {}
+for _w in _LEAD:
+    _LEAD_BY_FIRST.setdefault(_w[0], []).append(_w)
+for _w in _TRAIL:
+    _TRAIL_BY_LAST.setdefault(_w[-1], []).append(_w)
+
+
 def _strip(seg: str) -> str:
     """Trim quotes, leading connectives/time words and trailing copulas off a stretch of a clause."""
     prev = None
@@ -82,16 +163,34 @@ def _strip(seg: str) -> str:
         prev = seg
         seg = seg.strip(" “”\"‘’「」《》()（）—-·")
         seg = _YEAR_LEAD.sub("", seg)
-        seg = next((seg[len(w):] for w in _LEAD if seg.startswith(w) and len(seg) > len(w)
-                    and (len(w) > 1 or _tags(seg)[0][0] == w) and not seg.startswith(_KEEP_LEAD)), seg)
-        seg = next((seg[:-len(w)] for w in _TRAIL if seg.endswith(w) and len(seg) > len(w)
-                    and (len(w) > 1 or w in _TRAIL_ANY or _tags(seg)[-1][0] == w)), seg)  # 惠及 keeps 及
+        seg = next((seg[len(w):] for w in _LEAD_BY_FIRST.get(seg[:1], ()) if seg.startswith(w)
+                    and len(seg) > len(w) and (len(w) > 1 or _tags(seg)[0][0] == w)
+                    and not seg.startswith(_KEEP_LEAD)), seg)
+        seg = next((seg[:-len(w)] for w in _TRAIL_BY_LAST.get(seg[-1:], ()) if seg.endswith(w)
+                    and len(seg) > len(w) and (len(w) > 1 or w in _TRAIL_ANY or _tags(seg)[-1][0] == w)),
+                   seg)  # 惠及 keeps 及
     return seg.translate(_QUOTES)
 
 
+# the tokenizer of the running extract_figures call and the tags it gave (figures of a clause ask for the same
+# stretches again); a ContextVar, so threads running extract_figures side by side keep theirs apart
+_TAGGER: ContextVar[dict[str, Any] | None] = ContextVar("figures_tagger", default=None)
+
+
 def _tags(text: str) -> list[tuple[str, str, int, int]]:
+    if not text:
+        return []
     from newsanalysis.segment.tokenizer import get_tokenizer
-    return get_tokenizer().tag(text) if text else []
+
+    current = _TAGGER.get()
+    if current is None:
+        return get_tokenizer().tag(text)
+    if current["tokenizer"] is None:
+        current["tokenizer"] = get_tokenizer()  # on first need, as before: no tokenizer for a text without figures
+    tags = current["tags"].get(text)
+    if tags is None:
+        tags = current["tags"][text] = current["tokenizer"].tag(text)
+    return list(tags)
 
 
 def _noun_phrase(text: str, *, ordinal: bool = False) -> str:
@@ -136,9 +235,13 @@ def _bare_verb(seg: str) -> bool:
     return len(tags) == 1 and tags[0][1] in ("v", "vd", "d", "p", "c", "u", "ul", "uj", "r", "f", "m", "q", "t")
 
 
-def _backward(text: str, a: int, start: int, others: list[Figure]) -> tuple[str, str]:
-    """(subject, change verb) from the clause before the figure, skipping other figures inside it."""
-    inside = [f for f in others if a <= f.start and f.end <= start]
+def _backward(para: _Paragraph, a: int, i: int) -> tuple[str, str]:
+    """(subject, change verb) from the clause before figure ``i``, skipping other figures inside it."""
+    text, start = para.text, para.figs[i].start
+    if para.ordered:
+        inside = para.figs[bisect_left(para.starts, a, 0, i):i]
+    else:
+        inside = [f for f in para.earlier(i) if a <= f.start and f.end <= start]
     pieces = [text[inside[-1].end:start], text[a:inside[0].start]] if inside else [text[a:start]]
     for piece in pieces:
         seg = _strip(_HEDGE_TAIL.sub("", piece))
@@ -152,21 +255,24 @@ def _backward(text: str, a: int, start: int, others: list[Figure]) -> tuple[str,
     return "", ""
 
 
-def _enumeration_head(text: str, a: int) -> str:
+def _enumeration_head(para: _Paragraph, a: int) -> str:
     """For ``脑机接口技术分为侵入式、非侵入式两大类``: the words before the verb that opens the enumeration."""
-    a2 = max(text.rfind(c, 0, a - 1) for c in _CLAUSE.replace("、", "")) + 1
+    text = para.text
+    k = bisect_left(para.list_starts, a - 1)
+    a2 = max(para.list_starts[k - 1] + 1 if k else 0, a - 1 - _CLAUSE_REACH)
     tags = _tags(text[a2:a - 1])
     verbs = [x for x in tags if x[1] == "v"]
     return _fit(_strip(text[a2:a2 + verbs[-1][2]])) if verbs else ""
 
 
-def _subject(text: str, fig: Figure, figs: list[Figure], rows: list[dict[str, Any]]) -> str:
+def _subject(para: _Paragraph, i: int, rows: list[dict[str, Any]]) -> str:
     """The words the figure qualifies: a following noun for counts, else the clause before it, else inherited."""
+    text, fig, figs = para.text, para.figs[i], para.figs
     start, end = fig.start, fig.end
-    a = max(text.rfind(c, 0, start) for c in _CLAUSE) + 1
-    after = text[end:]
+    a = para.clause_start(start)
+    after = text[end:end + _MAX + 8]  # all _noun_phrase reads
     forward = ""
-    if after.startswith("的") or text[:start].endswith("等"):  # 元宇宙等万亿美元市场
+    if after.startswith("的") or text.endswith("等", 0, start):  # 元宇宙等万亿美元市场
         after = after.removeprefix("的")
         forward = _noun_phrase(after)  # 92.6%的地级行政单元, 4月23日的新闻发布会
     elif fig.kind in _MEASURED or fig.kind == "range" and fig.unit and fig.iso is None \
@@ -175,14 +281,14 @@ def _subject(text: str, fig: Figure, figs: list[Figure], rows: list[dict[str, An
     if forward:
         return forward
     if fig.kind in TEMPORAL_KINDS:
-        return _dated_event(text, fig, figs, a)
-    earlier = [f for f in figs if f.end <= start]
+        return _dated_event(para, i, a)
     subject, verb = "", ""
     if fig.kind in _MEASURED and a > 0 and text[a - 1] == "、" and text[a:start] \
-            and not any(t == "v" for _, t, _, _ in _tags(text[a:start])) and not any(f.end == a - 1 for f in earlier):
-        subject = _enumeration_head(text, a)  # 分为侵入式、非侵入式两大类
+            and not para.ends_at(a - 1, i) \
+            and not any(t == "v" for _, t, _, _ in _tags(text[a:start])):
+        subject = _enumeration_head(para, a)  # 分为侵入式、非侵入式两大类
     if not subject:
-        subject, verb = _backward(text, a, start, earlier)
+        subject, verb = _backward(para, a, i)
     if subject and fig.kind in ("count", "approx") and fig.unit not in _PERSONS:
         tags = _tags(subject)  # 中国体育代表团收获金牌32枚 → 金牌, 设车站7座 → 车站
         verbs = [b for _, t, _, b in tags if t == "v"]
@@ -192,13 +298,19 @@ def _subject(text: str, fig: Figure, figs: list[Figure], rows: list[dict[str, An
             subject = tail
     if subject:
         return subject
-    s_start = max(text.rfind(c, 0, start) for c in _SENT_END) + 1
-    for f, row in reversed([(f, r) for f, r in zip(figs, rows) if f.end <= start]):
+    s_start = para.sentence_start(start)
+    if para.ordered:  # only figures with a subject to pass on, latest first
+        first = bisect_left(para.giver_starts, s_start)
+        before = (para.givers[j] for j in range(len(para.givers) - 1, first - 1, -1))
+    else:
+        before = (k for k in range(len(figs) - 1, -1, -1) if figs[k].end <= start and figs[k].start >= s_start)
+    for k in before:
         # 出口6.13万亿元，增长6.9% → 出口增长; 26个台风，有9个在我国登陆 → 台风
-        if f.start < s_start or f.kind in TEMPORAL_KINDS or row["subject"] in _RATE or not row["subject"]:
+        f, row = figs[k], rows[k]
+        if f.kind in TEMPORAL_KINDS or row["subject"] in _RATE or not row["subject"]:
             continue
         if verb:
-            if f.unit != fig.unit and text[f.end:].lstrip("的“\"「").startswith(row["subject"]):
+            if f.unit != fig.unit and _after_marks(text, f.end, row["subject"]):
                 continue  # 19个“一带一路”共建国家航点 ... 分别增长152.4%: not the thing that grew
             return _fit(_VERB_TAIL.sub("", row["subject"]) + verb)
         if f.unit == fig.unit or f.kind == fig.kind and fig.kind not in _MEASURED:
@@ -206,17 +318,38 @@ def _subject(text: str, fig: Figure, figs: list[Figure], rows: list[dict[str, An
     return ""
 
 
-def _dated_event(text: str, fig: Figure, figs: list[Figure], a: int) -> str:
+def _after_marks(text: str, pos: int, words: str) -> bool:
+    """Whether ``words`` follow ``pos``, past any 的 and opening quotation marks."""
+    while pos < len(text) and text[pos] in "的“\"「":
+        pos += 1
+    return text.startswith(words, pos)
+
+
+# what _strip can take away: the characters of its leading and trailing words, of the punctuation it strips,
+# of the years and periods it drops and the quotation marks it removes; text with any other character keeps it
+_STRIPPABLE = set("".join(_LEAD) + "".join(_TRAIL) + " “”\"‘’「」《》()（）—-·" + "0123456789０１２３４５６７８９年底末初前"
+                  + "一二三四季度上半下全")
+_SOLID_RE = re.compile("[^" + re.escape("".join(sorted(_STRIPPABLE))) + "]")
+
+
+def _dated_event(para: _Paragraph, i: int, a: int) -> str:
     """Dates and years: the event in the rest of their clause when they open it (4月24日是中国航天日), else ''."""
-    if _strip(text[a:fig.start]):
+    text, fig, figs = para.text, para.figs[i], para.figs
+    if _SOLID_RE.search(text, a, fig.start) or _strip(text[a:fig.start]):
         return ""
-    stop = min([f.start for f in figs if f.start >= fig.end] + [len(text)])
-    m = re.match(r"[^，,；;：:。！？!?、（(\n]*", text[fig.end:stop])
+    if para.ordered:
+        stop = figs[i + 1].start if i + 1 < len(figs) else len(text)
+    else:
+        stop = min([f.start for f in figs if f.start >= fig.end] + [len(text)])
+    m = _DATED_REST.match(text, fig.end, stop)
     if not m or re.match(r"(?:以来|以后|以前|之前|之后|前|后|起)", m.group(0)):
         return ""  # 1961年以来, 2000年底前
     seg = _fit(_strip(m.group(0)))
     nounish = any(tag.startswith(_NOUNISH) for _, tag, _, _ in _tags(seg))
     return seg if len(seg) > 1 and nounish and not _bare_verb(seg) else ""
+
+
+_DATED_REST = re.compile(r"[^，,；;：:。！？!?、（(\n]*")
 
 
 def _direction(prefix: str) -> str | None:
@@ -235,26 +368,34 @@ def _direction(prefix: str) -> str | None:
     return None if best is None else "up" if best[2] in _UP else "down"
 
 
-def _changes(text: str, figs: list[Figure], rows: list[dict[str, Any]]) -> None:
+_TO_RE = re.compile(r"(增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|缩短|回落|增|降|减|缩|升|涨|跌|提|扩)?"
+                    r"(?:至|到)"
+                    r"(?:\d{4}年(?:底|末)?的)?$")
+_TO_LONGEST = 11  # the longest text _TO_RE matches (增加至2024年底的) with the newline its $ may stand before
+
+
+def _changes(para: _Paragraph, rows: list[dict[str, Any]]) -> None:
     """Fill change_from / change_to / direction: 从2小时缩至20分钟, 从2017年的13432元增加到2024年的23119元."""
+    text, figs = para.text, para.figs
     for i, fig in enumerate(figs):
-        a = max(text.rfind(c, 0, fig.start) for c in _CLAUSE) + 1
+        a = para.clause_start(fig.start)
         rows[i]["direction"] = _direction(text[a:fig.start]) if fig.kind not in TEMPORAL_KINDS else None
         if fig.kind == "multiple" and text.startswith("翻", fig.start):
             rows[i]["direction"] = "up"  # 翻番, 翻一番
     for j, target in enumerate(figs):
         if target.kind in TEMPORAL_KINDS:
             continue
-        s_start = max(text.rfind(c, 0, target.start) for c in _SENT_END) + 1
-        lead = text[s_start:target.start]
-        verb = re.search(r"(增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|缩短|回落|增|降|减|缩|升|涨|跌|提|扩)?(?:至|到)"
-                         r"(?:\d{4}年(?:底|末)?的)?$", lead)
-        frm = lead.rfind("从")
-        if verb is None or frm == -1:
+        s_start = para.sentence_start(target.start)
+        verb = _TO_RE.search(text[max(s_start, target.start - _TO_LONGEST):target.start])
+        if verb is None:
             continue
-        source = next((k for k, f in enumerate(figs) if s_start + frm < f.start < target.start
-                       and f.kind not in TEMPORAL_KINDS
-                       and (f.unit == target.unit or f.kind == target.kind)), None)
+        frm = para.last_from(s_start, target.start)
+        if frm == -1:
+            continue
+        first = bisect_left(para.starts, frm + 1) if para.ordered else 0
+        source = next((k for k in range(first, len(figs)) if frm < figs[k].start < target.start
+                       and figs[k].kind not in TEMPORAL_KINDS
+                       and (figs[k].unit == target.unit or figs[k].kind == target.kind)), None)
         if source is None:
             continue
         before = figs[source]
@@ -270,6 +411,7 @@ def _changes(text: str, figs: list[Figure], rows: list[dict[str, Any]]) -> None:
 
 
 def _rows(text: str, figs: list[Figure], article: int, paragraph: int) -> list[dict[str, Any]]:
+    para = _Paragraph(text, figs)
     rows = []
     for fig in figs:
         rows.append({
@@ -277,13 +419,16 @@ def _rows(text: str, figs: list[Figure], article: int, paragraph: int) -> list[d
             "text": text[fig.start:fig.end],
             "value": math.nan if fig.kind in TEMPORAL_KINDS or fig.iso else fig.value,
             "low": fig.low, "high": fig.high, "unit": fig.unit, "kind": fig.kind, "approx": bool(fig.approx),
-            "iso": fig.iso, "sentence": _sentence(text, fig.start, fig.end),
+            "iso": fig.iso, "sentence": para.sentence(fig.start, fig.end),
             "subject": "", "change_from": None, "change_to": None,
-            "direction": None,
+            "direction": None, "note": fig.note,
         })
-    for fig, row in zip(figs, rows):
-        row["subject"] = _subject(text, fig, figs, rows)
-    _changes(text, figs, rows)
+    for i in range(len(figs)):
+        rows[i]["subject"] = subject = _subject(para, i, rows)
+        if subject and subject not in _RATE and figs[i].kind not in TEMPORAL_KINDS:
+            para.givers.append(i)
+            para.giver_starts.append(figs[i].start)
+    _changes(para, rows)
     return rows
 
 
@@ -327,7 +472,8 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
         clause-final count (``金牌32枚`` → ``金牌``), else the clause before the figure without connectives, time
         words and copulas (``上海离岸贸易规模同比增长``); a bare change inherits its total (``出口6.13万亿元，增长6.9%``
         → ``出口增长``); a date opening its clause gets its event (``4月24日是中国航天日``), ``change_from``/``change_to`` (texts of 从A…至B) and
-        ``direction`` (``up``/``down``/None).
+        ``direction`` (``up``/``down``/None), ``note`` (why a figure was not read, else None: a number of more
+        than 30 digits is reported with its text only, kind ``unread``).
 
         ``kind`` is one of:
 
@@ -352,6 +498,7 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
         - ``ratio``: one amount against another, ``师生比为1:15`` (value a / b)
         - ``score``: a match result, ``以3比1战胜``, ``5∶0``, ``4-2`` (``low``/``high`` in printed order, value NaN)
         - ``ordinal``: ``第三批``, ``第35次``, ``第十届``, ``第41分钟``
+        - ``unread``: a number too long to be one (more than 30 digits: a code or noise), value NaN
 
         ``date``, ``year`` and ``time`` carry ``iso`` and no ``value``. The pages' gold files use coarser
         labels (``date`` for years and clock times, ``ratio`` for fractions, ``duration`` for ages).
@@ -362,21 +509,42 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
         0  73.2%   73.2    %  percent        up
     """
     rows: list[dict[str, Any]] = []
-    if isinstance(x, str):
-        rows = _rows(x, scan_figures(x, whole=True), 0, 0)
-    else:
-        for article in (item.article for item in to_items(x)):
-            if include_headlines:
-                head = _headline_text(article)
-                rows += _rows(head, scan_figures(head), article.index, -1)
-            for i, paragraph in enumerate(article.paragraphs):
-                rows += _rows(paragraph, scan_figures(paragraph), article.index, i)
-        # the user's corrections (PAGE.layout.toml: not_figure = ["三来一补"]): a figure inside such a text is none
-        hints = getattr(x, "hints", None)
-        if hints is not None and hints.not_figure:
-            rows = [r for r in rows if not _inside_hint(r, x, hints.not_figure)]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for column in ("unit", "iso", "change_from", "change_to", "direction"):
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-    return frame.astype({"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
-                         "value": "float64", "low": "float64", "high": "float64", "approx": "bool"})
+    tagger = _TAGGER.set({"tokenizer": None, "tags": {}})
+    try:
+        if isinstance(x, str):
+            rows = _rows(x, scan_figures(x, whole=True), 0, 0)
+        else:
+            for article in (item.article for item in to_items(x)):
+                if include_headlines:
+                    head = _headline_text(article)
+                    rows += _rows(head, scan_figures(head), article.index, -1)
+                for i, paragraph in enumerate(article.paragraphs):
+                    rows += _rows(paragraph, scan_figures(paragraph), article.index, i)
+            # the user's corrections (PAGE.layout.toml: not_figure = ["三来一补"]): a figure inside such a text
+            # is none
+            hints = getattr(x, "hints", None)
+            if hints is not None and hints.not_figure:
+                rows = [r for r in rows if not _inside_hint(r, x, hints.not_figure)]
+    finally:
+        _TAGGER.reset(tagger)
+    return _frame(rows)
+
+
+_OPTIONAL = ("unit", "iso", "change_from", "change_to", "direction", "note")  # text or None
+_TYPES = {"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "value": "float64",
+          "low": "float64", "high": "float64", "approx": "bool"}
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The figures table of ``rows``, built column by column (the optional texts as objects with None)."""
+    if not rows:
+        frame = pd.DataFrame(rows, columns=COLUMNS)
+        for column in _OPTIONAL:
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+        return frame.astype(_TYPES)
+    columns: dict[str, Any] = {c: [r[c] for r in rows] for c in COLUMNS}
+    for column in _OPTIONAL:
+        columns[column] = pd.Series(columns[column], dtype=object)
+    for column, dtype in _TYPES.items():
+        columns[column] = np.array(columns[column], dtype=dtype)  # typed already: no astype pass per column
+    return pd.DataFrame(columns)

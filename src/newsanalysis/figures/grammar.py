@@ -52,7 +52,16 @@ SLASH_RE = re.compile(r"(?<![\d./])-?\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/])")
 SPECIAL_RE = re.compile(r"翻了?(?P<fan>[一两二三四五])?番|(?<![这那同每另下上统唯万之其某哪任单逐专])一半|(?<![上下前后大多小这那每])(?<![\d一二两三四五六七八九十]个)半(?P<half>小时|年|个月|天(?![没不才都也])|岁|周)"
                         r"|(?<![\d.])(?P<a>\d{1,3})比(?P<b>\d{1,3})(?![\d.])|打(?P<dz>对折)")
 _PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
-_LONGEST_NUMERAL = 40  # a longer run of digits is a code or noise, and reading it must stay cheap
+# A numeral of more digits (or a longer run of numeral characters) is a code or noise: it is reported as text
+# with a note, not read (reading it would cost work growing with its length, and Python's float ends at 1e308)
+MOST_DIGITS = 30
+_LONGEST_NUMERAL = 40
+_DIGIT_RE = re.compile(rf"[\d{_CNDIG}]")
+
+
+def unread(start: int, end: int, digits: int) -> Figure:
+    """The figure of a number too long to read: its text only, with the reason in ``note``."""
+    return Figure(start, end, kind="unread", note=f"not read: {digits} digits (more than {MOST_DIGITS})")
 
 
 _TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年(?:度)?")
@@ -147,6 +156,9 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
 
     def add(fig: Figure | None) -> None:
         if fig is not None and fig.end > fig.start and free(fig.start, fig.end):
+            if fig.end - fig.start > MOST_DIGITS and fig.kind != "unread":
+                digits = len(_DIGIT_RE.findall(s, fig.start, fig.end))
+                fig = unread(fig.start, fig.end, digits) if digits > MOST_DIGITS else fig  # 1234…/5678…
             figs.append(fig)
             mark(fig.start, fig.end)
 
@@ -180,13 +192,14 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             add(fig)
             if figs and figs[-1] is fig:
                 dates[fig.end] = fig
+    blank_before, blank_from = len(s) - len(s.lstrip()), len(s.rstrip())  # text[:i] / text[j:] blank: no copy
     for m in TIME_RE.finditer(s):
         iso = clock_iso(m, after_date=m.start() in dates)
         if not iso or not free(m.start(), m.end()):
             continue
-        only = whole and not s[:m.start()].strip() and not s[m.end():].strip()
+        only = whole and m.start() <= blank_before and m.end() >= blank_from
         d = dates.get(m.start())
-        if d is not None and whole and not s[:d.start].strip() and not s[m.end():].strip():
+        if d is not None and whole and d.start <= blank_before and m.end() >= blank_from:
             d.end, d.iso, d.unit, d.kind = m.end(), d.iso + iso, None, "date"  # 1987年1月11日八点 on its own
             mark(m.start(), m.end())
             continue
@@ -226,8 +239,14 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
         if float(b) != 0:
             add(Figure(m.start(), m.end(), value=float(a) / float(b), kind="fraction"))  # 1/100
     for m in CORE_RE.finditer(s):
-        if free(m.start(), m.end()) and m.end() - m.start() <= _LONGEST_NUMERAL:
-            add(read_number(s, m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), whole))
+        end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
+        if not free(m.start(), m.end()):
+            continue
+        digits = len(_DIGIT_RE.findall(s, m.start(), end)) if end - m.start() > MOST_DIGITS else 0
+        if digits > MOST_DIGITS or m.end() - m.start() > _LONGEST_NUMERAL:
+            add(unread(m.start(), end, digits))
+        else:
+            add(read_number(s, m.start(), end, whole))
     figs.sort(key=lambda f: f.start)
     figs = join_ranges(s, figs)
     if _is_traditional(text, s):

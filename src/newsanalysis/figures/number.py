@@ -50,6 +50,7 @@ _SPAN_LEADS = ("长达", "为期", "历时", "用了", "仅", "只用")
 _DURATION_LEADS = ("快", "满", "整整", "足足", "不到", "开业", "成立", "运行", "坚持")  # 开业一年, 开了快一年
 # after a lone 一 with a unit of time, these make it a span (一年来, 一年内, “一次充够一年”), not "a" (的一年)
 _SPAN_AFTER = ("来", "以来", "内", "之内", "以内")
+_PLENUM_RE = re.compile(rf"[{NUMERAL_CHARS}\d]+(?:中全会|次会议)")  # 二十届三中全会: a name
 
 
 def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
@@ -74,8 +75,7 @@ def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
         fig.value = fig.value * 10 if fig.value < 10 else fig.value  # 八折, 七五折
         fig.kind, fig.end = "percent", upos + 1
     elif unit is not None:
-        if unit == "届" and s[num.start - 1:num.start] != "第" and re.match(rf"[{NUMERAL_CHARS}\d]+(?:中全会|次会议)",
-                                                                            s[uend:]):
+        if unit == "届" and s[num.start - 1:num.start] != "第" and _PLENUM_RE.match(s, uend):
             return None  # 二十届三中全会: a name
         apply_unit(num, fig, unit, uend)
     else:

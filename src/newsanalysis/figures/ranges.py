@@ -35,6 +35,7 @@ class Figure:
     high: float = math.nan
     scale: float = 1.0  # trailing magnitude of the numeral (for 十八至三十万)
     date: tuple | None = None  # (y, m, d) for dates
+    note: str | None = None  # why a figure was left unread (the ``note`` column)
 
 
 _PERIOD_AFTER = re.compile("(?:" + "|".join(PERIODS_OF_DAY) + ")$")
@@ -68,7 +69,7 @@ def _month_only(s: str, f: Figure) -> bool:
 
 def _range(a: Figure, b: Figure, s: str = "") -> Figure | None:
     """The range from ``a`` to ``b``, or None when they do not make one."""
-    if "score" in (a.kind, b.kind):
+    if "score" in (a.kind, b.kind) or "unread" in (a.kind, b.kind):
         return None
     if s and _month_only(s, a) and _month_only(s, b):  # 9月至10月: months 9 to 10, like 1至6月
         return Figure(a.start, b.end, kind="range", unit="月", low=float(a.date[1]), high=float(b.date[1]),

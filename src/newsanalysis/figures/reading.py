@@ -51,9 +51,25 @@ class Numeral:
         return self.s[self.start:self.end]
 
 
+# units and idioms indexed by character, so a look-up tries only the few that can match there
+_UNITS_BY_FIRST: dict[str, list[str]] = {}
+for _unit in UNITS_LONGEST_FIRST:
+    _UNITS_BY_FIRST.setdefault(_unit[0], []).append(_unit)  # longest first within each list too
+_IDIOMS_BY_CHAR: dict[str, list[str]] = {}
+for _idiom in dict.fromkeys(IDIOMS):
+    for _c in set(_idiom):
+        _IDIOMS_BY_CHAR.setdefault(_c, []).append(_idiom)
+_NUMERAL_IDIOMS = frozenset(i for i in IDIOMS if all(c in NUMERAL_CHARS for c in i))
+
+
 def match_unit(s: str, pos: int) -> tuple[str | None, int]:
-    """The unit starting at ``pos`` (longest first) and where it ends; (None, pos) when there is none."""
-    for unit in UNITS_LONGEST_FIRST:
+    """The unit starting at ``pos`` (longest first) and where it ends; (None, pos) when there is none.
+
+    Example:
+        >>> match_unit("增长3个百分点", 3)
+        ('个百分点', 7)
+    """
+    for unit in _UNITS_BY_FIRST.get(s[pos:pos + 1], ()):
         if s.startswith(unit, pos):
             nxt = s[pos + len(unit):pos + len(unit) + 1]
             if unit[-1].isascii() and unit[-1].isalpha() and nxt.isascii() and nxt.isalpha():
@@ -71,11 +87,19 @@ def ends_with(s: str, pos: int, words) -> str | None:
 
 
 def in_idiom(s: str, start: int, end: int) -> bool:
-    """Whether ``s[start:end]`` is part of an idiom or name of ``IDIOMS`` (万无一失, 五一, 十四五)."""
-    for idiom in IDIOMS:
+    """Whether ``s[start:end]`` is part of an idiom or name of ``IDIOMS`` (万无一失, 五一, 十四五).
+
+    Only idioms holding a character of the span can overlap it, so only those are looked for.
+
+    Example:
+        >>> in_idiom("确保万无一失", 2, 3), in_idiom("增长一万一千元", 2, 6)
+        (True, False)
+    """
+    candidates = {idiom for c in set(s[start:end]) for idiom in _IDIOMS_BY_CHAR.get(c, ())}
+    for idiom in candidates:
         i = s.find(idiom, max(0, start - len(idiom) + 1), end + len(idiom) - 1)
         if i != -1 and i < end and i + len(idiom) > start:
-            if all(c in NUMERAL_CHARS for c in idiom) and (i, i + len(idiom)) != (start, end):
+            if idiom in _NUMERAL_IDIOMS and (i, i + len(idiom)) != (start, end):
                 continue  # 一万一千 is not 万一
             return True
     return False
@@ -98,10 +122,7 @@ def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
                                                    or s.startswith("分之", start + len(core))
                                                    or whole and s.strip() == core and len(core) == 1):
         return None  # 兆瓦级, 千米, 百分点: a unit word, no number
-    rest = s[end:].strip()
-    whole_span = whole and not s[:start].strip() and (
-        not rest or match_unit(rest, 0)[0] is not None and match_unit(rest, 0)[1] >= len(rest) - 1
-        or len(rest) <= 6 and rest[0] in "角块元圆")
+    whole_span = whole and start <= len(s) - len(s.lstrip()) and _only_unit_after(s[end:].strip())
     if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟" and not s.endswith("分之", 0, start) \
             and not (core == "零" and (at(s, end, "度") and temperature_context(s, start)
                                        or s.startswith(_ZERO_SPANS, end))):
@@ -134,6 +155,12 @@ def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
     if prev == " " and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha() and has_ar:
         prev = s[start - 2]  # iPhone 16
     return Numeral(s, start, end, core, value, prev, whole, whole_span, has_ar)
+
+
+def _only_unit_after(rest: str) -> bool:
+    """Whether ``rest`` (what follows a numeral in a string of its own) is nothing, a unit or small change."""
+    return not rest or match_unit(rest, 0)[0] is not None and match_unit(rest, 0)[1] >= len(rest) - 1 \
+        or len(rest) <= 6 and rest[0] in "角块元圆"
 
 
 def is_code(num: Numeral) -> bool:

@@ -11,6 +11,7 @@ distance (400 米), the event name it always is. Every regex here matches a boun
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsanalysis.figures.ranges import Figure
 from newsanalysis.figures.words import SPORTS_WORDS, UNITS_LONGEST_FIRST
@@ -31,6 +32,7 @@ _SCORE_BEFORE = re.compile(r"(?:比分|总比分|大比分|以|战成|扳为|扳
 _SCORE_AFTER = re.compile(r"^\s*(?:的比分|的总比分|的大比分|的成绩)?(?:战胜|击败|获胜|取胜|胜出|告负|不敌|负于|输给|落败|惜败|"
                           r"大胜|险胜|完胜|力克|轻取|横扫|击退|淘汰|逆转|战平|打平|握手言和|领先|落后|结束|拿下|赢下|"
                           r"赢得|晋级|夺冠|收官|告捷|零封|胜|负|平|直落|再胜|的比分)")
+_SCORE_AFTER_AT = re.compile(_SCORE_AFTER.pattern.removeprefix("^"))  # matched at a position, no copy of the rest
 _RACE_WORDS = re.compile(r"成绩|冲线|撞线|冲过终点|夺冠|跑出|游出|滑出|完赛|完成比赛|纪录|决赛|预赛|比赛|马拉松|赛|"
                          r"金牌|银牌|铜牌|名次|第[一二三四五六七八九十\d]+名|选手|运动员")
 _SENTENCE_END = "。！？!?\n"
@@ -49,9 +51,15 @@ def _sentence_around(s: str, start: int, end: int) -> str:
     return before[cut + 1:] + s[start:end] + (after[:min(ends)] if ends else after)
 
 
+@lru_cache(maxsize=16)
+def _stripped_length(s: str) -> int:
+    """``len(s.strip())``, once per text (the pairs of a line ask again)."""
+    return len(s.strip())
+
+
 def _in_results_line(s: str, start: int, end: int) -> bool:
     """``上海海港 5∶0 天津津门虎``: a short line with the pair set off by spaces between two names."""
-    return len(s.strip()) <= 60 and s[start - 1:start] == " " and s[end:end + 1] == " " \
+    return s[start - 1:start] == " " and _stripped_length(s) <= 60 and s[end:end + 1] == " " \
         and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", s[:start]))
 
 
@@ -81,7 +89,7 @@ def scan_scores(s: str) -> list[Figure]:
         a, b, sep = m.group("a"), m.group("b"), m.group("sep").strip()
         kind = score_or_ratio(s, m.start(), m.end(), sep)
         if kind != "score" or sep == ":" and _clock_shaped(a, b) and not (
-                _SCORE_BEFORE.search(s[max(0, m.start() - 10):m.start()]) or _SCORE_AFTER.match(s[m.end():])):
+                _SCORE_BEFORE.search(s[max(0, m.start() - 10):m.start()]) or _SCORE_AFTER_AT.match(s, m.end())):
             continue  # 19:30 stays a clock time unless the words say it is a score
         out.append(Figure(m.start(), m.end(), kind="score", low=float(a), high=float(b)))
     return out

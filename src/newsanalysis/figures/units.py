@@ -112,7 +112,7 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
         unit, uend = None, upos  # 3单元: a staircase number
     if unit == "级" and s.startswith(_GRADE_AFTER, uend):
         return "skip", uend  # 二级标准, 一级响应: a grade's name
-    if unit in ("平", "负") and not re.search(r"[胜平]$", s[:start]):
+    if unit in ("平", "负") and not re.search(r"[胜平]$", s[max(0, start - 2):start]):
         unit, uend = None, upos  # 7胜3平2负, but not 100平
     if unit == "点" and not (num.has_ar and index_points(s, start, core, num.value)):
         unit, uend = None, upos

@@ -14,7 +14,7 @@ from typing import Literal
 # what a figure is (``extract.extract_figures`` documents each kind with examples)
 FigureKind = Literal[
     "percent", "count", "approx", "money", "measure", "age", "date", "year", "time", "duration", "range",
-    "multiple", "fraction", "ratio", "score", "ordinal",
+    "multiple", "fraction", "ratio", "score", "ordinal", "unread",
 ]
 
 # --- the words that follow a number -------------------------------------------------------------------

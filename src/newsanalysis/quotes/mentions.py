@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsanalysis.normalize import to_matching_text
 from newsanalysis.quotes.speakers import (
@@ -79,10 +80,29 @@ def _is_term(text: str, o: int, c: int) -> bool:
             and not any(ch in _NOT_IN_TERM for ch in text[o + 1:c]))
 
 
+@lru_cache(maxsize=8)
+def _clause_starts_of(text: str) -> dict[int, int]:
+    """position -> clause start, filled as positions of ``text`` are walked over (the paragraphs being read)."""
+    return {}
+
+
 def clause_start(text: str, pos: int) -> int:
-    """Where the clause holding ``text[pos]`` starts: after the last boundary, reading short quoted terms as words."""
-    i = pos
+    """Where the clause holding ``text[pos]`` starts: after the last boundary, reading short quoted terms as words.
+
+    The walk back from a position is the same whoever starts it, so every position walked over remembers where
+    it ended: the cues and titles of one long clause cost one walk, not one each.
+
+    Example:
+        >>> clause_start("据介绍，在巴黎“中国之家”举行的活动", 16)
+        4
+    """
+    known = _clause_starts_of(text)
+    walked, i, start = [], pos, None
     while i > 0:
+        start = known.get(i)
+        if start is not None:
+            break
+        walked.append(i)
         if text[i - 1] == "”":
             o = text.rfind("“", max(0, i - _TERM_MAX - 2), i - 1)
             if o != -1 and _is_term(text, o, i - 1):
@@ -91,7 +111,10 @@ def clause_start(text: str, pos: int) -> int:
         if text[i - 1] in BOUNDARY:
             break
         i -= 1
-    return i
+    start = i if start is None else start
+    for w in walked:
+        known[w] = start
+    return start
 
 
 def strip_lead(s: str) -> str:
@@ -119,7 +142,34 @@ def find_mentions(text: str, known: dict[str, str], *, subtitle: bool = False) -
     Listed titles come first; open role words (``种粮大户``) name someone only when the name reports speech,
     or, in a ``——专访…`` subtitle (``subtitle=True``), when the name ends the line. A title and name followed
     by something else the person did (``村民亓德旺今年81岁``) is an ``intro`` mention.
+
+    Example:
+        >>> [(m.title, m.name) for m in find_mentions("市科委副主任翟炜说，翟炜表示", {"翟炜": "翟炜"})]
+        [('市科委副主任', '翟炜'), ('', '翟炜')]
     """
+    base, covered = _mentions_of(text, subtitle)
+    found, taken = dict(base), bytearray(covered)
+
+    def add(key: int, m: Mention) -> None:
+        found[key] = m
+        taken[m.name_start:m.end] = b"\x01" * (m.end - m.name_start)
+
+    for short, full in known.items():
+        for m in re.finditer(re.escape(short), text):
+            if taken[m.start()]:
+                continue
+            lead = text[clause_start(text, m.start()):m.start()]
+            rest = text[m.end():m.end() + 16]
+            if ((follows_name(rest, strong=False) or INTRO_RE.match(rest))
+                    and (not strip_lead(lead) or lead.endswith(("在", "由")))):
+                add(m.start(), Mention(m.start(), m.start(), m.end(), full, ""))
+    return _clip_lists(text, sorted(found.values(), key=lambda x: x.name_start))
+
+
+@lru_cache(maxsize=64)
+def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
+    """The mentions ``find_mentions`` finds without known names, and the offsets their names cover (each
+    paragraph is read for mentions up to three times: to register people, with the names known, for 访)."""
     found: dict[int, Mention] = {}
     taken = bytearray(len(text) + 1)  # offsets covered by a name found so far: overlaps are checked in O(name)
 
@@ -169,16 +219,7 @@ def find_mentions(text: str, known: dict[str, str], *, subtitle: bool = False) -
         if parsed:
             ns = m.start(2) - len(first)
             add(ns, Mention(ns, ns, parsed[1], parsed[0], ""))
-    for short, full in known.items():
-        for m in re.finditer(re.escape(short), text):
-            if taken[m.start()]:
-                continue
-            lead = text[clause_start(text, m.start()):m.start()]
-            rest = text[m.end():m.end() + 16]
-            if ((follows_name(rest, strong=False) or INTRO_RE.match(rest))
-                    and (not strip_lead(lead) or lead.endswith(("在", "由")))):
-                add(m.start(), Mention(m.start(), m.start(), m.end(), full, ""))
-    return _clip_lists(text, sorted(found.values(), key=lambda x: x.name_start))
+    return found, bytes(taken)
 
 
 def _sentence_starts(text: str) -> list[int]:
