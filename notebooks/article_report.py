@@ -14,10 +14,9 @@
 #     name: newsanalysis
 # ---
 
-# %% [markdown]
-# # 文章报告 Article report
-
 # %% [markdown] tags=["notebook-only"]
+# # 文章报告 Article report
+#
 # One article of a printed page: who wrote it, what it says, which figures it quotes and whom it quotes.
 # Change the parameters below and run all cells; `newsanalysis render` runs this notebook for every article (with
 # papermill) and exports it to HTML, where this note is left out.
@@ -41,15 +40,15 @@ report.headline(article)
 readers.summary(article, tables)
 
 # %% [markdown]
-# ## 正文 The article
-# Figures are marked in yellow and quotes in blue; hover over a mark to see its value or speaker.
+# ## 正文
+# 文中数字以黄色标出，引语以蓝色标出；鼠标停在标记上可看数值或说话人。
 
 # %%
 readers.annotated_text(article, tables.figures, tables.quotes)
 
 # %% [markdown]
-# ## 数字 Quoted figures
-# Each row links to its place in the text above.
+# ## 文中数字
+# 每行序号链接到它在正文中的位置。
 
 # %%
 readers.figures_table(tables.figures)
@@ -58,7 +57,7 @@ readers.figures_table(tables.figures)
 charts.figures_chart(tables.figures)
 
 # %% [markdown]
-# ## 消息来源 Sources
+# ## 消息来源
 
 # %%
 readers.sources_table(tables.sources)
@@ -67,7 +66,7 @@ readers.sources_table(tables.sources)
 charts.sources_chart(tables.sources, tables.quotes)
 
 # %% [markdown]
-# ## 词频 Term frequencies
+# ## 词频
 
 # %%
 charts.term_bar(tables.terms, top_n=top_n)
@@ -76,8 +75,8 @@ charts.term_bar(tables.terms, top_n=top_n)
 charts.word_cloud(tables.terms, random_state=0)
 
 # %% [markdown]
-# ## 特色词与关键词 Distinctive terms and keywords
-# Terms this article uses much more than the other articles of the page, and its keywords (TF-IDF).
+# ## 特色词与关键词
+# 特色词：与同版其他文章和一般用语相比，本文格外常用的词；关键词按 TF-IDF 排列。
 
 # %%
 charts.distinctive_bar(tables.distinctive, top_n=top_n)
@@ -86,8 +85,8 @@ charts.distinctive_bar(tables.distinctive, top_n=top_n)
 charts.keyword_bar(tables.keywords, top_n=top_n)
 
 # %% [markdown]
-# ## 主题 Topics
-# Topics found over all paragraphs of the page; the chart follows them through this article paragraph by paragraph.
+# ## 主题
+# 主题由整版各段落归纳而来；下图逐段显示本文各主题的占比。
 
 # %%
 readers.table(tables.topic_labels, {"label": "主题", "top_terms": "主要词语"}, empty="此版文字太少，无法划分主题。")
@@ -96,14 +95,14 @@ readers.table(tables.topic_labels, {"label": "主题", "top_terms": "主要词�
 charts.topic_flow(tables.topic_weights, tables.topic_labels, article=article_index)
 
 # %% [markdown]
-# ## 人名、地名、机构 Entities
+# ## 人名、地名、机构
 
 # %%
 readers.entities_table(tables.entities)
 
 # %% [markdown]
-# ## 清理记录 Cleaning log
-# Page-break splits that were joined, duplicate paragraphs removed, and where the article's printed lines went.
+# ## 清理记录
+# 跨版拆开后接上的段落、删去的重复段落，以及本文各印刷行的去向。
 
 # %%
 readers.table(report.cleaning_log(page, article_index), {"step": "步骤", "count": "数量", "detail": "细节"}, empty="无")

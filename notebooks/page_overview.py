@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python (newsanalysis)
 #     language: python
@@ -9,8 +15,9 @@
 # ---
 
 # %% [markdown]
-# # 版面概览 Page overview
-#
+# # 版面概览
+
+# %% [markdown] tags=["notebook-only"]
 # All articles of one printed page side by side: their sizes, topics, the figures they quote and whom they quote.
 # `newsanalysis render` runs this notebook once per page; its HTML is the page's `index.html`.
 
@@ -25,14 +32,14 @@ from newsanalysis.report import readers
 tables = report.cached_analysis(page_path or config.sample_page(), top_n=top_n)  # kept in data/processed/
 
 # %% [markdown]
-# ## 解析提示 Where the parser was unsure
-# Each line can be corrected in `PAGE.layout.toml` beside the page (see docs/page-format.md).
+# ## 解析提示
+# 解析程序没有把握的地方；每一处都可在版面文件旁的 `PAGE.layout.toml` 中更正（见 docs/page-format.md）。
 
 # %%
 readers.table(tables.warnings, {"line": "行", "message": "说明"}, empty="解析没有需要核对的地方。", numeric=("line",))
 
 # %% [markdown]
-# ## 各篇文章 Articles
+# ## 各篇文章
 
 # %%
 readers.overview_table(tables.overview)
@@ -41,7 +48,7 @@ readers.overview_table(tables.overview)
 charts.article_sizes(tables.overview, value="n_chars")
 
 # %% [markdown]
-# ## 主题 Topics
+# ## 主题
 
 # %%
 readers.table(tables.topic_labels, {"label": "主题", "top_terms": "主要词语"}, empty="此版文字太少，无法划分主题。")
@@ -50,7 +57,7 @@ readers.table(tables.topic_labels, {"label": "主题", "top_terms": "主要词�
 charts.topic_shares(tables.topic_shares, tables.topic_labels)
 
 # %% [markdown]
-# ## 数字与消息来源 Figures and sources per article
+# ## 各篇的数字与消息来源
 
 # %%
 charts.article_sizes(tables.overview, value="n_figures")
@@ -62,7 +69,7 @@ charts.article_sizes(tables.overview, value="n_sources")
 readers.sources_table(tables.sources)
 
 # %% [markdown]
-# ## 全版词频 Term frequencies of the whole page
+# ## 全版词频
 
 # %%
 charts.term_bar(tables.terms, top_n=top_n, title="全版高频词")

@@ -181,7 +181,9 @@ def annotated_text(article: Article, figures: pd.DataFrame, quotes: pd.DataFrame
                                              str(f.get("subject") or "")) if x)
                 marks.append((int(f["start"]), int(f["end"]), "fig", f"fig-{n + 1}", tip))
         for q in quotes_rows:
-            if q["paragraph"] == p and q["end"] > q["start"]:
+            # the interviewer's questions are turns of the interview, not quotes of a source
+            asks = not q["speaker"] and q["mode"] == "interview" and q["speaker_title"] in ("记者", "主持人", "问")
+            if q["paragraph"] == p and q["end"] > q["start"] and not asks:
                 who = q["speaker"] or q["speaker_title"] or "未具名"
                 anchor = ""
                 if q["speaker"] and q["speaker"] not in first_quote:
