@@ -13,7 +13,8 @@ starts with the page metadata ``page`` (file stem), ``date`` (ISO ``YYYY-MM-DD``
   page_start, page_end, lines).
 - ``terms``: ``stats.term_frequencies`` (article, term, count, share).
 - ``figures``: ``figures.extract_figures`` (article, paragraph, start, end, text, value, low, high, unit, kind,
-  approx, iso, sentence, subject, change_from, change_to, direction).
+  approx, iso, sentence, subject, change_from, change_to, direction, note: why a figure was not read, e.g. a
+  number of more than 30 digits, kind ``unread``).
 - ``sources``: ``quotes.source_table`` (article, speaker, speaker_title, n_quotes, n_chars, first_paragraph, modes).
 - ``quotes``: ``quotes.extract_quotes`` (article, paragraph, start, end, quote, mode, speaker, speaker_title, cue).
 - ``entities``: ``stats.entities`` (article, paragraph, start, end, text, type, page_start, page_end).

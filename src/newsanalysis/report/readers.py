@@ -46,6 +46,8 @@ def format_figure(row: dict) -> str:
         '5至10年'
         >>> format_figure({"value": float("nan"), "iso": "--12-04", "unit": None, "kind": "date"})
         '12月4日'
+        >>> format_figure({"value": float("nan"), "unit": None, "kind": "unread"})
+        '（未读）'
     """
     unit = "" if _blank(row.get("unit")) else str(row.get("unit"))
     kind = row.get("kind") or ""
@@ -57,6 +59,8 @@ def format_figure(row: dict) -> str:
         sep = "∶" if kind == "score" else "至"
         return f"{_scaled(low, kind)}{sep}{_scaled(high, kind)}{'' if kind == 'score' else unit}"
     value = row.get("value")
+    if kind == "unread":  # too long to be read as a number (more than 30 digits): shown as printed
+        return "（未读）"
     if _blank(value):
         return ""
     prefix = "第" if kind == "ordinal" else ""
@@ -66,7 +70,7 @@ def format_figure(row: dict) -> str:
 
 KIND_LABELS = {"percent": "百分比", "count": "数量", "approx": "约数", "money": "金额", "measure": "度量", "age": "年龄",
                "date": "日期", "year": "年份", "time": "时刻", "duration": "时长", "range": "范围", "multiple": "倍数",
-               "fraction": "分数", "ratio": "比例", "ordinal": "序数", "score": "比分"}
+               "fraction": "分数", "ratio": "比例", "ordinal": "序数", "score": "比分", "unread": "未读数字"}
 
 
 def _scaled(value: float, kind: str) -> str:
