@@ -631,3 +631,53 @@ def test_long_fractions_ratios_and_chinese_numerals_are_unread_too() -> None:
 def test_no_figure_of_a_fixture_page_has_a_note(sample_page) -> None:
     df = extract_figures(sample_page)
     assert len(df) > 20 and df["note"].isna().all()
+
+
+# --- round-2 layout pages (tests/fixtures/layouts): rules found on intl_1, notices_1, education_1, health_1 -----
+
+def _table(text: str) -> list[tuple]:
+    return [(r.text, r.kind, r.unit) for r in extract_figures(text).itertuples()]
+
+
+def test_basis_points_keep_their_ge_like_percentage_points() -> None:
+    rows = _table("美联储宣布将联邦基金利率目标区间下调25个基点，全年累计降息100个基点，另下调0.5个百分点。")
+    assert ("25个基点", "percent", "个基点") in rows and ("100个基点", "percent", "个基点") in rows
+    assert ("0.5个百分点", "percent", "个百分点") in rows
+    assert _table("利率下调25基点")[0][2] == "基点"  # printed without 个: the unit stays as printed
+
+
+def test_a_measure_word_that_opens_a_compound_noun_counts_nothing() -> None:
+    assert not any(t.startswith("三大股") for t, _, _ in _table("受此影响，美国股市三大股指当天大幅收跌。"))
+    assert _table("北京一所中学的高三班主任贺老师说。") == []
+
+
+def test_a_measure_word_before_a_noun_still_counts() -> None:
+    assert ("两所", "count", "所") in _table("两所学校")
+    assert ("两大类", "count", "类") in _table("分为侵入式、非侵入式两大类")
+    assert ("三班", "count", "班") in _table("全校共有三班学生参加比赛")
+    assert ("两省", "count", "省") in _table("川渝两省市签署协议")  # 省市 is made of measure words
+
+
+def test_year_of_account_keeps_du() -> None:
+    rows = extract_figures("现将办理2024年度个人所得税综合所得汇算清缴有关事项公告如下。")
+    assert rows[["text", "kind", "unit", "iso"]].values.tolist()[0] == ["2024年度", "year", "年度", "2024"]
+    assert _table("2024年全年")[0] == ("2024年", "year", "年")
+
+
+def test_days_after_jingguo_are_a_duration_not_a_day_of_month() -> None:
+    rows = _table("自公告之日起经过30日即视为送达。提出答辩状的期限为公告期满后15日内。")
+    assert rows == [("30日", "duration", "日"), ("15日", "duration", "日")]
+    assert _table("本案定于4月30日开庭")[0][1] == "date"
+    assert extract_figures("会议于30日召开")["iso"].tolist() == ["---30"]
+
+
+def test_numbered_courtrooms_and_meeting_rooms_are_names_but_sessions_are_ordinals() -> None:
+    assert _table("在本院第十二法庭公开开庭审理") == []
+    assert _table("在第一会议室召开") == []
+    assert ("第十二届", "ordinal", "届") in _table("第十二届全国人大")
+
+
+def test_a_bare_threshold_on_an_index_is_a_measure() -> None:
+    rows = _table("按照我国标准，成年人BMI在18.5至23.9之间为正常，24至27.9为超重，28及以上为肥胖。")
+    assert rows[-1] == ("28", "measure", None)
+    assert _table("今年共有28参赛，其中外地选手占一半。")[0][1] != "measure"  # no index named: not a reading

@@ -460,3 +460,30 @@ def test_mention_titles(text, expected):
     from newsanalysis.quotes.mentions import find_mentions
 
     assert [(m.name, m.title) for m in find_mentions(text, {})] == expected
+
+
+# health_1 (tests/fixtures/layouts): a 专家答疑 column signed below its body by the expert who answers
+_QA_COLUMN = ["专家答疑", "问：减重是不是越快越好？",
+              "答：不是。一般建议每周减重0.5至1公斤，3到6个月内减去原体重的5%至10%，就能带来明显的健康收益。",
+              "问：只节食不运动行不行？", "答：单靠节食很难长期坚持。建议成年人每周进行150分钟以上中等强度运动。"]
+
+
+def test_a_qa_column_signed_below_its_body_is_answered_by_the_signer() -> None:
+    from newsanalysis.parse.page import load_page
+
+    page = load_page(page_path("sample").parent / "layouts" / "health_1.txt")
+    table = sources(page)
+    row = table[table["speaker"] == "石安澜"]
+    assert row[["speaker_title", "modes"]].values.tolist() == [["青禾医院临床营养科主任医师", "interview"]]
+
+
+def test_a_qa_byline_above_the_body_is_the_interviewer_not_the_answerer(tmp_path) -> None:
+    from newsanalysis.parse.page import load_page
+
+    path = tmp_path / "qa.txt"
+    path.write_text("\n\n" + "\n\n".join([_QA_COLUMN[0], "本报记者 石安澜", *_QA_COLUMN[1:]]), encoding="utf-8")
+    page = load_page(path)
+    assert page.articles[0].reporters == ["石安澜"]
+    assert "石安澜" not in sources(page)["speaker"].tolist()
+    path.write_text("\n\n" + "\n\n".join([*_QA_COLUMN, "（青禾医院临床营养科主任医师 石安澜）"]), encoding="utf-8")
+    assert "石安澜" in sources(load_page(path))["speaker"].tolist()

@@ -98,6 +98,10 @@ def _is_traditional(text: str, s: str) -> bool:
     return False
 
 
+# before a bare N日: words that make it a number of days (经过30日即视为送达, 期满7日), not the 30th
+_DAYS_SPAN_BEFORE = re.compile(r"(?:经过|历时|为期|长达|连续|届满|满)$")
+
+
 _ROC_AFTER = re.compile(r"(?:度|第|[01]?\d月|[一二三四五六七八九十]{1,2}月|底|初|上半年|下半年|起)")
 
 
@@ -178,7 +182,9 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
         parts = date_parts(m)
         if parts and parts[2] and not parts[0] and not parts[1] and (
                 s.startswith(("内", "以内", "之内"), m.end()) and s.endswith(("之日起", "后"), 0, m.start())
-                or s.startswith(("之内", "以内"), m.end())):  # 之日起十五日内: fifteen days, not the 15th
+                or s.startswith(("之内", "以内"), m.end())
+                or _DAYS_SPAN_BEFORE.search(s, max(0, m.start() - 3), m.start())):
+            # 之日起十五日内, 经过30日, 满7日: a number of days, not the 15th
             add(Figure(m.start(), m.end(), value=float(parts[2]), unit="日", kind="duration"))
             continue
         if parts is not None and not in_idiom(s, m.start(), m.end()):
@@ -188,7 +194,10 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
                 continue
             unit = "年" if parts[0] and not parts[1] else None
             kind = "year" if parts[0] and not parts[1] and not parts[2] else "date"  # 2024年, 2000年底 | 4月, 6日
-            fig = Figure(m.start(), m.end(), kind=kind, unit=unit, iso=date_iso(parts), date=parts)
+            end = m.end()
+            if kind == "year" and s[end - 1:end + 1] == "年度":
+                end, unit = end + 1, "年度"  # 2024年度: the tax or business year
+            fig = Figure(m.start(), end, kind=kind, unit=unit, iso=date_iso(parts), date=parts)
             add(fig)
             if figs and figs[-1] is fig:
                 dates[fig.end] = fig

@@ -180,8 +180,25 @@ def _bare_number(num: Numeral, fig: Figure) -> Figure | None:
     if re.fullmatch(r"(19|20)\d\d", text) and s[fig.end:fig.end + 1] not in ("", "%"):
         fig.kind, fig.iso, fig.value, fig.date = "year", text, math.nan, (text, None, None)
         return fig
-    fig.kind = "count" if fig.value == round(fig.value) else "measure"  # 1.87亿 (a count), 0.1
+    whole = fig.value == round(fig.value)
+    fig.kind = "count" if whole and not _reading_context(s, fig.start) else "measure"  # 1.87亿 (a count), 0.1
     return fig
+
+
+# a bare number in a sentence about one of these is a reading on its scale (BMI 28), not a count of things
+_READING_WORDS = re.compile(r"BMI|体重指数|指数|PMI|AQI|pH|评分|分值|血压|血糖")
+
+
+def _reading_context(s: str, start: int) -> bool:
+    """Whether the sentence before ``start`` names an index or a scale, so a bare whole number there is a
+    reading on it (``成年人BMI在18.5至23.9之间为正常，24至27.9为超重，28及以上为肥胖``).
+
+    Example:
+        >>> _reading_context("成年人BMI在18.5至23.9之间为正常，28及以上为肥胖", 22), _reading_context("共有28家", 2)
+        (True, False)
+    """
+    sentence = re.split(r"[。！？!?\n]", s[max(0, start - 80):start])[-1]
+    return bool(_READING_WORDS.search(sentence))
 
 
 def _is_word(num: Numeral, fig: Figure, *, half: float, pct: str | None) -> bool:

@@ -122,10 +122,35 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
         unit, uend = match_unit(s, upos + 1)
         if not (unit is not None and UNITS.get(unit) == "count"):
             unit, uend = None, upos
+    if unit is not None and len(unit) == 1 and UNITS.get(unit) == "count" and not num.has_ar \
+            and _compound_after(s, start, uend - 1, uend):
+        unit, uend = None, upos  # 三大股指, 高三班主任: the measure word opens a longer noun
     if unit in (None, "块") and s[upos:upos + 1] == "块" and (
             s[upos + 1:upos + 2] in ("钱", "多", "") or at(s, upos + 1, "，,。；;、") or number_after(s, upos + 1)):
         unit, uend = "块钱" if s.startswith("块钱", upos) else "块", upos + (2 if s.startswith("块钱", upos) else 1)
     return unit, uend
+
+
+def _compound_after(s: str, start: int, upos: int, uend: int) -> bool:
+    """Whether the tokenizer reads the one-character measure word ``s[upos:uend]`` after a Chinese numeral as
+    the start of a longer noun (股指 in 三大股指, 班主任 in 高三班主任), so it counts nothing.
+
+    Example:
+        >>> _compound_after("美国股市三大股指当天大幅收跌", 4, 6, 7), _compound_after("两所学校", 0, 1, 2)
+        (True, False)
+        >>> _compound_after("川渝两省市签署协议", 2, 3, 4)
+        False
+    """
+    from newsanalysis.segment.tokenizer import get_tokenizer
+
+    a = max(0, start - 2)
+    for _, tag, x, y in get_tokenizer().tag(s[a:uend + 4]):
+        if x + a <= upos < y + a:
+            word = s[x + a:y + a]
+            # 两省市: a noun made of measure words only still counts (two provinces and cities)
+            return x + a == upos and y + a > uend and tag.startswith("n") and not tag.startswith("nr") \
+                and not all(UNITS.get(c) == "count" for c in word)
+    return False
 
 
 def apply_unit(num: Numeral, fig: Figure, unit: str, uend: int) -> None:
@@ -137,7 +162,7 @@ def apply_unit(num: Numeral, fig: Figure, unit: str, uend: int) -> None:
     if unit == "成":
         fig.value *= 10
         unit = "%"
-    elif unit.startswith("个") and unit not in ("个", "个百分点"):
+    elif unit.startswith("个") and unit not in ("个", "个百分点", "个基点"):  # 25个基点 keeps 个, like 个百分点
         unit = unit[1:]
     elif unit in ("元人民币", "元钱", "圆"):
         unit = "元"

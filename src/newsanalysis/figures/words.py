@@ -51,7 +51,9 @@ IDENT_AFTER = ("指数", "热线", "国道", "省道", "县道", "乡道", "高�
                "大街", "街区", "医院", "中学", "小学", "部队", "舰", "航班", "活动", "购物节", "大促", "单元")
 # after 第N: an institution's name, not an ordinal (第二人民医院, 第一中学, 第三中级人民法院)
 INSTITUTION_AFTER = ("人民", "中学", "小学", "中级", "高级", "医院", "中心", "实验", "附属", "看守所", "监狱",
-                     "幼儿园", "职业", "师范", "初级中学", "高中", "初中", "军医", "研究所", "设计院", "分院", "产业")
+                     "幼儿园", "职业", "师范", "初级中学", "高中", "初中", "军医", "研究所", "设计院", "分院", "产业",
+                     # rooms of an institution: 第十二法庭, 第三审判庭, 第一会议室 (第十二届 stays an ordinal)
+                     "法庭", "审判庭", "会议室", "报告厅", "派出所")
 UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
 CURRENCY_PREFIXES = {"$": "美元", "US$": "美元", "￥": "元", "¥": "元", "€": "欧元", "£": "英镑", "HK$": "港元"}
 # words around numbers: hedges (approximate, left out of the figure's text), range connectors, and words that

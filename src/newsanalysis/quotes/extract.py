@@ -21,7 +21,7 @@ from itertools import accumulate
 import numpy as np
 import pandas as pd
 
-from newsanalysis.parse.model import Article
+from newsanalysis.parse.model import Article, Page
 from newsanalysis.parse.units import Source, to_items
 from newsanalysis.quotes.mentions import (
     LEAD_RE,
@@ -247,11 +247,39 @@ def _attribute(text: str, cs: int, ce: int, para: _Para, st: _State, cue_end: in
     return None
 
 
-def _article_quotes(art: Article) -> list[dict]:
+def signatures(x: Source) -> dict[int, tuple[str, str]]:
+    """(name, title) of the articles of the pages in ``x`` that are signed after their body, by ``id`` of the
+    article: a byline line printed below the last paragraph that ends with one of the article's reporters
+    (``（青禾医院临床营养科主任医师 石安澜）`` under a Q&A column). Loose articles and strings have none.
+
+    Example:
+        >>> signatures("问：减重是不是越快越好？\\n答：不是。")
+        {}
+    """
+    pages = [x] if isinstance(x, Page) else [p for p in x if isinstance(p, Page)] if isinstance(x, list | tuple) else []
+    out: dict[int, tuple[str, str]] = {}
+    for page in pages:
+        for art in page.articles:
+            last = max((line for lines in art.paragraph_lines for line in lines), default=None)
+            if last is None:
+                continue
+            for entry in page.ledger:
+                if entry.article != art.index or entry.role != "byline" or entry.line <= last:
+                    continue
+                text = entry.text.strip().strip("（()）").strip()
+                name = next((n for n in art.reporters if text.endswith(n)), None)
+                if name:
+                    out[id(art)] = (name, text[:-len(name)].strip(" \u3000·—-"))
+    return out
+
+
+def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list[dict]:
     """Two passes: reporting verbs (indirect rows, attributions by clause), then quotation marks and Q&A.
 
     The scan reads the matching copy of each paragraph (``matching_text``); quotes are sliced from the
     printed text and names and titles are given back as printed (Traditional script stays Traditional).
+    ``signed`` is the (name, title) of a signature printed below the body: the answerer of a Q&A column whose
+    answers no subtitle or intro names.
     """
     st = _State({}, {})
     printed = art.paragraphs
@@ -267,6 +295,9 @@ def _article_quotes(art: Article) -> list[dict]:
         ms = [m for m in find_mentions(text, {}, subtitle=visit and k == 0) if not m.intro]
         if ms:
             interviewee = ms[-1].name
+    if not interviewee and signed and any(t.speaker == "答" for t in art.qa_turns):
+        interviewee = signed[0]  # 专家答疑 … （青禾医院临床营养科主任医师 石安澜）: the signing expert answers
+        st.titles.setdefault(interviewee, signed[1])
     done: list[_Para] = []
     for i, text in enumerate(paras):
         mentions = find_mentions(text, {k: v for k, v in st.short.items() if len(k) >= 2})
@@ -419,7 +450,8 @@ def extract_quotes(x: Source) -> pd.DataFrame:
         >>> extract_quotes("市科委副主任翟炜说,上海取得突破。")[["speaker", "speaker_title", "mode", "cue"]].values.tolist()
         [['翟炜', '市科委副主任', 'indirect', '说']]
     """
-    rows = [r for item in to_items(x) for r in _article_quotes(item.article)]
+    signed = signatures(x)
+    rows = [r for item in to_items(x) for r in _article_quotes(item.article, signed.get(id(item.article)))]
     if rows:  # column by column, the offsets typed already: much cheaper for pandas than one dict per row
         columns: dict = {c: [r[c] for r in rows] for c in QUOTE_COLUMNS}
         for c in ("article", "paragraph", "start", "end"):
