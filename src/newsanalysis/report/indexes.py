@@ -93,7 +93,8 @@ def publish(path: Path, document: str) -> bool:
         pass  # not there yet, or unreadable: written again
     css = embedded_font_css(visible_text(document))
     document = document.replace("</style></head>", f"{css}</style></head>", 1) if css else document
-    atomic_write(path, document.rstrip("\n") + f"\n{marker}\n")
+    end = document.rfind("</html>")
+    atomic_write(path, document[:end] + marker + document[end:] if end >= 0 else document + marker)
     return True
 
 
