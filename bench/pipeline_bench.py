@@ -5,6 +5,8 @@ the fixture pages (``tests/fixtures/*.txt`` and ``tests/fixtures/layouts/*.txt``
 interleaved so every stage sees the same machine load:
 
 * baseline: ``Counter(jieba.lcut(text))``, ``text`` being the page's file text (jieba's global dictionary, HMM on);
+* segmentation: ``Counter(get_tokenizer().terms(text))`` (the configured dictionaries, number guard, stopwords;
+  no discovery): the segmentation engine on its own;
 * parse: ``load_page`` (read, detect the encoding, parse);
 * new-word discovery: ``segment.segmented(page)`` (discovery and the page's tokenizer);
 * term frequencies: ``stats.term_frequencies(page)`` (discovery included);
@@ -18,13 +20,20 @@ are forgotten before every stage (copies 2..N of a fixture would otherwise get t
 baseline's total time divided by the stage's total time (above 1: faster than bare jieba). Peak memory is the
 process's peak resident set size after the warm-up and at the end (flat when nothing grows per page).
 
-Run: ``.venv/bin/python bench/pipeline_bench.py [--mb 20] [--stages parse,terms,...]``.
+Every stage runs once per segmentation engine of ``--engines`` (default ``rjieba,jieba``: the engine behind the
+tokenizer, then jieba itself, the state before it), chosen through ``NEWSANALYSIS_SEGMENTER`` page by page, so
+the table shows both side by side; the engines take turns going first (a stage run again on the same page finds
+some caches warm). Parse does not segment; it is timed once. What the jieba-rs engines remember of HMM runs is
+forgotten before every stage too.
+
+Run: ``.venv/bin/python bench/pipeline_bench.py [--mb 20] [--stages parse,terms,...] [--engines rjieba,jieba]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import resource
 import sys
 import time
@@ -36,12 +45,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _forget_page_tokenizers() -> None:
-    """Drop the cached per-analysis tokenizers (base configurations stay), as a new page would find them."""
+    """Drop the cached per-analysis tokenizers (base configurations stay) and what the jieba-rs engines remember
+    of earlier pages' HMM runs, as a new page of a real archive would find them (the copies of a fixture would
+    otherwise find their runs remembered)."""
     from newsanalysis.segment import tokenizer
 
     with tokenizer._LOCK:
         for key in [k for k in tokenizer._TOKENIZERS if k[1]]:
             del tokenizer._TOKENIZERS[key]
+        for shared in tokenizer._RUST.values():
+            if shared.engine is not None:
+                shared.engine._hmm_memo.clear()
+                shared.engine._detail_memo.clear()
 
 
 def _peak_mb() -> float:
@@ -53,7 +68,7 @@ def _stages():
     from newsanalysis.parse.page import load_page
     from newsanalysis.quotes import extract_quotes, source_table
     from newsanalysis.report.analysis import analyse_page
-    from newsanalysis.segment import segmented
+    from newsanalysis.segment import get_tokenizer, segmented
     from newsanalysis.stats.terms import term_frequencies
 
     def whole(path, page):
@@ -64,6 +79,7 @@ def _stages():
         source_table(extract_quotes(page))
 
     return {
+        "segmentation (tokenizer.terms)": lambda path, page: Counter(get_tokenizer().terms(page.text)),
         "parse (load_page)": lambda path, page: load_page(path),
         "new-word discovery": lambda path, page: segmented(page),
         "term frequencies (with discovery)": lambda path, page: term_frequencies(page),
@@ -78,7 +94,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20; smaller for a quick run)")
     parser.add_argument("--stages", default="", help="comma-separated stage name prefixes to run (default all)")
+    parser.add_argument("--engines", default="rjieba,jieba",
+                        help="segmentation engines to time each stage with (default rjieba,jieba)")
     args = parser.parse_args()
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
 
     import jieba
 
@@ -100,9 +119,12 @@ def main() -> None:
     wanted = [p.strip() for p in args.stages.split(",") if p.strip()]
     if wanted:
         stages = {n: f for n, f in stages.items() if any(n.startswith(w) for w in wanted)}
-    for path, page, _ in pages[:3]:  # warm every stage (imports, jieba, tag tables, sklearn)
+    runs = [(f"{name} [{engine}]" if not name.startswith("parse (") else name, engine, run)
+            for name, run in stages.items() for engine in (engines if not name.startswith("parse (") else engines[:1])]
+    for path, page, _ in pages[:3]:  # warm every stage (imports, jieba, jieba-rs, tag tables, sklearn)
         jieba.lcut(page.text)
-        for run in stages.values():
+        for _, engine, run in runs:
+            os.environ["NEWSANALYSIS_SEGMENTER"] = engine
             _forget_page_tokenizers()
             run(path, page)
     warm_peak = _peak_mb()
@@ -115,14 +137,20 @@ def main() -> None:
             size += entry[2]
             if size >= target:
                 break
-    totals = dict.fromkeys(stages, 0.0)
+    totals = dict.fromkeys((name for name, _, _ in runs), 0.0)
     base_total = 0.0
     clock = time.perf_counter
-    for path, page, _ in corpus:
+    by_stage: dict[str, list] = {}
+    for entry in runs:
+        by_stage.setdefault(entry[0].rsplit(" [", 1)[0], []).append(entry)
+    for i, (path, page, _) in enumerate(corpus):
         t0 = clock()
         Counter(jieba.lcut(page.text))
         base_total += clock() - t0
-        for name, run in stages.items():
+        # engines take turns going first: a stage's second run of a page finds caches (quotes, parse) warm
+        ordered = [e for group in by_stage.values() for e in (group if i % 2 == 0 else group[::-1])]
+        for name, engine, run in ordered:
+            os.environ["NEWSANALYSIS_SEGMENTER"] = engine
             _forget_page_tokenizers()
             t0 = clock()
             run(path, page)

@@ -1,21 +1,27 @@
-"""Segmentation benchmark: our term-frequency pipeline vs bare ``jieba.lcut`` + ``Counter``, side by side.
+"""Segmentation benchmark: the tokenizer's engines and our term-frequency pipeline vs bare ``jieba.lcut``.
 
-Builds a corpus of at least 5 MB from the sample page (the parsed page, repeated; the size counted is the UTF-8
-size of the article bodies, which is what the baseline segments), then times in one run, page by page and
+Builds a corpus of at least ``--mb`` MB (default 5) by cycling through the fixture pages
+(``tests/fixtures/*.txt`` and ``tests/fixtures/layouts/*.txt``, parsed once; the size counted is the UTF-8 size
+of the article bodies, which is what every side segments), then times in one run, page by page and
 interleaved so every side sees the same machine load:
 
 * baseline: ``Counter(jieba.lcut(body))`` per page, ``body`` being the page's paragraphs joined by newlines
   (jieba's global dictionary, HMM on);
-* headline, ours: ``stats.term_frequencies(page)``, exactly what ``newsanalysis terms`` runs per page: new-word
-  discovery over the page's headlines, captions and paragraphs, a per-page tokenizer with the discovered words,
-  segmentation of every paragraph with the number guard and Traditional-Chinese matching, stopword, punctuation
-  and number filtering, counting, ranking and the DataFrame. A real corpus has different new words on every
-  page, so the per-page tokenizer is built afresh for every copy (the cache of per-analysis tokenizers is
-  emptied before each page; otherwise copies 2..N of the same page would get it for free);
-* secondary, ours plain: ``Counter(tokenizer.terms(body))`` with the configured tokenizer (no discovery,
-  no DataFrame).
+* engine cut, per engine: ``tokenizer._engine.cut(body)``, the bare segmentation behind the tokenizer
+  (the bundled dictionary; rjieba = jieba-rs with the bridges of :mod:`newsanalysis.segment.engine`);
+* tokenizer terms, per engine: ``Counter(tokenizer.terms(body))`` with the configured tokenizer (number guard,
+  Traditional-Chinese matching, stopword, punctuation and number filtering; no discovery, no DataFrame);
+* tokenizer tag, per engine: ``tokenizer.tag(body)``, jieba.posseg's tags (the rjieba engine finds posseg's
+  route with jieba-rs and runs posseg's HMM through an exact faster re-statement);
+* term frequencies, per engine: ``stats.term_frequencies(page)``, exactly what ``newsanalysis terms`` runs per
+  page: new-word discovery, the page's tokenizer with the discovered words, segmentation of every paragraph,
+  counting, ranking and the DataFrame. A real corpus has different new words on every page, so the per-page
+  tokenizers are forgotten before each page (copies 2..N of a fixture would otherwise get them for free).
 
-Run: ``.venv/bin/python bench/segment_bench.py [--mb 5] [--repeat 1]``. Prints both ratios ours / baseline.
+Every side's tokens are checked equal between the engines. Each ratio is the baseline's total time divided by
+the side's (above 1: faster than bare jieba).
+
+Run: ``.venv/bin/python bench/segment_bench.py [--mb 5] [--engines rjieba,jieba]``.
 """
 
 from __future__ import annotations
@@ -27,70 +33,104 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "tests" / "fixtures" / "sample-page.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _forget_page_tokenizers() -> None:
-    """Drop the cached per-analysis tokenizers (base configurations stay), as a new page would find them."""
+    """Drop the cached per-analysis tokenizers (base configurations stay) and what the jieba-rs engines remember
+    of earlier pages' HMM runs, as a new page of a real archive would find them (the copies of a fixture would
+    otherwise find their runs remembered)."""
     from newsanalysis.segment import tokenizer
 
     with tokenizer._LOCK:
         for key in [k for k in tokenizer._TOKENIZERS if k[1]]:
             del tokenizer._TOKENIZERS[key]
+        for shared in tokenizer._RUST.values():
+            if shared.engine is not None:
+                shared.engine._hmm_memo.clear()
+                shared.engine._detail_memo.clear()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=5.0)
-    parser.add_argument("--repeat", type=int, default=1, help="best of this many timings per page")
+    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB of article text (default 5)")
+    parser.add_argument("--engines", default="rjieba,jieba", help="engines to compare (default rjieba,jieba)")
     args = parser.parse_args()
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
 
     import jieba
 
+    from newsanalysis.errors import NewsAnalysisError
     from newsanalysis.parse.page import load_page
     from newsanalysis.segment.tokenizer import get_tokenizer
     from newsanalysis.stats.terms import term_frequencies
 
     jieba.setLogLevel(logging.WARNING)
-    page = load_page(SAMPLE)
-    body = "\n".join(p for a in page.articles for p in a.paragraphs)
-    page_bytes = len(body.encode("utf-8"))
-    n_pages = -(-int(args.mb * 1_000_000) // page_bytes)
     jieba.initialize()
-    tok = get_tokenizer()
-    jieba.lcut(body)  # warm all three
-    tok.terms(body)
-    term_frequencies(page)
+    pages = []
+    for path in sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt")):
+        try:
+            page = load_page(path)
+        except NewsAnalysisError:
+            continue
+        body = "\n".join(p for a in page.articles for p in a.paragraphs)
+        if body:
+            pages.append((page, body, len(body.encode("utf-8"))))
+    toks = {engine: get_tokenizer(engine=engine) for engine in engines}
+    sides = {}
+    for engine, tok in toks.items():
+        sides[f"engine cut [{engine}]"] = lambda page, body, tok=tok: tok._engine.cut(body)
+    for engine, tok in toks.items():
+        sides[f"tokenizer terms [{engine}]"] = lambda page, body, tok=tok: Counter(tok.terms(body))
+    for engine, tok in toks.items():
+        sides[f"tokenizer tag [{engine}]"] = lambda page, body, tok=tok: tok.tag(body)
+    for engine, tok in toks.items():
+        sides[f"term_frequencies(page) [{engine}]"] = (
+            lambda page, body, tok=tok: term_frequencies(page, tokenizer=tok).values.tolist())
+    for page, body, _ in pages[:3]:  # warm every side
+        jieba.lcut(body)
+        for run in sides.values():
+            _forget_page_tokenizers()
+            run(page, body)
 
-    base_t, full_t, plain_t = [0.0] * n_pages, [0.0] * n_pages, [0.0] * n_pages
-    base, plain, n_rows = Counter(), Counter(), 0
+    target = int(args.mb * 1_000_000)
+    corpus, size = [], 0
+    while size < target:
+        for entry in pages:
+            corpus.append(entry)
+            size += entry[2]
+            if size >= target:
+                break
+    totals = dict.fromkeys(sides, 0.0)
+    base_total = 0.0
+    mismatches = Counter()
     clock = time.perf_counter
-    for r in range(args.repeat):
-        for i in range(n_pages):
+    groups: dict[str, list[str]] = {}
+    for name in sides:
+        groups.setdefault(name.rsplit(" [", 1)[0], []).append(name)
+    for i, (page, body, _) in enumerate(corpus):
+        t0 = clock()
+        Counter(jieba.lcut(body))
+        base_total += clock() - t0
+        results = {}
+        # the engines take turns going first, so neither finds what the other left warm
+        for name in [n for group in groups.values() for n in (group if i % 2 == 0 else group[::-1])]:
+            run = sides[name]
             _forget_page_tokenizers()
             t0 = clock()
-            b = Counter(jieba.lcut(body))
-            t1 = clock()
-            frame = term_frequencies(page)
-            t2 = clock()
-            p = Counter(tok.terms(body))
-            t3 = clock()
-            for times, t in ((base_t, t1 - t0), (full_t, t2 - t1), (plain_t, t3 - t2)):
-                times[i] = t if r == 0 else min(times[i], t)
-            if r == 0:
-                base.update(b)
-                plain.update(p)
-                n_rows += len(frame)
+            results[name] = run(page, body)
+            totals[name] += clock() - t0
+        for name, result in results.items():  # every engine must give the first engine's result
+            first = results[name.rsplit(" [", 1)[0] + f" [{engines[0]}]"]
+            mismatches[name] += result != first
 
-    b, f, p = sum(base_t), sum(full_t), sum(plain_t)
-    mb = n_pages * page_bytes / 1e6
-    print(f"corpus: {n_pages} copies of {SAMPLE.name}, {mb:.2f} MB of article text")
-    print(f"baseline jieba.lcut + Counter: {b:.2f} s ({mb / b:.2f} MB/s), {len(base)} distinct tokens")
-    print(f"ours stats.term_frequencies(page) (discovery, per-page tokenizer, DataFrame): {f:.2f} s "
-          f"({mb / f:.2f} MB/s), {n_rows // n_pages} rows per page, new words {frame.attrs['new_words']}")
-    print(f"ours tokenizer.terms + Counter (no discovery): {p:.2f} s ({mb / p:.2f} MB/s), {len(plain)} distinct terms")
-    print(f"ratio term_frequencies/baseline: {f / b:.3f}")
-    print(f"ratio plain tokenizer/baseline: {p / b:.3f}")
+    mb = size / 1e6
+    print(f"corpus: {len(corpus)} pages ({len(pages)} distinct fixture pages), {mb:.2f} MB of article text")
+    print(f"baseline Counter(jieba.lcut(body)): {base_total:.2f} s ({mb / base_total:.2f} MB/s)")
+    print("| side | seconds | throughput vs bare jieba.lcut | pages differing from the first engine |")
+    print("| --- | --- | --- | --- |")
+    for name, t in totals.items():
+        print(f"| {name} | {t:.2f} | {base_total / t:.3f}x | {mismatches[name]} |")
 
 
 if __name__ == "__main__":

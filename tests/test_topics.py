@@ -87,3 +87,91 @@ def test_direct_nmf_fit_equals_sklearn_nmf_bit_for_bit():
             assert (w == w2).all() and (model.components_ == h2).all(), (path.name, n)
             n_compared += 1
     assert n_compared > 100
+
+
+def _fixture_matrices():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from conftest import FIXTURES
+    from newsanalysis.errors import NewsAnalysisError as PageError
+    from newsanalysis.parse import load_page
+    from newsanalysis.segment.units import segmented
+    from newsanalysis.stats.terms import body_texts
+
+    for path in sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt")):
+        try:
+            seg = segmented(load_page(path))
+        except PageError:
+            continue
+        docs = [d for item in seg.items for t in body_texts(item.article) if (d := seg.terms(item, t))]
+        if len(docs) >= 3:
+            yield path.name, TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True).fit_transform(docs), len(docs)
+
+
+def test_a_paused_fit_resumes_to_the_uninterrupted_result():
+    from newsanalysis.stats.topics import _Fit, _fit_nmf
+
+    _, matrix, _ = next(m for m in _fixture_matrices() if m[0] == "sample-page.txt")
+    for n in (2, 5, 9):
+        w, h = _fit_nmf(matrix, n, random_state=0)
+        fit = _Fit(matrix, n, random_state=0)
+        for until in (1, 7, 20, 21):
+            fit.run(until)
+            assert fit.n_iter == until and not fit.done
+        fit.run()
+        assert fit.done and (fit.w == w).all() and (fit.h == h).all(), n
+
+
+@pytest.mark.slow
+def test_two_round_choice_equals_fitting_every_candidate():
+    """Only N_FINALISTS candidates run to convergence; on the fixtures the chosen k, W and H stay those of the
+    exhaustive search (every k fitted to convergence, the most coherent wins, ties to the smaller k)."""
+    import numpy as np
+
+    from newsanalysis.stats.topics import (
+        MAX_K,
+        _choose_k,
+        _coherence,
+        _fit_nmf,
+        _top_terms,
+    )
+
+    n_pages = 0
+    for name, matrix, n_docs in _fixture_matrices():
+        candidates = range(2, min(MAX_K, n_docs - 1) + 1)
+        binary = (matrix > 0).toarray()
+        best = None
+        for n in candidates:
+            w, h = _fit_nmf(matrix, n, random_state=0)
+            score = round(_coherence(_top_terms(h), binary), 9)
+            if best is None or score > best[0]:
+                best = (score, n, w, h)
+        k, w, h = _choose_k(matrix, candidates, 0)
+        assert k == best[1] and np.array_equal(w, best[2]) and np.array_equal(h, best[3]), name
+        n_pages += 1
+    assert n_pages > 40
+
+
+def test_coherence_equals_counting_each_pair():
+    import math
+    from itertools import combinations
+
+    import numpy as np
+
+    from newsanalysis.stats.topics import _coherence, _fit_nmf, _top_terms
+
+    _, matrix, _ = next(m for m in _fixture_matrices() if m[0] == "sample-page.txt")
+    binary = (matrix > 0).toarray()
+    n_docs, df = binary.shape[0], binary.sum(axis=0)
+    for n in (2, 6):
+        top = _top_terms(_fit_nmf(matrix, n, random_state=0)[1])
+        scores = []
+        for terms in top:
+            pairs = []
+            for a, b in combinations(terms, 2):
+                both = float(np.count_nonzero(binary[:, a] & binary[:, b]))
+                p_ab = both / n_docs
+                pairs.append(-1.0 if both == 0 else 1.0 if p_ab >= 1.0 else
+                             math.log(p_ab / ((df[a] / n_docs) * (df[b] / n_docs))) / -math.log(p_ab))
+            scores.append(float(np.mean(pairs)))
+        assert _coherence(top, binary) == float(np.mean(scores))

@@ -1,7 +1,8 @@
 """Segment: words. The only package that imports jieba.
 
 What belongs here: the dictionaries and stopwords (``lexicon``), the immutable :class:`Tokenizer`
-(``tokenizer``), new-word discovery (``newwords``) and the one input contract every analysis uses to turn a
+(``tokenizer``) and the engines that cut for it (``engine``: jieba-rs with jieba's exact tokens, or jieba),
+new-word discovery (``newwords``) and the one input contract every analysis uses to turn a
 page, an article or a string into the units it works on (``units``).
 """
 

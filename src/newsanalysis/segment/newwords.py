@@ -92,10 +92,11 @@ def discover_words(
         h_right = _entropy(right, right_edge, count)
         if min(h_left, h_right) >= min_entropy and _free_edges(gram, tok):
             rows.append((gram, count, round(candidates[gram], 6), round(h_left, 6), round(h_right, 6)))
-    rows = _drop_contained(rows)
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["count"] = frame["count"].astype("int64")
-    return frame.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
+    rows = sorted(_drop_contained(rows), key=lambda row: (-row[1], row[0]))  # code point order, as pandas sorts
+    frame = pd.DataFrame(rows, columns=COLUMNS)  # built once, in order: pandas costed more than the discovery
+    if not rows:
+        frame["count"] = frame["count"].astype("int64")
+    return frame
 
 
 def _frequent_ngrams(text: str, *, min_count: int, max_len: int) -> tuple[dict[int, dict[str, int]], dict]:

@@ -1,0 +1,538 @@
+"""Segmentation engines behind :class:`~newsanalysis.segment.Tokenizer`: jieba (the reference) and jieba-rs.
+
+jieba-rs (through ``rjieba``) finds jieba's dictionary route about ten times faster. :class:`RustEngine` gives
+exactly jieba's tokens for a given jieba dictionary (5x jieba's speed on new text, 8x once the HMM's runs
+recur) because it closes the three gaps between the two:
+
+* the dictionary: it is filled from the jieba tokenizer's own table (every entry with a frequency, same
+  numbers), and jieba's running total, which counts a re-added word twice, is matched by one extra entry
+  (``_TOTAL_WORD``, outside every block so never a token) holding the difference;
+* blocks: jieba-rs joins CJK extension characters (``㐀``, ``𠀀``, compatibility ideographs) into Han blocks, jieba
+  emits each alone, so the text is split at them first;
+* HMM: jieba-rs's HMM is not jieba's to the last bit (its Viterbi sums in another order, so near ties such as
+  ``上协协协上`` go the other way, and its Latin/digit splitter keeps ``COVID-19`` whole), so jieba-rs only finds
+  the dictionary route (its HMM-off cut) and the runs of single characters are given to jieba's own HMM
+  (``jieba.finalseg``; its Viterbi restated bit for bit, 3x faster, and remembered per run) exactly as jieba's
+  ``__cut_DAG`` does. HMM-off output joins runs of single Latin letters and digits; such a run that is also a
+  dictionary word is told apart from the word by comparing the route scores (the route took it whole only if
+  the word scores higher), and a case too close to call is cut by jieba.
+
+A page's discovered words never enter the shared jieba-rs instance (it cannot drop words again, and a new one
+costs a dictionary load): :class:`PageEngine` sends the few blocks that contain a discovered word to the page's
+jieba overlay and everything else to the shared instance, with the page's total set through ``_TOTAL_WORD``.
+That is exact because jieba cuts every block on its own and a block without the word looks up only entries the
+overlay does not change; only the total (one number) reaches every block.
+
+Filling jieba-rs with the dictionary takes about 0.4 s, as long as jieba takes for two or three pages, so by
+default (:class:`SharedRust` with ``AUTO_THRESHOLD``) a process cuts with jieba until it has cut that much text and
+only then loads jieba-rs: a one-page run never pays for it. ``NEWSANALYSIS_SEGMENTER=rjieba`` (or
+``get_tokenizer(engine="rjieba")``) loads it at once, ``NEWSANALYSIS_SEGMENTER=jieba`` selects jieba itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+import threading
+
+from newsanalysis.errors import NewsAnalysisError
+
+ENGINE_ENV = "NEWSANALYSIS_SEGMENTER"
+ENGINES = ("rjieba", "jieba")
+
+# jieba.re_han_default: the blocks jieba cuts with its dictionary (everything else is one token per character)
+PY_BLOCK_RE = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+")
+# CJK that jieba-rs puts into blocks but jieba does not (jieba-rs is_cjk minus jieba's range), split out first
+_RUST_ONLY_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
+_BLOCK_CHAR = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]").fullmatch
+_ASCII_RUN = re.compile("[a-zA-Z0-9]+").fullmatch
+# '~' is outside every block of both engines, so this entry is never looked up while cutting
+_TOTAL_WORD = "~newsanalysis~total~"
+_NEVER = re.compile(r"(?!)")
+AUTO_THRESHOLD = 60_000  # characters the default engine cuts with jieba before it loads jieba-rs
+
+
+def engine_name(requested: str | None = None) -> str:
+    """The engine to use: ``requested``, else ``$NEWSANALYSIS_SEGMENTER``, else rjieba when it is installed.
+
+    Example:
+        >>> engine_name("jieba")
+        'jieba'
+    """
+    name = (requested or os.environ.get(ENGINE_ENV) or "").strip().lower()
+    if not name or name == "auto":
+        return "rjieba" if rjieba_available() else "jieba"
+    if name not in ENGINES:
+        raise NewsAnalysisError(f"segmentation engine {name!r} is not known; expected one of {', '.join(ENGINES)}")
+    if name == "rjieba" and not rjieba_available():
+        raise NewsAnalysisError("segmentation engine 'rjieba' is not installed (pip install rjieba); "
+                                f"unset {ENGINE_ENV} to use jieba")
+    return name
+
+
+@functools.lru_cache(maxsize=1)  # asked on every get_tokenizer call; a failing import costs a file search
+def rjieba_available() -> bool:
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class JiebaEngine:
+    """jieba itself: the reference every other engine must equal."""
+
+    name = "jieba"
+
+    def __init__(self, jt):
+        self._jt = jt
+
+    def cut(self, text: str, hmm: bool = True) -> list[str]:
+        """jieba's tokens of ``text``.
+
+        Example:
+            >>> from newsanalysis.segment.tokenizer import get_tokenizer
+            >>> JiebaEngine(get_tokenizer()._jt).cut("上海离岸贸易")
+            ['上海', '离岸贸易']
+        """
+        return list(self._jt.cut(text, HMM=hmm))
+
+    def tag(self, text: str, pos_tok) -> list[tuple[str, str]]:
+        """``jieba.posseg`` (word, flag) pairs of ``text`` by ``pos_tok`` (a POSTokenizer over this dictionary)."""
+        return [(p.word, p.flag) for p in pos_tok.cut(text)]
+
+
+class RustEngine:
+    """jieba-rs over one jieba dictionary, shared by the configuration's tokenizer and all its page tokenizers.
+
+    ``cut(text, total=...)`` cuts as jieba would with that running total (a page tokenizer's total grows with
+    its added words); the total is one counter entry, set under a lock for each call.
+    """
+
+    name = "rjieba"
+
+    def __init__(self, jt):
+        import rjieba
+        from jieba import finalseg
+
+        self._finalseg, self._freq = finalseg, jt.FREQ
+        self._hmm_memo: dict[str, tuple[str, ...]] = {}
+        self._detail_memo: dict[str, tuple[tuple[str, str], ...]] = {}
+        rs = rjieba.Jieba.empty()
+        add, stored = rs.add_word, 0
+        for word, freq in jt.FREQ.items():
+            if freq:  # prefix entries (0) only serve jieba's DAG walk; jieba-rs walks a trie
+                add(word, freq, None)
+                stored += freq
+        self._rs, self._stored, self.total = rs, stored, jt.total
+        self._current_total: int | None = None
+        self._lock = threading.Lock()
+
+    def cut(self, text: str, hmm: bool = True, total: int | None = None) -> list[str] | None:
+        """jieba's tokens of ``text`` for this dictionary, with jieba's running total ``total``; None in the rare
+        case (see :meth:`_with_hmm`) where only jieba can tell.
+
+        Example:
+            >>> from newsanalysis.segment.tokenizer import get_tokenizer
+            >>> RustEngine(get_tokenizer(engine="jieba")._jt).cut("上海离岸贸易")
+            ['上海', '离岸贸易']
+        """
+        total = self.total if total is None else total
+        with self._lock:  # the counter is set per call; rjieba cuts with the GIL released
+            if total != self._current_total:
+                extra = total - self._stored
+                if extra < 0:
+                    raise ValueError(f"total {total} below the dictionary's own frequencies ({self._stored})")
+                self._rs.add_word(_TOTAL_WORD, extra, None)
+                self._current_total = total
+            if _RUST_ONLY_HAN.search(text) is None:
+                route = self._rs.cut(text, False)
+            else:
+                route = []
+                for i, part in enumerate(_RUST_ONLY_HAN.split(text)):
+                    if i % 2:
+                        route.append(part)
+                    elif part:
+                        route.extend(self._rs.cut(part, False))
+        return self._with_hmm(route, total) if hmm else route
+
+    def _with_hmm(self, route: list[str], total: int) -> list[str] | None:
+        """jieba's HMM cut from the HMM-off cut: what jieba's ``__cut_DAG`` does with the same route.
+
+        A run of single characters (within a block) that is not a dictionary word goes to ``jieba.finalseg``,
+        one that is a word is emitted character by character. An HMM-off token of several Latin letters or
+        digits is either one route step (a dictionary word) or single steps joined; it was one step only if
+        the word scores higher than its characters (the route chose it over them), and None is returned when
+        the two are within rounding of each other.
+        """
+        freq, hmm_cut, block_char, ascii_run = self._freq, self._hmm, _BLOCK_CHAR, _ASCII_RUN
+        out: list[str] = []
+        buf = ""
+        for token in route:
+            if len(token) == 1:
+                if block_char(token):
+                    buf += token
+                    continue
+            elif ascii_run(token):
+                joined = _joined_steps(token, freq, total)
+                if joined is None:
+                    return None
+                if joined:
+                    buf += token
+                    continue
+            if buf:
+                out.extend(_flush(buf, freq, hmm_cut))
+                buf = ""
+            out.append(token)
+        if buf:
+            out.extend(_flush(buf, freq, hmm_cut))
+        return out
+
+    def _hmm(self, run: str) -> tuple[str, ...]:
+        """``jieba.finalseg.cut(run)``, remembered (names and unknown words recur on a page and across pages)."""
+        finalseg = self._finalseg
+        if finalseg.Force_Split_Words:  # jieba's global list of words its HMM must split: not cacheable
+            return tuple(finalseg.cut(run))
+        found = self._hmm_memo.get(run)
+        if found is None:
+            if len(self._hmm_memo) >= _HMM_MEMO_SIZE:
+                self._hmm_memo.clear()
+            found = self._hmm_memo[run] = tuple(_finalseg_cut(run, finalseg))
+        return found
+
+    def tag_block(self, block: str, total: int, pos_tok) -> list[tuple[str, str]] | None:
+        """posseg's ``__cut_DAG`` of one of its blocks: (word, flag) pairs, None when only jieba can tell.
+
+        The route is jieba-rs's HMM-off cut of the block (posseg's blocks hold none of the characters where
+        the two engines' blocks differ), runs of single characters go to posseg's own HMM (remembered per run).
+        """
+        route = self.cut(block, False, total)
+        tags, freq, ascii_run = pos_tok.word_tag_tab, pos_tok.tokenizer.FREQ, _ASCII_RUN
+        out: list[tuple[str, str]] = []
+        buf = ""
+        for token in route:
+            if len(token) == 1:
+                buf += token
+                continue
+            if ascii_run(token):
+                joined = _joined_steps(token, freq, total)
+                if joined is None:
+                    return None
+                if joined:
+                    buf += token
+                    continue
+            if buf:
+                out.extend(self._tag_run(buf, tags, freq, pos_tok))
+                buf = ""
+            out.append((token, tags.get(token, "x")))
+        if buf:
+            out.extend(self._tag_run(buf, tags, freq, pos_tok))
+        return out
+
+    def _tag_run(self, buf: str, tags, freq, pos_tok):
+        if len(buf) == 1:
+            return ((buf, tags.get(buf, "x")),)
+        if freq.get(buf):
+            return [(c, tags.get(c, "x")) for c in buf]
+        found = self._detail_memo.get(buf)
+        if found is None:
+            if len(self._detail_memo) >= _HMM_MEMO_SIZE:
+                self._detail_memo.clear()
+            found = self._detail_memo[buf] = tuple(_posseg_detail(buf))  # posseg's own HMM
+        return found
+
+
+_HMM_MEMO_SIZE = 50_000
+
+
+def _posseg_detail(run: str) -> list[tuple[str, str]]:
+    """posseg's ``__cut_detail(run)`` as (word, flag) pairs, its Viterbi done by :func:`_posseg_states`."""
+    from jieba import posseg
+
+    out: list[tuple[str, str]] = []
+    for block in posseg.re_han_detail.split(run):
+        if not block:
+            continue
+        if posseg.re_han_detail.match(block):
+            states = _posseg_states(block)
+            begin = nexti = 0
+            for i, (position, flag) in enumerate(states):
+                if position == "B":
+                    begin = i
+                elif position == "E":
+                    out.append((block[begin : i + 1], flag))
+                    nexti = i + 1
+                elif position == "S":
+                    out.append((block[i], flag))
+                    nexti = i + 1
+            if nexti < len(block):
+                out.append((block[nexti:], states[nexti][1]))
+            continue
+        for x in posseg.re_skip_detail.split(block):
+            if x:
+                out.append((x, "m" if posseg.re_num.match(x) else "eng" if posseg.re_eng.match(x) else "x"))
+    return out
+
+
+def _posseg_states(obs: str) -> list[tuple[str, str]]:
+    """The route of ``jieba.posseg.viterbi.viterbi(obs, ...)``, bit for bit and many times faster.
+
+    jieba scores every (previous state, state) pair and lets the pairs without a transition (-inf) lose; here
+    only the previous states with a transition are scored, in the same order of additions, and the max over
+    ``(score, state)`` tuples breaks ties as jieba's does. When no previous state leads anywhere jieba's own
+    function runs.
+    """
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import MIN_FLOAT, viterbi
+
+    into = _posseg_into()
+    all_states = trans_P.keys()
+    first = obs[0]
+    v = {y: start_P[y] + emit_P[y].get(first, MIN_FLOAT) for y in char_state_tab_P.get(first, all_states)}
+    back = []
+    for c in obs[1:]:
+        step, new_v = {}, {}
+        for y in char_state_tab_P.get(c, all_states):  # the character's states a previous state leads to
+            sources = [(y0, p) for y0, p in into.get(y, ()) if y0 in v]
+            if sources:
+                em = emit_P[y].get(c, MIN_FLOAT)
+                new_v[y], step[y] = max((v[y0] + p + em, y0) for y0, p in sources)
+        if not new_v:  # jieba then takes every state any previous state leads to
+            expected = {y for x in v for y in trans_P[x]}
+            if not expected:
+                return viterbi(obs, char_state_tab_P, start_P, trans_P, emit_P)[1]
+            for y in expected:
+                em = emit_P[y].get(c, MIN_FLOAT)
+                new_v[y], step[y] = max((v[y0] + p + em, y0) for y0, p in into[y] if y0 in v)
+        v = new_v
+        back.append(step)
+    state = max((prob, y) for y, prob in v.items())[1]
+    route = [state]
+    for step in reversed(back):
+        state = step[state]
+        route.append(state)
+    route.reverse()
+    return route
+
+
+def _posseg_into() -> dict:
+    """state -> [(previous state, transition log-probability)] of posseg's model, built once."""
+    global _INTO
+    if _INTO is None:
+        from jieba.posseg import trans_P
+
+        into: dict = {}
+        for y0, targets in trans_P.items():
+            for y, p in targets.items():
+                into.setdefault(y, []).append((y0, p))
+        _INTO = into
+    return _INTO
+
+
+_INTO = None
+
+
+def _finalseg_cut(run: str, finalseg) -> list[str]:
+    """``jieba.finalseg.cut(run)`` (no force-split words), with its Viterbi done by :func:`_viterbi_states`."""
+    out: list[str] = []
+    for block in finalseg.re_han.split(run):
+        if not block:
+            continue
+        if finalseg.re_han.match(block):
+            states = _viterbi_states(block, finalseg)
+            begin = nexti = 0
+            for i, state in enumerate(states):
+                if state == "B":
+                    begin = i
+                elif state == "E":
+                    out.append(block[begin : i + 1])
+                    nexti = i + 1
+                elif state == "S":
+                    out.append(block[i])
+                    nexti = i + 1
+            if nexti < len(block):
+                out.append(block[nexti:])
+        else:
+            out.extend(x for x in finalseg.re_skip.split(block) if x)
+    return out
+
+
+def _viterbi_states(obs: str, finalseg) -> str:
+    """The state string of ``jieba.finalseg.viterbi(obs, "BMES", ...)``, bit for bit and about 3x faster.
+
+    Same sums in the same order (previous + transition + emission) and the same tie rule (jieba takes the max
+    of ``(score, state)`` tuples, so an exact tie goes to the later letter); back-pointers instead of copying a
+    path per state and step.
+    """
+    low = finalseg.MIN_FLOAT
+    start, trans, emit = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
+    e_b, e_m, e_e, e_s = emit["B"].get, emit["M"].get, emit["E"].get, emit["S"].get
+    t_eb, t_sb = trans["E"].get("B", low), trans["S"].get("B", low)
+    t_mm, t_bm = trans["M"].get("M", low), trans["B"].get("M", low)
+    t_ss, t_es = trans["S"].get("S", low), trans["E"].get("S", low)
+    t_be, t_me = trans["B"].get("E", low), trans["M"].get("E", low)
+    c = obs[0]
+    v_b, v_m = start["B"] + e_b(c, low), start["M"] + e_m(c, low)
+    v_e, v_s = start["E"] + e_e(c, low), start["S"] + e_s(c, low)
+    back = []
+    for c in obs[1:]:
+        em = e_b(c, low)
+        from_e, from_s = v_e + t_eb + em, v_s + t_sb + em  # B after E or S
+        n_b, p_b = (from_e, "E") if from_e > from_s else (from_s, "S")
+        em = e_m(c, low)
+        from_m, from_b = v_m + t_mm + em, v_b + t_bm + em  # M after M or B
+        n_m, p_m = (from_b, "B") if from_b > from_m else (from_m, "M")
+        em = e_e(c, low)
+        from_b, from_m = v_b + t_be + em, v_m + t_me + em  # E after B or M
+        n_e, p_e = (from_b, "B") if from_b > from_m else (from_m, "M")
+        em = e_s(c, low)
+        from_s, from_e = v_s + t_ss + em, v_e + t_es + em  # S after S or E
+        n_s, p_s = (from_e, "E") if from_e > from_s else (from_s, "S")
+        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
+        back.append({"B": p_b, "M": p_m, "E": p_e, "S": p_s})
+    state = "E" if v_e > v_s else "S"
+    states = [state]
+    for step in reversed(back):
+        state = step[state]
+        states.append(state)
+    return "".join(reversed(states))
+
+
+def _flush(buf: str, freq, hmm_cut):
+    if len(buf) == 1:
+        return (buf,)
+    if not freq.get(buf):
+        return hmm_cut(buf)
+    return buf
+
+
+def _joined_steps(token: str, freq, total: int) -> bool | None:
+    """True if an HMM-off Latin/digit token is single route steps joined, False if one step, None if too close."""
+    word = freq.get(token)
+    if not word:
+        return True  # the route only takes dictionary words whole
+    log_total = math.log(total)
+    whole = math.log(word) - log_total
+    parts = sum(math.log(freq.get(c) or 1) - log_total for c in token)
+    if abs(whole - parts) < 1e-9 * max(1.0, abs(parts)):
+        return None
+    return parts > whole
+
+
+class SharedRust:
+    """A configuration's :class:`RustEngine`, loaded at once (``threshold`` 0) or once ``threshold`` characters
+    have been cut without it; until then :class:`PageEngine` cuts with jieba (the same tokens)."""
+
+    def __init__(self, jt, threshold: int = 0):
+        self._jt, self.total = jt, jt.total
+        self._pending = threshold
+        self.engine: RustEngine | None = None
+        self._lock = threading.Lock()
+        if threshold <= 0:
+            self.load()
+
+    def load(self) -> RustEngine:
+        with self._lock:
+            if self.engine is None:
+                self.engine = RustEngine(self._jt)
+            return self.engine
+
+    def ready(self, n_chars: int) -> RustEngine | None:
+        """The engine, or None while fewer than ``threshold`` characters (``n_chars`` more now) were cut."""
+        if self.engine is None:
+            self._pending -= n_chars
+            if self._pending > 0:
+                return None
+            return self.load()
+        return self.engine
+
+
+class PageEngine:
+    """A tokenizer's engine over a configuration's :class:`SharedRust`: blocks jieba-rs cannot cut exactly go
+    to jieba.
+
+    ``jt`` is the tokenizer's jieba (the configuration's, or a page overlay with ``words`` added); blocks that
+    contain one of ``words``, or (HMM only) a Latin/digit pattern jieba-rs splits differently, are cut by it.
+    """
+
+    name = "rjieba"
+
+    def __init__(self, shared: SharedRust, jt, words=()):
+        self._shared, self._jt, self.total = shared, jt, jt.total
+        words = sorted(set(words), key=lambda w: (-len(w), w))
+        alternatives = "|".join(map(re.escape, words))
+        self._needs_jieba = re.compile(alternatives) if words else _NEVER
+
+    def cut(self, text: str, hmm: bool = True) -> list[str]:
+        """jieba's tokens of ``text`` with this tokenizer's dictionary.
+
+        Example:
+            >>> from newsanalysis.segment.tokenizer import get_tokenizer
+            >>> base = get_tokenizer(engine="rjieba")
+            >>> base.with_words(["电算协同"])._engine.cut("推进电算协同,COVID-19")
+            ['推进', '电算协同', ',', 'COVID', '-', '19']
+        """
+        shared = self._shared.engine or self._shared.ready(len(text))
+        if shared is None:
+            return list(self._jt.cut(text, HMM=hmm))
+        needs_jieba = self._needs_jieba
+        if needs_jieba.search(text) is None:
+            return self._rust_or_jieba(shared, text, hmm)
+        out: list[str] = []
+        pos = 0
+        for block in PY_BLOCK_RE.finditer(text):
+            if needs_jieba.search(block.group()) is not None:
+                if block.start() > pos:
+                    out.extend(self._rust_or_jieba(shared, text[pos : block.start()], hmm))
+                out.extend(self._jt.cut(block.group(), HMM=hmm))  # a block alone is cut as within the text
+                pos = block.end()
+        if pos < len(text):
+            out.extend(self._rust_or_jieba(shared, text[pos:], hmm))
+        return out
+
+    def tag(self, text: str, pos_tok) -> list[tuple[str, str]]:
+        """Exactly ``pos_tok.cut(text)`` as (word, flag) pairs; ``pos_tok`` is posseg over this tokenizer's jieba.
+
+        posseg's own loop (jieba.posseg ``__cut_internal``) with its route from jieba-rs; blocks with one of
+        this tokenizer's added words, and a block jieba-rs cannot settle, are tagged by posseg itself.
+
+        Example:
+            >>> from newsanalysis.segment.tokenizer import get_tokenizer
+            >>> tok = get_tokenizer(engine="rjieba")
+            >>> tok._engine.tag("王明在上海工作", tok._postokenizer())
+            [('王明', 'nr'), ('在', 'p'), ('上海', 'ns'), ('工作', 'vn')]
+        """
+        from jieba import posseg
+
+        shared = self._shared.engine or self._shared.ready(len(text))
+        if shared is None:
+            return [(p.word, p.flag) for p in pos_tok.cut(text)]
+        pos_tok.makesure_userdict_loaded()
+        out: list[tuple[str, str]] = []
+        for block in posseg.re_han_internal.split(text):
+            if not block:
+                continue
+            if posseg.re_han_internal.match(block):
+                pairs = None if self._needs_jieba.search(block) else shared.tag_block(block, self.total, pos_tok)
+                if pairs is None:
+                    pairs = [(p.word, p.flag) for p in pos_tok._POSTokenizer__cut_DAG(block)]
+                out.extend(pairs)
+                continue
+            for x in posseg.re_skip_internal.split(block):  # posseg's own treatment of everything else
+                if posseg.re_skip_internal.match(x):
+                    out.append((x, "x"))
+                    continue
+                for xx in x:
+                    if posseg.re_num.match(xx):
+                        out.append((xx, "m"))
+                    elif posseg.re_eng.match(x):
+                        out.append((xx, "eng"))
+                    else:
+                        out.append((xx, "x"))
+        return out
+
+    def _rust_or_jieba(self, shared: RustEngine, text: str, hmm: bool) -> list[str]:
+        tokens = shared.cut(text, hmm, self.total)
+        return list(self._jt.cut(text, HMM=hmm)) if tokens is None else tokens
