@@ -175,3 +175,17 @@ def test_coherence_equals_counting_each_pair():
                              math.log(p_ab / ((df[a] / n_docs) * (df[b] / n_docs))) / -math.log(p_ab))
             scores.append(float(np.mean(pairs)))
         assert _coherence(top, binary) == float(np.mean(scores))
+
+
+def test_a_page_of_one_repeated_sentence_gets_no_more_topics_than_terms():
+    # hundreds of paragraphs, a handful of distinct terms: NMF's initialisation refused such a k before
+    from newsanalysis.parse import parse_page
+    from newsanalysis.stats import topics
+
+    text = "重复会议\n\n本报记者 王明\n\n" + "\n\n".join(
+        f"第{i}次会议在浦东召开，浦东新区{i % 7 + 2}个部门参加。" for i in range(340))
+    from newsanalysis.stats import term_frequencies
+
+    page = parse_page(text)
+    model = topics(page, random_state=0)
+    assert 2 <= len(model.labels) <= term_frequencies(page)["term"].nunique()

@@ -230,10 +230,14 @@ def topics(x, *, k: int | None = None, random_state: int = 0, discover: bool = T
     vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True)
     matrix = vectorizer.fit_transform([docs[i] for i in kept])
     vocab = vectorizer.get_feature_names_out()
-    if k is not None and not 1 <= k <= len(kept):
-        raise NewsAnalysisError(f"k={k} topics is not possible for {len(kept)} paragraphs; expected 1..{len(kept)}")
+    # NMF's initialisation needs no more topics than paragraphs or distinct terms (a page of one repeated
+    # sentence has hundreds of paragraphs and a handful of terms)
+    most = min(len(kept), matrix.shape[1])
+    if k is not None and not 1 <= k <= most:
+        raise NewsAnalysisError(f"k={k} topics is not possible for {len(kept)} paragraphs with {matrix.shape[1]} "
+                                f"distinct terms; expected 1..{most}")
 
-    candidates = range(2, min(MAX_K, len(kept) - 1) + 1)
+    candidates = range(2, min(MAX_K, len(kept) - 1, matrix.shape[1]) + 1)
     if k is None and candidates:
         k, w, h = _choose_k(matrix, candidates, random_state)
     else:
