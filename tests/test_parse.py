@@ -702,3 +702,86 @@ def test_photo_group_and_photography_credits(line, names):
 
     assert is_credit(line) and credit_photographers(line) == names
     assert not is_credit("组图：冰城处处是冰雪") and not is_credit("摄影作品展在京开幕")
+
+
+def test_box_labels_start_sidebars_of_their_own():
+    # court_1: 以案说法, 法官提醒 and 数说 print over boxes under the case report; they are not its subheads
+    page = parse_page(
+        "“客服”来电要退款，女子险些被骗八万元\n\n本报讯（记者 韩砚秋 通讯员 祝青禾）接到自称网购平台“客服”的电话后，"
+        "市民周女士按对方指引下载了一款会议软件。\n\n承办法官陆明川介绍，这类案件中，犯罪分子往往先非法获取购物信息。\n\n"
+        "以案说法\n\n根据刑法第二百六十六条，诈骗公私财物数额较大的，处三年以下有期徒刑、拘役或者管制。\n\n"
+        "法官提醒\n\n●正规平台办理退款，不需要消费者下载任何软件，更不会要求开启屏幕共享。\n\n"
+        "●凡是索要银行卡密码、短信验证码的，都是诈骗。\n\n数说\n\n2023年，全国地方各级人民法院和专门人民法院受理案件4557.4万件。")
+    assert [(a.title, len(a.paragraphs)) for a in page.articles] == [
+        ("“客服”来电要退款，女子险些被骗八万元", 2), ("以案说法", 1), ("法官提醒", 2), ("数说", 1)]
+    assert page.articles[0].subheads == []
+
+
+def test_box_labels_after_a_feature_leave_its_subheads_alone():
+    # science_1 (GB18030): two real subheads inside the feature, then the 小知识 and 名词解释 sidebars under a photo credit
+    from conftest import FIXTURES
+
+    page = load_page(FIXTURES / "layouts" / "science_1.txt")
+    assert [a.title for a in page.articles] == ["月背“土特产”里读出了什么", "小知识", "名词解释"]
+    assert page.articles[0].subheads == ["来自最古老的盆地", "火山活动比想象中更久"]
+    assert page.articles[2].paragraphs == ["玄武岩：岩浆喷出地表后冷却形成的岩石。从地球上看到的月面暗色区域“月海”，大多被玄武岩覆盖。"]
+
+
+def test_a_notice_label_after_a_box_starts_a_sidebar():
+    # weather_1: 便民提示 over a numbered list follows the 交通提示 box; the shape rule (…提示) covers both
+    page = parse_page("交通提示\n受降雪影响,4日6时至10时,绕城高速可能实行临时交通管制,请提前规划出行路线。\n"
+                      "公交12路、35路首班车发车时间由6:00推迟至6:30。\n便民提示\n"
+                      "1.路面湿滑,老人和儿童尽量避免在7时前、19时后出行。\n2.室内用燃气取暖要注意通风。")
+    assert [(a.title, len(a.paragraphs)) for a in page.articles] == [("交通提示", 2), ("便民提示", 2)]
+
+
+def test_no_annotated_subhead_or_title_line_reads_as_a_box_label():
+    # guard: no subhead in any gold (features, interviews, culture pages, results boxes) is taken for a box label
+    import json
+
+    from conftest import FIXTURES
+    from newsanalysis.parse.lines import is_box_label
+
+    golds = sorted(FIXTURES.glob("*.gold.json")) + sorted((FIXTURES / "layouts").glob("*.gold.json"))
+    subheads = [s for path in golds for a in json.loads(path.read_text(encoding="utf-8"))["articles"]
+                for s in a.get("subheads") or []]
+    assert len(subheads) > 40
+    assert [s for s in subheads if is_box_label(s)] == []
+    assert not is_box_label("一线见闻") and not is_box_label("链接") and not is_box_label("温馨提示：雨天路滑")
+
+
+def test_hard_wrapped_pdf_lines_are_joined_into_paragraphs():
+    # county_1: every paragraph starts with 　　 and breaks every 19 characters, inside words and numbers
+    text = ("县域·乡村\n第6版　2024年11月8日　星期五\n秋粮归仓，亩产再创新高\n本报通讯员 蔺禾生 闻稻\n"
+            "　　10月下旬，青禾县8.6万亩单季稻\n全部收割完毕。经县农业农村局组织专家实\n测，全县平均亩产1260斤，比去年增加\n42斤。\n"
+            "　　“今年雨水匀，又换了新品种，每亩多\n收了60多斤。”种粮大户邹满仓说，他流\n转的620亩地全部种上了水稻，卖粮收入\n"
+            "预计达到150万元。\n乡村小菜园撑起致富大产业\n通讯员 柯青\n　　金塘镇今年新建蔬菜大棚320座，带\n"
+            "动周边4个村的186户农户增收。据镇里\n统计，大棚蔬菜前三季度销售额达到286\n0万元，同比增长15.3%。\n")
+    page = parse_page(text)
+    first, second = page.articles
+    assert first.title == "秋粮归仓，亩产再创新高" and first.reporters == ["蔺禾生", "闻稻"] and first.subheads == []
+    assert first.paragraphs == ["10月下旬，青禾县8.6万亩单季稻全部收割完毕。经县农业农村局组织专家实测，全县平均亩产1260斤，"
+                                "比去年增加42斤。",
+                                "“今年雨水匀，又换了新品种，每亩多收了60多斤。”种粮大户邹满仓说，他流转的620亩地全部种上了"
+                                "水稻，卖粮收入预计达到150万元。"]
+    assert (second.title, second.reporters, second.subheads) == ("乡村小菜园撑起致富大产业", ["柯青"], [])
+    assert second.paragraphs == ["金塘镇今年新建蔬菜大棚320座，带动周边4个村的186户农户增收。据镇里统计，大棚蔬菜前三季度"
+                                 "销售额达到2860万元，同比增长15.3%。"]
+    assert second.repairs.join_points[-1] == ("销售额达到286", "0万元，同比增长")
+    assert [e.reason for e in page.ledger if e.line == 8] == ["hard-wrapped lines joined (lines 5+6+7+8)"]
+
+
+def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
+    # guard: every other recorded page (indented e-paper copies among them) keeps its lines as they are
+    from conftest import FIXTURES
+    from newsanalysis.io import read_page
+    from newsanalysis.parse.page import _blocks
+
+    pages = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
+    assert len(pages) >= 50
+    wrapped = {path.stem for path in pages if any(b.continues for b in _blocks(read_page(path).text)[0])}
+    assert wrapped == {"county_1"}
+    indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
+                               "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
+                               "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
+    assert len(indented_page.articles) == 1 and indented_page.articles[0].subheads == ["链接"]

@@ -29,6 +29,9 @@ class Block:
     spaced: bool = False  # more blank lines before it than usual on this page (photos sit apart)
     wrapped: bool = False  # no blank line before it where the page separates lines by one: a hard wrap
     forced_start: bool = False  # the user's layout hints say an article starts here
+    indent: int = 0  # leading spaces printed before the text (a PDF copy marks a paragraph with 　　)
+    opens_paragraph: bool = False  # on a hard-wrapped page: the indented first printed line of a paragraph
+    continues: bool = False  # on a hard-wrapped page: a printed line that continues the paragraph above
 
 
 SPEAKER_HEADLINE_MAX_CHARS = 24
@@ -37,7 +40,7 @@ MARKER_KINDS = ("byline", "dateline", "jump_in", "brief", "box_title")
 
 def headline_like(block: Block) -> bool:
     """A line that could be a headline: plain text, no Q&A label, no sentence inside it."""
-    if block.kind != "text":
+    if block.kind != "text" or block.opens_paragraph or block.continues:
         return False
     s = fold(block.text)
     label = L.qa_label(block.text)

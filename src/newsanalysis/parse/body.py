@@ -146,6 +146,12 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
         else:
             group = [block]
             while True:
+                if i + 1 < len(blocks) and blocks[i + 1].continues and i + 1 not in captions:
+                    # a PDF copy's hard wrap: the printed lines of one indented paragraph
+                    out.join_points.append((group[-1].text[-8:], blocks[i + 1].text[:8]))
+                    group.append(blocks[i + 1])
+                    i += 1
+                    continue
                 if (i + 1 < len(blocks) and blocks[i + 1].wrapped and blocks[i + 1].kind in ("text", "photo_text")
                         and i + 1 not in captions):
                     out.wraps += 1  # a hard-wrapped line: the next printed line with no blank line between
@@ -283,7 +289,8 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
             if n == len(group) - 1 and (tail := L.trailing_byline(block.text)) is not None and tail[0] > 0:
                 reason = (reason + "; " if reason else "") + f"bracketed byline removed: {block.text[tail[0]:]}"
             if len(group) > 1:
-                reason = (reason + "; " if reason else "") + f"page-break split joined (lines {'+'.join(str(b.line) for b in group)})"
+                what = "hard-wrapped lines joined" if any(b.continues for b in group) else "page-break split joined"
+                reason = (reason + "; " if reason else "") + f"{what} (lines {'+'.join(str(b.line) for b in group)})"
             ledger[block.line] = _entry(block, article, role, reason)
 
 

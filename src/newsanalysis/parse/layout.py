@@ -9,6 +9,7 @@ example of each.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
 from newsanalysis.parse import lines as L
@@ -68,6 +69,58 @@ def mark_boxes(blocks: list[Block]) -> None:
             i = last_item + 1
         else:
             i += 1
+
+
+HARD_WRAP_MIN_PARAGRAPHS = 3
+HARD_WRAP_MAX_WIDTH = 45  # a printed column, not a paragraph on one line
+HARD_WRAP_STEADY_SHARE = 0.6
+HARD_WRAP_SLACK = 2  # a line may end a character or two short of the column edge (a half-width digit pair)
+
+
+def _print_width(block: Block) -> int:
+    return block.indent + len(block.text)
+
+
+def mark_hard_wraps(blocks: list[Block]) -> None:
+    """A PDF copy with hard-wrapped lines: each paragraph starts with an indent (``　　``) and its printed lines
+    break at a steady column width, inside words and numbers. The indented line opens a paragraph
+    (``opens_paragraph``); an unindented line right under a full-width line of that paragraph continues it
+    (``continues``), unless the line above ends a sentence and this one reads as a headline.
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> text = ("秋粮归仓\\n本报通讯员 闻稻\\n　　10月下旬，全县8.6万亩单季\\n稻全部收割完毕，平均亩产1260\\n斤。\\n"
+        ...         "　　种粮大户邹满仓说，他流转的62\\n0亩地全部种上了水稻，收入预计达\\n到150万元。\\n"
+        ...         "　　今年全县新增植保无人机46架，\\n服务面积12万亩。")
+        >>> parse_page(text).articles[0].paragraphs[1]
+        '种粮大户邹满仓说，他流转的620亩地全部种上了水稻，收入预计达到150万元。'
+    """
+    indented = [b for b in blocks if b.kind == "text" and b.indent > 0 and b.blanks_before == 0]
+    if len(indented) < HARD_WRAP_MIN_PARAGRAPHS:
+        return
+    width, _ = Counter(_print_width(b) for b in indented).most_common(1)[0]
+    steady = [b for b in indented if width - HARD_WRAP_SLACK <= _print_width(b) <= width]
+    if width > HARD_WRAP_MAX_WIDTH or len(steady) < max(HARD_WRAP_MIN_PARAGRAPHS, HARD_WRAP_STEADY_SHARE * len(indented)):
+        return
+    joins: list[Block] = []
+    above: Block | None = None  # the last printed line of the paragraph being read
+    for block in blocks:
+        if block.kind == "text" and block.indent > 0:
+            above = block
+            continue
+        if (above is not None and block.kind == "text" and block.blanks_before == 0
+                and _print_width(above) >= width - HARD_WRAP_SLACK
+                and not (ends_sentence(fold(above.text)) and headline_like(block))):
+            joins.append(block)
+            above = block
+        else:
+            above = None
+    if len(joins) < HARD_WRAP_MIN_PARAGRAPHS:
+        return  # indented lines of one width but nothing wrapped under them: not this layout
+    for block in indented:
+        block.opens_paragraph = True
+    for block in joins:
+        block.continues = True
 
 
 def mark_tail_bylines(blocks: list[Block]) -> None:

@@ -29,6 +29,7 @@ from newsanalysis.parse.layout import (
     forced_starts,
     is_photo_news,
     mark_boxes,
+    mark_hard_wraps,
     mark_photo_news,
     mark_signatures,
     mark_tail_bylines,
@@ -118,7 +119,7 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             blanks += 1
         else:
             lead = len(raw_line) - len(raw_line.lstrip())
-            block = Block(number, offset + lead, offset + lead + len(stripped), stripped, blanks)
+            block = Block(number, offset + lead, offset + lead + len(stripped), stripped, blanks, indent=lead)
             block.kind = _kind(stripped)
             blocks.append(block)
             blanks = 0
@@ -128,6 +129,7 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             block.kind = "furniture"
         elif block.kind != "furniture":
             break
+    mark_hard_wraps(blocks)
     mark_boxes(blocks)
     mark_signatures(blocks)
     if blocks:
@@ -263,7 +265,7 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
     def candidate(k: int) -> bool:
         # cut-off body text (a page-break split) is not a headline
         if not headline_like(blocks[k]) or (
-            k + 1 < hi and (blocks[k + 1].wrapped or looks_cut(blocks[k].text, blocks[k + 1].text))
+            k + 1 < hi and (blocks[k + 1].wrapped or blocks[k + 1].continues or looks_cut(blocks[k].text, blocks[k + 1].text))
         ):
             return False
         # without a byline below it, a line ending in ?/! with a comma is more likely a spoken sentence
@@ -313,9 +315,9 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
 
 def _opens_own_article(blocks: list[Block], lo: int, j: int) -> bool:
     """A headline line at ``j`` that heads an article of its own although nothing closed the one above: a
-    sidebar (``链接：…``, ``组图：…``), a Q&A column (``专家答疑`` over ``问：``) after an article with no Q&A
-    turns, or a headline over prose right after a results or data box."""
-    if L.is_sidebar_label(blocks[j].text) or blocks[j - 1].kind == "box_item":
+    sidebar (``链接：…``, ``组图：…``, a bare box label such as ``以案说法`` or ``小知识``), a Q&A column (``专家答疑``
+    over ``问：``) after an article with no Q&A turns, or a headline over prose right after a results or data box."""
+    if L.is_sidebar_label(blocks[j].text) or L.is_box_label(blocks[j].text) or blocks[j - 1].kind == "box_item":
         return True
     question = L.qa_label(blocks[j + 1].text) if j + 1 < len(blocks) else None
     return (question is not None and question[0] in ("问", "记者", "主持人") and L.is_qa_column_heading(blocks[j].text)
