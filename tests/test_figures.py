@@ -681,3 +681,16 @@ def test_a_bare_threshold_on_an_index_is_a_measure() -> None:
     rows = _table("按照我国标准，成年人BMI在18.5至23.9之间为正常，24至27.9为超重，28及以上为肥胖。")
     assert rows[-1] == ("28", "measure", None)
     assert _table("今年共有28参赛，其中外地选手占一半。")[0][1] != "measure"  # no index named: not a reading
+
+
+def test_list_item_numbers_and_bus_routes_are_not_figures():
+    # a 便民提示 list (weather page): the item numbers open their paragraphs; 公交12路 is a route's name
+    assert extract_figures("1.路面湿滑，老人和儿童尽量避免在7时前出行。")["text"].tolist() == ["7时"]
+    assert extract_figures("2、加强巡查。")["text"].tolist() == []
+    assert extract_figures("公交12路、35路首班车发车时间由6:00推迟至6:30。")["text"].tolist() == ["6:00", "6:30"]
+
+
+def test_numbers_like_list_items_that_are_figures_stay_figures():
+    assert extract_figures("1.5万人参加。")["text"].tolist() == ["1.5万人"]
+    assert extract_figures("3、5年后再看。")["text"].tolist() == ["3", "5年"]  # 3 or 5 years, not item 3
+    assert extract_figures("车行至12路口右转，前方3路段施工。")["text"].tolist() == ["12", "3"]  # not routes

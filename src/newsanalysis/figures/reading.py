@@ -179,10 +179,18 @@ def is_serial_ordinal(num: Numeral) -> bool:
 
 
 def is_name(num: Numeral) -> bool:
-    """Stage 2c: a numbered name (神舟二十号, 3号线), an idiom, a generation (90后) or an address (192.168.1.1)."""
+    """Stage 2c: a numbered name (神舟二十号, 3号线, 公交12路), an idiom, a generation (90后), an address
+    (192.168.1.1) or a list item's number at the start of a paragraph (``1.``, ``2、``)."""
     s, start, end, core = num.s, num.start, num.end, num.core
     if s.startswith("号", end) or in_idiom(s, start, end) or (
             s.startswith("后", end) and re.fullmatch(r"[05-9]0", core)):
         return True
+    if core.isdigit() and not num.whole_span:
+        # a list item's number opening a paragraph (1.路面湿滑 / 2、加强巡查 / 3）), not 1.5 or 3、5年
+        if len(core) <= 2 and not s[:start].strip() and s[end:end + 1] in ".．、)）" and not s[end + 1:end + 2].isdigit():
+            return True
+        # a bus route (公交12路、35路); 12路口 and 3路段 are places on a road
+        if s.startswith("路", end) and s[end + 1:end + 2] not in ("口", "段", "面", "边", "灯"):
+            return True
     return s[end:end + 1] in (".", "-") and s[end + 1:end + 2].isdigit() and (
         num.prev and num.prev in ".-" or "." in core or s[end] == "-" and "-" in s[end + 2:end + 8])
