@@ -34,8 +34,9 @@ def test_cleaning_log_counts_joins_and_duplicates(sample_page):
 def _trace(tmp_path, monkeypatch):
     trace = tmp_path / "trace.log"
     monkeypatch.setenv("NEWSANALYSIS_TRACE", str(trace))
-    return lambda: [line.split("\t")[0] for line in trace.read_text(encoding="utf-8").splitlines()] \
-        if trace.exists() else []
+    # parses, discoveries and reads of kept analyses (part-of-speech tagging, traced as "tag", is counted elsewhere)
+    return lambda: [event for event in (line.split("\t")[0] for line in trace.read_text(encoding="utf-8").splitlines())
+                    if event != "tag"] if trace.exists() else []
 
 
 def test_analyse_page_segments_once_and_extracts_quotes_once(sample_page, tmp_path, monkeypatch):
@@ -44,7 +45,8 @@ def test_analyse_page_segments_once_and_extracts_quotes_once(sample_page, tmp_pa
     events = _trace(tmp_path, monkeypatch)
     calls = []
     original = quotes_extract._article_quotes
-    monkeypatch.setattr(quotes_extract, "_article_quotes", lambda a: calls.append(a.index) or original(a))
+    monkeypatch.setattr(quotes_extract, "_article_quotes",
+                        lambda a, *rest, **kw: calls.append(a.index) or original(a, *rest, **kw))
     analysis = report.analyse_page(sample_page)
     assert events().count("discover") == 1
     assert calls == [a.index for a in sample_page.articles]  # one quote pass: sources are made from it
