@@ -37,18 +37,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _forget_page_tokenizers() -> None:
-    """Drop the cached per-analysis tokenizers (base configurations stay) and what the jieba-rs engines remember
-    of earlier pages' HMM runs, as a new page of a real archive would find them (the copies of a fixture would
-    otherwise find their runs remembered)."""
-    from newsanalysis.segment import tokenizer
+    from newsanalysis.segment.tokenizer import forget_pages
 
-    with tokenizer._LOCK:
-        for key in [k for k in tokenizer._TOKENIZERS if k[1]]:
-            del tokenizer._TOKENIZERS[key]
-        for shared in tokenizer._RUST.values():
-            if shared.engine is not None:
-                shared.engine._hmm_memo.clear()
-                shared.engine._detail_memo.clear()
+    forget_pages()
 
 
 def main() -> None:

@@ -394,6 +394,19 @@ def _rebuild(key: tuple, words: tuple[str, ...], engine: str | None = None) -> T
     return _build(key, words, engine if engine != "rjieba" or rjieba_available() else "jieba")
 
 
+def forget_pages() -> None:
+    """Drop what earlier pages left behind: the tokenizers made for their discovered words (base configurations
+    stay) and the jieba-rs engines' remembered HMM runs, so the next page is cut as a page of a fresh archive
+    would be (benchmarks use it; results never depend on it)."""
+    with _LOCK:
+        for key in [k for k in _TOKENIZERS if k[1]]:
+            del _TOKENIZERS[key]
+        for shared in _RUST.values():
+            if shared.engine is not None:
+                shared.engine._hmm_memo.clear()
+                shared.engine._detail_memo.clear()
+
+
 def get_tokenizer(
     *, user_dicts: Sequence[str | Path] = (), stopwords: Iterable[str | Path] = (), engine: str | None = None
 ) -> Tokenizer:
