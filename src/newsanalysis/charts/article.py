@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import pandas as pd
@@ -23,6 +22,7 @@ from newsanalysis.charts.base import (
     _style,
 )
 from newsanalysis.charts.fonts import resolve_font
+from newsanalysis.quotes.speakers import INTERVIEWER_RE
 
 
 def _topic_names(labels: pd.DataFrame | None, topics) -> dict:
@@ -266,16 +266,13 @@ def figures_chart(figures: pd.DataFrame, *, max_panels: int = 3, top_n: int = 8,
     return Chart(figure, alt, drawn[keep].reset_index(drop=True), "figures_chart", path)
 
 
-_INTERVIEWER = re.compile(r"^(?:本报|本刊|新华社|央视)?(?:记者|主持人|问)$")  # asks the questions, is never a source
-
-
 def _named(table: pd.DataFrame) -> pd.DataFrame:
     """Unnamed sources (speaker "") are shown by their description (speaker_title), else as 未具名; rows of the
     interviewer (记者, 主持人, 问) are dropped."""
     speaker = table["speaker"].fillna("").astype(str)
     title = table["speaker_title"].fillna("").astype(str) if "speaker_title" in table else ""
     shown = speaker.where(speaker != "", title)
-    return table.assign(speaker=shown.replace("", "（未具名）"))[~shown.str.strip().str.match(_INTERVIEWER)]
+    return table.assign(speaker=shown.replace("", "（未具名）"))[~shown.str.strip().str.match(INTERVIEWER_RE)]
 
 
 def sources_chart(sources: pd.DataFrame, quotes: pd.DataFrame | None = None, *, top_n: int | None = None,

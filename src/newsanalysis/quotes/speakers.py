@@ -44,6 +44,7 @@ _NOT_ROLES = {"记者", "笔者", "作者", "编者", "读者", "国家", "大�
 # the interviewer and the press: a name printed after these is never a source
 PRESS_WORDS = ("记者", "笔者", "作者", "主持人", "通讯员", "实习生")
 POST_TITLES = ("副教授", "教授", "博士", "院士", "研究员")
+INTERVIEWER_RE = re.compile(r"^(?:本报|本刊|新华社|央视)?(?:记者|主持人|问)$")  # who asks the questions
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
     "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安"
@@ -298,3 +299,14 @@ def role_title_ends(text: str) -> list[int]:
         [4]
     """
     return [m.end() for m in ROLE_END_RE.finditer(text)]
+
+
+def is_interviewer(speaker: str, title: str) -> bool:
+    """Whether a quote or source row is the interviewer's: no name and a title such as 记者, 主持人 or 问 (who asks
+    the questions is never a source).
+
+    Example:
+        >>> is_interviewer("", "本报记者"), is_interviewer("沈克华", "教授"), is_interviewer("", "有关负责人")
+        (True, False, False)
+    """
+    return not speaker and bool(INTERVIEWER_RE.match((title or "").strip()))

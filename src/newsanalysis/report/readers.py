@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from newsanalysis.parse.model import Article
+from newsanalysis.quotes.speakers import is_interviewer
 from newsanalysis.report.display import Html
 
 SCROLL_ROWS = 15  # longer tables scroll inside their box
@@ -186,7 +187,7 @@ def annotated_text(article: Article, figures: pd.DataFrame, quotes: pd.DataFrame
                 marks.append((int(f["start"]), int(f["end"]), "fig", f"fig-{n + 1}", tip))
         for q in quotes_rows:
             # the interviewer's questions are turns of the interview, not quotes of a source
-            asks = not q["speaker"] and q["mode"] == "interview" and q["speaker_title"] in ("记者", "主持人", "问")
+            asks = q["mode"] == "interview" and is_interviewer(q["speaker"], q["speaker_title"])
             if q["paragraph"] == p and q["end"] > q["start"] and not asks:
                 who = q["speaker"] or q["speaker_title"] or "未具名"
                 anchor = ""
