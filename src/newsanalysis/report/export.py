@@ -17,7 +17,6 @@ from urllib.parse import quote
 
 from newsanalysis.charts.base import TABLE_MIME  # a chart's data travels in its display bundle
 from newsanalysis.errors import RenderError
-from newsanalysis.io import atomic_write
 
 
 _TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
