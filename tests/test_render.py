@@ -559,3 +559,27 @@ def test_a_run_with_nothing_new_leaves_the_indexes_as_they_are(monkeypatch, tiny
     (out / "xss-page" / "index.html").write_text("damaged", encoding="utf-8")
     render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"], processed=tmp_path / "p")
     assert written[2:] == [True, False] and "</html>" in (out / "xss-page" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_kernel_spec_is_never_read_half_written(tmp_path):
+    # parallel jobs of a run each write the spec while other jobs' kernels read it
+    import threading
+
+    from newsanalysis.report.kernel import INTERPRETER_KERNEL, interpreter_kernel
+
+    spec = interpreter_kernel(tmp_path) / INTERPRETER_KERNEL / "kernel.json"
+    stop, seen = threading.Event(), []
+
+    def rewrite():
+        while not stop.is_set():
+            interpreter_kernel(tmp_path)
+
+    writer = threading.Thread(target=rewrite)
+    writer.start()
+    try:
+        for _ in range(3000):
+            seen.append(bool(json.loads(spec.read_text(encoding="utf-8"))["argv"]))
+    finally:
+        stop.set()
+        writer.join()
+    assert all(seen) and len(seen) == 3000

@@ -24,12 +24,15 @@ def interpreter_kernel(folder: Path) -> Path:
     import json
     import sys
 
+    from newsanalysis.io import atomic_write
+
     spec = folder / "kernels" / INTERPRETER_KERNEL
     spec.mkdir(parents=True, exist_ok=True)
-    (spec / "kernel.json").write_text(json.dumps({
+    # every job of a run writes it while other jobs' kernels start from it: atomically, never seen half-written
+    atomic_write(spec / "kernel.json", json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python (newsanalysis render)", "language": "python",
-        "metadata": {"debugger": False}}), encoding="utf-8")
+        "metadata": {"debugger": False}}))
     return spec.parent
 
 log = logging.getLogger("newsanalysis.render")
