@@ -40,6 +40,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _pages import repeat_to_size  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -120,14 +123,8 @@ def main() -> None:
             run(path, page)
     warm_peak = _peak_mb()
 
-    target = int(args.mb * 1_000_000)
-    corpus, size = [], 0
-    while size < target:
-        for entry in pages:
-            corpus.append(entry)
-            size += entry[2]
-            if size >= target:
-                break
+    corpus = repeat_to_size(pages, int(args.mb * 1_000_000))
+    size = sum(entry[2] for entry in corpus)
     totals = dict.fromkeys((name for name, _, _ in runs), 0.0)
     base_total = 0.0
     clock = time.perf_counter

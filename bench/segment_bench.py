@@ -28,9 +28,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _pages import repeat_to_size  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -84,14 +88,8 @@ def main() -> None:
             _forget_page_tokenizers()
             run(page, body)
 
-    target = int(args.mb * 1_000_000)
-    corpus, size = [], 0
-    while size < target:
-        for entry in pages:
-            corpus.append(entry)
-            size += entry[2]
-            if size >= target:
-                break
+    corpus = repeat_to_size(pages, int(args.mb * 1_000_000))
+    size = sum(entry[2] for entry in corpus)
     totals = dict.fromkeys(sides, 0.0)
     base_total = 0.0
     mismatches = Counter()

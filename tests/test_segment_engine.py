@@ -28,6 +28,15 @@ def _page_files() -> list[Path]:
     return sorted(p for p in files if p.name.lower() != "readme.txt")
 
 
+def _parsed_pages(limit: int | None = None):
+    """(path, Page) for the fixture pages that parse (some are refused on purpose: empty, binary)."""
+    for path in _page_files()[:limit]:
+        try:
+            yield path, na.load_page(path)
+        except na.NewsAnalysisError:
+            continue
+
+
 def _page_texts() -> list[tuple[str, str]]:
     out = []
     for path in _page_files():
@@ -130,11 +139,7 @@ def test_page_words_cut_exactly_as_the_jieba_overlay(pair, hmm):
     """Discovered words: blocks with them go to the page's jieba overlay, the rest to the shared instance."""
     fast, ref = pair
     n_words = 0
-    for path in _page_files():
-        try:
-            page = na.load_page(path)
-        except na.NewsAnalysisError:
-            continue
+    for path, page in _parsed_pages():
         fast_seg, ref_seg = segmented(page, tokenizer=fast), segmented(page, tokenizer=ref)
         for item in fast_seg.items:
             fast_tok, ref_tok = fast_seg.tokenizer(item), ref_seg.tokenizer(item)
@@ -163,11 +168,8 @@ def test_page_tokenizers_share_one_rust_instance_and_leave_it_unchanged():
 
     engines.RustEngine.__init__ = counting_init
     try:
-        for path in _page_files()[:12]:
-            try:
-                seg = segmented(na.load_page(path), tokenizer=base)
-            except na.NewsAnalysisError:
-                continue
+        for _, page in _parsed_pages(12):
+            seg = segmented(page, tokenizer=base)
             for item in seg.items:
                 assert seg.tokenizer(item)._engine._shared is shared
                 seg.tokenizer(item).terms(item.article.paragraphs[0] if item.article.paragraphs else "")
@@ -299,11 +301,7 @@ def test_tags_equal_jieba_posseg_on_every_page(pair):
 
 def test_page_tokenizer_tags_equal_posseg():
     fast, ref = get_tokenizer(engine="rjieba"), get_tokenizer(engine="jieba")
-    for path in _page_files()[:20]:
-        try:
-            page = na.load_page(path)
-        except na.NewsAnalysisError:
-            continue
+    for path, page in _parsed_pages(20):
         fast_seg, ref_seg = segmented(page, tokenizer=fast), segmented(page, tokenizer=ref)
         for item in fast_seg.items:
             for text in item.article.paragraphs:
