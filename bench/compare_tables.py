@@ -1,4 +1,4 @@
-"""Snapshot the figure, quote and source tables of every fixture page, then check a later run is identical.
+"""Snapshot the parse and the term, figure, quote and source tables of every fixture page, then check a later run is identical.
 
 Pages: ``tests/fixtures/**/*.txt``, ``data/raw/*.txt``, ``../shared/seed/*.txt`` and ``../shared/practice/*.txt``
 (read with ``read_page`` and ``parse_page``), plus every sentence of ``tests/fixtures/figures_news.jsonl`` and
@@ -67,6 +67,9 @@ def tables() -> dict[str, pd.DataFrame]:
     for path in page_files():
         name = str(path.relative_to(ROOT.parent))
         page = parse_page(read_page(path))
+        # the parse in full (articles, ledger, warnings, repairs: the dataclasses' repr holds every field)
+        out[f"{name}:page"] = pd.DataFrame({"repr": [repr(page)]})
+        out[f"{name}:terms"] = na.term_frequencies(page)
         out[f"{name}:figures"] = na.extract_figures(page)
         out[f"{name}:figures+headlines"] = na.extract_figures(page, include_headlines=True)
         out[f"{name}:quotes"] = na.extract_quotes(page)

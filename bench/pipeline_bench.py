@@ -15,8 +15,10 @@ interleaved so every stage sees the same machine load:
 * whole: parse + terms + figures + sources, as ``newsanalysis terms``/``figures``/``sources`` would run them;
 * report analysis: ``report.analysis.analyse_page(page)`` (adds topics, keywords, entities, distinctive terms).
 
-A real archive has different new words on every page, so the per-page tokenizers cached by the segment package
-are forgotten before every stage (copies 2..N of a fixture would otherwise get them for free). Each ratio is the
+A real archive has different text on every page, so everything the package remembers of earlier text (the
+per-page tokenizers, folded lines and the other caches of ``newsanalysis.memo``) is forgotten before every stage
+(copies 2..N of a fixture would otherwise get it for free); within a stage, and across the stages of "whole", a
+page reuses what it computed itself. Each ratio is the
 baseline's total time divided by the stage's total time (above 1: faster than bare jieba). Peak memory is the
 process's peak resident set size after the warm-up and at the end (flat when nothing grows per page).
 
@@ -47,8 +49,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def _forget_page_tokenizers() -> None:
-    from newsanalysis.segment.tokenizer import forget_pages
+def _forget_pages() -> None:
+    import newsanalysis.segment.tokenizer  # noqa: F401  (registers its page caches)
+    from newsanalysis.memo import forget_pages
 
     forget_pages()
 
@@ -67,7 +70,6 @@ def _stages():
 
     def whole(path, page):
         page = load_page(path)
-        _forget_page_tokenizers()
         term_frequencies(page)
         extract_figures(page)
         source_table(extract_quotes(page))
@@ -119,7 +121,7 @@ def main() -> None:
         jieba.lcut(page.text)
         for _, engine, run in runs:
             os.environ["NEWSANALYSIS_SEGMENTER"] = engine
-            _forget_page_tokenizers()
+            _forget_pages()
             run(path, page)
     warm_peak = _peak_mb()
 
@@ -139,7 +141,7 @@ def main() -> None:
         ordered = [e for group in by_stage.values() for e in (group if i % 2 == 0 else group[::-1])]
         for name, engine, run in ordered:
             os.environ["NEWSANALYSIS_SEGMENTER"] = engine
-            _forget_page_tokenizers()
+            _forget_pages()
             t0 = clock()
             run(path, page)
             totals[name] += clock() - t0

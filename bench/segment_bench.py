@@ -40,8 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def _forget_page_tokenizers() -> None:
-    from newsanalysis.segment.tokenizer import forget_pages
+def _forget_pages() -> None:
+    import newsanalysis.segment.tokenizer  # noqa: F401  (registers its page caches)
+    from newsanalysis.memo import forget_pages
 
     forget_pages()
 
@@ -85,7 +86,7 @@ def main() -> None:
     for page, body, _ in pages[:3]:  # warm every side
         jieba.lcut(body)
         for run in sides.values():
-            _forget_page_tokenizers()
+            _forget_pages()
             run(page, body)
 
     corpus = repeat_to_size(pages, int(args.mb * 1_000_000))
@@ -105,7 +106,7 @@ def main() -> None:
         # the engines take turns going first, so neither finds what the other left warm
         for name in [n for group in groups.values() for n in (group if i % 2 == 0 else group[::-1])]:
             run = sides[name]
-            _forget_page_tokenizers()
+            _forget_pages()
             t0 = clock()
             results[name] = run(page, body)
             totals[name] += clock() - t0

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from newsanalysis import config
 from newsanalysis.errors import NewsAnalysisError
+from newsanalysis.memo import on_forget
 from newsanalysis.normalize import to_matching_text
 from newsanalysis.segment.engine import (
     AUTO_THRESHOLD,
@@ -405,6 +406,9 @@ def forget_pages() -> None:
             if shared.engine is not None:
                 shared.engine._hmm_memo.clear()
                 shared.engine._detail_memo.clear()
+
+
+on_forget(forget_pages)
 
 
 def get_tokenizer(
