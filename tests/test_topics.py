@@ -189,3 +189,31 @@ def test_a_page_of_one_repeated_sentence_gets_no_more_topics_than_terms():
     page = parse_page(text)
     model = topics(page, random_state=0)
     assert 2 <= len(model.labels) <= term_frequencies(page)["term"].nunique()
+
+
+def test_fits_run_with_one_blas_thread_and_give_the_same_topics(sample_page, model, monkeypatch):
+    """A page's tiny matrices gain nothing from BLAS threads, which spin on a busy machine: fits run on one
+    thread, the caller's thread settings come back afterwards, and the topics are the ones fitted before."""
+    import importlib
+
+    from threadpoolctl import threadpool_info
+
+    module = importlib.import_module("newsanalysis.stats.topics")  # the package re-exports the function's name
+
+    def blas_threads():
+        return {i["filepath"]: i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+    before = blas_threads()
+    seen = []
+    real = module._choose_k
+
+    def spy(*args, **kwargs):
+        seen.append(blas_threads())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_choose_k", spy)
+    again = topics(sample_page, random_state=0)
+    assert seen and all(set(threads.values()) == {1} for threads in seen)
+    assert blas_threads() == before
+    assert again.k == model.k
+    pd.testing.assert_frame_equal(again.paragraph_weights, model.paragraph_weights, check_exact=True)

@@ -15,6 +15,7 @@ looser stopping, ``max_iter=200, tol=1e-3`` (2 pages), ``100, 1e-3`` (3), ``50, 
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from itertools import combinations
@@ -58,16 +59,17 @@ class TopicModel:
 def _coherence(top: list[list[int]], binary: np.ndarray) -> float:
     """Mean NPMI of each topic's top-term pairs, from paragraph co-occurrence (higher is more coherent)."""
     n_docs = binary.shape[0]
-    df = binary.sum(axis=0)
     columns = sorted({int(t) for terms in top for t in terms})
     where = {t: i for i, t in enumerate(columns)}
     present = binary[:, columns].astype(np.int64)
-    together = present.T @ present  # paragraphs holding both terms, every pair at once (exact integers)
+    # exact integers, as Python numbers: the same float arithmetic as numpy scalars, several times faster
+    together = (present.T @ present).tolist()  # paragraphs holding both terms, every pair at once
+    df = present.sum(axis=0).tolist()
     scores = []
     for terms in top:
         pair_scores = []
-        for a, b in combinations(terms, 2):
-            both = float(together[where[int(a)], where[int(b)]])
+        for a, b in combinations([where[int(t)] for t in terms], 2):
+            both = together[a][b]
             if both == 0:
                 pair_scores.append(-1.0)
                 continue
@@ -169,6 +171,25 @@ def _fit_nmf(matrix, n: int, *, random_state: int, max_iter: int = 500, tol: flo
     return fit.w, fit.h
 
 
+@functools.lru_cache(maxsize=1)
+def _blas_controller():
+    """threadpoolctl's view of the BLAS libraries numpy, scipy and scikit-learn loaded (looked up once: 5 ms)."""
+    import scipy.linalg  # noqa: F401  (scipy's own OpenBLAS, which the NNDSVD's QR runs in)
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread():
+    """A context in which BLAS and LAPACK use one thread.
+
+    A page's matrices are tiny (tens of paragraphs), and a second BLAS thread only waits: with both cores
+    busy (two corpus workers, or a render beside a notebook), OpenBLAS's spinning threads made the QR steps of
+    the NNDSVD initialisation 40 ms each, and topics 7x slower; the results are identical.
+    """
+    return _blas_controller().limit(limits=1, user_api="blas")
+
+
 def _top_terms(h: np.ndarray) -> list[list[int]]:
     return [list(np.argsort(-row, kind="stable")[:N_TOP_TERMS]) for row in h]
 
@@ -238,11 +259,12 @@ def topics(x, *, k: int | None = None, random_state: int = 0, discover: bool = T
                                 f"distinct terms; expected 1..{most}")
 
     candidates = range(2, min(MAX_K, len(kept) - 1, matrix.shape[1]) + 1)
-    if k is None and candidates:
-        k, w, h = _choose_k(matrix, candidates, random_state)
-    else:
-        k = 1 if k is None else k
-        w, h = _fit_nmf(matrix, k, random_state=random_state)
+    with _one_blas_thread():
+        if k is None and candidates:
+            k, w, h = _choose_k(matrix, candidates, random_state)
+        else:
+            k = 1 if k is None else k
+            w, h = _fit_nmf(matrix, k, random_state=random_state)
     return _model(k, w, h, vocab, keys, kept, items)
 
 
