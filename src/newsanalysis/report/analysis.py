@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import pickle
+from collections import Counter
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -67,13 +68,17 @@ def page_overview(page: Page, *, figures: pd.DataFrame | None = None, quotes: pd
     figures = extract_figures(page) if figures is None else figures
     quotes = extract_quotes(page) if quotes is None else quotes
     sources = source_table(quotes) if sources is None else sources
-    named = sources[sources["speaker"] != ""]  # the interviewer and unnamed sources are not sources
+    # counted once per table, not compared once per article (a page has dozens of briefs)
+    n_figures = Counter(figures["article"].tolist())
+    n_quotes = Counter(quotes["article"].tolist())
+    # the interviewer and unnamed sources are not sources
+    n_sources = Counter(a for a, speaker in zip(sources["article"].tolist(), sources["speaker"].tolist())
+                        if speaker != "")
     rows = [{"article": a.index, "title": a.title or a.display_title or "（无标题）",
              "reporters": "、".join(a.reporters), "n_paragraphs": len(a.paragraphs),
              "n_chars": sum(len(p) for p in a.paragraphs),
-             "n_figures": int((figures["article"] == a.index).sum()),
-             "n_quotes": int((quotes["article"] == a.index).sum()),
-             "n_sources": int((named["article"] == a.index).sum())} for a in page.articles]
+             "n_figures": n_figures[a.index], "n_quotes": n_quotes[a.index], "n_sources": n_sources[a.index]}
+            for a in page.articles]
     return pd.DataFrame(rows, columns=["article", "title", "reporters", "n_paragraphs", "n_chars", "n_figures",
                                        "n_quotes", "n_sources"])
 
