@@ -694,3 +694,82 @@ def test_numbers_like_list_items_that_are_figures_stay_figures():
     assert extract_figures("1.5万人参加。")["text"].tolist() == ["1.5万人"]
     assert extract_figures("3、5年后再看。")["text"].tolist() == ["3", "5年"]  # 3 or 5 years, not item 3
     assert extract_figures("车行至12路口右转，前方3路段施工。")["text"].tolist() == ["12", "3"]  # not routes
+
+
+# --- the work behind one call: each string tagged once, the tagger asked only where a reading depends on it -----
+
+
+@pytest.fixture
+def tagged(monkeypatch) -> list[str]:
+    """The texts ``Tokenizer.tag`` is asked for while the test runs."""
+    from newsanalysis.segment.tokenizer import Tokenizer
+
+    asked: list[str] = []
+    tag = Tokenizer.tag
+
+    def counting(self, text):
+        asked.append(text)
+        return tag(self, text)
+
+    monkeypatch.setattr(Tokenizer, "tag", counting)
+    return asked
+
+
+def test_a_page_tags_each_string_once(sample_page, tagged) -> None:
+    figures = extract_figures(sample_page)
+    assert len(figures) > 20 and (figures["subject"] != "").sum() > 10
+    assert tagged and len(tagged) == len(set(tagged))
+
+
+def test_a_measure_word_that_reads_the_same_either_way_is_not_tagged(tagged) -> None:
+    # 一家 is no figure with its measure word (an indefinite 一) nor without it (a bare Chinese numeral)
+    assert extract_figures("他在街角开了一家店，又迈出了一步。").empty
+    assert tagged == []
+    assert _table("两所学校") == [("两所", "count", "所")] and tagged  # 两所 counts only if 所学 is no noun
+
+
+def _nearest_change_reference(prefix: str) -> str | None:
+    """The change word nearest before a number, found word by word (what ``_direction`` must agree with)."""
+    from newsanalysis.figures.extract import _DOWN, _UP
+
+    best = None
+    for word in _UP + _DOWN:
+        found = prefix.rfind(word)
+        if found < 0 or (len(word) == 1 and not prefix.endswith(word)):
+            continue
+        if best is None or (found + len(word), len(word)) > best[:2]:
+            best = (found + len(word), len(word), word)
+    return None if best is None else "up" if best[2] in _UP else "down"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["增长", "下降", "增", "降", "减少", "提高", "缩小", "上升", "增幅", "收窄", "多", "少", "长",
+                                 "比上年", "同比", "的", "，", "回落", "升至", "降至"]), max_size=8))
+def test_the_nearest_change_word_gives_the_direction(words: list[str]) -> None:
+    from newsanalysis.figures.extract import _direction
+
+    prefix = "".join(words)
+    assert _direction(prefix) == _nearest_change_reference(prefix)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789.-:年月日号时点分底初上中下旬负一二两三十百千万亿零〇凌晨上午下午晚上 ，", max_size=30))
+def test_the_numeral_patterns_are_tried_only_where_they_can_start(text: str) -> None:
+    from newsanalysis.figures import grammar
+    from newsanalysis.figures.numerals import DATE_RE, TIME_RE
+
+    for pattern, starts in [(DATE_RE, grammar._DATE_STARTS), (TIME_RE, grammar._TIME_STARTS),
+                            (grammar.CORE_RE, grammar._CORE_STARTS)]:
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in grammar._matches(pattern, starts, text)] == expected
+
+
+
+def test_the_table_is_the_same_without_pandas_private_constructor(sample_page, monkeypatch) -> None:
+    """The figures table is put together with ``DataFrame._from_arrays`` (a private pandas API, for speed); a
+    pandas without it gets the same table, dtypes included, from the public constructor."""
+    fast = extract_figures(sample_page)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    public = extract_figures(sample_page)
+    assert len(public) > 10 and public["unit"].dtype == object
+    pd.testing.assert_frame_equal(public, fast, check_exact=True)

@@ -19,10 +19,15 @@ COLON_RE = re.compile(r"(?<![\d.:∶])(?P<a>\d+(?:\.\d+)?) ?[:∶] ?(?P<b>\d+(?:
 SCORE_BEFORE = re.compile(r"(?:以|比分|[比为]为|比是|比达到?|比约为?|比例为?|之比为?|扳为|扳平为?|追成|战成)$")
 
 
+_CLAUSE_SPLIT = re.compile(r"[，,。；;]")
+_CLAUSE_OR_COLON_SPLIT = re.compile(r"[，,。；;：:]")
+_INDEX_WORDS = re.compile(r"指数|收报|收于|涨|跌|点位")
+
+
 def temperature_context(s: str, start: int) -> bool:
     """Whether the clause before ``start`` talks about temperature (so 度 is degrees, not 一度/年度)."""
     before = s[max(0, start - 12):start]
-    return bool(_TEMPERATURE.search(re.split(r"[，,。；;]", before)[-1]))
+    return bool(_TEMPERATURE.search(_CLAUSE_SPLIT.split(before)[-1]))
 
 
 def is_identifier(s: str, start: int, end: int, core: str) -> bool:
@@ -43,12 +48,15 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
 _NAMED_AFTER = ("行动", "工程", "计划", "战略", "模式", "理念", "政策", "活动", "精神", "口号", "目标", "品牌", "标准")
 
 
+_OPENING_QUOTE = re.compile("[“‘「『\"]")
+
+
 def in_slogan(s: str, start: int, end: int) -> bool:
     """Whether ``s[start:end]`` sits inside a short quoted phrase that is more than the figure (“四个全面”,
     『三支安打』), or is a quoted name on its own (“一微克”行动)."""
+    if _OPENING_QUOTE.search(s, max(0, start - 6), start) is None:
+        return False  # the usual answer, without looking for each quotation mark
     o = max(s.rfind(q, max(0, start - 6), start) for q in "“‘「『\"")
-    if o == -1:
-        return False
     c = min((i for i in (s.find(q, end, end + 6) for q in "”’」』\"") if i != -1), default=-1)
     inside = s[o + 1:c] if c != -1 else ""
     if inside and inside == s[start:end]:
@@ -58,8 +66,8 @@ def in_slogan(s: str, start: int, end: int) -> bool:
 
 def index_points(s: str, start: int, core: str, value: float) -> bool:
     """Whether 点 after the Arabic ``core`` (worth ``value``) is index points (3288.41点, 上涨50点), not 20点."""
-    clause = re.split(r"[，,。；;：:]", s[max(0, start - 10):start])[-1]
-    return "." in core or value > 24 or bool(re.search(r"指数|收报|收于|涨|跌|点位", clause))
+    clause = _CLAUSE_OR_COLON_SPLIT.split(s[max(0, start - 10):start])[-1]
+    return "." in core or value > 24 or bool(_INDEX_WORDS.search(clause))
 
 
 def at(s: str, pos: int, chars: str) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from contextvars import ContextVar
 from itertools import pairwise
 from typing import Any
 
@@ -19,6 +18,8 @@ import pandas as pd
 
 from newsanalysis.figures.grammar import HEDGES_BEFORE, Figure, scan_figures
 from newsanalysis.figures.numerals import TEMPORAL_KINDS
+from newsanalysis.figures.tagging import call_memo, tagging_call
+from newsanalysis.figures.tagging import tags as _tags
 from newsanalysis.parse.model import Article, Page
 from newsanalysis.parse.units import Source, to_items
 
@@ -43,6 +44,9 @@ _HEDGE_TAIL = re.compile("(?:" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse
 _CLAUSE_REACH = 200
 _SENTENCE_REACH = 1000
 _CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE) + "]")
+_FROM_RE = re.compile("从")
+_PHRASE_RE = re.compile(r"[“\"‘「《]?[^，,；;：:。！？!?、（(\n]*")  # the rest of a clause, with an opening quote
+_WORD_CHAR_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _SENT_END_RE = re.compile("[" + re.escape(_SENT_END) + "]")
 
 
@@ -61,7 +65,7 @@ class _Paragraph:
         self.clause_ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
         self.list_starts = [i for i in self.clause_ends if text[i] != "、"]  # where an enumeration may start
         self.sentence_ends = [m.start() for m in _SENT_END_RE.finditer(text)]
-        self.froms = [m.start() for m in re.finditer("从", text)]
+        self.froms = [m.start() for m in _FROM_RE.finditer(text)]
         self.starts = [f.start for f in figs]
         self.ends = [f.end for f in figs]
         # figures in order and apart: the ones ending before a figure are exactly the ones listed before it
@@ -157,46 +161,49 @@ for _w in _TRAIL:
 
 
 def _strip(seg: str) -> str:
-    """Trim quotes, leading connectives/time words and trailing copulas off a stretch of a clause."""
-    prev = None
+    """Trim quotes, leading connectives/time words and trailing copulas off a stretch of a clause.
+
+    Example:
+        >>> _strip("“其中全年粮食产量达")
+        '粮食产量'
+    """
+    if not seg:
+        return seg
+    kept = call_memo("strip")
+    if kept is not None:
+        found = kept.get(seg)
+        if found is not None:
+            return found
+    given, prev = seg, None
     while seg != prev:
         prev = seg
-        seg = seg.strip(" “”\"‘’「」《》()（）—-·")
-        seg = _YEAR_LEAD.sub("", seg)
-        seg = next((seg[len(w):] for w in _LEAD_BY_FIRST.get(seg[:1], ()) if seg.startswith(w)
-                    and len(seg) > len(w) and (len(w) > 1 or _tags(seg)[0][0] == w)
-                    and not seg.startswith(_KEEP_LEAD)), seg)
-        seg = next((seg[:-len(w)] for w in _TRAIL_BY_LAST.get(seg[-1:], ()) if seg.endswith(w)
-                    and len(seg) > len(w) and (len(w) > 1 or w in _TRAIL_ANY or _tags(seg)[-1][0] == w)),
-                   seg)  # 惠及 keeps 及
-    return seg.translate(_QUOTES)
+        seg = seg.strip(_STRIP_MARKS)
+        if seg[:1] in _YEAR_LEAD_FIRST:
+            seg = _YEAR_LEAD.sub("", seg)
+        leads = _LEAD_BY_FIRST.get(seg[:1])
+        if leads and not seg.startswith(_KEEP_LEAD):
+            for w in leads:
+                if seg.startswith(w) and len(seg) > len(w) and (len(w) > 1 or _tags(seg)[0][0] == w):
+                    seg = seg[len(w):]
+                    break
+        for w in _TRAIL_BY_LAST.get(seg[-1:], ()):
+            if seg.endswith(w) and len(seg) > len(w) and (len(w) > 1 or w in _TRAIL_ANY or _tags(seg)[-1][0] == w):
+                seg = seg[:-len(w)]  # 惠及 keeps 及
+                break
+    seg = seg.translate(_QUOTES)
+    if kept is not None:
+        kept[given] = seg
+    return seg
 
 
-# the tokenizer of the running extract_figures call and the tags it gave (figures of a clause ask for the same
-# stretches again); a ContextVar, so threads running extract_figures side by side keep theirs apart
-_TAGGER: ContextVar[dict[str, Any] | None] = ContextVar("figures_tagger", default=None)
-
-
-def _tags(text: str) -> list[tuple[str, str, int, int]]:
-    if not text:
-        return []
-    from newsanalysis.segment.tokenizer import get_tokenizer
-
-    current = _TAGGER.get()
-    if current is None:
-        return get_tokenizer().tag(text)
-    if current["tokenizer"] is None:
-        current["tokenizer"] = get_tokenizer()  # on first need, as before: no tokenizer for a text without figures
-    tags = current["tags"].get(text)
-    if tags is None:
-        tags = current["tags"][text] = current["tokenizer"].tag(text)
-    return list(tags)
+_STRIP_MARKS = " “”\"‘’「」《》()（）—-·"
+_YEAR_LEAD_FIRST = frozenset("0123456789０１２３４５６７８９一二三四上下全")  # where a _YEAR_LEAD match can start
 
 
 def _noun_phrase(text: str, *, ordinal: bool = False) -> str:
     """The noun phrase that opens ``text`` (``脑机接口系统在临床试验中`` → ``脑机接口系统``), else ''."""
     text = text.removeprefix("次")  # 236批次, 40余艘次: the 次 of a compound measure word
-    m = re.match(r"[“\"‘「《]?[^，,；;：:。！？!?、（(\n]*", text)
+    m = _PHRASE_RE.match(text)
     tags = _tags(m.group(0)[:_MAX + 6] if m else "")
     end = 0
     for i, (word, tag, a, b) in enumerate(tags):
@@ -223,7 +230,7 @@ def _fit(seg: str) -> str:
         tags = _tags(seg)
         seg = next((seg[a:] for _, _, a, _ in tags if len(seg) - a <= _MAX), seg[-_MAX:])
         seg = _strip(seg)
-    if len(seg) == 1 and seg in _FUNCTION_CHARS or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
+    if len(seg) == 1 and seg in _FUNCTION_CHARS or not _WORD_CHAR_RE.search(seg):
         return ""
     return seg
 
@@ -342,30 +349,41 @@ def _dated_event(para: _Paragraph, i: int, a: int) -> str:
     else:
         stop = min([f.start for f in figs if f.start >= fig.end] + [len(text)])
     m = _DATED_REST.match(text, fig.end, stop)
-    if not m or re.match(r"(?:以来|以后|以前|之前|之后|前|后|起)", m.group(0)):
+    if not m or _SINCE_RE.match(m.group(0)):
         return ""  # 1961年以来, 2000年底前
     seg = _fit(_strip(m.group(0)))
+    if len(seg) <= 1:
+        return ""  # no event in one character: no need to tag it
     nounish = any(tag.startswith(_NOUNISH) for _, tag, _, _ in _tags(seg))
-    return seg if len(seg) > 1 and nounish and not _bare_verb(seg) else ""
+    return seg if nounish and not _bare_verb(seg) else ""
 
 
 _DATED_REST = re.compile(r"[^，,；;：:。！？!?、（(\n]*")
+_SINCE_RE = re.compile(r"(?:以来|以后|以前|之前|之后|前|后|起)")
 
 
 def _direction(prefix: str) -> str | None:
     """The change word nearest before the number in its clause: ``下调存款准备金率0.5个百分点`` -> down.
 
     One-character words (增, 降 ...) count only right before the number; longer ones anywhere in the clause.
+    The nearest word ends last (the longest of those ending there): the first match in the reversed clause.
+
+    Example:
+        >>> _direction("比上年增加"), _direction("降幅收窄，增"), _direction("其中")
+        ('up', 'up', None)
     """
-    best: tuple[int, int, str] | None = None  # (end position, length, word)
-    for word in _UP + _DOWN:
-        found = prefix.rfind(word)
-        if found < 0 or (len(word) == 1 and not prefix.endswith(word)):
-            continue
-        at = found + len(word)
-        if best is None or (at, len(word)) > best[:2]:
-            best = (at, len(word), word)
-    return None if best is None else "up" if best[2] in _UP else "down"
+    m = _LONG_CHANGE_REVERSED.search(prefix[::-1])
+    if m is not None and m.start() == 0:
+        return _REVERSED_DIRECTION[m.group()]  # a longer word right before the number beats 增, 降 ...
+    last = _ONE_CHAR_DIRECTION.get(prefix[-1:])
+    if last is not None:
+        return last
+    return None if m is None else _REVERSED_DIRECTION[m.group()]
+
+
+_ONE_CHAR_DIRECTION = {w: d for words, d in ((_UP, "up"), (_DOWN, "down")) for w in words if len(w) == 1}
+_REVERSED_DIRECTION = {w[::-1]: d for words, d in ((_UP, "up"), (_DOWN, "down")) for w in words if len(w) > 1}
+_LONG_CHANGE_REVERSED = re.compile("|".join(sorted(_REVERSED_DIRECTION, key=len, reverse=True)))
 
 
 _TO_RE = re.compile(r"(增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|缩短|回落|增|降|减|缩|升|涨|跌|提|扩)?"
@@ -382,7 +400,7 @@ def _changes(para: _Paragraph, rows: list[dict[str, Any]]) -> None:
         rows[i]["direction"] = _direction(text[a:fig.start]) if fig.kind not in TEMPORAL_KINDS else None
         if fig.kind == "multiple" and text.startswith("翻", fig.start):
             rows[i]["direction"] = "up"  # 翻番, 翻一番
-    for j, target in enumerate(figs):
+    for j, target in enumerate(figs if para.froms else ()):  # every change read here starts at a 从
         if target.kind in TEMPORAL_KINDS:
             continue
         s_start = para.sentence_start(target.start)
@@ -411,6 +429,8 @@ def _changes(para: _Paragraph, rows: list[dict[str, Any]]) -> None:
 
 
 def _rows(text: str, figs: list[Figure], article: int, paragraph: int) -> list[dict[str, Any]]:
+    if not figs:
+        return []
     para = _Paragraph(text, figs)
     rows = []
     for fig in figs:
@@ -509,8 +529,7 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
         0  73.2%   73.2    %  percent        up
     """
     rows: list[dict[str, Any]] = []
-    tagger = _TAGGER.set({"tokenizer": None, "tags": {}})
-    try:
+    with tagging_call():
         if isinstance(x, str):
             rows = _rows(x, scan_figures(x, whole=True), 0, 0)
         else:
@@ -525,26 +544,40 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
             hints = getattr(x, "hints", None)
             if hints is not None and hints.not_figure:
                 rows = [r for r in rows if not _inside_hint(r, x, hints.not_figure)]
-    finally:
-        _TAGGER.reset(tagger)
     return _frame(rows)
 
 
 _OPTIONAL = ("unit", "iso", "change_from", "change_to", "direction", "note")  # text or None
 _TYPES = {"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "value": "float64",
           "low": "float64", "high": "float64", "approx": "bool"}
+_COLUMN_INDEX = pd.Index(COLUMNS)
+_TEXT_DTYPE = pd.Series(["字"]).dtype  # whatever dtype this pandas gives a column of strings (str, or object before 3.0)
 
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The figures table of ``rows``, built column by column (the optional texts as objects with None)."""
+    """The figures table of ``rows``, each column built once in its final dtype (the optional texts as objects
+    with None, the other texts as str) and put together without a pass of pandas over the columns."""
     if not rows:
         frame = pd.DataFrame(rows, columns=COLUMNS)
         for column in _OPTIONAL:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
         return frame.astype(_TYPES)
-    columns: dict[str, Any] = {c: [r[c] for r in rows] for c in COLUMNS}
-    for column in _OPTIONAL:
-        columns[column] = pd.Series(columns[column], dtype=object)
-    for column, dtype in _TYPES.items():
-        columns[column] = np.array(columns[column], dtype=dtype)  # typed already: no astype pass per column
-    return pd.DataFrame(columns)
+    arrays = []
+    for column in COLUMNS:
+        values = [r[column] for r in rows]
+        if column in _TYPES:
+            arrays.append(np.array(values, dtype=_TYPES[column]))
+        elif column in _OPTIONAL:
+            array = np.empty(len(values), dtype=object)
+            array[:] = values  # element by element: never a nested array of a list
+            arrays.append(array)
+        else:
+            arrays.append(pd.array(values, dtype=_TEXT_DTYPE))
+    # a copy of one column index per table: building it anew infers its dtype every time. _from_arrays skips the
+    # public constructor's checks (30 % of this function); a pandas without it gets the public constructor.
+    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
+    if from_arrays is not None:
+        return from_arrays(arrays, columns=_COLUMN_INDEX.copy(), index=pd.RangeIndex(len(rows)),
+                           verify_integrity=False)
+    return pd.DataFrame({column: pd.Series(array, dtype=object if column in _OPTIONAL else None, copy=False)
+                         for column, array in zip(COLUMNS, arrays)})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 
 from newsanalysis.figures.context import COLON_RE, PHONE_RE, SCORE_BEFORE
 from newsanalysis.figures.number import read_number
@@ -22,6 +23,7 @@ from newsanalysis.figures.numerals import (
     DIGITS,
     HEDGES_BEFORE,
     NUMERAL_CHARS,
+    PERIODS_OF_DAY,
     TIME_RE,
     clock_iso,
     date_iso,
@@ -42,6 +44,26 @@ _PIECE = rf"(?:{_AR}|[{_CN}])"
 _CORE = (rf"(?:负|-(?=\d))?{_PIECE}(?:(?:(?<=[{_CN}]) {{1,3}}(?=[{_CN}点點余几幾]))?(?:{_PIECE}"
          rf"|[点點] {{0,3}}(?=[\d{_CNDIG}])|[余多几幾] {{0,3}}(?=[万亿萬億]))|(?<=\d) {{1,3}}(?=[万亿萬億千百]))*")
 CORE_RE = re.compile(rf"(?<![\d.])(?>{_CORE})")
+# where a match of the long patterns can start: they are tried only there (a paragraph has few numerals), which
+# finds the same matches as a scan of every position because none of them can match the empty string
+_CORE_STARTS = re.compile(rf"[负\-\d{_CN}]")
+_DATE_STARTS = re.compile(r"[\d〇零一二三四五六七八九十]")
+_TIME_STARTS = re.compile("[" + "".join(sorted({p[0] for p in PERIODS_OF_DAY})) + r"\d一二两三四五六七八九十]")
+
+
+def _matches(pattern: re.Pattern, starts: re.Pattern, s: str) -> Iterator[re.Match]:
+    """``pattern.finditer(s)``, tried only at the positions ``starts`` finds (a match never starts elsewhere)."""
+    done = 0
+    for at in starts.finditer(s):
+        pos = at.start()
+        if pos >= done:
+            m = pattern.match(s, pos)
+            if m is not None:
+                done = m.end()
+                yield m
+
+
+_FIGURE_CHAR = re.compile(rf"[\d{_CN}半番折]")
 _IN_NUMERAL = _CN + "点點余多几幾"  # a fraction never starts inside a numeral (and so is read once per numeral)
 FRACTION_RE = re.compile(rf"(?<![\d.{_IN_NUMERAL}])(?<![{_IN_NUMERAL}] )(?<![{_IN_NUMERAL}]  )(?<![{_IN_NUMERAL}]   )"
                          rf"(?:(?P<whole>(?>{_CORE}))又)?(?P<den>(?>{_CORE})) {{0,3}}分 {{0,3}}之 {{0,3}}"
@@ -64,6 +86,7 @@ def unread(start: int, end: int, digits: int) -> Figure:
     return Figure(start, end, kind="unread", note=f"not read: {digits} digits (more than {MOST_DIGITS})")
 
 
+_TITLE_MARK = re.compile("[《〈》〉\n]")
 _TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年(?:度)?")
 
 
@@ -71,7 +94,10 @@ def _title_spans(s: str) -> list[tuple[int, int]]:
     """The insides of titles in 《》 or 〈〉 (at most 40 characters each: 《1984》, 《流浪地球2》, 《第二十条》),
     without a year written with 年 (《2024年全国教育事业发展统计公报》: the year of a document is a date)."""
     out, opened = [], -1
-    for i, c in enumerate(s):
+    if "《" not in s and "〈" not in s:
+        return out
+    for mark in _TITLE_MARK.finditer(s):
+        i, c = mark.start(), mark.group()
         if c in "《〈":
             opened = i
         elif c in "》〉" and opened != -1:
@@ -125,7 +151,8 @@ def _printed_units(text: str, s: str, figs: list[Figure]) -> None:
         at = s.rfind(fig.unit, fig.start, fig.end)
         if at != -1:
             printed = text[at:at + len(fig.unit)]
-            fig.unit = "".join(p if "\u4e00" <= p <= "\u9fff" else f for p, f in zip(printed, fig.unit))
+            if printed != fig.unit:
+                fig.unit = "".join(p if "\u4e00" <= p <= "\u9fff" else f for p, f in zip(printed, fig.unit))
 
 
 def _power(base: float, exponent: int) -> float | None:
@@ -150,6 +177,8 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
     """All figures in ``text`` in order (internal records; ``extract_figures`` builds the table)."""
     s = fold_text(text)
     figs: list[Figure] = []
+    if _FIGURE_CHAR.search(s) is None:
+        return figs  # every figure holds a digit, a Chinese numeral, 半, 番 or 折
     taken = bytearray(len(s) + 1)  # positions already inside a figure, a phone number or a title
 
     def free(start: int, end: int) -> bool:
@@ -166,19 +195,20 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             figs.append(fig)
             mark(fig.start, fig.end)
 
+    # a pattern that needs a character the text lacks (a colon, 时 or 点, 半, 分之 ...) is not run: the same matches
     for m in PHONE_RE.finditer(s):
         mark(*m.span())  # 0571-87654321: a phone number, not a range
     for a, b in _title_spans(s):
         mark(a, b)  # 《1984》, 《流浪地球2》: names, not figures
     for fig in scan_scores(s):
         add(fig)  # 以3比1战胜, 5∶0, 4-2
-    for m in COLON_RE.finditer(s):
+    for m in COLON_RE.finditer(s) if ":" in s or "∶" in s else ():
         a, b = m.group("a"), m.group("b")
         if "." in a or "." in b or float(a) > 24 or len(b) != 2 or float(b) > 59 \
                 or SCORE_BEFORE.search(s[max(0, m.start() - 4):m.start()]):
             add(Figure(m.start(), m.end(), value=float(a) / float(b) if float(b) else math.nan, kind="ratio"))
     dates: dict[int, Figure] = {}  # end -> date figure, for a clock time right after it
-    for m in DATE_RE.finditer(s):
+    for m in _matches(DATE_RE, _DATE_STARTS, s):
         parts = date_parts(m)
         if parts and parts[2] and not parts[0] and not parts[1] and (
                 s.startswith(("内", "以内", "之内"), m.end()) and s.endswith(("之日起", "后"), 0, m.start())
@@ -202,7 +232,7 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             if figs and figs[-1] is fig:
                 dates[fig.end] = fig
     blank_before, blank_from = len(s) - len(s.lstrip()), len(s.rstrip())  # text[:i] / text[j:] blank: no copy
-    for m in TIME_RE.finditer(s):
+    for m in _matches(TIME_RE, _TIME_STARTS, s) if "时" in s or "点" in s or ":" in s else ():
         iso = clock_iso(m, after_date=m.start() in dates)
         if not iso or not free(m.start(), m.end()):
             continue
@@ -216,7 +246,7 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
         add(Figure(start, m.end(), kind="time", iso=iso))
     for fig in scan_race_times(s) + scan_relays(s):
         add(fig)  # 1分44秒86, 4×100米
-    for m in SPECIAL_RE.finditer(s):
+    for m in SPECIAL_RE.finditer(s) if "半" in s or "番" in s or "比" in s or "对折" in s else ():
         if m.group(0).startswith("翻"):
             n = parse_numeral(m.group("fan") or "一") or 1
             add(Figure(m.start(), m.end(), value=2.0 ** n, kind="multiple"))
@@ -229,7 +259,7 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             add(Figure(m.start("dz"), m.end(), value=50.0, unit="%", kind="percent"))  # 打对折: half price
         else:
             add(Figure(m.start(), m.end(), value=0.5, kind="fraction"))  # 一半
-    for m in FRACTION_RE.finditer(s):
+    for m in FRACTION_RE.finditer(s) if "之" in s and "分" in s else ():
         den, num = m.group("den"), m.group("num")
         d, n = parse_numeral(den), parse_numeral(num)
         if d is None or n is None or d == 0 or not free(m.start(), m.end()):
@@ -239,15 +269,15 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             continue
         whole_part = parse_numeral(m.group("whole")) if m.group("whole") else 0.0
         add(Figure(m.start(), m.end(), value=(whole_part or 0.0) + n / d, kind="fraction"))  # 三分之一
-    for m in POWER_RE.finditer(s):
+    for m in POWER_RE.finditer(s) if "^" in s else ():
         value = _power(float(m.group("b")), int(m.group("e")))
         if value is not None:
             add(Figure(m.start(), m.end(), value=value, kind="count" if value == round(value) else "measure"))  # 2^5
-    for m in SLASH_RE.finditer(s):
+    for m in SLASH_RE.finditer(s) if "/" in s else ():
         a, b = m.group(0).split("/")
         if float(b) != 0:
             add(Figure(m.start(), m.end(), value=float(a) / float(b), kind="fraction"))  # 1/100
-    for m in CORE_RE.finditer(s):
+    for m in _matches(CORE_RE, _CORE_STARTS, s):
         end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
         if not free(m.start(), m.end()):
             continue
@@ -258,7 +288,7 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             add(read_number(s, m.start(), end, whole))
     figs.sort(key=lambda f: f.start)
     figs = join_ranges(s, figs)
-    if _is_traditional(text, s):
-        _roc_years(s, figs)
+    if any(f.kind == "duration" and f.unit == "年" for f in figs) and _is_traditional(text, s):
+        _roc_years(s, figs)  # only a number of years can be one
     _printed_units(text, s, figs)
     return figs

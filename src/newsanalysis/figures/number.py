@@ -15,6 +15,7 @@ numeral is no figure (神舟二十号, C909, 七下八上, 一家) or that the f
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 
@@ -39,7 +40,12 @@ from newsanalysis.figures.reading import (
     number_after,
     read_numeral,
 )
-from newsanalysis.figures.units import apply_unit, find_unit, with_magnitude
+from newsanalysis.figures.units import (
+    apply_unit,
+    compound_after,
+    find_unit,
+    with_magnitude,
+)
 from newsanalysis.figures.words import INSTITUTION_AFTER
 
 _INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
@@ -50,6 +56,7 @@ _SPAN_LEADS = ("长达", "为期", "历时", "用了", "仅", "只用")
 _DURATION_LEADS = ("快", "满", "整整", "足足", "不到", "开业", "成立", "运行", "坚持")  # 开业一年, 开了快一年
 # after a lone 一 with a unit of time, these make it a span (一年来, 一年内, “一次充够一年”), not "a" (的一年)
 _SPAN_AFTER = ("来", "以来", "内", "之内", "以内")
+_CURRENCY_SIGNS = tuple(CURRENCY_PREFIXES)
 _PLENUM_RE = re.compile(rf"[{NUMERAL_CHARS}\d]+(?:中全会|次会议)")  # 二十届三中全会: a name
 
 
@@ -63,7 +70,23 @@ def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
     if is_name(num):
         return None
     fig, pos, inner = with_magnitude(num)
-    unit, upos, uend, half, inner = find_unit(num, fig, pos, inner)
+    unit, upos, uend, half, inner, uncounted = find_unit(num, fig, pos, inner)
+    if uncounted is None:
+        return _with_unit(num, fig, pos, unit, upos, uend, half, inner)
+    # a one-character measure word after a Chinese numeral counts unless the tokenizer reads it as the start of
+    # a longer noun (三大股指); the tags are asked for only when the two readings differ (一家, 一步: neither)
+    counted = _with_unit(num, copy.copy(fig), pos, unit, upos, uend, half, inner)
+    other = _with_unit(num, fig, pos, uncounted[0], upos, uncounted[1], half, inner)
+    if counted == other:
+        return counted
+    return other if compound_after(s, num.start, uend - 1, uend) else counted
+
+
+def _with_unit(num: Numeral, fig: Figure, pos: int, unit: str | None, upos: int, uend: int, half: float,
+               inner: bool) -> Figure | None:
+    """Stages 4c to 6 for the unit word ``s[upos:uend]`` (or none, the numeral ending at ``pos``): the figure, or
+    None when it is none."""
+    s = num.s
     if unit == "skip":
         return None
     if unit is None and at(s, upos, "角毛") and (num.whole_span or len(num.core) > 1):
@@ -91,7 +114,7 @@ def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
     pct = _attach_percent_or_currency(num, fig)
     hedge = ends_with(s, fig.start, HEDGES_BEFORE)
     if hedge and not (hedge == "近" and s[fig.start - 2:fig.start - 1] == "最") \
-            or any(s.startswith(h, fig.end) for h in HEDGES_AFTER):
+            or s.startswith(HEDGES_AFTER, fig.end):
         fig.approx = True  # 约, 近, 超过 … 左右, 以上; but 最近 is "latest"
     if inner and fig.kind in ("count", "money", "duration", "measure", "age"):
         fig.kind = "approx"  # 350余位, 3900多元, 一个多小时
@@ -157,8 +180,10 @@ def _attach_percent_or_currency(num: Numeral, fig: Figure) -> str | None:
         fig.start -= len(pct)
         fig.value = fig.value / (10 if pct.startswith("千") else 100 if pct.startswith("万") else 1)
         fig.kind, fig.unit = "percent", "%"
+    if fig.unit is not None or not s.endswith(_CURRENCY_SIGNS, 0, start):
+        return pct
     for sign, cur in CURRENCY_PREFIXES.items():
-        if s[max(0, start - len(sign)):start] == sign and fig.unit is None:
+        if s[max(0, start - len(sign)):start] == sign:
             fig.start -= len(sign)
             fig.kind, fig.unit = "money", cur
             break
@@ -186,6 +211,7 @@ def _bare_number(num: Numeral, fig: Figure) -> Figure | None:
 
 
 # a bare number in a sentence about one of these is a reading on its scale (BMI 28), not a count of things
+_SENTENCE_SPLIT = re.compile(r"[。！？!?\n]")
 _READING_WORDS = re.compile(r"BMI|体重指数|指数|PMI|AQI|pH|评分|分值|血压|血糖")
 
 
@@ -197,7 +223,7 @@ def _reading_context(s: str, start: int) -> bool:
         >>> _reading_context("成年人BMI在18.5至23.9之间为正常，28及以上为肥胖", 22), _reading_context("共有28家", 2)
         (True, False)
     """
-    sentence = re.split(r"[。！？!?\n]", s[max(0, start - 80):start])[-1]
+    sentence = _SENTENCE_SPLIT.split(s[max(0, start - 80):start])[-1]
     return bool(_READING_WORDS.search(sentence))
 
 

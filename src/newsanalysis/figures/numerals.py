@@ -25,6 +25,7 @@ from newsanalysis.figures.words import (  # noqa: F401
 )
 
 # the unit vocabulary lives in figure_words; re-exported here for existing callers
+from newsanalysis.memo import text_cache
 from newsanalysis.normalize import fold, fold_width
 
 DIGITS = {
@@ -40,7 +41,11 @@ APPROX_MARKS = "余多几幾"
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(TENS) + "".join(BIG_UNITS)
 
 _DIGIT_CHARS = "".join(DIGITS)
+_NO_APPROX_MARKS = str.maketrans("", "", APPROX_MARKS)
+_MIXED_DIGITS = re.compile(rf"\d[{_DIGIT_CHARS}]|[{_DIGIT_CHARS.replace('零', '').replace('〇', '')}]\d")
+_EXPONENT = re.compile(r"\d+(?:\.\d+)?e[+-]?\d+")
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def to_halfwidth(text: str) -> str:
@@ -53,7 +58,13 @@ def to_halfwidth(text: str) -> str:
     return fold_width(text)
 
 
+_FULL_COMMA = re.compile("，")
+_GROUP = re.compile(r"\d{3}\D?")
+_GROUPS_BEFORE = re.compile(r"\d,\d{3}$")
+_DECIMAL_AFTER_GROUP = re.compile(r"[,.]\d")
+_DECIMALS = re.compile(r"\.\d")
 _TRADITIONAL = str.maketrans("個點萬億兩對幾時號歲塊佰仟貳陸", "个点万亿两对几时号岁块百千贰陆")
+_TRADITIONAL_LEFT = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")  # a text without them keeps its copy
 
 
 def fold_text(text: str) -> str:
@@ -63,19 +74,25 @@ def fold_text(text: str) -> str:
         >>> fold_text("２．４個百分點，連續11個季度")
         '2.4个百分点，连续11个季度'
     """
-    folded = list(fold(text).translate(_TRADITIONAL))
+    simple = fold(text)
+    if _TRADITIONAL_LEFT.search(simple):
+        simple = simple.translate(_TRADITIONAL)
+    if "，" not in text:
+        return simple
+    folded = list(simple)
     # a full-width comma separates clauses and list items (120，150); it groups thousands only between
     # full-width digits (９，９９９) or before a decimal part (82，225.00)
-    for i, c in enumerate(text):
-        if c == "，":
-            group = "".join(folded[i + 1:i + 5])
-            grouping = i > 0 and folded[i - 1].isdigit() and re.fullmatch(r"\d{3}\D?", group) is not None
+    for comma in _FULL_COMMA.finditer(text):
+        i = comma.start()
+        grouping = i > 0 and folded[i - 1].isdigit() and _GROUP.fullmatch("".join(folded[i + 1:i + 5])) is not None
+        if grouping:
             decimal = "".join(folded[i + 4:i + 6])
-            among_groups = re.search(r"\d,\d{3}$", "".join(folded[max(0, i - 5):i])) is not None \
-                and re.fullmatch(r"[,.]\d", decimal) is not None  # 233,333，333,434.344
-            if not (grouping and ("\uff10" <= text[i - 1] <= "\uff19" or re.fullmatch(r"\.\d", decimal)
-                                  or among_groups)):
-                folded[i] = "，"
+            among_groups = _GROUPS_BEFORE.search("".join(folded[max(0, i - 5):i])) is not None \
+                and _DECIMAL_AFTER_GROUP.fullmatch(decimal) is not None  # 233,333，333,434.344
+            grouping = "\uff10" <= text[i - 1] <= "\uff19" or _DECIMALS.fullmatch(decimal) is not None \
+                or among_groups
+        if not grouping:
+            folded[i] = "，"
     return "".join(folded)
 
 
@@ -85,7 +102,7 @@ def _parse_integer(s: str) -> float | None:
         return None
     if s.isdigit() and s.isascii():
         return float(s)  # float, not int: a run of thousands of digits is inf (then no figure), not an error
-    if re.search(rf"\d[{_DIGIT_CHARS}]|[{_DIGIT_CHARS.replace('零', '').replace('〇', '')}]\d", s):
+    if _MIXED_DIGITS.search(s):
         return None  # 6零2零, 两5: Arabic and Chinese digits side by side are no numeral
     # digit sequences such as 二〇〇二 or 一七二零 (no unit characters at all)
     if len(s) > 1 and all(c in DIGITS for c in s):
@@ -183,6 +200,7 @@ def _parse_decimal(s: str) -> float | None:
         else (whole + frac) * scale
 
 
+@text_cache(4096)
 def parse_numeral(text: str) -> float | None:
     """Parse one numeral string to a float, or None if it is not a numeral.
 
@@ -192,6 +210,9 @@ def parse_numeral(text: str) -> float | None:
         >>> parse_numeral("一万三"), parse_numeral("2.5万"), parse_numeral("三分之一")
         (13000.0, 25000.0, 0.3333333333333333)
     """
+    if _PLAIN_ARABIC.fullmatch(text):  # 2024, 73.2: most numerals of a page, read without the steps below
+        value = float(text)
+        return value if math.isfinite(value) else None
     s = to_halfwidth(text).replace(" ", "").replace("\u3000", "")
     if not s:
         return None
@@ -199,7 +220,7 @@ def parse_numeral(text: str) -> float | None:
     while s and s[0] in "负負-−":
         sign = -sign
         s = s[1:]
-    if re.fullmatch(r"\d+(?:\.\d+)?e[+-]?\d+", s):
+    if _EXPONENT.fullmatch(s):
         return sign * float(s)
     if "又" in s:  # 3又一千分之23
         whole, _, rest = s.partition("又")
@@ -211,7 +232,7 @@ def parse_numeral(text: str) -> float | None:
         if d is None or n is None or d == 0:
             return None
         return sign * n / d
-    s = "".join("" if c in APPROX_MARKS else c for c in s)
+    s = s.translate(_NO_APPROX_MARKS)
     if s == "半百":
         return sign * 50.0
     value = _parse_decimal(s)

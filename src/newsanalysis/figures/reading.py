@@ -23,14 +23,14 @@ from newsanalysis.figures.numerals import (
     UNITS_LONGEST_FIRST,
     parse_numeral,
 )
+from newsanalysis.memo import text_cache
 
 _PAIRS = {(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)}
 _PAIR_RE = re.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[一二两三四五六七八九])(?P<mag>[十百千万亿]*)")
 _ZERO_SPANS = ("年", "个月", "天", "小时", "分钟", "秒")  # 零年: no time at all
 
 
-@dataclass
-@dataclass
+@dataclass(slots=True)
 class Numeral:
     """A numeral found in the folded text ``s``: its span, digits and value, and what is known around it."""
 
@@ -59,6 +59,11 @@ _IDIOMS_BY_CHAR: dict[str, list[str]] = {}
 for _idiom in dict.fromkeys(IDIOMS):
     for _c in set(_idiom):
         _IDIOMS_BY_CHAR.setdefault(_c, []).append(_idiom)
+_ANY_IDIOM = re.compile("|".join(map(re.escape, dict.fromkeys(IDIOMS))))
+_LONGEST_IDIOM = max(map(len, IDIOMS))
+_UNITS = tuple(UNITS_LONGEST_FIRST)
+_UNIT_CHARS = frozenset("十百千万亿兆拾佰仟萬億")  # numeral characters that are units of ten and more
+_ASCII_DIGIT = re.compile("[0-9]")
 _NUMERAL_IDIOMS = frozenset(i for i in IDIOMS if all(c in NUMERAL_CHARS for c in i))
 
 
@@ -78,10 +83,17 @@ def match_unit(s: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-def ends_with(s: str, pos: int, words) -> str | None:
-    """The first of ``words`` that ``s[:pos]`` ends with, else None."""
+def ends_with(s: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` that ``s[:pos]`` ends with, else None.
+
+    Example:
+        >>> ends_with("增长约", 3, ("大约", "约")), ends_with("增长", 2, ("约",))
+        ('约', None)
+    """
+    if pos <= 0 or not s.endswith(words, 0, pos):  # one test in C for the usual answer: none
+        return None
     for w in words:
-        if s[max(0, pos - len(w)):pos] == w:
+        if s.endswith(w, 0, pos):
             return w
     return None
 
@@ -95,14 +107,21 @@ def in_idiom(s: str, start: int, end: int) -> bool:
         >>> in_idiom("确保万无一失", 2, 3), in_idiom("增长一万一千元", 2, 6)
         (True, False)
     """
-    candidates = {idiom for c in set(s[start:end]) for idiom in _IDIOMS_BY_CHAR.get(c, ())}
-    for idiom in candidates:
+    if _ANY_IDIOM.search(s, max(0, start - _LONGEST_IDIOM + 1), end + _LONGEST_IDIOM - 1) is None:
+        return False  # no idiom anywhere near: the usual answer, in one search
+    for idiom in _idioms_holding(s[start:end]):
         i = s.find(idiom, max(0, start - len(idiom) + 1), end + len(idiom) - 1)
         if i != -1 and i < end and i + len(idiom) > start:
             if idiom in _NUMERAL_IDIOMS and (i, i + len(idiom)) != (start, end):
                 continue  # 一万一千 is not 万一
             return True
     return False
+
+
+@text_cache(1024)
+def _idioms_holding(span: str) -> tuple[str, ...]:
+    """The idioms of ``IDIOMS`` holding a character of ``span`` (the same few spans recur on a page)."""
+    return tuple({idiom for c in set(span) for idiom in _IDIOMS_BY_CHAR.get(c, ())})
 
 
 def number_after(s: str, pos: int) -> bool:
@@ -116,11 +135,11 @@ def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
     core = s[start:end]
     prev = s[start - 1] if start else ""
     if core.startswith("-") and prev and (prev.isalnum() and prev.isascii() or prev in NUMERAL_CHARS + "%)）-—~"
-                                          or any(s.endswith(u, 0, start) for u in UNITS_LONGEST_FIRST)):
+                                          or s.endswith(_UNITS, 0, start)):
         start, core = start + 1, core[1:]  # 1万-5万元: a connector, not a minus
-    if all(c in "十百千万亿兆拾佰仟萬億" for c in core) and (len(match_unit(s, start)[0] or "") > 1
-                                                   or s.startswith("分之", start + len(core))
-                                                   or whole and s.strip() == core and len(core) == 1):
+    if _UNIT_CHARS.issuperset(core) and (len(match_unit(s, start)[0] or "") > 1
+                                         or s.startswith("分之", start + len(core))
+                                         or whole and s.strip() == core and len(core) == 1):
         return None  # 兆瓦级, 千米, 百分点: a unit word, no number
     whole_span = whole and start <= len(s) - len(s.lstrip()) and _only_unit_after(s[end:].strip())
     if not whole_span and len(core) == 1 and core in "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟" and not s.endswith("分之", 0, start) \
@@ -151,7 +170,7 @@ def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
         value = parse_numeral(core)
     if value is None or not math.isfinite(value):
         return None
-    has_ar = any(c.isdigit() and c.isascii() for c in core)
+    has_ar = _ASCII_DIGIT.search(core) is not None
     if prev == " " and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha() and has_ar:
         prev = s[start - 2]  # iPhone 16
     return Numeral(s, start, end, core, value, prev, whole, whole_span, has_ar)
@@ -187,7 +206,7 @@ def is_name(num: Numeral) -> bool:
         return True
     if core.isdigit() and not num.whole_span:
         # a list item's number opening a paragraph (1.路面湿滑 / 2、加强巡查 / 3）), not 1.5 or 3、5年
-        if len(core) <= 2 and not s[:start].strip() and s[end:end + 1] in ".．、)）" and not s[end + 1:end + 2].isdigit():
+        if len(core) <= 2 and s[end:end + 1] in ".．、)）" and not s[:start].strip() and not s[end + 1:end + 2].isdigit():
             return True
         # a bus route (公交12路、35路); 12路口 and 3路段 are places on a road
         if s.startswith("路", end) and s[end + 1:end + 2] not in ("口", "段", "面", "边", "灯"):

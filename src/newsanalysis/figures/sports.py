@@ -84,7 +84,9 @@ def _clock_shaped(a: str, b: str) -> bool:
 
 def scan_scores(s: str) -> list[Figure]:
     """The scores in the folded text ``s`` (other pairs are left to the ratio, clock and range readers)."""
-    out = []
+    out: list[Figure] = []
+    if "比" not in s and ":" not in s and "∶" not in s and "-" not in s:
+        return out  # no separator of two numbers
     for m in SCORE_RE.finditer(s):
         a, b, sep = m.group("a"), m.group("b"), m.group("sep").strip()
         kind = score_or_ratio(s, m.start(), m.end(), sep)
@@ -97,7 +99,9 @@ def scan_scores(s: str) -> list[Figure]:
 
 def scan_race_times(s: str) -> list[Figure]:
     """Durations printed in two or three units, in seconds: 1分44秒86, 3分27秒, 2小时40分 (in a race), 1小时2分3秒."""
-    out = []
+    out: list[Figure] = []
+    if "分" not in s:
+        return out  # every race time has minutes
     for m in RACE_RE.finditer(s):
         h, mi = m.group("h"), m.group("hm") or m.group("m")
         sec, hs = m.group("hsec") or m.group("sec"), m.group("hhs") or m.group("hs")
@@ -110,6 +114,8 @@ def scan_race_times(s: str) -> list[Figure]:
 
 def scan_relays(s: str) -> list[Figure]:
     """``4×100米`` (an event name): one distance of 400 米."""
+    if "×" not in s and "x" not in s and "X" not in s:
+        return []
     return [Figure(m.start(), m.end(), value=float(int(m.group("n")) * int(m.group("d"))),
                    unit="米" if m.group("u") == "米" else "m", kind="measure")
             for m in RELAY_RE.finditer(s)]

@@ -25,9 +25,11 @@ from newsanalysis.figures.numerals import (
 )
 from newsanalysis.figures.ranges import Figure
 from newsanalysis.figures.reading import Numeral, match_unit, number_after
+from newsanalysis.figures.tagging import tags
 from newsanalysis.figures.words import CN_ONLY_UNITS, LATIN_UNIT_SET, FigureKind
 
 _CNDIG = "".join(DIGITS)
+_APPROX_MARKS = frozenset("余多几幾")
 _HALF_WORDS = ("半决赛", "半程", "半场", "半径", "半岛", "半导体", "半月", "半年", "半天", "半小时", "半个", "半数",
                "半价", "半山", "半身", "半成", "半封闭", "半自动", "半夜", "半空", "半透明", "半职", "半日")
 _GRADE_AFTER = ("标准", "能效", "响应", "预警", "应急", "保护", "文物", "医院", "甲等", "乙等", "资质", "职称",
@@ -37,6 +39,7 @@ _WIND_AFTER = ("大风", "阵风", "风", "地震", "强震", "以上大风")
 _EVENING_WORDS = "会上间饭餐报年期班霞辈点安场宴"
 _CORP_BEFORE = set("铁建交冶核")  # 中铁12局, 中建8局: a company, not 12 games
 _ASPECT = ("方面", "方式", "方法", "方案", "方向", "方位", "方针")
+_PER = re.compile(r"/(\d+(?:\.\d+)?)?")
 _MONEY_TAIL = re.compile(rf"(?:(?P<j>[\d{_CNDIG}])[角毛])?(?:(?P<f>[\d{_CNDIG}])分)?钱?(?P<z>[整正])?")
 
 
@@ -56,7 +59,7 @@ def with_magnitude(num: Numeral) -> tuple[Figure, int, bool]:
     if num.has_ar and s[pos:pos + 1] == "k" and not (s[pos + 1:pos + 2].isascii() and s[pos + 1:pos + 2].isalpha()):
         fig.value *= 1000
         pos += 1
-    inner = any(c in "余多几幾" for c in core)
+    inner = not _APPROX_MARKS.isdisjoint(core)
     if s[pos:pos + 1] in ("余", "多") and match_unit(s, pos + 1)[0]:
         inner, pos = True, pos + 1
     elif s[pos:pos + 1] in ("余", "多") and s[pos + 1:pos + 2] in BIG_UNITS:
@@ -68,8 +71,9 @@ def with_magnitude(num: Numeral) -> tuple[Figure, int, bool]:
 
 
 def find_unit(num: Numeral, fig: Figure, pos: int, inner: bool
-               ) -> tuple[str | None, int, int, float, bool]:
-    """Stage 4a: (unit, where it starts, where it ends, an added half, inner 余/多) for the word after ``pos``."""
+              ) -> tuple[str | None, int, int, float, bool, tuple[str | None, int] | None]:
+    """Stage 4a: (unit, where it starts, where it ends, an added half, inner 余/多, the unit and its end if the
+    one-character measure word found opens a longer noun, else None) for the word after ``pos``."""
     s = num.s
     upos = pos
     unit, uend = match_unit(s, upos)
@@ -93,11 +97,15 @@ def find_unit(num: Numeral, fig: Figure, pos: int, inner: bool
     if unit is None and s[upos:upos + 1] == "日" and "." in num.core:
         unit, uend = "日", upos + 1  # 平均逗留1.2日: days, not the 1st of the month
     unit, uend = _check_unit(num, unit, upos, uend)
-    return unit, upos, uend, half, inner
+    uncounted = None
+    if unit is not None and len(unit) == 1 and UNITS.get(unit) == "count" and not num.has_ar:
+        uncounted = _block_unit(num, None, upos, upos)  # if 三大股指, 高三班主任: the measure word opens a noun
+    unit, uend = _block_unit(num, unit, upos, uend)
+    return unit, upos, uend, half, inner, uncounted
 
 
 def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
-    """Stage 4b: drop a unit the context rules out (三方面, 100平, 20点, 一度) and find 两大类 and 3块钱."""
+    """Stage 4b: drop a unit the context rules out (三方面, 100平, 20点, 一度) and find 两大类."""
     s, start, core = num.s, num.start, num.core
     if unit in CN_ONLY_UNITS and (num.has_ar or s.startswith(_ASPECT, upos)) and not (
             unit == "局" and num.has_ar and s[start - 1:start] not in _CORP_BEFORE):
@@ -122,29 +130,30 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
         unit, uend = match_unit(s, upos + 1)
         if not (unit is not None and UNITS.get(unit) == "count"):
             unit, uend = None, upos
-    if unit is not None and len(unit) == 1 and UNITS.get(unit) == "count" and not num.has_ar \
-            and _compound_after(s, start, uend - 1, uend):
-        unit, uend = None, upos  # 三大股指, 高三班主任: the measure word opens a longer noun
+    return unit, uend
+
+
+def _block_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
+    """Stage 4b, last: 3块, 3块钱 (yuan) where no other unit was found."""
+    s = num.s
     if unit in (None, "块") and s[upos:upos + 1] == "块" and (
             s[upos + 1:upos + 2] in ("钱", "多", "") or at(s, upos + 1, "，,。；;、") or number_after(s, upos + 1)):
         unit, uend = "块钱" if s.startswith("块钱", upos) else "块", upos + (2 if s.startswith("块钱", upos) else 1)
     return unit, uend
 
 
-def _compound_after(s: str, start: int, upos: int, uend: int) -> bool:
+def compound_after(s: str, start: int, upos: int, uend: int) -> bool:
     """Whether the tokenizer reads the one-character measure word ``s[upos:uend]`` after a Chinese numeral as
     the start of a longer noun (股指 in 三大股指, 班主任 in 高三班主任), so it counts nothing.
 
     Example:
-        >>> _compound_after("美国股市三大股指当天大幅收跌", 4, 6, 7), _compound_after("两所学校", 0, 1, 2)
+        >>> compound_after("美国股市三大股指当天大幅收跌", 4, 6, 7), compound_after("两所学校", 0, 1, 2)
         (True, False)
-        >>> _compound_after("川渝两省市签署协议", 2, 3, 4)
+        >>> compound_after("川渝两省市签署协议", 2, 3, 4)
         False
     """
-    from newsanalysis.segment.tokenizer import get_tokenizer
-
     a = max(0, start - 2)
-    for _, tag, x, y in get_tokenizer().tag(s[a:uend + 4]):
+    for _, tag, x, y in tags(s[a:uend + 4]):
         if x + a <= upos < y + a:
             word = s[x + a:y + a]
             # 两省市: a noun made of measure words only still counts (two provinces and cities)
@@ -194,11 +203,11 @@ def _unit_tail(num: Numeral, fig: Figure, kind: FigureKind, uend: int) -> None:
     if hundredths and match_unit(s, uend + 2)[0] is None:  # 9秒83
         fig.value += int(hundredths.group(0)) / 100
         fig.end += 2
-    per = re.match(r"/(\d+(?:\.\d+)?)?", s[fig.end:]) if kind == "measure" else None
-    per_unit = match_unit(s, fig.end + per.end())[0] if per else None
+    per = _PER.match(s, fig.end) if kind == "measure" else None  # matched in place: no copy of the rest
+    per_unit = match_unit(s, per.end())[0] if per else None
     if per and per_unit and "/" not in unit:  # 156.8毫克/100毫升
-        fig.unit = f"{unit}/{s[fig.end + 1:fig.end + per.end()]}{per_unit}"
-        fig.end += per.end() + len(per_unit)
+        fig.unit = f"{unit}/{s[fig.end + 1:per.end()]}{per_unit}"
+        fig.end = per.end() + len(per_unit)
     if kind == "money" and fig.unit == "元":
         fig.end, fig.value = _money_tail(s, fig.end, fig.value)
 
