@@ -785,3 +785,52 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
     assert len(indented_page.articles) == 1 and indented_page.articles[0].subheads == ["链接"]
+
+
+def test_parsing_does_not_depend_on_what_is_cached():
+    # the parser remembers its answers about lines (memo.text_cache); a page must parse the same with every cache
+    # warm from itself or from other pages, and again after forget_pages() empties them all
+    from newsanalysis import memo
+
+    names = ["sample", "practice_e", "unseen2_v3", "unseen3_w2", "unseen_u4"]
+    paths = [page_path(name) for name in names] + sorted((page_path("sample").parent / "layouts").glob("*.txt"))[:4]
+    memo.forget_pages()
+    cold = {path: repr(load_page(path)) for path in paths}  # each page with only the earlier pages cached
+    warm = {path: repr(load_page(path)) for path in paths}  # every line already asked about
+    memo.forget_pages()
+    again = {path: repr(load_page(path)) for path in reversed(paths)}
+    assert warm == cold and again == cold
+    assert all("Article(index=0," in text for text in cold.values())  # every page read into articles
+
+
+def test_remembered_names_cannot_be_changed_by_a_caller():
+    from newsanalysis.parse.lines import leading_dateline, split_names, trailing_byline
+
+    names = split_names("本报记者 庞立言 通讯员 甘棠")
+    names.append("王明")
+    assert split_names("本报记者 庞立言 通讯员 甘棠") == ["庞立言", "甘棠"]
+    dateline = leading_dateline("本报讯(记者 查睿)12月3日,国网上海电力公司……")
+    dateline.names.clear()
+    assert leading_dateline("本报讯(记者 查睿)12月3日,国网上海电力公司……").names == ["查睿"]
+    trailing_byline("……有力震慑了非法捕捞行为。（郑　舟）")[1].append("李华")
+    assert trailing_byline("……有力震慑了非法捕捞行为。（郑　舟）") == (14, ["郑舟"])
+
+
+def test_running_text_is_none_of_the_special_line_kinds():
+    # is_running_text lets the parser skip every line-kind question: on each printed line of the fixture pages,
+    # and on long lines built to look like the kinds, it may only say yes where every one of them says no
+    from newsanalysis.io import read_page
+    from newsanalysis.parse import lines as L
+
+    kinds = [L.is_credit, L.is_byline, L.is_tail_byline, L.is_author_note, L.jump_text, L.editors_note_body,
+             L.is_page_furniture, L.leading_dateline, L.inline_brief, L.leading_jump]
+    body = "今年以来，全区持续推进城市更新，已完成旧区改造项目十二个，惠及居民两万余户，新一轮改造计划将于明年启动。"
+    lines = [line.strip() for path in sorted(page_path("sample").parent.rglob("*.txt"))
+             for line in read_page(path).text.split("\n") if line.strip()]
+    lines += [body + body, "本报讯（记者 查睿）" + body + body, "据新华社电 " + body + body, "●" + body + body,
+              "（上接第1版）" + body + body, "编者按：" + body + body, "记者 林晓棠/文 蒋帆/摄 " * 6,
+              "王 明 " * 25 + "摄", "2025年12月5日 星期五 第3版 " + body[:40]]
+    running = [line for line in lines if L.is_running_text(line)]
+    assert len(running) > 100 and body + body in running
+    for line in running:
+        assert not [kind.__name__ for kind in kinds if kind(line) not in (None, False)], line

@@ -52,8 +52,15 @@ def _t2s() -> tuple[dict[int, str], re.Pattern]:
 
 
 @functools.lru_cache(maxsize=1)
-def _fold_table() -> dict[int, int | str]:
-    return {**_t2s()[0], **_FOLD}
+def _fold_table() -> str:
+    # one character per code point up to the last one that folds (most map to themselves): str.translate then
+    # never meets a missing key, whose KeyError costs more than the lookup; past the table the IndexError leaves
+    # a character unchanged, as a missing key did
+    folds = {**_t2s()[0], **_FOLD}
+    table = [chr(cp) for cp in range(max(folds) + 1)]
+    for cp, to in folds.items():
+        table[cp] = to if isinstance(to, str) else chr(to)
+    return "".join(table)
 
 
 # The parser, figures and quotes fold the same lines many times over (about 760 calls per page, 90 % of them
@@ -93,13 +100,20 @@ def to_matching_text(text: str) -> str:
     return converted if len(converted) == len(text) else text.translate(table)
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+
+
 def split_lines(text: str) -> list[str]:
     """Split on any line ending (``\\r\\n``, ``\\r``, ``\\n``, U+2028) without keeping them."""
-    return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:  # the usual page: only \n
+        return text.split("\n")
+    return _LINE_END.split(text)
 
 
 def normalise_newlines(text: str) -> str:
     """Replace every line ending with ``\\n``."""
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return text
     return "\n".join(split_lines(text))
 
 
@@ -110,7 +124,11 @@ def squash(text: str) -> str:
         >>> squash("浦东 ，开放。") == squash("浦东,开放。")
         True
     """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold(text)))
+    return "".join(unicodedata.normalize("NFKC", fold(text)).split())
+
+
+_BRACKET_AFTER_SENTENCE = re.compile(r"(?<=[。！？!?…”’」』])\s*\([^()]{1,40}\)$")
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
 def ends_sentence(text: str) -> bool:
@@ -122,7 +140,8 @@ def ends_sentence(text: str) -> bool:
     """
     s = fold(text).rstrip()
     # a bracketed byline or note after the last sentence: 。（孙海燕）
-    s = re.sub(r"(?<=[。！？!?…”’」』])\s*\([^()]{1,40}\)$", "", s)
+    if s.endswith(")"):
+        s = _BRACKET_AFTER_SENTENCE.sub("", s)
     while s and s[-1] in _CLOSERS:
         s = s[:-1]
     return bool(s) and s[-1] in SENTENCE_END
@@ -131,10 +150,12 @@ def ends_sentence(text: str) -> bool:
 def has_inner_sentence_end(text: str) -> bool:
     """True if a sentence ends somewhere before the last character of ``text``."""
     s = fold(text).rstrip()
-    return any(ch in SENTENCE_END for ch in s[:-1])
+    return _SENTENCE_END_RE.search(s, 0, len(s) - 1) is not None
 
 
 SLUG_MAX_CHARS = 40
+_NOT_SLUG = re.compile(r"[^\w\u4e00-\u9fff]+", flags=re.UNICODE)
+_DASHES = re.compile(r"-{2,}")
 
 
 def slugify(text: str, *, index: int | None = None, max_chars: int = SLUG_MAX_CHARS, default: str = "article") -> str:
@@ -149,8 +170,8 @@ def slugify(text: str, *, index: int | None = None, max_chars: int = SLUG_MAX_CH
         'untitled'
     """
     s = unicodedata.normalize("NFKC", text or "")
-    s = re.sub(r"[^\w\u4e00-\u9fff]+", "-", s, flags=re.UNICODE).strip("-_")
-    s = re.sub(r"-{2,}", "-", s)[:max_chars].strip("-_") or default
+    s = _NOT_SLUG.sub("-", s).strip("-_")
+    s = _DASHES.sub("-", s)[:max_chars].strip("-_") or default
     return f"{index + 1:02d}-{s}" if index is not None else s
 
 

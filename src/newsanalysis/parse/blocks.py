@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
+from newsanalysis.memo import text_cache
+from newsanalysis.normalize import fold
 from newsanalysis.parse import lines as L
 
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
@@ -16,7 +17,7 @@ BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump
                     "body_hint", "signature"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One non-blank printed line with its position in the page text."""
 
@@ -42,11 +43,22 @@ def headline_like(block: Block) -> bool:
     """A line that could be a headline: plain text, no Q&A label, no sentence inside it."""
     if block.kind != "text" or block.opens_paragraph or block.continues:
         return False
-    s = fold(block.text)
-    label = L.qa_label(block.text)
+    return headline_text(block.text)
+
+
+@text_cache()
+def headline_text(text: str) -> bool:
+    """The part of :func:`headline_like` that reads only the words: no Q&A label, no sentence inside them.
+
+    Example:
+        >>> headline_text("浦东开放再出发"), headline_text("记者：浦东开放再出发"), headline_text("他说。我们走。")
+        (True, False, False)
+    """
+    s = fold(text)
+    label = L.qa_label(text)
     # 財爺：年底盛事有助維持氣氛 is a headline quoting its speaker; an interview turn is a sentence or a question
-    if label and (label[0] in ("记者", "问", "答", "主持人") or ends_sentence(s) or len(s) > SPEAKER_HEADLINE_MAX_CHARS):
+    if label and (label[0] in ("记者", "问", "答", "主持人") or L.line_ends_sentence(text) or len(s) > SPEAKER_HEADLINE_MAX_CHARS):
         return False
-    if has_inner_sentence_end(s):
+    if L.line_has_inner_sentence_end(text):
         return False
-    return not ends_sentence(s) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")
+    return not L.line_ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, squash
+from newsanalysis.normalize import fold, squash
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.blocks import Block
 from newsanalysis.parse.model import LedgerEntry, QATurn
@@ -59,7 +59,7 @@ def looks_cut(tail: str, head: str) -> bool:
         False
     """
     x, y = fold(tail).rstrip(), fold(head).lstrip()
-    if not x or not y or ends_sentence(x):
+    if not x or not y or L.line_ends_sentence(tail):
         return False
     if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):
         return True
@@ -67,7 +67,7 @@ def looks_cut(tail: str, head: str) -> bool:
         return True
     if x.count("“") > x.count("”") or x.count("「") > x.count("」"):
         return True  # an open quotation: a sentence still running, not a subhead
-    if has_inner_sentence_end(x) or len(re.sub(r"\s", "", x)) >= FRAGMENT_MIN_CHARS:
+    if L.line_has_inner_sentence_end(tail) or sum(map(len, x.split())) >= FRAGMENT_MIN_CHARS:
         return True
     return "," in x and len(x) >= 20
 
@@ -98,8 +98,8 @@ def _caption_indexes(blocks: list[Block]) -> set[int]:
             block.kind == "text"
             and block.spaced
             and len(block.text) <= CAPTION_MAX_CHARS
-            and ends_sentence(block.text)
-            and not has_inner_sentence_end(block.text)
+            and L.line_ends_sentence(block.text)
+            and not L.line_has_inner_sentence_end(block.text)
             and not L.qa_label(block.text)
             and (i + 1 == len(blocks) or blocks[i + 1].kind != "credit")
         ):
@@ -158,7 +158,7 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
                     group.append(blocks[i + 1])
                     i += 1
                     continue
-                if ends_sentence(group[-1].text):
+                if L.line_ends_sentence(group[-1].text):
                     break
                 nxt = _next_text(blocks, i, captions)
                 if nxt is None or not looks_cut(group[-1].text, blocks[nxt].text) or L.qa_label(blocks[nxt].text):
@@ -187,7 +187,9 @@ def split_inline_credit(text: str) -> tuple[str, str] | None:
     if len(text) > 160:
         return None
     folded = fold(text)
-    cut = max(folded.rfind(ch) for ch in "。!?(")
+    if L.CREDIT_CHAR.search(folded) is None:  # no credit can follow
+        return None
+    cut = max(folded.rfind("。"), folded.rfind("!"), folded.rfind("?"), folded.rfind("("))
     if cut <= 0:
         return None
     if folded[cut] != "(":
@@ -221,13 +223,16 @@ def _next_text(blocks: list[Block], i: int, captions: set[int]) -> int | None:
 
 
 def _is_subhead(block: Block) -> bool:
-    s = re.sub(r"\s", "", fold(block.text))
+    folded = fold(block.text)
+    s = "".join(folded.split())
+    if len(s) > SUBHEAD_MAX_CHARS or block.kind != "text":
+        return False
+    # without spaces inside, the line answers as itself (and is asked about as itself elsewhere)
+    asked = block.text if len(s) == len(folded) else s
     question = s[-1:] in "?!" and len(s) <= QUESTION_SUBHEAD_MAX_CHARS and "," not in s  # 为何要建?
     return (
-        (question or not ends_sentence(s))
-        and not has_inner_sentence_end(s)
-        and len(s) <= SUBHEAD_MAX_CHARS
-        and block.kind == "text"
+        (question or not L.line_ends_sentence(asked))
+        and not L.line_has_inner_sentence_end(asked)
         and not L.qa_label(block.text)
     )
 
@@ -259,13 +264,13 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
                 out.dateline = found.dateline
                 out.reporters += [n for n in found.names if n not in out.reporters]
                 cut += found.length
-        text = group[0].text[cut:] + "".join(b.text for b in group[1:])
+        text = group[0].text[cut:] if len(group) == 1 else group[0].text[cut:] + "".join(b.text for b in group[1:])
         tail = L.trailing_byline(text)
         trimmed = 0
         if tail is not None and tail[0] > 0:
-            trimmed = len(text) - tail[0]
+            printed = len(text)
             text = text[: tail[0]].rstrip()
-            trimmed = len(group[0].text[cut:] + "".join(b.text for b in group[1:])) - len(text)
+            trimmed = printed - len(text)
             out.reporters += [n for n in tail[1] if n not in out.reporters]
         if not text.strip():
             ledger[group[0].line] = _entry(group[0], article, "byline", "dateline and byline on a line of their own")
@@ -279,18 +284,26 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
         seen.setdefault(key, group[0].line)
         kept.append((group, cut))
         out.paragraphs.append(text)
+        if len(group) == 1 and not trimmed:
+            out.spans.append(((group[0].start + cut, group[0].end),))
+            out.lines.append((group[0].line,))
+            continue
         spans = [(group[0].start + cut, group[0].end)] + [(b.start, b.end) for b in group[1:]]
         out.spans.append(_trim_spans(spans, trimmed))
         out.lines.append(tuple(b.line for b in group))
     _interview(out)
     for (group, cut), role in zip(kept, out.roles):
+        joined = ""  # the same note goes on every line of a joined paragraph
+        if len(group) > 1:
+            what = "hard-wrapped lines joined" if any(b.continues for b in group) else "page-break split joined"
+            joined = f"{what} (lines {'+'.join(str(b.line) for b in group)})"
+        last = len(group) - 1
         for n, block in enumerate(group):
             reason = f"title, dateline or jump taken off: {group[0].text[:cut]}" if n == 0 and cut else ""
-            if n == len(group) - 1 and (tail := L.trailing_byline(block.text)) is not None and tail[0] > 0:
+            if n == last and (tail := L.trailing_byline(block.text)) is not None and tail[0] > 0:
                 reason = (reason + "; " if reason else "") + f"bracketed byline removed: {block.text[tail[0]:]}"
-            if len(group) > 1:
-                what = "hard-wrapped lines joined" if any(b.continues for b in group) else "page-break split joined"
-                reason = (reason + "; " if reason else "") + f"{what} (lines {'+'.join(str(b.line) for b in group)})"
+            if joined:
+                reason = (reason + "; " if reason else "") + joined
             ledger[block.line] = _entry(block, article, role, reason)
 
 
@@ -311,6 +324,9 @@ def _trim_spans(spans: list[tuple[int, int]], n: int) -> tuple[tuple[int, int], 
 def _interview(out: Body) -> None:
     """Mark interview turns: labelled paragraphs, and unlabelled ones that continue an answer."""
     labels = [L.qa_label(p) for p in out.paragraphs]
+    if not any(labels):  # no speaker labels: no interview
+        out.roles = ["body"] * len(out.paragraphs)
+        return
     names = Counter(lab[0] for lab in labels if lab)
     is_interview = any(n in names for n in (*_QUESTIONERS, "答"))
     accepted = {n for n, c in names.items() if is_interview or c >= 2}

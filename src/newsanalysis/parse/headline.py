@@ -28,7 +28,10 @@ class Headline:
 
 
 def _visible(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
+
+
+_NOT_IN_COLUMN_LABEL = re.compile(r"[0-9,.;:?!\"“”'()、%]|[^\w·|｜]")
 
 
 def is_column_label(text: str) -> bool:
@@ -39,7 +42,7 @@ def is_column_label(text: str) -> bool:
         (True, False)
     """
     s = _visible(fold(text))
-    return 0 < len(s) <= COLUMN_MAX_CHARS and not re.search(r"[0-9,.;:?!\"“”'()、%]|[^\w·|｜]", s)
+    return 0 < len(s) <= COLUMN_MAX_CHARS and not _NOT_IN_COLUMN_LABEL.search(s)
 
 
 COLUMN_NAME_MAX_CHARS = 4
@@ -65,7 +68,7 @@ def is_column_name(text: str) -> bool:
 
 def _split_kicker(line: str) -> tuple[str, str] | None:
     """Kicker and title printed on one line, separated by spaces (split at the last space)."""
-    parts = re.split(r"\s+", line.strip())
+    parts = line.strip().split()
     if len(parts) < 2:
         return None
     left, right = line.strip().rsplit(maxsplit=1) if len(parts) >= 2 else (line, "")
@@ -158,6 +161,9 @@ def assign_headline(lines: list[str]) -> Headline:
     return head
 
 
+_AFTER_SENTENCE = re.compile(r"(?<=[。！？!?])")
+
+
 def display_title(kicker: str | None, title: str | None, subtitle: str | None, first_paragraph: str) -> tuple[str, bool]:
     """The title to show in reports, and whether it had to be derived from the body.
 
@@ -168,7 +174,7 @@ def display_title(kicker: str | None, title: str | None, subtitle: str | None, f
     for candidate in (title, kicker, subtitle):
         if candidate:
             return candidate, False
-    sentence = re.split(r"(?<=[。！？!?])", first_paragraph.strip(), maxsplit=1)[0] if first_paragraph else ""
+    sentence = _AFTER_SENTENCE.split(first_paragraph.strip(), maxsplit=1)[0] if first_paragraph else ""
     if not sentence:
         return "(untitled)", True
     if len(sentence) > DERIVED_TITLE_CHARS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
+from newsanalysis.normalize import fold
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.blocks import MARKER_KINDS, Block, headline_like
 from newsanalysis.parse.model import Article, LedgerEntry, ParseWarning
@@ -21,6 +21,7 @@ MAX_HEADLINE_LINES = 4
 BOX_LINE_MAX_CHARS = 40
 
 
+_DIGIT = re.compile(r"\d")
 _SCORE = re.compile(r"\d+\s*[∶:比\-–]\s*\d+")
 
 
@@ -39,8 +40,8 @@ PHOTO_NEWS_MAX_TEXTS = 2
 def _box_item(text: str) -> bool:
     """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
     s = fold(text)
-    return (len(s) <= BOX_LINE_MAX_CHARS and not ends_sentence(s) and not has_inner_sentence_end(s)
-            and re.search(r"\d", s) is not None
+    return (len(s) <= BOX_LINE_MAX_CHARS and not L.line_ends_sentence(text) and not L.line_has_inner_sentence_end(text)
+            and _DIGIT.search(s) is not None
             and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None))
 
 
@@ -110,7 +111,7 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
             continue
         if (above is not None and block.kind == "text" and block.blanks_before == 0
                 and _print_width(above) >= width - HARD_WRAP_SLACK
-                and not (ends_sentence(fold(above.text)) and headline_like(block))):
+                and not (L.line_ends_sentence(above.text) and headline_like(block))):
             joins.append(block)
             above = block
         else:
@@ -137,7 +138,7 @@ def mark_tail_bylines(blocks: list[Block]) -> None:
         between = rest[:nxt]
         # nothing but the next article's headline lines (or page furniture) before the next start
         # (the 作者系… line under a signature is part of it)
-        if all((headline_like(b) and not ends_sentence(fold(b.text))) or b.kind in ("furniture", "credit", "jump", "tail_byline")
+        if all((headline_like(b) and not L.line_ends_sentence(b.text)) or b.kind in ("furniture", "credit", "jump", "tail_byline")
                for b in between) and (
                 nxt < len(rest) or all(b.kind in ("furniture", "tail_byline") for b in between)
         ) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
@@ -165,7 +166,7 @@ def mark_signatures(blocks: list[Block]) -> None:
         if block.kind != "text" or i == 0:
             continue
         before = blocks[i - 1]
-        after_paragraph = before.kind == "text" and not headline_like(before) and ends_sentence(fold(before.text))
+        after_paragraph = before.kind == "text" and not headline_like(before) and L.line_ends_sentence(before.text)
         if L.is_date_line(block.text):
             if after_paragraph or (before.kind == "signature" and L.is_issuer(before.text)):
                 block.kind = "signature"
@@ -232,10 +233,13 @@ def page_warnings(blocks: list[Block], articles: list[Article], entries: list[Le
     out: list[ParseWarning] = []
     by_line = {b.line: b for b in blocks}
     forced = set(hints.new_article)
+    by_article: dict[int | None, list[LedgerEntry]] = {}
+    for e in entries:
+        by_article.setdefault(e.article, []).append(e)
     for article in articles:
-        lines = [e for e in entries if e.article == article.index]
+        lines = by_article.get(article.index, [])
         subheads = [e for e in lines if e.role == "subhead" and by_line[e.line].kind == "text"]
-        if len(subheads) == 1 and len(re.sub(r"\s", "", subheads[0].text)) >= SUBHEAD_WARN_CHARS:
+        if len(subheads) == 1 and sum(map(len, subheads[0].text.split())) >= SUBHEAD_WARN_CHARS:
             out.append(ParseWarning(subheads[0].line, "headline-like line inside an article; read as a subhead "
                                     "(if an article starts here, hint new_article)", "subhead"))
         if article.title is None and lines and not (lines[0].line in forced):

@@ -2,6 +2,12 @@
 
 Every pattern runs on the width-folded line (see ``normalize.fold``), so ``（记者 查睿）`` and
 ``(记者 查睿)`` match alike and offsets stay valid in the original text.
+
+The parser asks about the same line many times (whether it ends a sentence, its names, its Q&A label), so the
+questions asked again and again are bounded caches of the line's text (``memo.text_cache``); answers holding
+lists are kept as tuples and copied out, so a caller changing its list cannot change the next caller's answer.
+Questions asked once per line are not cached (a cache that never answers twice only costs); cheap tests of a few
+characters let them, and :func:`is_running_text`, skip the long patterns on lines that cannot match.
 """
 
 from __future__ import annotations
@@ -9,7 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsanalysis.normalize import ends_sentence, fold, fold_width
+from newsanalysis.memo import text_cache
+from newsanalysis.normalize import (
+    SENTENCE_END,
+    ends_sentence,
+    fold,
+    fold_width,
+    has_inner_sentence_end,
+)
 
 _HAN = r"[\u4e00-\u9fff\u3400-\u4dbf]"
 _DOT = r"[·•・‧]"
@@ -40,6 +53,17 @@ _NOT_NAMES = {
     "笔记", "视角", "连线", "直击", "日记", "随笔", "故事", "点评", "追踪", "报道", "述评", "获悉",
     "文章",  # 评论员文章 / 本报评论员文章: a column label
 }
+
+# Every credit below (摄, 发, 供图, 绘, 作, 资料图片, 来源 …) has one of these characters: a line without any is
+# none, and the long pattern need not run on it (a class of characters is found much faster than a choice of words).
+CREDIT_CHAR = re.compile("[摄发图绘作源]")
+_BARE_WEN = re.compile(r"撰文|文/|(?<![\u4e00-\u9fff])文(?=[\s:：])")
+
+
+def _names_a_role(s: str) -> bool:
+    """Whether ``s`` holds one of the roles above, as the byline patterns need (found with plain ``in`` tests)."""
+    return ("记者" in s or "评论员" in s or "通讯员" in s or "实习生" in s or "图/" in s
+            or ("文" in s and _BARE_WEN.search(s) is not None))
 
 _BULLET = r"[■□●○◎◆◇★☆▲△▶►※]?\s*"
 BYLINE_RE = re.compile(  # 本报记者 王明 / 〔记者 张三/台北报导〕 (Taiwan papers bracket the byline; a (…) is a tail byline)
@@ -79,11 +103,41 @@ PAGE_FURNITURE_RE = re.compile(
     r"|(?:责任编辑|美术编辑|本版编辑|版式设计|责编|图片编辑)\s*[:：]?\s*\S"
     r"|^\s*(?:今日|本期|本版)?导读(?:\s|[:：])"  # 导读:外贸“成绩单”出炉(A3): the index of the day's pages
 )
+_FURNITURE_CHAR = re.compile("[版年编导]")  # 版, 年, 编 or 导读 is in every alternative of the pattern above
 QA_RE = re.compile(rf"^\s*(?P<speaker>记者|问|答|主持人|Q|A|{NAME})\s*[:：]\s*(?=\S)")
 # a Q&A column's labels for who asks and who answers: 读者问： / 专家答： / Q： / A： read as 问 and 答
 _ASKED = re.compile(r"^(?:Q|读者|网友|市民|听众|观众|患者|家长|考生|群众)问?$")
 _ANSWERED = re.compile(rf"^(?:A|{_HAN}{{1,3}}答)$")
 _CUE_ENDINGS = ("说", "表示", "指出", "介绍", "认为", "称", "道", "强调", "提醒", "坦言", "透露", "告诉", "问")
+
+
+# Whether a line ends a sentence, or has one ending inside it, is asked of the same line several times over, so
+# the answers are remembered. Callers ask about the line as printed: its folded copy answers alike (only
+# punctuation and spaces decide, and folding keeps their places) but would be a second entry. A line without any
+# sentence-final mark (most headlines, bylines and labels; folding makes none and removes none) has neither.
+_SENTENCE_MARK = re.compile(f"[{re.escape(SENTENCE_END)}]")
+
+
+@text_cache()
+def line_ends_sentence(text: str) -> bool:
+    """``normalize.ends_sentence``, remembered for the line.
+
+    Example:
+        >>> line_ends_sentence("浦东开放再出发"), line_ends_sentence("今年是浦东开发开放35周年。（沈思怡）")
+        (False, True)
+    """
+    return _SENTENCE_MARK.search(text) is not None and ends_sentence(text)
+
+
+@text_cache()
+def line_has_inner_sentence_end(text: str) -> bool:
+    """``normalize.has_inner_sentence_end``, remembered for the line.
+
+    Example:
+        >>> line_has_inner_sentence_end("他说。我们走"), line_has_inner_sentence_end("我们走。")
+        (True, False)
+    """
+    return _SENTENCE_MARK.search(text) is not None and has_inner_sentence_end(text)
 
 
 @dataclass(frozen=True)
@@ -125,6 +179,8 @@ def leading_byline(text: str) -> tuple[list[str], int] | None:
         >>> leading_byline("（通讯员 禤嘉乐 记者 靳一帆）去年全市新增绿地。")
         (['禤嘉乐', '靳一帆'], 16)
     """
+    if "(" not in text and "（" not in text:  # the pattern opens with a bracket
+        return None
     m = LEADING_BYLINE_RE.match(fold(unpad_names(text)))
     if not m or len(unpad_names(text)) != len(text):
         return None
@@ -133,6 +189,33 @@ def leading_byline(text: str) -> tuple[list[str], int] | None:
 
 
 AUTHOR_NOTE_RE = re.compile(r"^\s*\(\s*作者(?:系|为|是)[^()]{2,60}\)\s*$")
+
+
+# What a line of running text may start with and still be one of the kinds above or below: a bracket (a tail
+# byline, an author's note, a jump), a bullet (a brief, a signature) or the first character of a dispatch header
+# or a staff byline (本报讯, 据新华社电, 中新社北京…电, 文汇报记者 …, 本报评论员).
+_SPECIAL_OPENINGS = "([【" + "■□●○◎◆◇★☆▲△▶►※" + "本据新中人央光澎经解文"
+# a short line is a credit, byline or tail byline only with a credit's or a role's character, a bracket or 读者
+_SHORT_LINE_MARK = re.compile("[摄发图绘作源文记评通实(]|读者")
+
+
+def is_running_text(text: str) -> bool:
+    """A line that cannot be a credit, byline, tail byline, author's note, jump, editor's note, page furniture,
+    dateline, brief or jump mark, told by a few characters: the parser need not ask each of those questions.
+
+    Example:
+        >>> is_running_text("城市更新让老街焕新颜"), is_running_text("本报讯（记者 查睿）今年以来，全区持续推进城市更新。")
+        (True, False)
+        >>> is_running_text("今年是浦东开发开放35周年。")  # 年: a short line with it may be a page header
+        False
+    """
+    folded = fold(text)
+    if not folded or folded[0] in _SPECIAL_OPENINGS or "编者按" in folded:
+        return False
+    s = fold(unpad_names(text))  # as the byline and credit patterns see it: never longer than the folded line
+    if ("摄" in s and "/" in s) or (len(s) <= 60 and _SHORT_LINE_MARK.search(s) is not None):
+        return False
+    return len(folded) > 80 or _FURNITURE_CHAR.search(folded) is None
 
 
 def is_author_note(text: str) -> bool:
@@ -153,12 +236,15 @@ def is_tail_byline(text: str) -> bool:
         (True, False)
     """
     s = fold(unpad_names(text))
-    return len(s) <= 60 and bool(TAIL_BYLINE_RE.match(s)) and bool(split_names(s))
+    # every form is bracketed but a reader's signature (——读者 王明)
+    return (len(s) <= 60 and ("(" in s or "读者" in s) and bool(TAIL_BYLINE_RE.match(s))
+            and bool(_split_names(s)))
 
 
 _PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=摄|[^\u4e00-\u9fff]|$)")
 
 
+@text_cache()
 def unpad_names(text: str) -> str:
     """Close up two-character names padded to three-character width (``王　明`` -> ``王明``).
 
@@ -166,6 +252,8 @@ def unpad_names(text: str) -> str:
         >>> unpad_names("本报记者 王　明 李华")
         '本报记者 王明 李华'
     """
+    if (" " not in text and "\u3000" not in text) or _PADDED_NAME.search(text) is None:  # the common case
+        return text
     return _PADDED_NAME.sub(r"\1\2", text)
 
 
@@ -176,18 +264,29 @@ def trailing_byline(text: str) -> tuple[int, list[str]] | None:
         >>> trailing_byline("……有力震慑了非法捕捞行为。（郑　舟）")
         (14, ['郑舟'])
     """
+    found = _trailing_byline(text)
+    return (found[0], list(found[1])) if found else None
+
+
+_LAST_BRACKET = re.compile(r"[(（][^()（）]{1,30}[)）]\s*$")
+
+
+@text_cache()
+def _trailing_byline(text: str) -> tuple[int, tuple[str, ...]] | None:
+    if ")" not in text and "）" not in text:  # the byline closes with a bracket
+        return None
     unpadded = unpad_names(text)
     if len(unpadded) != len(text):
         # keep offsets valid in the original: search the original, names from the unpadded copy
-        m = re.search(r"[(（][^()（）]{1,30}[)）]\s*$", text)
+        m = _LAST_BRACKET.search(text)
         if not m or not TRAILING_BYLINE_RE.search(fold(unpadded)):
             return None
-        names = split_names(m.group())
+        names = _split_names(m.group())
         return (m.start(), names) if names and not set(names) & _NOT_BRACKET_NAMES else None
     m = TRAILING_BYLINE_RE.search(fold(text))
     if not m:
         return None
-    names = split_names(text[m.start():m.end()])  # same length as the folded copy: names as printed
+    names = _split_names(text[m.start():m.end()])  # same length as the folded copy: names as printed
     if not names or set(names) & _NOT_BRACKET_NAMES:
         return None
     start = m.start()
@@ -208,27 +307,42 @@ def split_names(text: str) -> list[str]:
         >>> split_names("本报记者 庞立言 通讯员 甘棠")
         ['庞立言', '甘棠']
     """
+    return list(_split_names(text))
+
+
+_PAPER_BEFORE_REPORTER = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者)")
+_AUTHOR_POST = re.compile(r"[,，]\s*系.*$|\(\s*作者系[^()]*\)\s*$")
+_AGENCY_OR_AUTHOR = re.compile(r"(?:新华社|中新社|人民视觉|视觉中国)发|作者\s*[:：]?")
+_PHOTO_MARK = re.compile(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$")
+_NAME_SEPARATORS = re.compile(r"[\s、,，/]+")
+_NAME_RE = re.compile(NAME)
+_NAMES_RE = re.compile(rf"\s*{_NAMES}\s*")
+_ROLE_AT_START = re.compile(rf"\s*{_ROLE}")
+
+
+@text_cache()
+def _split_names(text: str) -> tuple[str, ...]:
     letter = _LETTER_SIGNATURE.match(fold(unpad_names(text)))
     if letter:  # (江西南昌 仝晓雯): the place is not a name
         return _as_printed([letter.group("name") or letter.group("reader") or letter.group("expert")], unpad_names(text))
     body = fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ ")
     body = _REPORTED_END.sub("", body)
-    body = re.sub(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者)", "", body)
+    body = _PAPER_BEFORE_REPORTER.sub("", body)
     combined = COMBINED_CREDIT_RE.match(body)
     if combined:
         body = body[: combined.end("words")]  # the reporter; the photographer is a credit
-    body = re.sub(r"[,，]\s*系.*$|\(\s*作者系[^()]*\)\s*$", "", body)  # (作者:蔡林,系…) / 宋知微(作者系…)
-    body = re.sub(r"(?:新华社|中新社|人民视觉|视觉中国)发|作者\s*[:：]?", " ", body)
-    body = re.sub(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$", "", body).strip("()[]【】 ")
+    body = _AUTHOR_POST.sub("", body)  # (作者:蔡林,系…) / 宋知微(作者系…)
+    body = _AGENCY_OR_AUTHOR.sub(" ", body)
+    body = _PHOTO_MARK.sub("", body).strip("()[]【】 ")
     names: list[str] = []
     for chunk in _ROLE_SPLIT.split(body):
-        for token in re.split(r"[\s、,，/]+", chunk):
-            if token and re.fullmatch(NAME, token) and token not in _NOT_NAMES:
+        for token in _NAME_SEPARATORS.split(chunk):
+            if token and _NAME_RE.fullmatch(token) and token not in _NOT_NAMES:
                 names.append(token)
     return _as_printed(names, unpad_names(text))
 
 
-def _as_printed(names: list[str], text: str) -> list[str]:
+def _as_printed(names: list[str], text: str) -> tuple[str, ...]:
     """The names as printed (Traditional characters kept): matching ran on the folded copy, same length."""
     folded, printed = fold(text), fold_width(text)
     out, start = [], 0
@@ -236,7 +350,7 @@ def _as_printed(names: list[str], text: str) -> list[str]:
         at = folded.find(name, start)
         out.append(printed[at:at + len(name)] if at >= 0 else name)
         start = at + len(name) if at >= 0 else start
-    return out
+    return tuple(out)
 
 
 def is_byline(text: str) -> bool:
@@ -247,22 +361,27 @@ def is_byline(text: str) -> bool:
         (True, False, False)
     """
     s = fold(unpad_names(text))
-    if STAFF_BYLINE_RE.match(s) or COMBINED_CREDIT_RE.match(s):
+    if STAFF_BYLINE_RE.match(s) or ("摄" in s and COMBINED_CREDIT_RE.match(s)):
         return True
-    if BULLET_NAME_RE.match(s) and len(s) <= 20:
-        return bool(split_names(s))
-    if len(s) > 60 or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
+    if len(s) <= 20 and BULLET_NAME_RE.match(s):
+        return bool(_split_names(s))
+    if len(s) > 60 or not _names_a_role(s) or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
         return False
     names_part = _REPORTED_END.sub("", s)  # 本报记者 张三 北京报道: the place and 报道 are not names
-    return bool(split_names(s)) and not any(
-        tok in _NOT_NAMES for tok in re.split(r"[\s、,，/]+", _ROLE_SPLIT.sub(" ", names_part)) if tok
+    return bool(_split_names(s)) and not any(
+        tok in _NOT_NAMES for tok in _NAME_SEPARATORS.split(_ROLE_SPLIT.sub(" ", names_part)) if tok
     )
 
 
 def is_credit(text: str) -> bool:
     """True for a photo credit such as ``本报记者 张驰 摄`` or ``新华社发``."""
     s = fold(unpad_names(text))
-    return len(s) <= 60 and bool(CREDIT_RE.match(s))
+    return len(s) <= 60 and CREDIT_CHAR.search(s) is not None and bool(CREDIT_RE.match(s))
+
+
+_PHOTO_CREDIT_LEAD = re.compile(r"\s*[(\[【]?\s*摄影\s*[:：/]\s*")
+_PHOTO_CREDIT_END = re.compile(r"(?:摄(?:影)?|文/图|图/文|文图)\s*[)\]】]?$")
+_PHOTO_GROUP_LEAD = re.compile(r"^\s*(?:组图|图)\s*[:：]")
 
 
 def credit_photographers(text: str) -> list[str]:
@@ -273,14 +392,16 @@ def credit_photographers(text: str) -> list[str]:
         (['邬晴川'], ['殷照', '黎晓岚'])
     """
     s = fold(unpad_names(text)).strip()
+    if "摄" not in s and "图" not in s:  # every form below names 摄, 摄影 or 图 (文/图, 图/文, 文图)
+        return []
     combined = COMBINED_CREDIT_RE.match(s)
     if combined:
         return split_names(unpad_names(text)[combined.start("photos"):combined.end("photos")])
-    if (lead := re.match(r"\s*[(\[【]?\s*摄影\s*[:：/]\s*", s)) is not None:
+    if (lead := _PHOTO_CREDIT_LEAD.match(s)) is not None:
         return split_names(text[lead.end():])
-    if not re.search(r"(?:摄(?:影)?|文/图|图/文|文图)\s*[)\]】]?$", s):
+    if not _PHOTO_CREDIT_END.search(s):
         return []
-    return split_names(re.sub(r"^\s*(?:组图|图)\s*[:：]", "", text))
+    return split_names(_PHOTO_GROUP_LEAD.sub("", text))
 
 
 def jump_text(text: str) -> str | None:
@@ -307,24 +428,30 @@ def leading_dateline(text: str) -> Dateline | None:
         >>> leading_dateline("新华社香港1月21日电（郗明哲）香港机场管理局21日公布").names
         ['郗明哲']
     """
+    found = _leading_dateline(text)
+    return Dateline(found[0], list(found[1]), found[2]) if found else None
+
+
+@text_cache()
+def _leading_dateline(text: str) -> tuple[str, tuple[str, ...], int] | None:
     s = fold(text)
     m = DATELINE_RE.match(s)
     if not m:
         return None
     if m.group("reported"):
         reported = text[m.start("reported"):m.end("reported")]
-        return Dateline(text[m.start("dateline"):m.end("dateline")], split_names(reported), m.end())
+        return text[m.start("dateline"):m.end("dateline")], _split_names(reported), m.end()
     byline = m.group("byline")
-    names: list[str] = []
+    names: tuple[str, ...] = ()
     if byline is not None:
-        bare = re.fullmatch(rf"\s*{_NAMES}\s*", byline) is not None  # 新华社香港1月21日电(郗明哲): names only
-        if bare and set(re.split(r"[\s、,，/]+", byline.strip())) & (_NOT_BRACKET_NAMES | _NOT_BRACKET_BYLINES):
+        bare = _NAMES_RE.fullmatch(byline) is not None  # 新华社香港1月21日电(郗明哲): names only
+        if bare and set(_NAME_SEPARATORS.split(byline.strip())) & (_NOT_BRACKET_NAMES | _NOT_BRACKET_BYLINES):
             bare = False
-        if not bare and not re.match(rf"\s*{_ROLE}", byline):
+        if not bare and not _ROLE_AT_START.match(byline):
             # a bracket that is not a byline stays in the text
-            return Dateline(text[m.start("dateline"):m.end("dateline")], [], m.end("dateline"))
-        names = split_names(text[m.start("byline"):m.end("byline")])
-    return Dateline(text[m.start("dateline"):m.end("dateline")], names, m.end())
+            return text[m.start("dateline"):m.end("dateline")], (), m.end("dateline")
+        names = _split_names(text[m.start("byline"):m.end("byline")])
+    return text[m.start("dateline"):m.end("dateline")], names, m.end()
 
 
 BRIEF_BULLETS = "●■▲◆○★▶►"
@@ -335,6 +462,7 @@ _BRIEF_RE = re.compile(
 )
 MIN_BRIEF_BODY_CHARS = 12
 MIN_BRIEF_BODY_AFTER_SPACE = 30  # after a single narrow space, only a long body makes the line a brief
+_BODY_PUNCTUATION = re.compile(r"[。!?；;]")
 
 
 def inline_brief(text: str) -> tuple[str, int] | None:
@@ -352,10 +480,12 @@ def inline_brief(text: str) -> tuple[str, int] | None:
         True
     """
     folded = fold(text)
+    if not folded.lstrip()[:1] or folded.lstrip()[0] not in BRIEF_BULLETS:  # a brief opens with its bullet
+        return None
     for m in _BRIEF_RE.finditer(folded):  # one match at most (anchored); the loop keeps the names local
         rest = folded[m.end():]
         dispatch = leading_dateline(text[m.end():]) is not None
-        body_like = dispatch or (len(rest) >= MIN_BRIEF_BODY_CHARS and re.search(r"[。!?；;]", rest) is not None)
+        body_like = dispatch or (len(rest) >= MIN_BRIEF_BODY_CHARS and _BODY_PUNCTUATION.search(rest) is not None)
         weak = text[m.start("sep"):m.end("sep")] in (" ", "\t")  # folding turns U+3000 into a space
         if body_like and (not weak or dispatch or len(rest) >= MIN_BRIEF_BODY_AFTER_SPACE):
             return text[m.start("title"):m.end("title")].strip(), m.end()
@@ -365,13 +495,15 @@ def inline_brief(text: str) -> tuple[str, int] | None:
 def leading_jump(text: str) -> tuple[str, int] | None:
     """A continuation mark at the start of a paragraph, ``（上接第1版）``: its text and length."""
     m = JUMP_IN_RE.match(fold(text))
-    return (re.sub(r"\s+", "", m.group("jump")), m.end()) if m else None
+    return ("".join(m.group("jump").split()), m.end()) if m else None
 
 
+@text_cache()
 def qa_label(text: str) -> tuple[str, int] | None:
     """The speaker label of an interview turn and where its text starts, e.g. ``记者:`` -> ('记者', 3)."""
-    m = QA_RE.match(fold(text))
-    if not m or _SIDEBAR_RE.match(fold(text)):  # 链接：…, 组图：… head a sidebar, nobody speaks
+    s = fold(text)
+    m = QA_RE.match(s) if ":" in s else None  # every label ends with a colon
+    if not m or _SIDEBAR_RE.match(s):  # 链接：…, 组图：… head a sidebar, nobody speaks
         return None
     speaker = m.group("speaker")
     if speaker == "Q" or (speaker.endswith("问") and _ASKED.match(speaker)):
@@ -386,7 +518,7 @@ def qa_label(text: str) -> tuple[str, int] | None:
 def is_page_furniture(text: str) -> bool:
     """Page headers such as ``2025年12月5日 星期五`` or ``第3版``; they belong to no article."""
     s = fold(text).strip()
-    return len(s) <= 80 and not ends_sentence(s) and bool(PAGE_FURNITURE_RE.search(s) if len(s) > 40 or not PAGE_FURNITURE_RE.match(s) else True)
+    return len(s) <= 80 and _FURNITURE_CHAR.search(s) is not None and not line_ends_sentence(text) and bool(PAGE_FURNITURE_RE.search(s) if len(s) > 40 or not PAGE_FURNITURE_RE.match(s) else True)
 
 
 _SECTION_NAME_RE = re.compile(rf"^{_HAN}{{2,4}}{_DOT}{_HAN}{{2,4}}$")
@@ -399,13 +531,14 @@ def is_section_name(text: str) -> bool:
         >>> is_section_name("健康·科普"), is_section_name("市场·财经观察报告"), is_section_name("城市更新进行时")
         (True, False, False)
     """
-    return bool(_SECTION_NAME_RE.match(re.sub(r"\s+", "", fold(text))))
+    return bool(_SECTION_NAME_RE.match("".join(fold(text).split())))
 
 
 _DATE_LINE_RE = re.compile(
     r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$")
 _ISSUER_RE = re.compile(
     rf"^{_HAN}{{2,30}}?(?:人民法院|法院|检察院|委员会|人民政府|办公室|办公厅|管理局|局|有限公司|公司|集团|中心|协会|学会|基金会)$")
+_ISSUER_ENDINGS = "院会府室厅局司团心"
 _NOTICE_WORDS = re.compile(r"公告|声明|讣告|通知|通告|启事|公示|告示|悬赏|招标|拍卖")
 _CLOSING_FORMULA = re.compile(r"特此(?:公告|声明|通知|通告|公示|告知)|此致")
 
@@ -417,7 +550,10 @@ def is_date_line(text: str) -> bool:
         >>> is_date_line("2025年2月20日"), is_date_line("2025年2月20日 星期四")
         (True, False)
     """
-    return bool(_DATE_LINE_RE.match(re.sub(r"\s+", "", fold(text))))
+    s = fold(text).rstrip()
+    if not s.endswith("日") or "年" not in s:  # what the pattern needs, found without it
+        return False
+    return bool(_DATE_LINE_RE.match("".join(s.split())))
 
 
 def is_issuer(text: str) -> bool:
@@ -427,7 +563,10 @@ def is_issuer(text: str) -> bool:
         >>> is_issuer("国家税务总局北京市税务局"), is_issuer("邬长庚同志治丧委员会"), is_issuer("冰雪大世界迎客")
         (True, True, False)
     """
-    return bool(_ISSUER_RE.match(re.sub(r"\s+", "", fold(text))))
+    s = fold(text).rstrip()
+    if s[-1:] not in _ISSUER_ENDINGS:  # the last character of every issuing body the pattern names
+        return False
+    return bool(_ISSUER_RE.match("".join(s.split())))
 
 
 def is_notice_heading(text: str) -> bool:
@@ -485,7 +624,7 @@ def is_box_label(text: str) -> bool:
         >>> is_box_label("以案说法"), is_box_label("【名词解释】"), is_box_label("交通提示"), is_box_label("来自最古老的盆地")
         (True, True, True, False)
     """
-    return bool(_BOX_LABEL_RE.match(re.sub(r"\s+", "", fold(text))))
+    return bool(_BOX_LABEL_RE.match("".join(fold(text).split())))
 
 
 _QA_COLUMN_RE = re.compile(r"(?:答疑|问答|答问|解答|释疑|解惑|答客问|信箱|门诊|热线)$")
@@ -498,4 +637,4 @@ def is_qa_column_heading(text: str) -> bool:
         >>> is_qa_column_heading("专家答疑"), is_qa_column_heading("优质本科继续扩招")
         (True, False)
     """
-    return bool(_QA_COLUMN_RE.search(re.sub(r"\s+", "", fold(text))))
+    return bool(_QA_COLUMN_RE.search("".join(fold(text).split())))

@@ -20,7 +20,7 @@ def meta_from_header(text: str) -> PageMeta:
         PageMeta(date='2025-12-05', paper='', page_no='3', source='header')
     """
     date = page_no = None
-    for line in text.split("\n")[:HEADER_LINES]:
+    for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]:  # no need to split the rest of the page
         line = line.strip()
         if not line or len(line) > 40:  # a header line is short; a body paragraph may quote a date
             continue

@@ -9,8 +9,6 @@ in the ledger exactly once.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from newsanalysis import config
 from newsanalysis.errors import NoArticlesError, ParseError
 from newsanalysis.io import RawPage, read_page
 from newsanalysis.parse.meta import complete_meta
-from newsanalysis.normalize import ends_sentence, slugify
+from newsanalysis.normalize import slugify
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.body import looks_cut, read_body
 from newsanalysis.parse.headline import assign_headline, display_title
@@ -133,7 +131,10 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
     mark_boxes(blocks)
     mark_signatures(blocks)
     if blocks:
-        usual = Counter(b.blanks_before for b in blocks[1:] or blocks).most_common(1)[0][0]
+        counts: dict[int, int] = {}  # a plain count: Counter's set-up costs more than counting a page's lines
+        for b in blocks[1:] or blocks:
+            counts[b.blanks_before] = counts.get(b.blanks_before, 0) + 1
+        usual = max(counts, key=counts.__getitem__)  # ties: the first seen, as Counter.most_common(1)
         for n, block in enumerate(blocks):
             block.spaced = block.blanks_before > usual
             block.wrapped = n > 0 and usual >= 1 and block.blanks_before == 0
@@ -141,6 +142,8 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
 
 
 def _kind(text: str) -> str:
+    if L.is_running_text(text):
+        return "text"
     if L.is_credit(text):
         return "credit"
     if L.is_byline(text):
@@ -269,7 +272,7 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         ):
             return False
         # without a byline below it, a line ending in ?/! with a comma is more likely a spoken sentence
-        return not (ends_sentence(blocks[k].text) and re.search(r"[,，]", blocks[k].text))
+        return not (L.line_ends_sentence(blocks[k].text) and ("," in blocks[k].text or "，" in blocks[k].text))
 
     found: list[tuple[int, int]] = []
     singles: list[int] = []
@@ -297,7 +300,7 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         segment_end = min(c for c in cuts if c > single)
         segment_start = max(c for c in cuts if c <= single)
         peers = [x for x in singles if segment_start <= x < segment_end]
-        score = int(len(re.sub(r"\s", "", blocks[single].text)) >= LONE_TITLE_MIN_CHARS) + int(len(peers) == 1)
+        score = int(sum(map(len, blocks[single].text.split())) >= LONE_TITLE_MIN_CHARS) + int(len(peers) == 1)
         credit = next((b for b in range(single + 1, min(segment_end, single + 2 + PHOTO_NEWS_MAX_TEXTS))
                        if blocks[b].kind == "credit"), None)
         if credit is not None and is_photo_news(None, blocks[single + 1:credit + 1]) and (
