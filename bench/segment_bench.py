@@ -13,6 +13,8 @@ interleaved so every side sees the same machine load:
   Traditional-Chinese matching, stopword, punctuation and number filtering; no discovery, no DataFrame);
 * tokenizer tag, per engine: ``tokenizer.tag(body)``, jieba.posseg's tags (the rjieba engine finds posseg's
   route with jieba-rs and runs posseg's HMM through an exact faster re-statement);
+* clause tag, per engine: ``tokenizer.tag(clause)`` for every clause of the body (split at ``，；。！？：`` and
+  line ends), the many short calls the figure readers make;
 * term frequencies, per engine: ``stats.term_frequencies(page)``, exactly what ``newsanalysis terms`` runs per
   page: new-word discovery, the page's tokenizer with the discovered words, segmentation of every paragraph,
   counting, ranking and the DataFrame. A real corpus has different new words on every page, so the per-page
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import time
 from collections import Counter
@@ -37,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _pages import repeat_to_size  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")  # the stretches the figure readers tag, one call each
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
@@ -80,6 +84,8 @@ def main() -> None:
         sides[f"tokenizer terms [{engine}]"] = lambda page, body, tok=tok: Counter(tok.terms(body))
     for engine, tok in toks.items():
         sides[f"tokenizer tag [{engine}]"] = lambda page, body, tok=tok: tok.tag(body)
+    for engine, tok in toks.items():
+        sides[f"clause tag [{engine}]"] = lambda page, body, tok=tok: [tok.tag(c) for c in _CLAUSE.findall(body)]
     for engine, tok in toks.items():
         sides[f"term_frequencies(page) [{engine}]"] = (
             lambda page, body, tok=tok: term_frequencies(page, tokenizer=tok).values.tolist())

@@ -259,3 +259,27 @@ def test_overlay_tokenizer_gives_the_tokens_of_a_full_copy():
         for text in texts:
             for hmm in (True, False):
                 assert list(overlay.cut(text, HMM=hmm)) == list(copied.cut(text, HMM=hmm)), (path.name, text)
+
+
+def test_segmented_builds_the_new_words_frame_only_when_asked_and_as_before():
+    """Terms need only the discovered words; the frame, built on first request, is the one discover_words gives
+    each page with its ``page`` column, pages concatenated in order."""
+    import pandas as pd
+
+    from newsanalysis.parse import load_page
+    from newsanalysis.segment.units import all_texts, page_tokenizers, segmented
+
+    pages = [load_page(path) for path in _fixture_pages()[:4]]
+    seg = segmented(pages)
+    assert "new_words" not in seg.__dict__  # not built by segmenting
+    frames = []
+    for page in pages:
+        found = discover_words([t for a in page.articles for t in all_texts(a)])
+        found.insert(0, "page", page.stem)
+        frames.append(found)
+    expected = pd.concat(frames, ignore_index=True)
+    assert len(expected) and expected["page"].nunique() > 1
+    pd.testing.assert_frame_equal(seg.new_words, expected)
+    pd.testing.assert_frame_equal(page_tokenizers(seg.items)[1], expected)
+    assert seg.new_terms == sorted(set(expected["term"]))
+    assert segmented("没有新词的一句话。").new_words.columns.tolist()[:2] == ["page", "term"]

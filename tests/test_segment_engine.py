@@ -320,3 +320,27 @@ def test_posseg_hmm_restatement_equals_posseg():
     for run in runs:
         expected = [(p.word, p.flag) for p in posseg.dt._POSTokenizer__cut_detail(run)]
         assert engines._posseg_detail(run) == expected, run
+
+
+def test_posseg_viterbi_restatement_equals_jieba_viterbi():
+    """The array Viterbi gives posseg's own route: fixture runs, characters posseg lists no states for, and
+    neighbours whose states do not follow each other (posseg then falls back to every reachable state)."""
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi
+
+    rng = random.Random(6)
+    han = [c for _, text in PAGES[:20] for c in text if "\u4e00" <= c <= "\u9fd5"]
+    unlisted = [c for c in "龘齉䶮㐀鿕鿔" if c not in char_state_tab_P]
+    few = [c for c, states in char_state_tab_P.items() if len(states) <= 2]  # e.g. 乇 then 厝: no transition
+    assert unlisted and few
+    runs = ["王明明", "上协协协上", "乇厝", "乇厝乇", "乇哏的"]
+    runs += ["".join(rng.choice(han) for _ in range(rng.randint(1, 12))) for _ in range(1500)]
+    runs += ["".join(rng.choice(few + unlisted + han[:200]) for _ in range(rng.randint(1, 8))) for _ in range(1500)]
+    fallbacks = 0
+    for run in runs:
+        assert engines._posseg_states(run) == viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1], run
+        for a, b in zip(run, run[1:]):
+            if a in char_state_tab_P and b in char_state_tab_P:
+                ahead = {y for y0 in char_state_tab_P[a] for y in trans_P[y0]}
+                fallbacks += not ahead.intersection(char_state_tab_P[b])
+    assert fallbacks > 10  # the fallback branch was exercised, not only the common one

@@ -36,8 +36,10 @@ import math
 import os
 import re
 import threading
+from typing import NamedTuple
 
 from newsanalysis.errors import NewsAnalysisError
+from newsanalysis.memo import text_cache
 
 ENGINE_ENV = "NEWSANALYSIS_SEGMENTER"
 ENGINES = ("rjieba", "jieba")
@@ -46,7 +48,8 @@ ENGINES = ("rjieba", "jieba")
 PY_BLOCK_RE = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+")
 # CJK that jieba-rs puts into blocks but jieba does not (jieba-rs is_cjk minus jieba's range), split out first
 _RUST_ONLY_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
-_BLOCK_CHAR = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]").fullmatch
+# the characters of PY_BLOCK_RE outside the Han range: a single-character block token is one of these or Han
+_ASCII_BLOCK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
 _ASCII_RUN = re.compile("[a-zA-Z0-9]+").fullmatch
 # '~' is outside every block of both engines, so this entry is never looked up while cutting
 _TOTAL_WORD = "~newsanalysis~total~"
@@ -167,15 +170,15 @@ class RustEngine:
         the word scores higher than its characters (the route chose it over them), and None is returned when
         the two are within rounding of each other.
         """
-        freq, hmm_cut, block_char, ascii_run = self._freq, self._hmm, _BLOCK_CHAR, _ASCII_RUN
+        freq, hmm_cut, ascii_block, ascii_run = self._freq, self._hmm, _ASCII_BLOCK_CHARS, _ASCII_RUN
         out: list[str] = []
         buf = ""
         for token in route:
             if len(token) == 1:
-                if block_char(token):
+                if "\u4e00" <= token <= "\u9fd5" or token in ascii_block:  # a block character
                     buf += token
                     continue
-            elif ascii_run(token):
+            elif token.isascii() and ascii_run(token):  # isascii first: most tokens are Han words
                 joined = _joined_steps(token, freq, total)
                 if joined is None:
                     return None
@@ -216,7 +219,7 @@ class RustEngine:
             if len(token) == 1:
                 buf += token
                 continue
-            if ascii_run(token):
+            if token.isascii() and ascii_run(token):  # isascii first: most tokens are Han words
                 joined = _joined_steps(token, freq, total)
                 if joined is None:
                     return None
@@ -279,59 +282,95 @@ def _posseg_detail(run: str) -> list[tuple[str, str]]:
 def _posseg_states(obs: str) -> list[tuple[str, str]]:
     """The route of ``jieba.posseg.viterbi.viterbi(obs, ...)``, bit for bit and many times faster.
 
-    jieba scores every (previous state, state) pair and lets the pairs without a transition (-inf) lose; here
-    only the previous states with a transition are scored, in the same order of additions, and the max over
-    ``(score, state)`` tuples breaks ties as jieba's does. When no previous state leads anywhere jieba's own
+    jieba scores every (previous state, state) pair in Python; here one step is a few array operations over
+    the previous states and the character's states (:func:`_posseg_model`), with the same float64 sums in the
+    same order (previous + transition + emission; a missing transition is -inf and loses, as in jieba). States
+    are numbered from jieba's greatest tuple down, so ``argmax`` (the first maximum) breaks an exact tie as
+    jieba's max over ``(score, state)`` tuples does. When no previous state leads anywhere jieba's own
     function runs.
-    """
-    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
-    from jieba.posseg.viterbi import MIN_FLOAT, viterbi
 
-    into = _posseg_into()
-    all_states = trans_P.keys()
-    first = obs[0]
-    v = {y: start_P[y] + emit_P[y].get(first, MIN_FLOAT) for y in char_state_tab_P.get(first, all_states)}
+    Example:
+        >>> _posseg_states("王明明")
+        [('B', 'nr'), ('M', 'nr'), ('E', 'nr')]
+    """
+    model = _posseg_model()
+    trans, emissions, neg_inf = model.trans, model.emissions, -math.inf
+    act, ems = emissions.get(obs[0]) or _posseg_every_emission(obs[0])
+    vals = model.start[act] + ems
     back = []
     for c in obs[1:]:
-        step, new_v = {}, {}
-        for y in char_state_tab_P.get(c, all_states):  # the character's states a previous state leads to
-            sources = [(y0, p) for y0, p in into.get(y, ()) if y0 in v]
-            if sources:
-                em = emit_P[y].get(c, MIN_FLOAT)
-                new_v[y], step[y] = max((v[y0] + p + em, y0) for y0, p in sources)
-        if not new_v:  # jieba then takes every state any previous state leads to
-            expected = {y for x in v for y in trans_P[x]}
-            if not expected:
-                return viterbi(obs, char_state_tab_P, start_P, trans_P, emit_P)[1]
-            for y in expected:
-                em = emit_P[y].get(c, MIN_FLOAT)
-                new_v[y], step[y] = max((v[y0] + p + em, y0) for y0, p in into[y] if y0 in v)
-        v = new_v
-        back.append(step)
-    state = max((prob, y) for y, prob in v.items())[1]
+        states, ems = emissions.get(c) or _posseg_every_emission(c)
+        scores = trans[act[:, None], states]
+        scores += vals[:, None]
+        scores += ems
+        best = scores.max(0)
+        reached = best != neg_inf
+        if not reached.all():
+            if not reached.any():  # no state of the character is reachable: jieba takes every reachable state
+                states, ems = model.every_state, _posseg_every_emission(c)[1]
+                scores = trans[act]
+                scores += vals[:, None]
+                scores += ems
+                best = scores.max(0)
+                reached = best != neg_inf
+                if not reached.any():
+                    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+                    from jieba.posseg.viterbi import viterbi
+
+                    return viterbi(obs, char_state_tab_P, start_P, trans_P, emit_P)[1]
+            states, best = states[reached], best[reached]
+            back.append((states, act[scores.argmax(0)[reached]]))
+        else:
+            back.append((states, act[scores.argmax(0)]))
+        act, vals = states, best
+    searchsorted = model.np.searchsorted
+    state = int(act[vals.argmax()])
     route = [state]
-    for step in reversed(back):
-        state = step[state]
+    for states, previous in reversed(back):
+        state = int(previous[searchsorted(states, state)])
         route.append(state)
-    route.reverse()
-    return route
+    names = model.states
+    return [names[y] for y in reversed(route)]
 
 
-def _posseg_into() -> dict:
-    """state -> [(previous state, transition log-probability)] of posseg's model, built once."""
-    global _INTO
-    if _INTO is None:
-        from jieba.posseg import trans_P
-
-        into: dict = {}
-        for y0, targets in trans_P.items():
-            for y, p in targets.items():
-                into.setdefault(y, []).append((y0, p))
-        _INTO = into
-    return _INTO
+class _PossegModel(NamedTuple):
+    np: object  # numpy, imported with the model
+    states: tuple  # posseg's (position, tag) states, greatest first
+    start: object  # start log-probability per state number
+    trans: object  # [previous, next] transition log-probability, -inf where posseg has none
+    emissions: dict  # character -> (its allowed state numbers ascending, their emission log-probabilities)
+    every_state: object  # all state numbers ascending
 
 
-_INTO = None
+@functools.lru_cache(maxsize=1)
+def _posseg_model() -> _PossegModel:
+    """jieba.posseg's HMM as arrays over state numbers, built once (about 0.05 s, like loading a model)."""
+    import numpy as np
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import MIN_FLOAT
+
+    states = tuple(sorted(trans_P, reverse=True))
+    number = {y: i for i, y in enumerate(states)}
+    trans = np.full((len(states), len(states)), -math.inf)
+    for y0, targets in trans_P.items():
+        for y, p in targets.items():
+            trans[number[y0], number[y]] = p
+    emissions = {}
+    for c, allowed in char_state_tab_P.items():
+        ids = sorted(number[y] for y in allowed)
+        emissions[c] = (np.array(ids, dtype=np.intp), np.array([emit_P[states[i]].get(c, MIN_FLOAT) for i in ids]))
+    start = np.array([start_P[y] for y in states])
+    return _PossegModel(np, states, start, trans, emissions, np.arange(len(states)))
+
+
+@text_cache(4096)
+def _posseg_every_emission(c: str):
+    """(every state number, emission log-probabilities of ``c``) for a character posseg lists no states for."""
+    from jieba.posseg import emit_P
+    from jieba.posseg.viterbi import MIN_FLOAT
+
+    model = _posseg_model()
+    return model.every_state, model.np.array([emit_P[y].get(c, MIN_FLOAT) for y in model.states])
 
 
 def _finalseg_cut(run: str, finalseg) -> list[str]:
@@ -511,11 +550,12 @@ class PageEngine:
             return [(p.word, p.flag) for p in pos_tok.cut(text)]
         pos_tok.makesure_userdict_loaded()
         out: list[tuple[str, str]] = []
-        for block in posseg.re_han_internal.split(text):
+        needs_jieba = self._needs_jieba
+        for i, block in enumerate(posseg.re_han_internal.split(text)):
             if not block:
                 continue
-            if posseg.re_han_internal.match(block):
-                pairs = None if self._needs_jieba.search(block) else shared.tag_block(block, self.total, pos_tok)
+            if i % 2:  # split's captured group: exactly the blocks posseg's re_han_internal.match takes
+                pairs = None if needs_jieba.search(block) else shared.tag_block(block, self.total, pos_tok)
                 if pairs is None:
                     pairs = [(p.word, p.flag) for p in pos_tok._POSTokenizer__cut_DAG(block)]
                 out.extend(pairs)

@@ -64,6 +64,39 @@ def discover_words(
         >>> discover_words(text).term.tolist()
         ['电算协同']
     """
+    return rows_frame(discovered_rows(texts, tokenizer=tokenizer, min_count=min_count, max_len=max_len, min_pmi=min_pmi,
+                                  min_entropy=min_entropy))
+
+
+def rows_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The :func:`discover_words` frame of :func:`discovered_rows`'s rows.
+
+    Example:
+        >>> rows_frame([("电算协同", 3, 2.5, 1.1, 1.0)]).term.tolist()
+        ['电算协同']
+    """
+    frame = pd.DataFrame(rows, columns=COLUMNS)  # built once, in order: pandas costed more than the discovery
+    if not rows:
+        frame["count"] = frame["count"].astype("int64")
+    return frame
+
+
+def discovered_rows(
+    texts: str | Iterable[str],
+    *,
+    tokenizer: Tokenizer | None = None,
+    min_count: int = 3,
+    max_len: int = 5,
+    min_pmi: float = 1.0,
+    min_entropy: float = 0.9,
+) -> list[tuple[str, int, float, float, float]]:
+    """The rows of :func:`discover_words` as ``(term, count, pmi, left_entropy, right_entropy)`` tuples, no frame
+    (a page's terms need only the words; the frame is built when asked for).
+
+    Example:
+        >>> discovered_rows("“电算协同”技术取得突破。电算协同可将算力转移。推进电算协同,让算力跟着电力走。")[0][:2]
+        ('电算协同', 3)
+    """
     config.trace("discover")
     tok = tokenizer or get_tokenizer()
     if isinstance(texts, str):
@@ -92,11 +125,7 @@ def discover_words(
         h_right = _entropy(right, right_edge, count)
         if min(h_left, h_right) >= min_entropy and _free_edges(gram, tok):
             rows.append((gram, count, round(candidates[gram], 6), round(h_left, 6), round(h_right, 6)))
-    rows = sorted(_drop_contained(rows), key=lambda row: (-row[1], row[0]))  # code point order, as pandas sorts
-    frame = pd.DataFrame(rows, columns=COLUMNS)  # built once, in order: pandas costed more than the discovery
-    if not rows:
-        frame["count"] = frame["count"].astype("int64")
-    return frame
+    return sorted(_drop_contained(rows), key=lambda row: (-row[1], row[0]))  # code point order, as pandas sorts
 
 
 def _frequent_ngrams(text: str, *, min_count: int, max_len: int) -> tuple[dict[int, dict[str, int]], dict]:
@@ -125,16 +154,19 @@ def _frequent_ngrams(text: str, *, min_count: int, max_len: int) -> tuple[dict[i
     for n in range(2, max_len + 1):
         starts = np.flatnonzero((rank[:-1] >= 0) & (rank[1:] >= 0))  # both (n-1)-gram parts are frequent
         keys = rank[starts] * n_chars + ids[starts + n - 1]
-        grams, first, inverse, gram_counts = np.unique(keys, return_index=True, return_inverse=True,
-                                                       return_counts=True)
+        # no return_index: it needs a stable sort, and any occurrence of a key spells its n-gram
+        grams, inverse, gram_counts = np.unique(keys, return_inverse=True, return_counts=True)
+        inverse = inverse.reshape(-1)
+        some_start = np.empty(len(grams), dtype=np.int64)
+        some_start[inverse] = starts
         keep = gram_counts >= min_count
         rank = np.full(max(len(rank) - 1, 0), -1, dtype=np.int64)
-        rank[starts] = np.where(keep[inverse.reshape(-1)], inverse.reshape(-1), -1)
+        rank[starts] = np.where(keep[inverse], inverse, -1)
         index = {}
-        for j in np.flatnonzero(keep).tolist():
-            start = int(starts[first[j]])
+        kept = np.flatnonzero(keep)
+        for j, start, count in zip(kept.tolist(), some_start[kept].tolist(), gram_counts[kept].tolist()):
             gram = text[start : start + n]
-            counts[n][gram] = int(gram_counts[j])
+            counts[n][gram] = count
             index[gram] = j
         positions[n] = (rank, index)
     return counts, positions

@@ -58,6 +58,7 @@ log.addHandler(logging.NullHandler())
 __all__ = ["DictionaryError", "Tokenizer", "extract_keywords", "get_tokenizer", "read_user_dict", "to_matching_text"]
 
 DISCOVERED_TAG = "nz"
+_IS_TERM_SIZE = 200_000  # tokens whose is_term answer a tokenizer remembers
 
 
 _LOCK = threading.RLock()
@@ -156,6 +157,8 @@ class Tokenizer:
         """True if a normalised token counts as a term (not stopword, punctuation, number or single char)."""
         known = self._is_term.get(token)
         if known is None:
+            if len(self._is_term) >= _IS_TERM_SIZE:  # bounded: a base tokenizer lives as long as the process
+                self._is_term.clear()
             known = self._is_term[token] = (token in self.vocabulary and token not in self.stopwords) or not (
                 len(token) < 2
                 or token in self.stopwords
@@ -172,8 +175,14 @@ class Tokenizer:
             >>> get_tokenizer().terms("記者表示，臺灣的半導體產業增長5%")
             ['台湾', '半导体', '产业', '增长']
         """
-        is_term = self.is_term
-        return [t for t in self._tokens(to_matching_text(text)) if is_term(t)]
+        known, is_term, out = self._is_term.get, self.is_term, []
+        for token in self._tokens(to_matching_text(text)):
+            term = known(token)  # the method call only for a token not seen before
+            if term is None:
+                term = is_term(token)
+            if term:
+                out.append(token)
+        return out
 
     def _tokens(self, norm: str) -> list[str]:
         """Tokens of normalised text (the fast path of :meth:`terms`: no offsets)."""
@@ -219,6 +228,8 @@ class Tokenizer:
         return out
 
     def _postokenizer(self):
+        if self._pos is not None:  # set once, under the lock; asked on every tag call
+            return self._pos
         with _LOCK:
             if self._pos is None:
                 import jieba.posseg
@@ -397,11 +408,13 @@ def _rebuild(key: tuple, words: tuple[str, ...], engine: str | None = None) -> T
 
 def forget_pages() -> None:
     """Drop what earlier pages left behind: the tokenizers made for their discovered words (base configurations
-    stay) and the jieba-rs engines' remembered HMM runs, so the next page is cut as a page of a fresh archive
-    would be (benchmarks use it; results never depend on it)."""
+    stay, their remembered term tests emptied) and the jieba-rs engines' remembered HMM runs, so the next page is
+    cut as a page of a fresh archive would be (benchmarks use it; results never depend on it)."""
     with _LOCK:
         for key in [k for k in _TOKENIZERS if k[1]]:
             del _TOKENIZERS[key]
+        for tok in _TOKENIZERS.values():
+            tok._is_term.clear()
         for shared in _RUST.values():
             if shared.engine is not None:
                 shared.engine._hmm_memo.clear()

@@ -7,6 +7,7 @@ place of a page, so an analysis that computes many tables (``analyse_page``) seg
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ import pandas as pd
 from newsanalysis.parse.model import Article
 from newsanalysis.parse.units import Item, Source, n_pages, to_items
 from newsanalysis.segment.newwords import COLUMNS as NEW_WORD_COLUMNS
-from newsanalysis.segment.newwords import discover_words
+from newsanalysis.segment.newwords import discovered_rows, rows_frame
 from newsanalysis.segment.tokenizer import Tokenizer, get_tokenizer
 
 __all__ = ["Item", "Segmented", "all_texts", "items_of", "n_pages", "page_tokenizers", "segmented", "to_items"]
@@ -27,10 +28,21 @@ class Segmented:
 
     items: list[Item]
     tokenizers: dict[str | None, Tokenizer]
-    new_words: pd.DataFrame = field(repr=False)
+    # per page (page, discover_words rows): the frame is built only when asked for (terms need only the words)
+    discovered: tuple[tuple[str | None, list[tuple]], ...] = field(repr=False)
     discover: bool = True
     _terms: dict = field(default_factory=dict, repr=False, compare=False)  # (page, text) -> terms, per analysis
     _tags: dict = field(default_factory=dict, repr=False, compare=False)  # (page, text) -> tagged tokens
+
+    @functools.cached_property
+    def new_words(self) -> pd.DataFrame:
+        """The words discovered, as :func:`page_tokenizers` returns them (a ``page`` column first)."""
+        return _new_words_frame(self.discovered)
+
+    @property
+    def new_terms(self) -> list[str]:
+        """The discovered words of every page, sorted and without repeats."""
+        return sorted({row[0] for _, rows in self.discovered for row in rows})
 
     def tokenizer(self, item: Item) -> Tokenizer:
         return self.tokenizers[item.page]
@@ -73,8 +85,8 @@ def segmented(x: Source | Segmented, *, tokenizer: Tokenizer | None = None, disc
     if isinstance(x, Segmented):
         return x
     items = to_items(x)
-    tokenizers, found = page_tokenizers(items, tokenizer=tokenizer, discover=discover)
-    return Segmented(items, tokenizers, found, discover)
+    tokenizers, discovered = _page_discoveries(items, tokenizer=tokenizer, discover=discover)
+    return Segmented(items, tokenizers, discovered, discover)
 
 
 def items_of(x: Source | Segmented) -> list[Item]:
@@ -94,19 +106,35 @@ def page_tokenizers(
         ``(tokenizers, new_words)``: tokenizers keyed by page stem (None for loose articles) and a DataFrame
         with columns ``page`` (str or None), ``term``, ``count``, ``pmi``, ``left_entropy``, ``right_entropy``.
     """
+    tokenizers, discovered = _page_discoveries(items, tokenizer=tokenizer, discover=discover)
+    return tokenizers, _new_words_frame(discovered)
+
+
+def _page_discoveries(
+    items: Sequence[Item], *, tokenizer: Tokenizer | None = None, discover: bool = True
+) -> tuple[dict[str | None, Tokenizer], tuple[tuple[str | None, list[tuple]], ...]]:
+    """:func:`page_tokenizers` with the discovered words as per-page rows (``discover_words``'s, no frame)."""
     base = tokenizer or get_tokenizer()
     groups: dict[str | None, list[str]] = {}
     for item in items:
         groups.setdefault(item.page, []).extend(all_texts(item.article) if discover else ())
-    tokenizers, frames = {}, []
+    tokenizers, discovered = {}, []
     for page, texts in groups.items():
         if not discover:
             tokenizers[page] = base
             continue
-        found = discover_words(texts, tokenizer=base)
+        rows = discovered_rows(texts, tokenizer=base)
+        discovered.append((page, rows))
+        tokenizers[page] = base.with_words([row[0] for row in rows])
+    return tokenizers, tuple(discovered)
+
+
+def _new_words_frame(discovered: Sequence[tuple[str | None, list[tuple]]]) -> pd.DataFrame:
+    frames = []
+    for page, rows in discovered:
+        found = rows_frame(rows)
         found.insert(0, "page", page)
         frames.append(found)
-        tokenizers[page] = base.with_words(found["term"])
     if frames:
-        return tokenizers, pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    return tokenizers, pd.DataFrame(columns=["page", *NEW_WORD_COLUMNS])
+        return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return pd.DataFrame(columns=["page", *NEW_WORD_COLUMNS])

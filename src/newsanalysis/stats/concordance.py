@@ -69,7 +69,7 @@ def _units(x, window: str, discover: bool) -> list[frozenset[str]]:
     if window not in ("sentence", "paragraph"):
         raise NewsAnalysisError(f"window {window!r} is not known; expected 'sentence' or 'paragraph'")
     seg = segmented(x, discover=discover)
-    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
+    items, tokenizers = seg.items, seg.tokenizers
     units = []
     for item in items:
         tok = tokenizers[item.page]

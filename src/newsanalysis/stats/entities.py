@@ -95,7 +95,7 @@ def entities(x, *, discover: bool = True) -> pd.DataFrame:
         [['联合国', 'org'], ['埃里克·索尔海姆', 'person']]
     """
     seg = segmented(x, discover=discover)
-    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
+    items, tokenizers = seg.items, seg.tokenizers
     rows = []
     for item in items:
         art = item.article

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from newsanalysis.errors import NewsAnalysisError
@@ -98,7 +99,7 @@ def term_frequencies(
         [['算力', 2], ['上线', 1], ['增长', 1], ['平台', 1], ['需求', 1]]
     """
     seg = segmented(x, tokenizer=tokenizer, discover=discover)
-    items, tokenizers, found = seg.items, seg.tokenizers, seg.new_words
+    items, tokenizers = seg.items, seg.tokenizers
     columns = {name: [] for name in ["page", "article", "term", "count", "share"] + (["pos"] if pos else [])}
     for item in items:
         tok = tokenizers[item.page]
@@ -113,12 +114,25 @@ def term_frequencies(
         if pos:
             tags = _article_tags(item.article, tok, lambda text, item=item: seg.tag(item, text))
             columns["pos"] += [tags.get(term, "x") for term, _ in ranked]
-    frame = pd.DataFrame(columns if columns["term"] else None, columns=list(columns))
-    frame = frame.astype({"article": "int64", "count": "int64", "share": "float64"})
     if n_pages(items) < 2:
-        frame = frame.drop(columns="page")
-    frame.attrs["new_words"] = sorted(set(found["term"]))
+        del columns["page"]
+    frame = _frame(columns, {"article": "int64", "count": "int64", "share": "float64"})
+    frame.attrs["new_words"] = seg.new_terms
     return frame
+
+
+def _frame(columns: dict[str, list], dtypes: dict[str, str]) -> pd.DataFrame:
+    """A frame of ``columns`` (lists) with ``dtypes`` where given, else pandas' inference; built once, column-wise
+    (an empty frame keeps pandas' empty columns: object, then the given dtypes).
+
+    Example:
+        >>> _frame({"term": ["算力"], "count": [2]}, {"count": "int64"}).dtypes.astype(str).tolist()
+        ['str', 'int64']
+    """
+    if not any(columns.values()):
+        return pd.DataFrame(None, columns=list(columns)).astype(dtypes)
+    return pd.DataFrame({name: np.array(values, dtype=dtypes[name]) if name in dtypes else values
+                         for name, values in columns.items()})
 
 
 def page_counts(page: Page | Article | str, *, discover: bool = True) -> tuple[Counter, Counter]:
@@ -288,7 +302,7 @@ def keywords(
     if method not in ("tfidf", "textrank"):
         raise NewsAnalysisError(f"keyword method {method!r} is not known; expected 'tfidf' or 'textrank'")
     seg = segmented(article, discover=discover)
-    items, tokenizers, _ = seg.items, seg.tokenizers, seg.new_words
+    items, tokenizers = seg.items, seg.tokenizers
     rows, idfs = [], {}
     for item in items:
         tok = tokenizers[item.page]
