@@ -487,3 +487,147 @@ def test_a_qa_byline_above_the_body_is_the_interviewer_not_the_answerer(tmp_path
     assert "石安澜" not in sources(page)["speaker"].tolist()
     path.write_text("\n\n" + "\n\n".join([*_QA_COLUMN, "（青禾医院临床营养科主任医师 石安澜）"]), encoding="utf-8")
     assert "石安澜" in sources(load_page(path))["speaker"].tolist()
+
+
+# --- the tables as pandas would build them, and the walks behind clauses and statements ---
+
+def _fixture_pages():
+    from newsanalysis.errors import NewsAnalysisError
+    from newsanalysis.parse.page import load_page
+
+    root = page_path("sample").parent
+    pages = []
+    for path in sorted(root.glob("*.txt")) + sorted((root / "layouts").glob("*.txt")):
+        try:
+            pages.append(load_page(path))
+        except NewsAnalysisError:
+            continue
+    return pages
+
+
+def test_source_table_is_the_pandas_grouping_of_the_quotes_on_every_fixture_page():
+    from newsanalysis.quotes.extract import _grouped_source_table, source_table
+
+    compared = 0
+    for page in _fixture_pages():
+        q = extract_quotes(page)
+        if len(q):
+            pd.testing.assert_frame_equal(source_table(q), _grouped_source_table(q))
+            compared += 1
+    assert compared >= 20
+
+
+def test_sources_is_the_source_table_of_the_quotes_on_every_fixture_page():
+    from newsanalysis.quotes.extract import source_table
+
+    for page in _fixture_pages():
+        pd.testing.assert_frame_equal(sources(page), source_table(extract_quotes(page)))
+    for text in ["", "今天天气晴。", "「我們會繼續努力。」行政長官李家超說。"]:
+        pd.testing.assert_frame_equal(sources(text), source_table(extract_quotes(text)))
+
+
+def test_tables_have_pandas_dtypes_with_and_without_rows():
+    q = extract_quotes("“我们很有信心。”市科委副主任翟炜说。王明表示，要抓好落实。")
+    want = pd.DataFrame({c: q[c].tolist() for c in QUOTE_COLUMNS})  # what pandas infers from the values
+    pd.testing.assert_frame_equal(q, want)
+    s = sources("“我们很有信心。”市科委副主任翟炜说。")
+    pd.testing.assert_frame_equal(s, pd.DataFrame({c: s[c].tolist() for c in SOURCE_COLUMNS}))
+    empty_q, empty_s = extract_quotes("今天天气晴，气温回升。"), sources("今天天气晴，气温回升。")
+    assert list(empty_q.columns) == QUOTE_COLUMNS and list(empty_s.columns) == SOURCE_COLUMNS
+    assert empty_q.dtypes.astype(str).tolist() == ["int64"] * 4 + ["object"] * 5
+    assert set(empty_s.dtypes.astype(str)) == {"object"} and len(empty_s) == 0
+
+
+def test_renaming_one_table_leaves_the_next_alone():
+    q = extract_quotes("王明表示，要抓好落实。")
+    q.columns.name = "字段"
+    q.index.name = "行"
+    again = extract_quotes("王明表示，要抓好落实。")
+    assert again.columns.name is None and again.index.name is None
+    assert sources(again).columns.name is None
+
+
+@pytest.mark.parametrize("change", [
+    lambda q: q.assign(speaker=q["speaker"].where(q.index != 0, None)),    # a missing speaker: pandas drops it
+    lambda q: q.astype({"article": "Int64"}),
+    lambda q: q.astype(object),
+    lambda q: q.iloc[::-1],
+    lambda q: q[["article", "speaker", "speaker_title", "quote", "paragraph", "mode"]],
+])
+def test_source_table_of_edited_quotes_follows_pandas_rules(change):
+    from newsanalysis.quotes.extract import _grouped_source_table, source_table
+
+    q = change(extract_quotes("“我们很有信心。”翟炜说。王明表示，要抓好落实。记者问：“怎么做？”"))
+    pd.testing.assert_frame_equal(source_table(q), _grouped_source_table(q))
+
+
+def test_source_table_needs_its_columns():
+    from newsanalysis.quotes.extract import source_table
+
+    with pytest.raises(KeyError, match="mode"):
+        source_table(extract_quotes("王明表示，要抓好落实。").drop(columns=["mode"]))
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("王明表示，要抓好“菜篮子”工程，保障供应！随后散会。", "要抓好“菜篮子”工程，保障供应"),
+    ("王明表示，今年要把“一。二。”落实好，大家同意。随后散会。", "今年要把“一。二。”落实好，大家同意"),  # ends in “…”
+    ("王明表示，要抓好落实，“这一条", "要抓好落实，“这一条"),                     # an unclosed “ runs to the end
+])
+def test_an_indirect_statement_steps_over_quotations(text, quote):
+    q = extract_quotes(text)
+    assert q[q["mode"] == "indirect"]["quote"].tolist() == [quote]
+
+
+def test_an_article_without_verbs_quotes_or_turns_has_no_rows_and_one_with_them_does():
+    article = Article(index=0, paragraphs=["市科委副主任翟炜今年52岁。", "翟炜长期从事科技管理工作。"])
+    assert extract_quotes([article]).empty
+    article.paragraphs.append("翟炜说，要抓好落实。")
+    assert extract_quotes([article])[["speaker", "speaker_title"]].values.tolist() == [["翟炜", "市科委副主任"]]
+
+
+def test_names_printed_two_ways_come_back_as_printed():
+    from newsanalysis.quotes.mentions import as_printed
+
+    rows = [{"speaker": "陈发", "speaker_title": "理发师"}]
+    # 发 is printed as both 發 and 髮 in this article: the name is looked up where it is printed
+    as_printed(rows, ["理发师陈发说", "头发"], ["理髮師陳發說", "頭髮"])
+    assert rows == [{"speaker": "陳發", "speaker_title": "理髮師"}]
+    rows = [{"speaker": "陈茂波", "speaker_title": ""}]
+    as_printed(rows, ["陈茂波说,好", "陈茂波"], ["陳茂波說，好", "陳茂波"])
+    assert rows == [{"speaker": "陳茂波", "speaker_title": ""}]
+
+
+def test_forget_pages_empties_the_mention_caches():
+    from newsanalysis.memo import forget_pages
+    from newsanalysis.quotes.mentions import _mentions_of, _plain_mentions, find_mentions
+
+    find_mentions("市科委副主任翟炜说，要抓好落实。", {})
+    assert _mentions_of.cache_info().currsize and _plain_mentions.cache_info().currsize
+    forget_pages()
+    assert _mentions_of.cache_info().currsize == 0 and _plain_mentions.cache_info().currsize == 0
+
+
+def test_known_names_are_found_at_every_occurrence():
+    from newsanalysis.quotes.mentions import find_mentions
+
+    text = "翟炜说，翟炜表示，在翟炜看来，翟炜翟炜认为"  # 翟炜翟炜: neither is followed or led as a name is
+    assert [(m.start, m.name) for m in find_mentions(text, {"翟炜": "翟炜"})] == [(0, "翟炜"), (4, "翟炜"), (10, "翟炜")]
+    assert find_mentions("翟炜翟炜说", {"翟炜": "翟炜"}) == []
+
+
+def test_tables_are_the_same_without_pandas_private_constructors(sample_page, monkeypatch):
+    """The quotes and sources tables are put together and read with private pandas methods (for speed); a pandas
+    without them gets the same tables, dtypes included, through the public API."""
+    import pandas as pd
+
+    from newsanalysis.quotes import extract_quotes, source_table
+
+    fast_quotes = extract_quotes(sample_page)
+    fast_sources = source_table(fast_quotes)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    monkeypatch.delattr(pd.DataFrame, "_get_column_array")
+    quotes = extract_quotes(sample_page)
+    sources = source_table(quotes)
+    assert len(quotes) > 5 and len(sources) > 3
+    pd.testing.assert_frame_equal(quotes, fast_quotes, check_exact=True)
+    pd.testing.assert_frame_equal(sources, fast_sources, check_exact=True)

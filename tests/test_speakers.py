@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsanalysis.quotes.speakers import (
     REPORTING_VERBS,
+    ROLE_END_RE,
     TITLE_RE,
     bare_name_ok,
     follows_name,
+    has_surname,
     intro_name,
     not_a_role,
     parse_name,
     role_name,
+    role_title_ends,
     short_name,
 )
 
@@ -234,3 +239,39 @@ def test_intro_and_short_names_return_the_text_they_span(text, p, listed):
             name, end = parsed
             assert text[p:end] == name and len(name) >= 2
             assert not any(c in "，。 1" for c in name)
+
+
+@pytest.mark.parametrize(("text", "p", "expected"), [
+    ("市民欧阳女士说", 2, True), ("上官婉儿", 0, True), ("记者王晓", 2, True),
+    ("市民说", 2, False), ("小李说", 0, False), ("王", 1, False), ("", 0, False),
+])
+def test_has_surname(text, p, expected):
+    assert has_surname(text, p) is expected
+
+
+def test_role_title_ends_only_where_a_name_may_start_and_no_longer_role_goes_on():
+    text = "种粮大户尤德才说，行政长官李家超表示，大户说，老农民小李说"
+    assert role_title_ends(text) == [4, 13, 26]  # not 长 of 行政长官, nor 户 before 说, nor 农 before 民
+    assert all(ROLE_END_RE.match(text, e - 1) for e in role_title_ends(text))
+
+
+_NAME_TEXT = st.lists(st.sampled_from(
+    ["市民", "大户", "冠军", "师", "王", "欧阳", "上官", "小", "老", "晓蕾", "女士", "·", "德", "说", "表示", "告诉记者", "今年",
+     "，", "在", "一边卸粮一边", "国家", "长", "9月23日"]), max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_TEXT, st.integers(0, 30), st.booleans())
+def test_a_name_without_a_dot_ends_within_four_characters(text, p, titled):
+    # role_name reads no further than this for a reporting verb before it parses the name
+    parsed = parse_name(text, p, titled=titled)
+    if parsed is not None and "·" not in parsed[0]:
+        assert 2 <= parsed[1] - p <= 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_TEXT, st.integers(0, 30))
+def test_a_role_name_reports_speech_in_the_20_characters_after_it(text, p):
+    parsed = role_name(text, p)
+    if parsed is not None:
+        assert re.search("|".join(REPORTING_VERBS) + "|告诉|回应|答复", text[parsed[1]:parsed[1] + 20])

@@ -13,10 +13,10 @@ Traditional pages with 「」 work alike, and gives quotes, names, titles and cu
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 import numpy as np
 import pandas as pd
@@ -44,15 +44,19 @@ from newsanalysis.quotes.speakers import (
     TIME_AFTER_NAME_RE,
     TITLE_RE,
     bare_name_ok,
+    longest_word_pattern,
     parse_name,
 )
 
 QUOTE_COLUMNS = ["article", "paragraph", "start", "end", "quote", "mode", "speaker", "speaker_title", "cue"]
 SOURCE_COLUMNS = ["article", "speaker", "speaker_title", "n_quotes", "n_chars", "first_paragraph", "modes"]
+_SOURCE_INPUTS = ["article", "speaker", "speaker_title", "quote", "paragraph", "mode"]  # the quote columns it reads
 MODE_ORDER = ("direct", "indirect", "interview")
 
-_CUE_RE = re.compile("|".join(REPORTING_VERBS))
+_CUE_RE = re.compile(longest_word_pattern(REPORTING_VERBS))
 _SENT_END = set("。！!？?")
+_SENT_END_RE = re.compile("[。！!？?]")
+_CLAUSE_MARK_RE = re.compile(r"[，,；;]")
 _GAP_START = ("在", "于", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "接受", "受访", "昨天", "今天", "当天",
               "其后", "随后")
 _PRONOUNS = {"他", "她"}
@@ -62,6 +66,9 @@ _QUESTIONERS = ("记者", "问", "主持人")
 # 这位负责人, 该负责人, 这名老球迷: a description of someone introduced earlier
 _DESCRIPTION = re.compile(r"(?:这位|这名|那位|此位|该名|该)(?=[\u4e00-\u9fff])")
 _PUNCT_AFTER_VERB = "，,：:“。！!"
+# 虽说, 据说, 小说 …, 说明, 说法 …: 说 in another word; 提出建议, 几项建议: 建议 as a noun
+_NOT_SAYING_BEFORE, _NOT_SAYING_AFTER = tuple("虽据听如是以小传或再话么来"), frozenset("明法服起过理")
+_NOUN_SUGGESTION_BEFORE = tuple("出项条些点")
 _NO_VOICE_RE = re.compile(r"(?:报告|研究|调查|数据|公报|统计|分析|[部局委厅院所办署])$")
 
 
@@ -121,12 +128,13 @@ class _Para:
         self._starts = [m.start for m in self._sorted]
         self.found: dict[int, tuple[str, str, str, int]] = {}  # clause start -> (speaker, title, cue, cue end)
         self.seen: list[tuple[int, str]] = [(-1, carried)]  # (offset, the person last mentioned from there on)
+        self._ends: list[int] | None = None  # offsets of sentence ends, found when first asked for
 
     def mentions_starting(self, a: int, b: int) -> list[Mention]:
         return self._sorted[bisect_left(self._starts, a):bisect_left(self._starts, b)]
 
     def index(self) -> None:
-        """After the first pass: attributions by cue end, and sentence ends counted for range queries."""
+        """After the first pass: attributions by cue end, and who was mentioned from where on."""
         self._cues = sorted(self.found.values(), key=lambda w: w[3])
         self._cue_ends = [w[3] for w in self._cues]
         self._named, last = [], -1
@@ -134,7 +142,6 @@ class _Para:
             last = k if w[0] else last
             self._named.append(last)
         self._seen_at = [p for p, _ in self.seen]
-        self._ends = list(accumulate((c in _SENT_END for c in self.text), initial=0))
 
     def cues_ending(self, a: int, b: int) -> list[tuple[str, str, str, int]]:
         return self._cues[bisect_left(self._cue_ends, a):bisect_left(self._cue_ends, b)]
@@ -146,8 +153,14 @@ class _Para:
     def last_seen_before(self, pos: int) -> str:
         return self.seen[bisect_left(self._seen_at, pos) - 1][1]
 
+    def sentence_ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [m.start() for m in _SENT_END_RE.finditer(self.text)]
+        return self._ends
+
     def sentence_end_in(self, a: int, b: int) -> bool:
-        return b > a and self._ends[b] - self._ends[a] > 0
+        ends = self.sentence_ends()
+        return b > a and bisect_left(ends, a) < bisect_left(ends, b)
 
 
 def _cues(text: str, masked: list[tuple[int, int]]) -> list[re.Match]:
@@ -162,11 +175,11 @@ def _cues(text: str, masked: list[tuple[int, int]]) -> list[re.Match]:
         word = m.group()
         if before.endswith(("被", "所", "的")) or after == "了":
             continue
-        if word == "说" and (before.endswith(tuple("虽据听如是以小传或再话么来")) or after in set("明法服起过理")):
+        if word == "说" and (before.endswith(_NOT_SAYING_BEFORE) or after in _NOT_SAYING_AFTER):
             continue
         if word in PUNCT_VERBS and (not after or after not in _PUNCT_AFTER_VERB):
             continue
-        if word == "建议" and before.endswith(tuple("出项条些点")):
+        if word == "建议" and before.endswith(_NOUN_SUGGESTION_BEFORE):
             continue
         out.append(m)
     return out
@@ -259,12 +272,18 @@ def signatures(x: Source) -> dict[int, tuple[str, str]]:
     pages = [x] if isinstance(x, Page) else [p for p in x if isinstance(p, Page)] if isinstance(x, list | tuple) else []
     out: dict[int, tuple[str, str]] = {}
     for page in pages:
+        bylines: dict[int, list] = {}  # article index -> its byline entries, in ledger order
+        for entry in page.ledger:
+            if entry.role == "byline":
+                bylines.setdefault(entry.article, []).append(entry)
         for art in page.articles:
+            if art.index not in bylines:
+                continue
             last = max((line for lines in art.paragraph_lines for line in lines), default=None)
             if last is None:
                 continue
-            for entry in page.ledger:
-                if entry.article != art.index or entry.role != "byline" or entry.line <= last:
+            for entry in bylines[art.index]:
+                if entry.line <= last:
                     continue
                 text = entry.text.strip().strip("（()）").strip()
                 name = next((n for n in art.reporters if text.endswith(n)), None)
@@ -281,9 +300,11 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
     ``signed`` is the (name, title) of a signature printed below the body: the answerer of a Q&A column whose
     answers no subtitle or intro names.
     """
-    st = _State({}, {})
     printed = art.paragraphs
     paras = [matching_text(p) for p in printed]
+    if not art.qa_turns and not any("“" in text or _CUE_RE.search(text) for text in paras):
+        return []  # every row starts at a reporting verb, a quotation mark or an interview turn
+    st = _State({}, {})
     subtitle = matching_text(art.subtitle or "")
     qa = {t.paragraph: t for t in art.qa_turns}
     visit = bool(_VISIT.match(subtitle))
@@ -299,13 +320,15 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
         interviewee = signed[0]  # 专家答疑 … （青禾医院临床营养科主任医师 石安澜）: the signing expert answers
         st.titles.setdefault(interviewee, signed[1])
     done: list[_Para] = []
+    known = {k: v for k, v in st.short.items() if len(k) >= 2}  # everyone is registered by now
     for i, text in enumerate(paras):
-        mentions = find_mentions(text, {k: v for k, v in st.short.items() if len(k) >= 2})
+        mentions = find_mentions(text, known)
         para = _Para(text, mentions, st.last)
         found, seen = para.found, para.seen
         if i not in qa:
             masked = _quote_spans(text)
             skip = {a - 1: b + 1 for a, b in masked}  # from an opening “ to past its closing ”
+            opens = list(skip)  # in text order
             ends: dict[int, int] = {}  # where the statement from a position ends, for the cues of one sentence
             events = [(m.name_start, "m", m) for m in mentions] + [(c.start(), "c", c) for c in _cues(text, masked)]
             for pos, kind, obj in sorted(events, key=lambda e: e[0]):
@@ -325,7 +348,8 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
                 s = obj.end()
                 while s < len(text) and text[s] in "，,：: ":
                     s += 1
-                e = min(_statement_end(text, s, skip, ends), len(text))  # an unclosed “ at the end skips past it
+                # an unclosed “ at the end skips past the text
+                e = min(_statement_end(text, s, skip, opens, para.sentence_ends(), ends), len(text))
                 if e - s >= 2 and text[s] != "“":
                     rows.append(_row(art, i, s, e, printed[i], "indirect", who, cue))
         para.index()
@@ -356,7 +380,7 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
 
 def _speechlike(body: str) -> bool:
     """A sentence in quotation marks, not a term or a name (“脑控”, “一带一路”)."""
-    return (len(body) >= 4 and body[-1] in "。！!？?…") or (len(body) >= 8 and bool(re.search(r"[，,；;]", body)))
+    return (len(body) >= 4 and body[-1] in "。！!？?…") or (len(body) >= 8 and bool(_CLAUSE_MARK_RE.search(body)))
 
 
 def _direct_speaker(text: str, qs: int, qe: int, i: int, paras: list[_Para],
@@ -410,18 +434,27 @@ def _direct_speaker(text: str, qs: int, qe: int, i: int, paras: list[_Para],
     return None
 
 
-def _statement_end(text: str, s: int, skip: dict[int, int], ends: dict[int, int]) -> int:
-    """The sentence end after ``s``, stepping over quotations (``skip``: opening mark -> past its closing one).
+def _statement_end(text: str, s: int, skip: dict[int, int], opens: list[int], stops: list[int],
+                   ends: dict[int, int]) -> int:
+    """The sentence end after ``s``, stepping over quotations (``skip``: opening mark -> past its closing one;
+    ``opens``: the opening marks and ``stops`` the sentence ends of ``text``, in text order).
 
-    ``ends`` remembers the end for every position stepped on, so the cues of one long sentence walk it once.
+    The walk goes from quotation to quotation by bisection, and ``ends`` remembers the end for every offset a walk
+    started or landed at, so the cues of one long sentence walk it once.
     """
     walked, e, end = [], s, None
-    while e < len(text) and text[e] not in _SENT_END:
+    while e < len(text):
         end = ends.get(e)
         if end is not None:
             break
         walked.append(e)
-        e = skip.get(e, e + 1)
+        k = bisect_left(stops, e)
+        stop = stops[k] if k < len(stops) else len(text)
+        k = bisect_left(opens, e)
+        if k == len(opens) or opens[k] >= stop:
+            end = stop
+            break
+        e = skip[opens[k]]
     end = e if end is None else end
     for w in walked:
         ends[w] = end
@@ -450,15 +483,81 @@ def extract_quotes(x: Source) -> pd.DataFrame:
         >>> extract_quotes("市科委副主任翟炜说,上海取得突破。")[["speaker", "speaker_title", "mode", "cue"]].values.tolist()
         [['翟炜', '市科委副主任', 'indirect', '说']]
     """
+    return _frame(_quote_columns(x), ints=("article", "paragraph", "start", "end"))
+
+
+def _quote_columns(x: Source) -> dict[str, list]:
+    """The columns of :func:`extract_quotes` as lists."""
     signed = signatures(x)
-    rows = [r for item in to_items(x) for r in _article_quotes(item.article, signed.get(id(item.article)))]
-    if rows:  # column by column, the offsets typed already: much cheaper for pandas than one dict per row
-        columns: dict = {c: [r[c] for r in rows] for c in QUOTE_COLUMNS}
-        for c in ("article", "paragraph", "start", "end"):
-            columns[c] = np.array(columns[c], dtype="int64")
-        return pd.DataFrame(columns, columns=QUOTE_COLUMNS)
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
-        {"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
+    articles = x.articles if isinstance(x, Page) else [item.article for item in to_items(x)]
+    rows = [r for art in articles for r in _article_quotes(art, signed.get(id(art)))]
+    return {c: [r[c] for r in rows] for c in QUOTE_COLUMNS}
+
+
+@functools.cache
+def _text_dtype():
+    """The dtype pandas gives a column of Python strings (``str`` on pandas 3, object before)."""
+    return pd.Series(["字"]).dtype
+
+
+@functools.cache
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    return pd.Index(list(names))
+
+
+def _frame(columns: dict[str, list], ints: tuple[str, ...]) -> pd.DataFrame:
+    """A frame of equally long lists, with the dtypes pandas would infer: ``ints`` as int64, the others (strings)
+    as :func:`_text_dtype`, or object when there are no rows.
+
+    Each column is typed once and handed over as it is: ``DataFrame(dict)`` would check, infer and copy every
+    column again, which costs more than finding a page's quotes.
+
+    Example:
+        >>> _frame({"speaker": ["翟炜"], "n_quotes": [2]}, ints=("n_quotes",)).dtypes.astype(str).tolist()
+        ['str', 'int64']
+    """
+    n = len(next(iter(columns.values())))
+    counts = [v for c, v in columns.items() if c in ints]
+    numbers = iter(np.array(counts, dtype="int64").reshape(len(counts), n))  # one conversion, a row per column
+    texts = iter(_text_arrays([v for c, v in columns.items() if c not in ints]) if n else ())
+    arrays = [next(numbers) if c in ints else next(texts) if n else np.array([], dtype=object) for c in columns]
+    names = _column_index(tuple(columns)).view()  # a new Index object: a caller may rename its frame's columns
+    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
+    if from_arrays is None:  # pandas' constructor without its checks; the public one where it is gone
+        return pd.DataFrame(dict(zip(names, arrays)), index=pd.RangeIndex(n), copy=False)
+    return from_arrays(arrays, columns=names, index=pd.RangeIndex(n), verify_integrity=False)
+
+
+def _text_arrays(columns: list[list[str]]) -> list:
+    """Columns of strings as arrays of :func:`_text_dtype`: slices of one pyarrow array where that is its storage
+    (one conversion for all of them)."""
+    text = _text_dtype()
+    arrow = _arrow_text_array()
+    if arrow is not None:
+        pa, array_type = arrow
+        every = pa.array([v for values in columns for v in values], type=pa.large_string(), from_pandas=False)
+        n = len(columns[0]) if columns else 0
+        return [array_type(every.slice(k * n, n), dtype=text) for k in range(len(columns))]
+    if isinstance(text, pd.StringDtype):
+        return [pd.array(values, dtype=text) for values in columns]
+    return [np.array(values, dtype=object) for values in columns]
+
+
+@functools.cache
+def _arrow_text_array():
+    """pyarrow and the array type of :func:`_text_dtype` when that type is built from a pyarrow array and a dtype
+    (pandas 3), else None."""
+    text = _text_dtype()
+    if not (isinstance(text, pd.StringDtype) and text.storage == "pyarrow"):
+        return None
+    import pyarrow as pa  # loaded by pandas already for this dtype
+
+    array_type = text.construct_array_type()
+    try:
+        probe = array_type(pa.array(["字"], type=pa.large_string()), dtype=text)
+    except TypeError:  # a constructor without dtype
+        return None
+    return (pa, array_type) if probe.dtype == text else None
 
 
 def sources(x: Source) -> pd.DataFrame:
@@ -473,7 +572,10 @@ def sources(x: Source) -> pd.DataFrame:
         >>> sources("“我们很有信心。”市科委副主任翟炜说。").values.tolist()
         [[0, '翟炜', '市科委副主任', 1, 7, 0, 'direct']]
     """
-    return source_table(extract_quotes(x))
+    columns = _quote_columns(x)  # source_table(extract_quotes(x)) without the quotes table in between
+    if not columns["article"]:
+        return _frame({c: [] for c in SOURCE_COLUMNS}, ints=())
+    return _sources_of(*(columns[c] for c in _SOURCE_INPUTS))
 
 
 def source_table(q: pd.DataFrame) -> pd.DataFrame:
@@ -485,28 +587,79 @@ def source_table(q: pd.DataFrame) -> pd.DataFrame:
         >>> source_table(extract_quotes("“我们很有信心。”翟炜说。王明表示，要抓好落实。")).values.tolist()
         [[0, '翟炜', '', 1, 7, 0, 'direct'], [0, '王明', '', 1, 5, 0, 'indirect']]
     """
-    used = ["article", "speaker", "speaker_title", "quote", "paragraph", "mode"]
-    if q.empty or q[used].isna().to_numpy().any():
+    used = _SOURCE_INPUTS
+    if q.empty:
+        if all(c in q.columns for c in used):  # no groups: the empty table _grouped_source_table gives
+            return _frame({c: [] for c in SOURCE_COLUMNS}, ints=())
+        return _grouped_source_table(q)
+    dtypes, values = _column_values(q, used)
+    if any(_has_missing(q, c, dtypes[c], values[c]) for c in used):
         return _grouped_source_table(q)  # pandas drops missing keys from groups: keep its rules there
-    groups: dict[tuple, dict] = {}
-    for art, speaker, title, quote, paragraph, mode in zip(
-            q["article"].tolist(), q["speaker"].tolist(), q["speaker_title"].tolist(), q["quote"].tolist(),
-            q["paragraph"].tolist(), q["mode"].tolist()):
+    typed = (all(dtypes[c].kind == "i" for c in ("article", "paragraph"))
+             and all(_all_str(values[c]) for c in ("speaker", "speaker_title")))
+    return _sources_of(*values.values(), typed=typed)
+
+
+def _sources_of(articles: list, speakers: list, titles: list, quotes: list, paragraphs: list, modes: list, *,
+                typed: bool = True) -> pd.DataFrame:
+    """The sources table of quote columns without missing values; ``typed``: articles and paragraphs are
+    integers and names and titles strings (else the frame is typed and sorted by pandas' rules)."""
+    groups: dict[tuple, list] = {}  # key -> [article, speaker, title, n_quotes, n_chars, first_paragraph, modes]
+    for art, speaker, title, quote, paragraph, mode in zip(articles, speakers, titles, quotes, paragraphs, modes):
         key = (art, speaker if speaker != "" else "\x00" + title)
         g = groups.get(key)
         if g is None:
-            g = groups[key] = {"article": art, "speaker": speaker, "speaker_title": "", "n_quotes": 0,
-                               "n_chars": 0, "first_paragraph": paragraph, "modes": set()}
-        if title and not g["speaker_title"]:
-            g["speaker_title"] = title
-        g["n_quotes"] += 1
-        g["n_chars"] += len(quote)
-        g["first_paragraph"] = min(g["first_paragraph"], paragraph)
-        g["modes"].add(mode)
-    for g in groups.values():
-        g["modes"] = ",".join(m for m in MODE_ORDER if m in g["modes"])
-    df = pd.DataFrame({c: [g[c] for g in groups.values()] for c in SOURCE_COLUMNS}, columns=SOURCE_COLUMNS)
-    return df.sort_values(["article", "first_paragraph"], kind="stable").reset_index(drop=True)
+            g = groups[key] = [art, speaker, "", 0, 0, paragraph, set()]
+        if title and not g[2]:
+            g[2] = title
+        g[3] += 1
+        g[4] += len(quote)
+        g[5] = min(g[5], paragraph)
+        g[6].add(mode)
+    rows = list(groups.values())
+    out = {c: [g[k] for g in rows] for k, c in enumerate(SOURCE_COLUMNS[:6])}
+    out["modes"] = [_modes(g[6]) for g in rows]
+    if not typed:
+        df = pd.DataFrame(out, columns=SOURCE_COLUMNS)
+        return df.sort_values(["article", "first_paragraph"], kind="stable").reset_index(drop=True)
+    order = sorted(range(len(rows)), key=lambda k: (rows[k][0], rows[k][5]))  # stable, as kind="stable"
+    return _frame({c: [v[k] for k in order] for c, v in out.items()},
+                  ints=("article", "n_quotes", "n_chars", "first_paragraph"))
+
+
+def _modes(used: set[str]) -> str:
+    return ",".join(m for m in MODE_ORDER if m in used)
+
+
+def _all_str(values: list) -> bool:
+    return all(type(v) is str for v in values)
+
+
+def _has_missing(q: pd.DataFrame, name: str, dtype, values: list) -> bool:
+    """Whether column ``name`` holds a missing value (strings and integers, the usual contents, are checked in
+    Python)."""
+    if (isinstance(dtype, np.dtype) and dtype.kind in "iu") or _all_str(values):
+        return False
+    return bool(q[name].isna().any())
+
+
+def _column_values(q: pd.DataFrame, names: list[str]) -> tuple[dict, dict[str, list]]:
+    """The dtypes and the values (as Python lists) of the columns ``names`` of ``q``.
+
+    Read through pandas' column arrays where it has them: a Series per column costs more than the grouping
+    (pandas' code runs cold after other stages of a page), and the values are the same.
+
+    Example:
+        >>> _column_values(extract_quotes("翟炜说，要抓好落实。"), ["speaker", "start"])[1]
+        {'speaker': ['翟炜'], 'start': [4]}
+    """
+    array_of = getattr(q, "_get_column_array", None)
+    where = {c: k for k, c in enumerate(q.columns.tolist())}
+    if array_of is None or len(where) < len(q.columns):  # the public way; with repeated names as pandas has it
+        columns = {c: q[c] for c in names}
+        return {c: s.dtype for c, s in columns.items()}, {c: s.to_numpy().tolist() for c, s in columns.items()}
+    arrays = {c: array_of(where[c]) if c in where else q[c] for c in names}  # q[c]: pandas' KeyError
+    return {c: a.dtype for c, a in arrays.items()}, {c: a.tolist() for c, a in arrays.items()}
 
 
 def _grouped_source_table(q: pd.DataFrame) -> pd.DataFrame:

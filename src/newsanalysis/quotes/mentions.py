@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from newsanalysis.memo import text_cache
 from newsanalysis.normalize import to_matching_text
 from newsanalysis.quotes.speakers import (
     BOUNDARY,
     DOT_NAME_RE,
     INTRO_RE,
+    NAME_DOT_RE,
     POST_TITLES,
     ROLE_END_RE,
+    SURNAME_HEADS,
     TITLE_RE,
     bare_name_ok,
     follows_name,
+    has_surname,
     intro_name,
     not_a_role,
     parse_name,
@@ -31,6 +34,7 @@ from newsanalysis.quotes.speakers import (
 )
 
 _QUOTE_MARKS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "﹁": "“", "﹂": "”", "﹃": "‘", "﹄": "’"})
+_CORNER_MARK = re.compile("[「」『』﹁﹂﹃﹄]")  # a search is much cheaper than translating every character
 LEAD_RE = re.compile(
     r"^(?:在|据|由|对此|对于|同时|此外|另外|其中|而|但|并|也|还|又|则|会上|当天|昨天|今天|前天|近日|日前|此前|随后|"
     r"记者专访了|专访了|采访了|—{1,2}(?:专访|对话|访问|访|记)|专访[：:]|对话[：:]|\d{1,2}月\d{1,2}日)+"
@@ -44,7 +48,7 @@ _TITLE_WINDOW = 12  # longer than any listed title
 _NOT_IN_BARE_NAME = set("应该要能可需须得让使被")
 _PERSON_NEXT = re.compile(r"(?:则|也|还|又|曾|便|就|一直|已经|今年|去年|随后|其后|赛后|会后|坦言|透露|告诉|表示|认为|指出|说)")
 _THING_ENDS = set("站场馆路街桥港湾园区城村镇厂店楼院所局部委厅处科室队组团会社网台报刊业期周节届季量率价费额数线车船机器品物")
-_SENTENCE_START = re.compile(r"[。！!？?；;]”?\s*")
+_SENTENCE_BEFORE_SURNAME = re.compile(rf"[。！!？?；;]”?\s*(?=[{SURNAME_HEADS}])")
 _NOT_IN_TERM = BOUNDARY | set("。！!？?…、")
 
 
@@ -71,7 +75,8 @@ def matching_text(text: str) -> str:
         >>> matching_text("「很好。」陳淑姿說")
         '“很好。”陈淑姿说'
     """
-    return to_matching_text(text).translate(_QUOTE_MARKS)
+    text = to_matching_text(text)
+    return text.translate(_QUOTE_MARKS) if _CORNER_MARK.search(text) else text
 
 
 def _is_term(text: str, o: int, c: int) -> bool:
@@ -80,7 +85,7 @@ def _is_term(text: str, o: int, c: int) -> bool:
             and not any(ch in _NOT_IN_TERM for ch in text[o + 1:c]))
 
 
-@lru_cache(maxsize=8)
+@text_cache(8)
 def _clause_starts_of(text: str) -> dict[int, int]:
     """position -> clause start, filled as positions of ``text`` are walked over (the paragraphs being read)."""
     return {}
@@ -147,6 +152,9 @@ def find_mentions(text: str, known: dict[str, str], *, subtitle: bool = False) -
         >>> [(m.title, m.name) for m in find_mentions("市科委副主任翟炜说，翟炜表示", {"翟炜": "翟炜"})]
         [('市科委副主任', '翟炜'), ('', '翟炜')]
     """
+    present = [(short, full) for short, full in known.items() if short in text]
+    if not present:
+        return list(_plain_mentions(text, subtitle))
     base, covered = _mentions_of(text, subtitle)
     found, taken = dict(base), bytearray(covered)
 
@@ -154,19 +162,28 @@ def find_mentions(text: str, known: dict[str, str], *, subtitle: bool = False) -
         found[key] = m
         taken[m.name_start:m.end] = b"\x01" * (m.end - m.name_start)
 
-    for short, full in known.items():
-        for m in re.finditer(re.escape(short), text):
-            if taken[m.start()]:
-                continue
-            lead = text[clause_start(text, m.start()):m.start()]
-            rest = text[m.end():m.end() + 16]
-            if ((follows_name(rest, strong=False) or INTRO_RE.match(rest))
-                    and (not strip_lead(lead) or lead.endswith(("在", "由")))):
-                add(m.start(), Mention(m.start(), m.start(), m.end(), full, ""))
+    for short, full in present:
+        s = text.find(short)
+        while s != -1:  # every occurrence, left to right, not overlapping
+            e = s + len(short)
+            if not taken[s]:
+                lead = text[clause_start(text, s):s]
+                rest = text[e:e + 16]
+                if ((follows_name(rest, strong=False) or INTRO_RE.match(rest))
+                        and (not strip_lead(lead) or lead.endswith(("在", "由")))):
+                    add(s, Mention(s, s, e, full, ""))
+            s = text.find(short, e if e > s else s + 1)
     return _clip_lists(text, sorted(found.values(), key=lambda x: x.name_start))
 
 
-@lru_cache(maxsize=64)
+@text_cache(256)
+def _plain_mentions(text: str, subtitle: bool) -> tuple[Mention, ...]:
+    """``find_mentions`` of a paragraph where no known name is printed (most paragraphs, read up to three times)."""
+    base, _ = _mentions_of(text, subtitle)
+    return tuple(_clip_lists(text, sorted(base.values(), key=lambda x: x.name_start)))
+
+
+@text_cache(256)
 def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
     """The mentions ``find_mentions`` finds without known names, and the offsets their names cover (each
     paragraph is read for mentions up to three times: to register people, with the names known, for 访)."""
@@ -188,8 +205,8 @@ def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
         else:
             candidates.append((m.end(), parsed, False))
     for e in role_title_ends(text):
-        if inside[e] or ROLE_END_RE.match(text, e):
-            continue  # inside a listed title, or a longer role word goes on (行政长官)
+        if inside[e]:
+            continue  # inside a listed title
         parsed = role_name(text, e, reported=not subtitle)
         if parsed is None and not subtitle:
             candidates.append((e, intro_name(text, e, listed=False), True))
@@ -205,13 +222,17 @@ def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
             title, end = f"{title}、{post}", end + len(post)
         add(title_end, Mention(start, title_end, end, name, title, intro))
     for ss in _sentence_starts(text):
-        j = ss + (lead.end() - ss if (lead := LEAD_RE.match(text, ss)) else 0)
+        j = ss + (lead.end() - ss if (lead := LEAD_RE.match(text, ss)) else 0)  # (LEAD_RE's ^ holds at 0 only)
+        if taken[j] or not has_surname(text, j):
+            continue  # bare_name_ok below demands a surname
+        if not (_PERSON_NEXT.match(text, j + 3) or _PERSON_NEXT.match(text, j + 4)):
+            continue  # what follows no name of 3 or 4 characters (the only ones taken here) is a person's doing
         parsed = parse_name(text, j, titled=False)
         if (parsed and len(parsed[0]) >= 3 and not DOT_NAME_RE.fullmatch(parsed[0]) and not taken[j]
                 and _PERSON_NEXT.match(text, parsed[1]) and parsed[0][-1] not in _THING_ENDS
                 and not any(c in _NOT_IN_BARE_NAME for c in parsed[0]) and bare_name_ok(parsed[0], after_quote=False)):
             add(j, Mention(j, j, parsed[1], parsed[0], "", True))  # 潘展乐则把功劳归于队友
-    for m in DOT_NAME_RE.finditer(text):
+    for m in DOT_NAME_RE.finditer(text) if NAME_DOT_RE.search(text) else ():
         if taken[m.start(2)]:
             continue
         first = m.group(1)[-4:]
@@ -223,7 +244,8 @@ def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _SENTENCE_START.finditer(text)]
+    """0 and the sentence starts where a surname may begin (the only ones ``_mentions_of`` reads past 0)."""
+    return [0] + [m.end() for m in _SENTENCE_BEFORE_SURNAME.finditer(text)]
 
 
 def _clip_lists(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -249,12 +271,23 @@ def as_printed(rows: list[dict], matching: list[str], printed: list[str]) -> Non
     """
     if all(m == p for m, p in zip(matching, printed)):
         return
-    table: dict[str, str] = {}
-    mixed: set[str] = set()
+    needed = {c for r in rows for c in r["speaker"] + r["speaker_title"]}
+    if not needed:
+        return
+    if len(matching) == len(printed) and all(len(m) == len(p) for m, p in zip(matching, printed)):
+        # one string each, with offsets kept: a character's places are found in one pass
+        matching, printed = ["\n".join(matching)], ["\n".join(printed)]
+    printed_as: dict[str, set[str]] = {}  # matching character -> the characters printed in its places
     for m, p in zip(matching, printed):
-        for a, b in zip(m, p):
-            if table.setdefault(a, b) != b:
-                mixed.add(a)
+        for a in needed.intersection(m):
+            seen = printed_as.setdefault(a, set())
+            end = min(len(m), len(p))
+            i = m.find(a, 0, end)
+            while i != -1:
+                seen.add(p[i])
+                i = m.find(a, i + 1, end)
+    table = {a: next(iter(b)) for a, b in printed_as.items() if len(b) == 1}
+    mixed = {a for a, b in printed_as.items() if len(b) > 1}
 
     def back(s: str) -> str:
         if not mixed.intersection(s):
@@ -276,6 +309,8 @@ def backfill_titles(rows: list[dict], texts: list[str]) -> None:
     found: dict[str, str] = {}
     for name in missing:
         for text in texts:
+            if name not in text:
+                continue
             for m in re.finditer(re.escape(name), text):
                 s = m.start()
                 titled = any(t.end() == s for t in TITLE_RE.finditer(text, max(0, s - _TITLE_WINDOW), s))

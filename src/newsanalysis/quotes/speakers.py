@@ -35,10 +35,42 @@ _TITLES = sorted(set(
     " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
     " 创办人 带头人 检察长 总编 秘书 首席统计师 统计师 规划师 会计师 检察官 主治医师 副主任医师 护士 CEO 村主任"
     " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 司机 保安 村医 视察 参事 干事 督导".split()), key=len, reverse=True)
-TITLE_RE = re.compile("|".join(_TITLES))
+
+
+def longest_word_pattern(words: list[str]) -> str:
+    """A pattern matching the longest of ``words`` at a position, as ``"|".join`` of them longest first would,
+    written as a trie: the regex engine follows one branch per character instead of trying every word.
+
+    Example:
+        >>> longest_word_pattern(["主任", "副主任", "主任医师"])
+        '(?:主任(?:医师)?|副主任)'
+        >>> re.findall(longest_word_pattern(["主任", "副主任", "主任医师"]), "副主任医师，主任")
+        ['副主任', '主任']
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        tails = [re.escape(ch) + branch(rest) for ch, rest in sorted(node.items()) if ch]
+        if not tails:
+            return ""
+        body = tails[0] if len(tails) == 1 else f"(?:{'|'.join(tails)})"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(tails) == 1 and len(body) > 1 else f"{body}?"  # longer first, else stop here
+
+    return branch(trie)
+
+
+TITLE_RE = re.compile(longest_word_pattern(_TITLES))
 # Role words are open-ended (首席统计师, 种粮大户, 江北区市民, 世界冠军): a word ending in one of these
 # characters is a title when a person name follows it and the name's clause reports speech (see role_name).
-ROLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])[师员长家手主户民生者客官军工警农人众迷]")
+_ROLE_ENDS = "师员长家手主户民生者客官军工警农人众迷"
+ROLE_END_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[{_ROLE_ENDS}]")
 _NOT_ROLES = {"记者", "笔者", "作者", "编者", "读者", "国家", "大家", "人家", "全家", "老家", "回家", "在家", "持人", "群众",
               "个人", "本人", "他人", "别人", "众人", "有人", "家人", "成人"}
 # the interviewer and the press: a name printed after these is never a source
@@ -55,8 +87,14 @@ SURNAMES = set(
     "阎亓郗禤逄訾仉笪眭昝隗綦邴菅郄郤"
 )
 COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "宇文", "长孙"}
+# first characters of a surname or of 小李/老王: a name can start nowhere else (a cheap test before the patterns)
+_NAME_HEADS = frozenset(SURNAMES | {c[0] for c in COMPOUND_SURNAMES} | {"小", "老"})
+# a role word's last character where no longer role word goes on (行政长官) and a name may start
+_ROLE_BEFORE_NAME_RE = re.compile(f"{ROLE_END_RE.pattern}(?![{_ROLE_ENDS}])(?=[{''.join(sorted(_NAME_HEADS))}])")
+SURNAME_HEADS = "".join(sorted(SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))  # where has_surname may hold
 _BAD_NAME_CHARS = set("的了是们等和与及在也都还就将会对向为以从把被让这那其之我你他她它该此各每某有没不年月日个说表认指")
-_STRONG = tuple(REPORTING_VERBS) + (
+_REPORTING = tuple(REPORTING_VERBS)
+_STRONG = _REPORTING + (
     "告诉", "回应", "答复", "在", "于", "为", "以", "此前", "日前", "近日", "也", "还", "则", "曾", "对", "向", "看来", "接受", "带领",
     "受访", "其后", "随后",
 ) + POST_TITLES
@@ -89,6 +127,7 @@ _ADMIN_PLACE = re.compile(r"(?:[省市县区州])$")  # after a title only these
 # Forms of address after a surname (刘女士, 陈阿姨, 禤师傅) and 小/老 words that are no names.
 HONORIFICS = ("女士", "先生", "阿姨", "大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大伯", "师傅", "奶奶", "爷爷",
               "阿婆", "婆婆", "阿公", "阿伯", "老师", "老汉", "小姐", "同学", "医生")
+_HONORIFIC_RE = re.compile("|".join(HONORIFICS))
 _NOT_SHORT_NAMES = {"老师", "老农", "小时", "小康", "小米", "小麦", "老党", "老车", "小车", "小商", "老房", "小农", "小于",
                     "老于", "小白", "老成", "小区", "小龙", "老龙", "小强", "老安", "小常", "老常", "小童", "小计", "老年"}
 # Given-name characters that are also particles: accepted in the middle of a titled name (何以宁, 王有才).
@@ -98,8 +137,13 @@ INTRO_RE = re.compile(
     r"(?:今年|去年|已经|已|是|就是|一直|把|将|正在|正|刚刚|刚|每天|平时|家住|住在|所在|看中|拿着|指着|带着|提着|坐在|站在|"
     r"走进|来到|从|在|也|还|便|就|\d{1,3}岁)")
 _NAME_HAN = "[\u4e00-\u9fff]"
+_HAN_RUN = re.compile(f"{_NAME_HAN}+")
 _REST = 32  # how much of the text after a candidate name decides where the name ends (keeps scans linear)
-DOT_NAME_RE = re.compile(rf"({_NAME_HAN}{{1,6}})((?:[·•・‧]{_NAME_HAN}{{1,8}})+)")
+NAME_DOTS = "·•・‧"
+NAME_DOT_RE = re.compile(f"[{NAME_DOTS}]")
+DOT_NAME_RE = re.compile(rf"({_NAME_HAN}{{1,6}})((?:[{NAME_DOTS}]{_NAME_HAN}{{1,8}})+)")
+_CLAUSE_END_RE = re.compile(r"[，,。；;：:！!？?“”（）()\n]")  # where the clause after a role name ends
+_REPORTS_RE = re.compile("|".join(REPORTING_VERBS) + "|告诉|回应|答复")
 
 NOT_NAMES = set(
     "中国 美国 日本 韩国 俄罗斯 英国 法国 德国 印度 欧盟 联合国 东盟 非洲 欧洲 亚洲 美方 中方 外方 双方 各方 对方 我方"
@@ -133,7 +177,7 @@ def follows_name(rest: str, *, strong: bool) -> bool:
     if when and rest.startswith(_STRONG, when.end()):
         return True
     gap = ADVERBIAL_RE.match(rest)
-    return bool(gap) and rest.startswith(tuple(REPORTING_VERBS), gap.end())
+    return bool(gap) and rest.startswith(_REPORTING, gap.end())
 
 
 def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
@@ -161,10 +205,10 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
         return None
     for n in (2, 3, 4):
         cand = text[p:p + n]
-        if len(cand) < n or not re.fullmatch(f"{_NAME_HAN}+", cand):
+        if len(cand) < n or not _HAN_RUN.fullmatch(cand):
             return None
         inner_ok = titled and n == 3 and cand[0] in SURNAMES and cand[1] in _GIVEN_NAME_PARTICLES
-        if (cand[0] in _BAD_NAME_CHARS or any(c in _BAD_NAME_CHARS for c in cand[1:] if not inner_ok)
+        if (cand[0] in _BAD_NAME_CHARS or (not inner_ok and not _BAD_NAME_CHARS.isdisjoint(cand[1:]))
                 or TITLE_RE.fullmatch(cand)):
             continue
         surname = cand[:2] in COMPOUND_SURNAMES or (cand[0] in SURNAMES and n <= 3)
@@ -185,16 +229,18 @@ def short_name(text: str, p: int) -> tuple[str, int] | None:
         >>> short_name("外卖骑手小李把车停下", 4), short_name("市民欧阳女士说", 2), short_name("老师说", 0)
         (('小李', 6), ('欧阳女士', 6), None)
     """
+    if text[p:p + 1] not in _NAME_HEADS:
+        return None
     head, rest = text[p:p + 2], text[p + 2:p + 2 + _REST]
     if (len(head) == 2 and head[0] in "小老" and head[1] in SURNAMES and head not in _NOT_SHORT_NAMES
-            and (not re.match(_NAME_HAN, rest) or INTRO_RE.match(rest) or follows_name(rest, strong=True))):
+            and (not _HAN_RUN.match(rest) or INTRO_RE.match(rest) or follows_name(rest, strong=True))):
         return head, p + 2  # not 小沈 of 小沈阳
     for k in (2, 1):
         surname = text[p:p + k]
         if (k == 2 and surname in COMPOUND_SURNAMES) or (k == 1 and surname in SURNAMES):
-            addr = next((a for a in HONORIFICS if text.startswith(a, p + k)), None)
+            addr = _HONORIFIC_RE.match(text, p + k)  # the first of HONORIFICS printed there
             if addr:
-                return text[p:p + k + len(addr)], p + k + len(addr)
+                return text[p:addr.end()], addr.end()
     return None
 
 
@@ -210,7 +256,7 @@ def intro_name(text: str, p: int, *, listed: bool) -> tuple[str, int] | None:
         >>> intro_name("村民亓德旺今年81岁", 2, listed=False), intro_name("国家统计局今年", 5, listed=False)
         (('亓德旺', 5), None)
     """
-    if not_a_role(text, p):
+    if text[p:p + 1] not in _NAME_HEADS or not_a_role(text, p):
         return None
     short = short_name(text, p)
     if short:
@@ -220,7 +266,7 @@ def intro_name(text: str, p: int, *, listed: bool) -> tuple[str, int] | None:
         return None
     for n in lengths:
         cand, rest = text[p:p + n], text[p + n:p + n + _REST]
-        if len(cand) < n or not re.fullmatch(f"{_NAME_HAN}+", cand) or any(c in _BAD_NAME_CHARS for c in cand[1:]):
+        if len(cand) < n or not _HAN_RUN.fullmatch(cand) or not _BAD_NAME_CHARS.isdisjoint(cand[1:]):
             return None
         if cand in NOT_NAMES or COLLECTIVE_RE.search(cand) or _ADMIN_PLACE.search(cand) or TITLE_RE.search(cand):
             continue
@@ -264,8 +310,10 @@ def role_name(text: str, p: int, *, reported: bool = True) -> tuple[str, int] | 
         >>> role_name("江北区市民蔡晓蕾说", 5), role_name("维护国家安全在于人民", 4)
         (('蔡晓蕾', 8), None)
     """
-    if not_a_role(text, p) or not ROLE_END_RE.match(text, p - 1):
-        return None
+    if not has_surname(text, p) or not_a_role(text, p) or not ROLE_END_RE.match(text, p - 1):
+        return None  # every name parse_name gives starts at p
+    if reported and not NAME_DOT_RE.search(text, p + 1, p + 7) and not _REPORTS_RE.search(text, p + 2, p + 24):
+        return None  # without · a name ends by p + 4, and no reporting verb follows in the 20 characters read after it
     parsed = parse_name(text, p, titled=True)
     if parsed is None:
         return None
@@ -274,8 +322,18 @@ def role_name(text: str, p: int, *, reported: bool = True) -> tuple[str, int] | 
         return None
     if not reported:
         return parsed if not text[end:].strip() else None
-    clause = re.split(r"[，,。；;：:！!？?“”（）()\n]", text[end:end + 20], maxsplit=1)[0]
-    return parsed if re.search("|".join(REPORTING_VERBS) + "|告诉|回应|答复", clause) else None
+    clause = _CLAUSE_END_RE.split(text[end:end + 20], maxsplit=1)[0]
+    return parsed if _REPORTS_RE.search(clause) else None
+
+
+def has_surname(text: str, p: int) -> bool:
+    """Whether a common or compound surname starts at ``text[p]`` (a cheap test before parsing a name there).
+
+    Example:
+        >>> has_surname("市民欧阳女士说", 2), has_surname("上官婉儿", 0), has_surname("市民说", 2)
+        (True, True, False)
+    """
+    return text[p:p + 1] in SURNAMES or text[p:p + 2] in COMPOUND_SURNAMES
 
 
 def not_a_role(text: str, p: int) -> bool:
@@ -292,13 +350,14 @@ def not_a_role(text: str, p: int) -> bool:
 
 
 def role_title_ends(text: str) -> list[int]:
-    """Offsets right after each open role word's last character (candidates for ``role_name``).
+    """Offsets right after each open role word's last character where a name may start (a surname, 小 or 老) and
+    no longer role word goes on (行政长官, not 行政长): the candidates for ``role_name`` and ``intro_name``.
 
     Example:
-        >>> role_title_ends("种粮大户尤德才说")
-        [4]
+        >>> role_title_ends("种粮大户尤德才说，行政长官李家超表示，大户说")
+        [4, 13]
     """
-    return [m.end() for m in ROLE_END_RE.finditer(text)]
+    return [m.end() for m in _ROLE_BEFORE_NAME_RE.finditer(text)]
 
 
 def is_interviewer(speaker: str, title: str) -> bool:
