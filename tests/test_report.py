@@ -101,3 +101,25 @@ def test_a_one_article_page_still_gets_an_analysis():
     assert "distinctive terms" in analysis.notes and "topics" in analysis.notes
     assert analysis.topic_weights.empty and not analysis.terms.empty
     assert analysis.overview["n_paragraphs"].tolist() == [1]
+
+
+def test_page_tables_make_only_what_is_asked_and_the_same_as_the_full_analysis(sample_page, monkeypatch):
+    """A corpus build asks for the tables it keeps: no topic model, keywords or distinctive terms are computed,
+    and the tables it gets are the full analysis's."""
+    from newsanalysis import stats
+    from newsanalysis.report.analysis import analyse_page, page_tables
+
+    full = analyse_page(sample_page)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("not asked for")
+
+    for name in ("topics", "keywords", "distinctive_terms"):
+        monkeypatch.setattr(stats, name, refuse)
+    wanted = ["sources", "terms", "figures", "entities", "paragraphs"]
+    tables = page_tables(sample_page, wanted)
+    assert list(tables) == ["paragraphs", "terms", "figures", "sources", "entities"]  # always in one order
+    for name, table in tables.items():
+        pd.testing.assert_frame_equal(table, getattr(full, name), check_exact=True)
+    with pytest.raises(ValueError, match="unknown table"):
+        page_tables(sample_page, ["topics"])

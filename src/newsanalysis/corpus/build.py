@@ -1,7 +1,7 @@
 """Building the archive: many page files in, partitioned Parquet datasets out, on a Dask bag.
 
-Each bag partition (``partition_size`` pages) is read, parsed and analysed (:func:`report.analyse_page`) on a
-worker, and its rows are written there as one Parquet file per table (``DIR/<table>/part-<hash>.parquet``, the
+Each bag partition (``partition_size`` pages) is read, parsed and analysed on a worker (only the tables an archive
+keeps, :func:`report.analysis.page_tables`), and its rows are written there as one Parquet file per table (``DIR/<table>/part-<hash>.parquet``, the
 hash of the partition's fingerprints); only a small summary per page comes back, so memory is bounded by the
 partition size, not the corpus. After the build, small part files are merged into files of about
 :data:`COMPACT_BYTES` of page text, and queries read only the part files the manifest names (a run killed while
@@ -96,14 +96,16 @@ def _arrow_table(frame: pd.DataFrame):
 
 def _page_tables(raw, top_n: int) -> dict[str, pd.DataFrame]:
     from newsanalysis.parse import parse_page
-    from newsanalysis.report.analysis import analyse_page, with_page_meta
+    from newsanalysis.report.analysis import page_tables, with_page_meta
 
-    analysis = analyse_page(parse_page(raw), top_n=top_n)
-    page = analysis.page
+    page = parse_page(raw)
+    # only the tables an archive keeps: no topics, keywords or distinctive terms (about half of a report's
+    # analysis) are computed for a corpus
+    tables = page_tables(page, [name for name in TABLES if name != "pages"], top_n=top_n)
     # one row per page: what trend queries divide by, without summing the whole terms table
-    pages = pd.DataFrame([{"n_articles": len(page.articles), "n_paragraphs": len(analysis.paragraphs),
-                           "n_chars": len(page.text), "n_tokens": int(analysis.terms["count"].sum())}])
-    return {name: with_page_meta(pages if name == "pages" else getattr(analysis, name), page) for name in TABLES}
+    tables["pages"] = pd.DataFrame([{"n_articles": len(page.articles), "n_paragraphs": len(tables["paragraphs"]),
+                                     "n_chars": len(page.text), "n_tokens": int(tables["terms"]["count"].sum())}])
+    return {name: with_page_meta(tables[name], page) for name in TABLES}
 
 
 def _build_page(path: str, tables: dict[str, list], *, known: dict[str, str], top_n: int, fingerprint) -> dict:

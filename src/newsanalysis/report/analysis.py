@@ -151,6 +151,87 @@ def _optional(notes: list[str], what: str, function, *args, **kwargs):
         return None
 
 
+TABLE_NAMES = ("articles", "paragraphs", "ledger", "warnings", "new_words", "terms", "distinctive", "keywords",
+               "topic_labels", "topic_shares", "topic_weights", "figures", "quotes", "sources", "entities",
+               "overview")
+
+
+def page_tables(page: Page, names=TABLE_NAMES, *, top_n: int = 20, notes: list[str] | None = None
+                ) -> dict[str, pd.DataFrame]:
+    """The named tables of ``page`` (any of :data:`TABLE_NAMES`), each made once and only when asked for: one
+    segmentation, one quote pass and one figure pass serve every table that needs them.
+
+    A corpus build asks for the tables it keeps and so never fits topics; :func:`analyse_page` asks for all.
+    Why a table is empty (a page too small for topics) is appended to ``notes``.
+
+    Example:
+        >>> tables = page_tables(parse_page("新闻标题\\n\\n本报记者 王明\\n\\n今年产量增长5%。王明说，产量还会增长。"),
+        ...                      ["figures", "sources"])
+        >>> sorted(tables), tables["figures"]["text"].tolist(), tables["sources"]["speaker"].tolist()
+        (['figures', 'sources'], ['5%'], ['王明'])
+    """
+    from newsanalysis import stats
+    from newsanalysis.figures import extract_figures
+    from newsanalysis.quotes import extract_quotes, source_table
+    from newsanalysis.segment import segmented
+
+    unknown = [name for name in names if name not in TABLE_NAMES]
+    if unknown:
+        raise ValueError(f"unknown table(s) {unknown}; expected some of {', '.join(TABLE_NAMES)}")
+    notes = [] if notes is None else notes
+    made: dict[str, object] = {}
+
+    def once(make):  # the parts several tables share, each made on first need
+        def shared():
+            if make.__name__ not in made:
+                made[make.__name__] = make()
+            return made[make.__name__]
+        return shared
+
+    @once
+    def seg():
+        return segmented(page)
+
+    @once
+    def topic_model():
+        return _optional(notes, "topics", stats.topics, seg(), random_state=0)
+
+    @once
+    def figures():
+        return extract_figures(page)
+
+    @once
+    def quotes():
+        return extract_quotes(page)
+
+    @once
+    def sources():
+        return source_table(quotes())
+
+    if any(name.startswith("topic_") for name in names):
+        topic_model()  # first, so its note comes first, as it always has
+    makers = {
+        "articles": lambda: articles_frame(page), "paragraphs": lambda: paragraphs_frame(page),
+        "ledger": lambda: ledger_frame(page), "warnings": lambda: warnings_frame(page),
+        "new_words": lambda: seg().new_words.drop(columns="page"),
+        "terms": lambda: stats.term_frequencies(seg()),
+        "distinctive": lambda: _optional(notes, "distinctive terms", stats.distinctive_terms, seg(), top_n=top_n),
+        "keywords": lambda: _optional(notes, "keywords", stats.keywords, seg(), method="tfidf", top_n=top_n),
+        "topic_labels": lambda: topic_model().labels if topic_model() else None,
+        "topic_shares": lambda: topic_model().article_shares if topic_model() else None,
+        "topic_weights": lambda: topic_model().paragraph_weights if topic_model() else None,
+        "figures": figures, "quotes": quotes, "sources": sources,
+        "entities": lambda: stats.entities(seg()),
+        "overview": lambda: page_overview(page, figures=figures(), quotes=quotes(), sources=sources()),
+    }
+    tables = {}
+    for name in TABLE_NAMES:  # always in this order, whatever order they were asked in
+        if name in names:
+            frame = makers[name]()
+            tables[name] = frame if frame is not None else pd.DataFrame(columns=_EMPTY[name])
+    return tables
+
+
 def analyse_page(page: Page, *, top_n: int = 20) -> Analysis:
     """Every table of ``page``, each computed once: one segmentation, one quote pass, one figure pass.
 
@@ -159,32 +240,8 @@ def analyse_page(page: Page, *, top_n: int = 20) -> Analysis:
         >>> a.figures["text"].tolist(), a.sources["speaker"].tolist(), a.notes[:25]
         (['5%'], ['王明'], 'no topics: topics needs a')
     """
-    from newsanalysis import stats
-    from newsanalysis.figures import extract_figures
-    from newsanalysis.quotes import extract_quotes, source_table
-    from newsanalysis.segment import segmented
-
     notes: list[str] = []
-    seg = segmented(page)
-    topic_model = _optional(notes, "topics", stats.topics, seg, random_state=0)
-    figures = extract_figures(page)
-    quotes = extract_quotes(page)
-    sources = source_table(quotes)
-    tables = {
-        "articles": articles_frame(page), "paragraphs": paragraphs_frame(page), "ledger": ledger_frame(page),
-        "warnings": warnings_frame(page),
-        "new_words": seg.new_words.drop(columns="page"),
-        "terms": stats.term_frequencies(seg),
-        "distinctive": _optional(notes, "distinctive terms", stats.distinctive_terms, seg, top_n=top_n),
-        "keywords": _optional(notes, "keywords", stats.keywords, seg, method="tfidf", top_n=top_n),
-        "topic_labels": topic_model.labels if topic_model else None,
-        "topic_shares": topic_model.article_shares if topic_model else None,
-        "topic_weights": topic_model.paragraph_weights if topic_model else None,
-        "figures": figures, "quotes": quotes, "sources": sources, "entities": stats.entities(seg),
-        "overview": page_overview(page, figures=figures, quotes=quotes, sources=sources),
-    }
-    tables = {name: frame if frame is not None else pd.DataFrame(columns=_EMPTY[name])
-              for name, frame in tables.items()}
+    tables = page_tables(page, top_n=top_n, notes=notes)
     return Analysis(page=page, notes="; ".join(notes),
                     fingerprint=analysis_fingerprint(page.text, top_n=top_n, hints=page.hints, meta=page.meta),
                     **tables)
