@@ -780,7 +780,7 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     pages = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
     assert len(pages) >= 50
     wrapped = {path.stem for path in pages if any(b.continues for b in _blocks(read_page(path).text)[0])}
-    assert wrapped == {"county_1"}
+    assert wrapped == {"county_1", "profile_1"}  # the two PDF copies, each wrapped at a steady column width
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -834,3 +834,67 @@ def test_running_text_is_none_of_the_special_line_kinds():
     assert len(running) > 100 and body + body in running
     for line in running:
         assert not [kind.__name__ for kind in kinds if kind(line) not in (None, False)], line
+
+
+_KEY_POINTS = "划重点\n\n●每人每年缴费上限为12000元，缴费可在税前据实扣除。\n\n●领取个人养老金时，单独按照3%的税率缴纳个人所得税。\n\n"
+
+
+@pytest.mark.parametrize("line", [
+    "●提前领取新增3种情形：患重大疾病、领取失业保险金累计超过12个月、正在领取城乡最低生活保障金。",
+    # two sentences after the colon: a brief by itself, but one more point of the list it stands in
+    "●提前领取新增3种情形：患重大疾病可以提前领取。出国定居的也可以一次性领取。",
+    "●申请渠道：参加人可在社保卡应用或者开户银行的手机银行提出申请。",
+])
+def test_a_bulleted_point_with_a_colon_is_body_text_of_its_box(line):
+    # policy_1: ● points under 划重点 are sentences, not briefs; the colon is the sentence's own
+    page = parse_page(_KEY_POINTS + line)
+    assert [(a.title, len(a.paragraphs)) for a in page.articles] == [("划重点", 3)]
+    assert page.articles[0].paragraphs[-1] == line
+
+
+@pytest.mark.parametrize(("line", "title", "first"), [
+    ("■春节假期国内出游5.01亿人次：文化和旅游部数据中心测算显示，全国国内出游5.01亿人次。国内出游总花费6770.02亿元。",
+     "春节假期国内出游5.01亿人次", "文化和旅游部数据中心测算显示，全国国内出游5.01亿人次。国内出游总花费6770.02亿元。"),
+    ("■海南转移群众41万余人：（通讯员 欧阳蔚 记者 靳一帆）全省已转移人员419323人。",
+     "海南转移群众41万余人", "全省已转移人员419323人。"),
+    ("●40天春运落下帷幕　本报讯（记者 靳朗）2月22日，为期40天的2025年春运结束。",
+     "40天春运落下帷幕", "2月22日，为期40天的2025年春运结束。"),
+    ("●集大原高铁开通运营　12月31日，连接内蒙古和山西的集宁经大同至原平高铁开通。",
+     "集大原高铁开通运营", "12月31日，连接内蒙古和山西的集宁经大同至原平高铁开通。"),
+])
+def test_real_briefs_still_start_articles_of_their_own(line, title, first):
+    # briefs_2 / briefs_4 / front_1 / front_4: a colon before a report (two sentences, a byline) and a full-width space
+    page = parse_page("要闻简报\n\n●国家铁路去年发送旅客40.8亿人次　本报讯 国铁集团工作会议透露了这一数据。\n\n" + line)
+    assert [a.title for a in page.articles] == ["国家铁路去年发送旅客40.8亿人次", title]
+    assert page.articles[1].paragraphs == [first]
+
+
+@pytest.mark.parametrize(("label", "column", "kicker"), [
+    ("数读2024", "数读2024", None), ("两会观察2025", "两会观察2025", None), ("城市更新进行时⑤", "城市更新进行时⑤", None),
+    ("记者手记（3）", "记者手记（3）", None),
+    ("同比增长12", None, "同比增长12"),  # a number after words that name no column: a kicker
+])
+def test_a_column_label_with_its_year_or_issue_number_is_the_column(label, column, kicker):
+    # infographic_1: 数读2024 above the title, then a figure line under it (title and subtitle, the column on top)
+    art = parse_page(f"{label}\n\n居民钱袋子更鼓了\n\n2024年全国居民人均可支配收入41314元\n\n本报记者 蓝叙白\n\n"
+                     "全年居民收入稳步增长。").articles[0]
+    assert (art.column, art.kicker) == (column, kicker)
+    if column is not None:
+        assert (art.title, art.subtitle) == ("居民钱袋子更鼓了", "2024年全国居民人均可支配收入41314元")
+
+
+_CHART_PIECE = ("居民钱袋子更鼓了\n\n本报记者 蓝叙白\n\n2024年全国居民人均可支配收入41314元，比上年增长5.3%。\n\n"
+                "{gap}图1　2020年至2024年全国居民人均可支配收入（元）\n\n数据来源：国家统计局\n\n制图：甘露微\n\n"
+                "{heading}\n\n2024年末全国人口140828万人，比上年末减少139万人。")
+
+
+@pytest.mark.parametrize(("gap", "heading", "titles"), [
+    ("\n\n", "人口与城镇化", ["居民钱袋子更鼓了", "人口与城镇化"]),  # a chart set apart after a finished body
+    ("\n\n", "■ 人口与城镇化", ["居民钱袋子更鼓了"]),  # a bulleted heading is a subhead wherever it stands
+    ("", "人口与城镇化", ["居民钱袋子更鼓了"]),  # a chart printed in the text's flow does not close the story
+])
+def test_a_heading_under_charts_that_close_a_story_starts_the_next_piece(gap, heading, titles):
+    page = parse_page(_CHART_PIECE.format(gap=gap, heading=heading))
+    assert [a.title for a in page.articles] == titles
+    assert page.articles[0].captions == ["图1\u30002020年至2024年全国居民人均可支配收入（元）"]
+    assert sum(len(a.paragraphs) for a in page.articles) == 2

@@ -1,9 +1,10 @@
 """Headline blocks: which printed line is the kicker, title, subtitle or column label; display titles and slugs.
 
 Type sizes are lost in copied text, so roles follow the conventions of Chinese newspapers: a short
-label without digits or punctuation above or below the title is a column (栏目); a line starting with
-``——`` is a subtitle; of two lines the longer is the title (a shorter first line is its kicker,
-a shorter second line its subtitle); three lines are kicker, title, subtitle.
+label without digits or punctuation above or below the title is a column (栏目), and so is a known column's name
+with its year or issue number (``数读2024``); a line starting with ``——`` is a subtitle; of two lines the longer
+is the title (a shorter first line is its kicker, a shorter second line its subtitle), but under a column label
+two lines are title and subtitle; three lines are kicker, title, subtitle.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsanalysis.normalize import fold
+from newsanalysis.parse import lines as L
 
 COLUMN_MAX_CHARS = 10
 TITLE_MAX_CHARS = 28
@@ -35,14 +37,38 @@ _NOT_IN_COLUMN_LABEL = re.compile(r"[0-9,.;:?!\"“”'()、%]|[^\w·|｜]")
 
 
 def is_column_label(text: str) -> bool:
-    """A short series or column label such as ``奋进引领区 勇担新使命`` or ``城市更新进行时``.
+    """A short series or column label such as ``奋进引领区 勇担新使命`` or ``城市更新进行时``, or a known column or
+    box label with its year or issue number (``数读2024``, ``城市更新进行时⑤``).
 
     Example:
-        >>> is_column_label("城市更新进行时"), is_column_label("“电算协同”技术取得关键突破")
-        (True, False)
+        >>> is_column_label("城市更新进行时"), is_column_label("“电算协同”技术取得关键突破"), is_column_label("数读2024")
+        (True, False, True)
     """
     s = _visible(fold(text))
-    return 0 < len(s) <= COLUMN_MAX_CHARS and not _NOT_IN_COLUMN_LABEL.search(s)
+    if not 0 < len(s) <= COLUMN_MAX_CHARS:
+        return False
+    return not _NOT_IN_COLUMN_LABEL.search(s) or _numbered_column(s)
+
+
+# a year or an issue number printed after a column's name: 数读2024, 两会观察2025, 进行时⑤, 之三, (3), 第12期
+_ISSUE_NUMBER = re.compile(r"(?:\d{1,4}|[①-⑳]|之[一二三四五六七八九十]+|\(\d{1,3}\)|第\d{1,4}期)$")
+
+
+def _numbered_column(s: str) -> bool:
+    """A known column's or box's name followed by its year or issue number (``s`` folded, without spaces).
+
+    Example:
+        >>> _numbered_column("数读2024"), _numbered_column("两会观察2025"), _numbered_column("同比增长12")
+        (True, True, False)
+    """
+    if s[-1:] not in _ISSUE_ENDINGS and not s[-1:].isdigit():
+        return False  # what the pattern needs at the end, found without it
+    m = _ISSUE_NUMBER.search(s)
+    name = s[:m.start()] if m else ""
+    return bool(name) and not _NOT_IN_COLUMN_LABEL.search(name) and (L.is_box_label(name) or name.endswith(_COLUMN_WORDS))
+
+
+_ISSUE_ENDINGS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳期)一二三四五六七八九十"
 
 
 COLUMN_NAME_MAX_CHARS = 4
@@ -63,7 +89,7 @@ def is_column_name(text: str) -> bool:
         (True, True, False)
     """
     s = _visible(fold(text))
-    return is_column_label(text) and (len(s) <= COLUMN_NAME_MAX_CHARS or s.endswith(_COLUMN_WORDS))
+    return is_column_label(text) and (len(s) <= COLUMN_NAME_MAX_CHARS or s.endswith(_COLUMN_WORDS) or _numbered_column(s))
 
 
 def _split_kicker(line: str) -> tuple[str, str] | None:
@@ -109,7 +135,9 @@ def _is_subtitle(first: str, second: str) -> bool:
 def assign_headline(lines: list[str]) -> Headline:
     """Give each headline line its role.
 
-    Example:
+    Examples:
+        >>> assign_headline(["数读2024", "居民钱袋子更鼓了", "2024年全国居民人均可支配收入41314元"]).roles
+        ['column', 'title', 'subtitle']
         >>> h = assign_headline(["变局之下,浦东如何重塑全球角色", "在国际经贸版图中,核心价值是成为全球经济规则创新试验田和资源配置枢纽",
         ...                      "奋进引领区 勇担新使命"])
         >>> h.title, h.column, h.roles
@@ -148,7 +176,8 @@ def assign_headline(lines: list[str]) -> Headline:
             head.roles[idx[0]] = "title"
     elif len(idx) == 2:
         first, second = texts
-        if _is_subtitle(first, second):
+        # a column label printed above takes the kicker's place: the two lines under it are title and subtitle
+        if head.roles[0] == "column" or _is_subtitle(first, second):
             head.title, head.subtitle = first, second
             head.roles[idx[0]], head.roles[idx[1]] = "title", "subtitle"
         else:

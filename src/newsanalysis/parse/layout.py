@@ -45,6 +45,30 @@ def _box_item(text: str) -> bool:
             and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None))
 
 
+def _bulleted_sentence(block: Block) -> bool:
+    """A plain bulleted line that is a sentence, not a brief: one point of a bulleted list."""
+    return (block.kind == "text" and block.text[:1] in L.BRIEF_BULLETS and L.line_ends_sentence(block.text))
+
+
+def mark_bullet_lists(blocks: list[Block]) -> None:
+    """The points of a bulleted list are alike: a line read as a brief only by a colon (``●新增3种情形：…。…。``)
+    next to a bulleted sentence with no run-in headline is one more point of the list, body text.
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> page = parse_page("划重点\\n●缴费上限为每年12000元。\\n●提前领取新增3种情形：患重大疾病。出国定居也可领取。")
+        >>> [(a.title, len(a.paragraphs)) for a in page.articles]
+        [('划重点', 2)]
+    """
+    for i, block in enumerate(blocks):
+        if block.kind != "brief" or (brief := L.inline_brief(block.text)) is None:
+            continue
+        if not fold(block.text[:brief[1]]).rstrip().endswith(":"):
+            continue  # a full-width space or a dispatch header makes a brief wherever it stands
+        if (i > 0 and _bulleted_sentence(blocks[i - 1])) or (i + 1 < len(blocks) and _bulleted_sentence(blocks[i + 1])):
+            block.kind = "text"
+
+
 def mark_boxes(blocks: list[Block]) -> None:
     """Results and data boxes: a short heading over two or more one-line results (``上海海港 3∶1 北京国安``),
     with optional group labels between them. The heading becomes ``box_title`` (it starts an article), the

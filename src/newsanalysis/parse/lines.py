@@ -194,7 +194,8 @@ AUTHOR_NOTE_RE = re.compile(r"^\s*\(\s*作者(?:系|为|是)[^()]{2,60}\)\s*$")
 # What a line of running text may start with and still be one of the kinds above or below: a bracket (a tail
 # byline, an author's note, a jump), a bullet (a brief, a signature) or the first character of a dispatch header
 # or a staff byline (本报讯, 据新华社电, 中新社北京…电, 文汇报记者 …, 本报评论员).
-_SPECIAL_OPENINGS = "([【" + "■□●○◎◆◇★☆▲△▶►※" + "本据新中人央光澎经解文"
+BULLETS = "■□●○◎◆◇★☆▲△▶►※"  # every mark a paper prints before a brief, a signature or a subhead
+_SPECIAL_OPENINGS = "([【" + BULLETS + "本据新中人央光澎经解文"
 # a short line is a credit, byline or tail byline only with a credit's or a role's character, a bracket or 读者
 _SHORT_LINE_MARK = re.compile("[摄发图绘作源文记评通实(]|读者")
 
@@ -469,13 +470,17 @@ def inline_brief(text: str) -> tuple[str, int] | None:
     """A bullet brief: bullet, run-in headline, separator, body (``●标题　本报讯（记者 X）正文``).
 
     The body must read as text (a sentence, or a dispatch header): a bulleted subhead has no body after it.
+    A colon is the separator papers print only before a report (a dispatch header, a bracketed byline, or two
+    sentences or more): one sentence after it is the colon's own clause, as in a bulleted list of points.
     Returns the title and where the body (or its dateline) starts, or None.
 
     Examples:
         >>> inline_brief("●市区新增5条公交线路　本报讯（记者 程立）市交通委昨天宣布……")
         ('市区新增5条公交线路', 12)
-        >>> inline_brief("■细颗粒物浓度降至30.5微克：2日召开的会议通报了这一数据。")
+        >>> inline_brief("■细颗粒物浓度降至30.5微克：2日召开的会议通报了这一数据。全年优良天数290天。")
         ('细颗粒物浓度降至30.5微克', 16)
+        >>> inline_brief("●提前领取新增3种情形：患重大疾病、出国定居、丧失劳动能力。") is None
+        True
         >>> inline_brief("■ 从试验田到示范区") is None
         True
     """
@@ -487,6 +492,9 @@ def inline_brief(text: str) -> tuple[str, int] | None:
         dispatch = leading_dateline(text[m.end():]) is not None
         body_like = dispatch or (len(rest) >= MIN_BRIEF_BODY_CHARS and _BODY_PUNCTUATION.search(rest) is not None)
         weak = text[m.start("sep"):m.end("sep")] in (" ", "\t")  # folding turns U+3000 into a space
+        if ":" in m.group("sep") and not dispatch and not (
+                has_inner_sentence_end(rest) or leading_byline(text[m.end():]) is not None):
+            return None  # the anchored pattern matches once: no other separator to try
         if body_like and (not weak or dispatch or len(rest) >= MIN_BRIEF_BODY_AFTER_SPACE):
             return text[m.start("title"):m.end("title")].strip(), m.end()
     return None

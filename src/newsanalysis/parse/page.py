@@ -27,6 +27,7 @@ from newsanalysis.parse.layout import (
     forced_starts,
     is_photo_news,
     mark_boxes,
+    mark_bullet_lists,
     mark_hard_wraps,
     mark_photo_news,
     mark_signatures,
@@ -128,6 +129,7 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
         elif block.kind != "furniture":
             break
     mark_hard_wraps(blocks)
+    mark_bullet_lists(blocks)
     mark_boxes(blocks)
     mark_signatures(blocks)
     if blocks:
@@ -288,7 +290,8 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         if follows is None or follows.kind != "text" or headline_like(follows):
             j = run_end  # a caption before its credit, or lines at the very end
             continue
-        if run_end - j >= 2 or _ends_article(blocks[j - 1]) or _opens_own_article(blocks, lo, j):
+        if (run_end - j >= 2 or _ends_article(blocks[j - 1]) or _opens_own_article(blocks, lo, j)
+                or _after_closing_photos(blocks, lo, j)):
             found.append((j, run_end))
         else:
             singles.append(j)
@@ -314,6 +317,31 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         if score >= 2:
             found.append((single, single + 1))
     return sorted(found)
+
+
+def _after_closing_photos(blocks: list[Block], lo: int, j: int) -> bool:
+    """A plain headline line at ``j`` right under photos or charts that close the article above: each caption set
+    apart by extra blank lines with its credits under it, after a finished paragraph. The blank-line layout prints an
+    article's pictures after its body, so a heading under them heads the next piece; a bulleted heading
+    (``■ 驿站忙闲不均``) is a subhead wherever it stands.
+
+    Example:
+        >>> page = parse_page("收入稳步增长\\n\\n本报记者 蓝叙白\\n\\n全年居民收入增长5.3%。\\n\\n\\n\\n图1　居民收入（元）\\n\\n"
+        ...                   "数据来源：国家统计局\\n\\n人口与城镇化\\n\\n年末城镇常住人口比重为67.00%。")
+        >>> [(a.title, a.captions, len(a.paragraphs)) for a in page.articles]
+        [('收入稳步增长', ['图1\\u3000居民收入（元）'], 1), ('人口与城镇化', [], 1)]
+    """
+    if blocks[j].text[:1] in L.BULLETS:
+        return False
+    k = j - 1
+    while k > lo and blocks[k].kind == "credit":
+        while k > lo and blocks[k].kind == "credit":
+            k -= 1
+        if blocks[k].kind != "text" or not blocks[k].spaced:  # the caption, set apart from the text above
+            return False
+        k -= 1
+    return k < j - 1 and k >= lo and blocks[k].kind == "text" and L.line_ends_sentence(blocks[k].text) \
+        and not headline_like(blocks[k])
 
 
 def _opens_own_article(blocks: list[Block], lo: int, j: int) -> bool:
