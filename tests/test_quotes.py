@@ -230,6 +230,69 @@ def test_attributions(text, expected):
     assert _rows(extract_quotes(text)) == expected
 
 
+# A quote item opened by a speaker tag, 【name（title）】“…” or name（title）：“…” (blind round 5, mode 3): the quote is
+# the tagged person's, and 他/她 later in the paragraph carry the tag on (the verb after the quote is its cue).
+SPEAKER_TAGS = [
+    ("【沈青禾（全国人大代表、江城县农技站站长）】“今年我们要把良种推广到每个村。”",
+     [("direct", "沈青禾", "全国人大代表、江城县农技站站长", "", "今年我们要把良种推广到每个村。")]),
+    ("【欧阳晓帆（全国政协委员、江城市人民医院主任医师）】“分级诊疗要让群众少跑腿。”",
+     [("direct", "欧阳晓帆", "全国政协委员、江城市人民医院主任医师", "", "分级诊疗要让群众少跑腿。")]),
+    ("柯映雪（全国人大代表、青禾县第一中学教师）：“乡村教师的待遇还要再提一提。”",
+     [("direct", "柯映雪", "全国人大代表、青禾县第一中学教师", "", "乡村教师的待遇还要再提一提。")]),
+    ("柯映雪(全国人大代表、青禾县第一中学教师):“乡村教师的待遇还要再提一提。”",
+     [("direct", "柯映雪", "全国人大代表、青禾县第一中学教师", "", "乡村教师的待遇还要再提一提。")]),
+    ("【邵明远（全国政协委员、青澜大学教授）】“科研要面向产业需求。”他认为，高校要和企业结成伙伴。",
+     [("direct", "邵明远", "全国政协委员、青澜大学教授", "认为", "科研要面向产业需求。"),
+      ("indirect", "邵明远", "全国政协委员、青澜大学教授", "认为", "高校要和企业结成伙伴")]),
+    ("柯映雪（全国人大代表、青禾县第一中学教师）：“乡村教师的待遇还要再提一提。”她表示，希望编制向山区学校倾斜。",
+     [("direct", "柯映雪", "全国人大代表、青禾县第一中学教师", "表示", "乡村教师的待遇还要再提一提。"),
+      ("indirect", "柯映雪", "全国人大代表、青禾县第一中学教师", "表示", "希望编制向山区学校倾斜")]),
+    # the tag of the next item, not the speaker of the paragraph before, is who 他 is
+    ("江城大学教授蓝若川认为，转型要稳。\n【邵明远（全国政协委员、青澜大学教授）】“科研要面向产业需求。”他表示，要多下企业。",
+     [("indirect", "蓝若川", "江城大学教授", "认为", "转型要稳"),
+      ("direct", "邵明远", "全国政协委员、青澜大学教授", "表示", "科研要面向产业需求。"),
+      ("indirect", "邵明远", "全国政协委员、青澜大学教授", "表示", "要多下企业")]),
+]
+
+# <description><role><name>说：“…” in mid-paragraph (blind round 5, mode 4): the name ends right at the verb.
+COLON_QUOTES = [
+    ("8:40　补给站前，负责这个站点的志愿者领队祁南星说：“我们准备了三千杯水。”",
+     [("direct", "祁南星", "志愿者领队", "说", "我们准备了三千杯水。")]),
+    ("记者来到村委会，正在整理账本的村文书鲍晓光说：“今年的分红比去年多了一成。”",
+     [("direct", "鲍晓光", "村文书", "说", "今年的分红比去年多了一成。")]),
+    ("清晨的街道上，值守路口的协管领班邬立新表示：“雪一停我们就上岗了。”",
+     [("direct", "邬立新", "协管领班", "表示", "雪一停我们就上岗了。")]),
+    ("局长吴迪说：“我们将加快审批。”", [("direct", "吴迪", "局长", "说", "我们将加快审批。")]),
+]
+
+# Bracketed subheads and colon labels that name nobody, and tags whose name or role is no person's.
+NOT_SPEAKER_TAGS = [
+    "【数说】“十四五”以来，全市新建公园120个，人均公园绿地面积达到15平方米。",
+    "【链接】“一带一路”倡议提出于2013年，至今已有150多个国家参与。",
+    "数据来源：“国家统计局”网站，统计口径为全年。",
+    "数据来源（国家统计局）：“今年经济运行总体平稳，稳中有进。”",
+    "地址：江城市青禾路18号。",
+    "地址（新址）：“青禾路18号，地铁站旁。”",
+    "【张家界（湖南省）】“这里的山很美，水也很清。”",
+    "【热线（市民服务中心）】“有问题请拨打12345，全天有人接听。”",
+    "大家都说：“今年的收成真不错。”",
+    "【柏叙白（本报记者）】“这一路走下来，感触很深。”",
+    "随行的本报记者柏叙白说：“这一路走下来，感触很深。”",
+    "路边的老人拉着贺明川说：“小伙子，加油！”",
+    "一位跑者转身对卫子谦说：“前面还有五公里。”",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_TAGS + COLON_QUOTES)
+def test_speaker_tags_and_names_before_a_colon_quote(text, expected):
+    assert _rows(extract_quotes(text)) == expected
+
+
+@pytest.mark.parametrize("text", NOT_SPEAKER_TAGS)
+def test_subheads_and_labels_are_no_speaker_tags(text):
+    assert (extract_quotes(text)["speaker"] == "").all()
+
+
 @pytest.mark.parametrize("text", NO_NAMED_SPEAKER + NOT_NAMED_MORE)
 def test_no_false_named_speaker(text):
     assert (extract_quotes(text)["speaker"] == "").all()

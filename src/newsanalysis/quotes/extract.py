@@ -3,12 +3,14 @@
 This module finds attributions with patterns only (no jieba): a title word printed right before a
 name (``市科委副主任翟炜说``), transliterated names with ``·``, reporting verbs (表示, 认为, 说, 指出 ...),
 a date, place or occasion between name and verb (``赵辰昕9月23日在国新办发布会上介绍``), and the turns of an
-interview. ``他说``/``她表示`` and descriptions (``这位负责人说``) are resolved to the person mentioned last
-(with that title), including people introduced without a reporting verb (``退休教师王建国今年78岁``).
-Unnamed or collective sources (``与会学者``, ``有关负责人``, ``大家``) keep ``speaker`` empty and describe the
-source in ``speaker_title`` so anonymous sourcing can be counted; the interviewer (记者, 问, 主持人) is never
-named. The scan reads a Simplified copy of each paragraph of the same length (``mentions.matching_text``), so
-Traditional pages with 「」 work alike, and gives quotes, names, titles and cues back as printed.
+interview, a speaker tag opening a quote item (``【任晓禾（全国人大代表）】“…”``, ``任晓禾（…）：“…”``) and the name
+ending right at ``说：“`` after any description (``负责站点的志愿者领队祁南星说：“…”``). ``他说``/``她表示`` and
+descriptions (``这位负责人说``) are resolved to the person mentioned last (with that title), including people
+introduced without a reporting verb (``退休教师王建国今年78岁``). Unnamed or collective sources (``与会学者``,
+``有关负责人``, ``大家``) keep ``speaker`` empty and describe the source in ``speaker_title`` so anonymous sourcing
+can be counted; the interviewer (记者, 问, 主持人) is never named. The scan reads a Simplified copy of each
+paragraph of the same length (``mentions.matching_text``), so Traditional pages with 「」 work alike, and gives
+quotes, names, titles and cues back as printed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from newsanalysis.quotes.mentions import (
     clause_start,
     find_mentions,
     matching_text,
+    speaker_tag,
     strip_lead,
 )
 from newsanalysis.quotes.speakers import (
@@ -44,7 +47,9 @@ from newsanalysis.quotes.speakers import (
     TIME_AFTER_NAME_RE,
     TITLE_RE,
     bare_name_ok,
+    has_surname,
     longest_word_pattern,
+    not_a_role,
     parse_name,
 )
 
@@ -129,6 +134,7 @@ class _Para:
         self.found: dict[int, tuple[str, str, str, int]] = {}  # clause start -> (speaker, title, cue, cue end)
         self.seen: list[tuple[int, str]] = [(-1, carried)]  # (offset, the person last mentioned from there on)
         self._ends: list[int] | None = None  # offsets of sentence ends, found when first asked for
+        self.tag = speaker_tag(text)  # (who, offset of the “ it opens) for 【X（Y）】“…” and X（Y）：“…”
 
     def mentions_starting(self, a: int, b: int) -> list[Mention]:
         return self._sorted[bisect_left(self._starts, a):bisect_left(self._starts, b)]
@@ -210,6 +216,7 @@ def _description(text: str, j: int, ce: int, st: _State, cue_end: int) -> tuple[
     return None
 
 
+_TITLE_SPAN = 12  # longer than any listed title
 _ADVERB_WINDOW = 64  # more than the longest adverb of ADVERBS_RE (3 characters)
 _SUBJECT_HEAD = 11
 
@@ -257,6 +264,37 @@ def _attribute(text: str, cs: int, ce: int, para: _Para, st: _State, cue_end: in
             return full, st.titles.get(full, "")
     if not n_subj and text[cs:ce] == "据":
         return "", ""
+    return _name_before_colon_quote(text, cs, ce, cue_end)
+
+
+_COLON_QUOTE_VERBS = ("说", "表示")
+# 拉着王明说, 对王明说, 和王明一起说: the name after these is who is spoken to or with, not the speaker
+_OBJECT_MARKS = frozenset("对向跟和与同给替为把被让叫着朝冲")
+
+
+def _name_before_colon_quote(text: str, cs: int, ce: int, cue_end: int) -> tuple[str, str] | None:
+    """``…志愿者领队祁南星说：“…”``: before ``说：“`` / ``表示：“`` the speaker is the name ending right at the verb,
+    whatever the words before it (they are the title, from their last 的 on), or None.
+
+    Example:
+        >>> _name_before_colon_quote("负责这个站点的志愿者领队祁南星说:“好。”", 0, 15, 16)
+        ('祁南星', '志愿者领队')
+    """
+    if not text.startswith((":“", "：“"), cue_end) or text[ce:cue_end] not in _COLON_QUOTE_VERBS:
+        return None
+    # a two-character name after a title word or role word (局长李明), else three characters with a surname
+    two_after_title = ROLE_END_RE.match(text, ce - 3) or any(
+        t.end() == ce - 2 for t in TITLE_RE.finditer(text, max(cs, ce - 2 - _TITLE_SPAN), ce - 2))
+    for n in ((2, 3) if two_after_title else (3, 2)):
+        ns = ce - n
+        if ns <= cs or not has_surname(text, ns) or not_a_role(text, ns) or text[ns - 1] in _OBJECT_MARKS:
+            continue  # a name at the clause start is parse_name's (tried already); 主持人李华 is no source
+        parsed = parse_name(text, ns, titled=True)
+        if parsed and parsed[1] == ce and bare_name_ok(parsed[0], after_quote=False):
+            title = strip_lead(text[cs:ns])
+            title = title[title.rfind("的") + 1:]
+            when = DATE_AFTER_NAME_RE.fullmatch(title) or TIME_AFTER_NAME_RE.fullmatch(title)
+            return parsed[0], "" if when else title  # 今天下午王明说: no title
     return None
 
 
@@ -394,6 +432,9 @@ def _direct_speaker(text: str, qs: int, qe: int, i: int, paras: list[_Para],
         after += 1
     if after in found:
         return found[after][:3]
+    if para.tag and para.tag[1] == qs - 1:  # 【任晓禾（…）】“…”: the item's speaker, unless a verb after it says
+        m = para.tag[0]
+        return m.name, st.titles.get(m.name, m.title) or m.title, ""
     m = para.by_start.get(after)
     if m and (speechlike or (after == qe + 1 and not m.intro)):
         return m.name, st.titles.get(m.name, m.title), ""

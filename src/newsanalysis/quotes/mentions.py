@@ -3,7 +3,7 @@
 What belongs here: the matching copy of a paragraph (``matching_text``: Simplified script, “” for 「」, same
 length, so offsets found in the copy are valid in the printed text) and the way back to the printed names
 (``as_printed``), where a clause starts (``clause_start``), what precedes a title without being part of it
-(``strip_lead``), ``find_mentions`` and titles printed elsewhere in the article (``backfill_titles``). Deciding
+(``strip_lead``), a speaker tag opening a quote item (``speaker_tag``), ``find_mentions`` and titles printed elsewhere in the article (``backfill_titles``). Deciding
 who says what stays in ``extract``; the vocabulary of names and titles is in ``speakers``.
 """
 
@@ -50,6 +50,12 @@ _PERSON_NEXT = re.compile(r"(?:则|也|还|又|曾|便|就|一直|已经|今年|
 _THING_ENDS = set("站场馆路街桥港湾园区城村镇厂店楼院所局部委厅处科室队组团会社网台报刊业期周节届季量率价费额数线车船机器品物")
 _SENTENCE_BEFORE_SURNAME = re.compile(rf"[。！!？?；;]”?\s*(?=[{SURNAME_HEADS}])")
 _NOT_IN_TERM = BOUNDARY | set("。！!？?…、")
+# a quote item opened by who speaks: 【任晓禾（全国人大代表）】“…” or 任晓禾（全国人大代表）：“…”
+_SPEAKER_TAG_RE = re.compile(
+    r"(?:【(?P<bn>[\u4e00-\u9fff·•・‧]{2,12})[（(](?P<bt>[^（）()【】“”]{2,40})[）)]】"
+    r"|(?P<cn>[\u4e00-\u9fff·•・‧]{2,12})[（(](?P<ct>[^（）()【】“”：:]{2,40})[）)][：:])\s*(?=“)"
+)
+_TAG_HEAD = 56  # longer than any tag the pattern takes: where a colon tag's “ must be
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,35 @@ def matching_text(text: str) -> str:
     """
     text = to_matching_text(text)
     return text.translate(_QUOTE_MARKS) if _CORNER_MARK.search(text) else text
+
+
+def speaker_tag(text: str) -> tuple[Mention, int] | None:
+    """The speaker tag that opens ``text`` and the offset of the “ it introduces, or None: ``【X（Y）】“`` or
+    ``X（Y）：“``, X a personal name and Y a role (a listed title or a role word at its end, 代表, 书记, 种粮大户).
+
+    Subheads in brackets (``【数说】``) and labels (``数据来源：``) name nobody.
+
+    Example:
+        >>> m, q = speaker_tag("【任晓禾（全国人大代表）】“我们有信心。”")
+        >>> m.name, m.title, q
+        ('任晓禾', '全国人大代表', 13)
+        >>> speaker_tag("【数说】“十四五”规划"), speaker_tag("数据来源：国家统计局")
+        (None, None)
+    """
+    if not (text.startswith("【") or "：“" in text[:_TAG_HEAD] or ":“" in text[:_TAG_HEAD]):
+        return None  # most paragraphs: no regex
+    m = _SPEAKER_TAG_RE.match(text)
+    if m is None:
+        return None
+    key = "b" if m.group("bn") else "c"
+    name, title = m.group(key + "n"), m.group(key + "t").strip()
+    # bare_name_ok (after_quote=False) demands a surname and rules out places, institutions and title words
+    ok = DOT_NAME_RE.fullmatch(name) or (len(name) <= 4 and bare_name_ok(name, after_quote=False))
+    role = TITLE_RE.search(title) or ROLE_END_RE.match(title, len(title) - 1)
+    if not ok or not role or not_a_role(title, len(title)):  # 【柏叙白（本报记者）】: the press is no source
+        return None
+    ns = m.start(key + "n")
+    return Mention(0, ns, ns + len(name), name, title), m.end()
 
 
 def _is_term(text: str, o: int, c: int) -> bool:
@@ -194,6 +229,9 @@ def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
         found[key] = m
         taken[m.name_start:m.end] = b"\x01" * (m.end - m.name_start)
 
+    tag = speaker_tag(text)
+    if tag:
+        add(tag[0].name_start, tag[0])
     listed = list(TITLE_RE.finditer(text))
     inside = bytearray(len(text) + 1)
     candidates = []
