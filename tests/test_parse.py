@@ -898,3 +898,101 @@ def test_a_heading_under_charts_that_close_a_story_starts_the_next_piece(gap, he
     assert [a.title for a in page.articles] == titles
     assert page.articles[0].captions == ["图1\u30002020年至2024年全国居民人均可支配收入（元）"]
     assert sum(len(a.paragraphs) for a in page.articles) == 2
+
+
+# blind round 5 (docs/scores/blind-round-5.md), modes 1, 2 and 5
+_PHOTO_NEWS = "图片新闻\n终点前的冲刺\n11月3日，在奥林匹克公园中心区景观大道，跑者冲向终点。\n本报记者 岑远帆 摄\n"
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("链接", "链接"), ("【链接】", "【链接】"), ("赛道边的志愿者", "赛道边的志愿者"),  # any heading: photo news is complete
+])
+def test_a_heading_under_a_photo_news_credit_starts_the_next_piece(heading, title):
+    # live_1: title, one text and a credit with no byline are photo news; its text is the body, not a caption
+    page = parse_page(_PHOTO_NEWS + f"{heading}\n北京马拉松创办于1981年，是我国历史最悠久的城市马拉松赛事之一。")
+    photo, box = page.articles
+    assert (photo.column, photo.title, photo.captions, photo.subheads) == ("图片新闻", "终点前的冲刺", [], [])
+    assert photo.paragraphs == ["11月3日，在奥林匹克公园中心区景观大道，跑者冲向终点。"] and photo.photographers == ["岑远帆"]
+    assert (box.title, box.paragraphs) == (title, ["北京马拉松创办于1981年，是我国历史最悠久的城市马拉松赛事之一。"])
+
+
+@pytest.mark.parametrize("text", [
+    # a byline on top: the photo sits inside the story, the heading under its credit is a subhead
+    ("城市绿道串起公园\n本报记者 董明川\n今年以来，我市新建城市绿道120公里。\n市民在绿道上骑行。\n本报记者 岑远帆 摄\n"
+     "驿站遍布沿线\n绿道沿线增设了休息驿站。"),
+    # no byline on top, but the text under the heading closes with the article's bracketed byline
+    ("城市绿道串起公园\n今年以来，我市新建城市绿道120公里。\n市民在绿道上骑行。\n本报记者 岑远帆 摄\n"
+     "驿站遍布沿线\n绿道沿线增设了休息驿站。（本报记者 董明川）"),
+])
+def test_a_heading_under_a_photo_inside_a_story_stays_its_subhead(text):
+    (art,) = parse_page(text).articles
+    assert (art.title, art.reporters, art.subheads, art.captions) == (
+        "城市绿道串起公园", ["董明川"], ["驿站遍布沿线"], ["市民在绿道上骑行。"])
+    assert art.paragraphs == ["今年以来，我市新建城市绿道120公里。", "绿道沿线增设了休息驿站。"]
+
+
+_GREENWAY = ("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
+             "　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n{label}\n\n　　{box}")
+
+
+@pytest.mark.parametrize(("label", "box", "titles", "subheads"), [
+    # county_1: a box about something the headline does not name is a piece of its own
+    ("链接", "国家统计局公布的数据显示，2024年全国粮食总产量14130亿斤。", ["青江市今年新增城市绿道120公里", "链接"], []),
+    ("【链接】", "国家统计局公布的数据显示，2024年全国粮食总产量14130亿斤。",
+     ["青江市今年新增城市绿道120公里", "【链接】"], []),
+    # unseen2_v2: a box opening with the headline's word (绿道) explains the story: a subhead of it
+    ("链接", "绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。", ["青江市今年新增城市绿道120公里"], ["链接"]),
+    # a labelled sidebar (链接：…) heads its own piece whatever its text
+    ("链接：绿道是什么", "绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。",
+     ["青江市今年新增城市绿道120公里", "链接：绿道是什么"], []),
+])
+def test_a_bare_link_label_opens_a_box_unless_the_box_explains_the_headline(label, box, titles, subheads):
+    page = parse_page(_GREENWAY.format(label=label, box=box))
+    assert [a.title for a in page.articles] == titles
+    assert page.articles[0].subheads == subheads
+    assert page.articles[-1].paragraphs[-1] == box
+
+
+_LEAD_REPORT = ("政府工作报告提出今年经济增长预期目标为5%左右\n本报北京3月5日电（记者 庞知远、蔺秋禾）报告提出，2025年国内生产总值增长5%左右。\n"
+                "全国政协委员季澄认为，目标释放出稳中求进的信号。\n")
+_NOTE = "编者按：政府工作报告提出的目标任务，在代表委员中引起热烈反响。"
+
+
+@pytest.mark.parametrize("heading", ["代表委员说", "两会声音\n代表委员说"])
+def test_an_editors_note_in_mid_page_opens_an_article_under_the_heading_above_it(heading):
+    # voices_1: 编者按 only opens an article; the short lines above it are that article's headline
+    page = parse_page(_LEAD_REPORT + f"{heading}\n{_NOTE}\n【任晓禾（全国人大代表）】“我们村今年打算把3个合作社连起来。”")
+    lead, column = page.articles
+    assert lead.subheads == [] and len(lead.paragraphs) == 2
+    assert (column.title, column.editors_note) == ("代表委员说", _NOTE[4:])
+    assert column.paragraphs == ["【任晓禾（全国人大代表）】“我们村今年打算把3个合作社连起来。”"]
+    assert [e.role for e in page.ledger if e.text == _NOTE] == ["editors_note"]
+
+
+@pytest.mark.parametrize("text", [
+    f"{_NOTE}\n浦东开放再出发\n本报记者 沈思怡\n今年是浦东开发开放35周年。",  # above the headline
+    f"浦东开放再出发\n{_NOTE}\n本报记者 沈思怡\n今年是浦东开发开放35周年。",  # between headline and byline
+    f"浦东开放再出发\n本报记者 沈思怡\n{_NOTE}\n今年是浦东开发开放35周年。",  # under the byline: kept, not lost
+])
+def test_an_editors_note_at_the_top_of_the_lead_article_stays_its_note(text):
+    (art,) = parse_page(text).articles
+    assert (art.title, art.reporters, art.editors_note) == ("浦东开放再出发", ["沈思怡"], _NOTE[4:])
+    assert art.paragraphs == ["今年是浦东开发开放35周年。"]
+
+
+_PROFILE = "人物\n守护“钢铁动脉”的夜行人\n——记线路工长贺长川\n每天深夜，他都要走上线路。\n（本报记者 柏叙白）"
+
+
+@pytest.mark.parametrize(("top", "dropped"), [
+    ("特别报道\n第7版　2025年1月15日　星期三\n", {1: "page furniture", 2: "page furniture"}),  # profile_1
+    ("两会特刊\n第5版\n", {1: "page furniture", 2: "page furniture"}),
+    # no folio under it: still no article, as nothing but the next headline follows it
+    ("专题报道\n\n2025年1月15日　星期三\n\n", {1: "heading with no article under it", 3: "page furniture"}),
+    ("第7版　2025年1月15日　星期三\n", {1: "page furniture"}),  # a column label under the folio stays the column
+])
+def test_a_section_name_over_the_folio_is_furniture_and_no_empty_article_is_made(top, dropped):
+    page = parse_page(top + _PROFILE)
+    (art,) = page.articles
+    assert (art.column, art.title, art.reporters) == ("人物", "守护“钢铁动脉”的夜行人", ["柏叙白"])
+    assert {e.line: e.reason for e in page.ledger if e.role == "dropped"} == dropped
+    assert [e.line for e in page.ledger] == list(range(1, page.text.count("\n") + 2))  # every line accounted for

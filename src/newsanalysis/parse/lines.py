@@ -611,8 +611,33 @@ def is_sidebar_label(text: str) -> bool:
     return bool(_SIDEBAR_RE.match(fold(text)))
 
 
-# Labels papers print over a sidebar or a box. A bare 链接 is left out: on unseen2_v2 it heads a note that
-# belongs to the story above (a subhead there), so only the line ``链接：…`` (``is_sidebar_label``) opens one.
+def is_bare_link_label(text: str) -> bool:
+    """A line that is only the word 链接 (with or without brackets or a colon): the label of a background box that
+    either explains the story above or stands on its own (``page`` tells which from the box's first words).
+
+    Example:
+        >>> is_bare_link_label("链接"), is_bare_link_label("【链接】"), is_bare_link_label("链接：体重指数怎么算")
+        (True, True, False)
+    """
+    s = "".join(fold(text).split())
+    return 2 <= len(s) <= 5 and s.strip("【[]】:：") == "链接"
+
+
+_FOLIO_RE = re.compile(r"^第\s*\d+\s*版")
+
+
+def is_folio(text: str) -> bool:
+    """A folio line naming the page number (``第7版　2025年1月15日　星期三``).
+
+    Example:
+        >>> is_folio("第7版　2025年1月15日　星期三"), is_folio("第三次会议开幕")
+        (True, False)
+    """
+    return bool(_FOLIO_RE.match(fold(text).lstrip()))
+
+
+# Labels papers print over a sidebar or a box. A bare 链接 is left out: it heads a box of its own or a note that
+# belongs to the story above (unseen2_v2, a subhead there); ``page`` tells which (``is_bare_link_label``).
 _BOX_LABELS = (
     "以案说法", "以案释法", "法官提醒", "法官说法", "律师说法", "专家提醒", "专家建议", "专家点评", "温馨提示",
     "便民提示", "出行提示", "小知识", "小贴士", "名词解释", "知识链接", "相关链接", "背景链接", "资料链接",

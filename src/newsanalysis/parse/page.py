@@ -16,7 +16,7 @@ from newsanalysis import config
 from newsanalysis.errors import NoArticlesError, ParseError
 from newsanalysis.io import RawPage, read_page
 from newsanalysis.parse.meta import complete_meta
-from newsanalysis.normalize import slugify
+from newsanalysis.normalize import fold, slugify
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.body import looks_cut, read_body
 from newsanalysis.parse.headline import assign_headline, display_title
@@ -123,8 +123,8 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             blocks.append(block)
             blanks = 0
         offset += len(raw_line) + 1
-    for block in blocks:  # the section name (市场·财经) printed among the page header lines above the first story
-        if block.kind == "text" and L.is_section_name(block.text):
+    for n, block in enumerate(blocks):  # the section name (市场·财经) printed among the page header lines above the first story
+        if block.kind == "text" and (L.is_section_name(block.text) or _above_folio(blocks, n)):
             block.kind = "furniture"
         elif block.kind != "furniture":
             break
@@ -141,6 +141,18 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             block.spaced = block.blanks_before > usual
             block.wrapped = n > 0 and usual >= 1 and block.blanks_before == 0
     return blocks, ledger
+
+
+SECTION_NAME_MAX_CHARS = 8
+
+
+def _above_folio(blocks: list[Block], n: int) -> bool:
+    """A short line right above the folio (``特别报道`` over ``第7版　2025年1月15日``) names the page's section: furniture,
+    whatever its words, as the page header prints it there and a headline never sits between the two."""
+    if n + 1 >= len(blocks) or blocks[n + 1].kind != "furniture" or not L.is_folio(blocks[n + 1].text):
+        return False
+    s = "".join(blocks[n].text.split())
+    return len(s) <= SECTION_NAME_MAX_CHARS and not L.line_ends_sentence(s) and not L.line_has_inner_sentence_end(s)
 
 
 def _kind(text: str) -> str:
@@ -216,7 +228,9 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
             lo += 1
         # a brief or a box is already complete: a bylined story after it is a new article
         opened = _has_top_byline(blocks, body) or (body < len(blocks) and blocks[body].kind in ("brief", "box_title"))
-        extra += _unbylined_starts(blocks, lo, end, top_byline=opened)
+        found = _unbylined_starts(blocks, lo, end, top_byline=opened, header=blocks[head:body])
+        taken = {h for h, _ in found}
+        extra += found + [s for s in _note_starts(blocks, lo, end) if s[0] not in taken]
     starts = forced_starts(blocks, sorted(starts + extra))
     drafts: list[Draft] = []
     for n, (head, body) in enumerate(starts):
@@ -240,9 +254,39 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
             draft.bylines.append(blocks[cursor])
             cursor += 1
         draft.body = photos + blocks[cursor:end]
+        if not draft.bylines and draft.note is None and all(b.kind == "furniture" for b in draft.body):
+            # headline lines with no text, byline, note or box under them are no article: say so in the ledger
+            leftovers += [(b, "page furniture" if b.kind == "furniture" else "heading with no article under it")
+                          for b in draft.header + draft.body]
+            continue
+        if draft.note is None and draft.body and draft.body[0].kind == "note":
+            draft.note = draft.body.pop(0)  # 编者按 under the byline: it opens this article like one above it
         mark_photo_news(draft.header, draft.bylines, draft.body)
         drafts.append(draft)
     return drafts, leftovers
+
+
+def _note_starts(blocks: list[Block], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Articles opened by an editor's note inside the body blocks ``lo:hi`` of another article: 编者按 only opens an
+    article, so the headline lines right above it head a new one, and the note is that article's (the first line
+    under a byline is never a new article).
+
+    Example:
+        >>> page = parse_page("报告提出今年目标\\n本报记者 庞知远\\n报告提出，今年经济增长目标为5%左右。\\n代表委员说\\n"
+        ...                   "编者按：报告引起热烈反响。\\n“目标振奋人心。”")
+        >>> [(a.title, a.editors_note, a.paragraphs) for a in page.articles]
+        [('报告提出今年目标', None, ['报告提出，今年经济增长目标为5%左右。']), ('代表委员说', '报告引起热烈反响。', ['“目标振奋人心。”'])]
+    """
+    found: list[tuple[int, int]] = []
+    for k in range(lo + 1, hi):
+        if blocks[k].kind != "note":
+            continue
+        j = k
+        while j - 1 > lo and k - j < MAX_HEADLINE_LINES and headline_like(blocks[j - 1]):
+            j -= 1
+        if j < k:
+            found.append((j, k + 1))
+    return found
 
 
 def _has_top_byline(blocks: list[Block], body: int) -> bool:
@@ -260,7 +304,8 @@ def _ends_article(block: Block) -> bool:
         block.kind == "text" and L.trailing_byline(block.text) is not None)
 
 
-def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool) -> list[tuple[int, int]]:
+def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool,
+                      header: list[Block]) -> list[tuple[int, int]]:
     """Articles printed without byline or dateline inside the body blocks ``lo:hi`` of another article.
 
     Headline lines start a new article when there are two or more of them (a subhead is one line),
@@ -290,8 +335,10 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         if follows is None or follows.kind != "text" or headline_like(follows):
             j = run_end  # a caption before its credit, or lines at the very end
             continue
-        if (run_end - j >= 2 or _ends_article(blocks[j - 1]) or _opens_own_article(blocks, lo, j)
-                or _after_closing_photos(blocks, lo, j)):
+        above = blocks[found[-1][0]:found[-1][1]] if found else header  # the headline of the article above
+        if (run_end - j >= 2 or _ends_article(blocks[j - 1]) or _opens_own_article(blocks, lo, j, above)
+                or _after_closing_photos(blocks, lo, j)
+                or _closes_photo_news(blocks, found[-1][1] if found else None if top_byline else lo, j, hi)):
             found.append((j, run_end))
         else:
             singles.append(j)
@@ -314,9 +361,33 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
                         if _ends_article(blocks[b]) and blocks[b].kind != "jump"), None)
         if top_byline and closing is not None:
             score += 2
+        prior = max((b for h, b in found if h < single), default=None)
+        if _closes_photo_news(blocks, prior if prior is not None or top_byline else lo, single, segment_end):
+            score += 2  # the heading under a photo-news credit: that piece is complete
         if score >= 2:
             found.append((single, single + 1))
     return sorted(found)
+
+
+def _closes_photo_news(blocks: list[Block], begin: int | None, j: int, hi: int) -> bool:
+    """The blocks ``begin:j`` of an article without a byline are photo news (one or two lines of text over a
+    ``… 摄`` credit): the credit ends that piece, so a heading at ``j`` under it starts the next one. Unless the
+    text under the heading (up to ``hi``) closes with a bracketed byline: then the article above goes on there, and
+    its opening text over the photo was no photo news.
+
+    Example:
+        >>> page = parse_page("图片新闻\\n终点前的冲刺\\n11月3日，跑者冲向终点。\\n本报记者 岑远帆 摄\\n链接\\n北京马拉松创办于1981年。")
+        >>> [(a.title, a.paragraphs, a.subheads, a.photographers) for a in page.articles]
+        [('终点前的冲刺', ['11月3日，跑者冲向终点。'], [], ['岑远帆']), ('链接', ['北京马拉松创办于1981年。'], [], [])]
+    """
+    if begin is None or begin >= j or blocks[j - 1].kind != "credit" or not is_photo_news(None, blocks[begin:j]):
+        return False
+    k = j + 1
+    while k < hi and not headline_like(blocks[k]):
+        if _ends_article(blocks[k]) and blocks[k].kind != "jump":
+            return False
+        k += 1
+    return True
 
 
 def _after_closing_photos(blocks: list[Block], lo: int, j: int) -> bool:
@@ -344,15 +415,33 @@ def _after_closing_photos(blocks: list[Block], lo: int, j: int) -> bool:
         and not headline_like(blocks[k])
 
 
-def _opens_own_article(blocks: list[Block], lo: int, j: int) -> bool:
+def _opens_own_article(blocks: list[Block], lo: int, j: int, above: list[Block]) -> bool:
     """A headline line at ``j`` that heads an article of its own although nothing closed the one above: a
-    sidebar (``链接：…``, ``组图：…``, a bare box label such as ``以案说法`` or ``小知识``), a Q&A column (``专家答疑``
-    over ``问：``) after an article with no Q&A turns, or a headline over prose right after a results or data box."""
+    sidebar (``链接：…``, ``组图：…``, a bare box label such as ``以案说法`` or ``小知识``, a bare ``链接`` over a box
+    that does not explain the headline ``above``), a Q&A column (``专家答疑`` over ``问：``) after an article with no
+    Q&A turns, or a headline over prose right after a results or data box."""
     if L.is_sidebar_label(blocks[j].text) or L.is_box_label(blocks[j].text) or blocks[j - 1].kind == "box_item":
         return True
+    if L.is_bare_link_label(blocks[j].text) and j + 1 < len(blocks):
+        return not _explains_headline(blocks[j + 1].text, above)
     question = L.qa_label(blocks[j + 1].text) if j + 1 < len(blocks) else None
     return (question is not None and question[0] in ("问", "记者", "主持人") and L.is_qa_column_heading(blocks[j].text)
             and not any(L.qa_label(b.text) for b in blocks[lo:j] if b.kind == "text"))
+
+
+def _explains_headline(box_text: str, above: list[Block]) -> bool:
+    """A background box whose text opens with a word of the headline above (``绿道是指…`` under ``…新增城市绿道…``)
+    explains that story: its ``链接`` label is a subhead there. A box about anything else is a piece of its own.
+
+    Example:
+        >>> b = Block(1, 0, 12, "青江市今年新增城市绿道120公里", 0)
+        >>> _explains_headline("绿道是指沿着河滨建立的线性空间。", [b]), _explains_headline("国家统计局公布的数据显示……", [b])
+        (True, False)
+    """
+    opening = "".join(fold(box_text).split())[:2]
+    if len(opening) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in opening):
+        return False
+    return any(opening in b.text for b in above if b.kind == "text")
 
 
 def _only_headers_between(blocks: list[Block], a: int, b: int) -> bool:
