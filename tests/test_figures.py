@@ -139,6 +139,44 @@ def test_no_figures_in_idioms_and_names(text: str) -> None:
     assert [t for t in df["text"] if t != "70%"] == []
 
 
+# A Chinese numeral written with a place value takes the measure words an Arabic one takes, with or without an
+# inner 多/余 or a leading 近, whatever noun the tokenizer starts at the measure word (杯水, 杯茶).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们准备了两万多杯水和电解质饮料", [("两万多杯", 20000.0, "杯", "approx")]),
+        ("我们准备了2万多杯水和电解质饮料", [("2万多杯", 20000.0, "杯", "approx")]),
+        ("我们准备了两万多份水和电解质饮料", [("两万多份", 20000.0, "份", "approx")]),
+        ("志愿者送出三百杯茶", [("三百杯", 300.0, "杯", "count")]),
+        ("三千余名代表参加", [("三千余名", 3000.0, "名", "approx")]),
+        ("近两百家企业参展", [("两百家", 200.0, "家", "count")]),
+        ("他喝了三杯水", [("三杯", 3.0, "杯", "count")]),
+    ],
+)
+def test_chinese_magnitudes_take_measure_words(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+# A body's session name (N届 + organ + N次会议 / N中全会) is a name: its bare 届 and 次 are no counts. 第十四届 …
+# 第三次会议 stays two ordinals (front_1's gold) and 召开三次会议 / 连续三届 stay counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月5日，十四届全国人大三次会议在人民大会堂开幕", [("3月5日", "--03-05", None, "date")]),
+        ("二十届三中全会审议通过决定", []),
+        ("十四届全国政协三次会议闭幕", []),
+        ("二十届中央纪委四次全会召开", []),
+        ("十四届全国人大常委会第十次会议闭幕", [("第十次", 10.0, "次", "ordinal")]),
+        ("第十四届全国人民代表大会第三次会议开幕",
+         [("第十四届", 14.0, "届", "ordinal"), ("第三次", 3.0, "次", "ordinal")]),
+        ("委员会今年共召开三次会议", [("三次", 3.0, "次", "count")]),
+        ("他连续三届当选人大代表", [("三届", 3.0, "届", "count")]),
+    ],
+)
+def test_session_names_are_no_counts(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "approx"),
     [

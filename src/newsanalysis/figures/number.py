@@ -57,7 +57,14 @@ _DURATION_LEADS = ("快", "满", "整整", "足足", "不到", "开业", "成立
 # after a lone 一 with a unit of time, these make it a span (一年来, 一年内, “一次充够一年”), not "a" (的一年)
 _SPAN_AFTER = ("来", "以来", "内", "之内", "以内")
 _CURRENCY_SIGNS = tuple(CURRENCY_PREFIXES)
-_PLENUM_RE = re.compile(rf"[{NUMERAL_CHARS}\d]+(?:中全会|次会议)")  # 二十届三中全会: a name
+# a body's session name: 二十届三中全会, 十四届全国人大三次会议, 十四届全国人大常委会第十次会议. Its bare N届 and the
+# bare N次 of its 会议 are parts of the name, not counts (召开三次会议 and 连续三届 stay counts); 第十四届 … 第三次会议
+# stays two ordinals, like 第三届 (the golds' call)
+_ORGAN = (rf"(?:(?:(?![{NUMERAL_CHARS}])[\u4e00-\u9fff]){{0,10}}?"
+          r"(?:人大|政协|委员会|常委会|常务委员会|代表大会|人民代表大会|纪委|党代会|职代会|团代会))?")
+_PLENUM_RE = re.compile(rf"{_ORGAN}第?[{NUMERAL_CHARS}\d]+(?:中全会|次全会|次(?:全体)?会议)")
+_SESSION_TERM_BEFORE = re.compile(rf"[{NUMERAL_CHARS}\d]届{_ORGAN}$")
+_SESSION_MEETING = ("会议", "全体会议", "全会")
 
 
 def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
@@ -100,6 +107,9 @@ def _with_unit(num: Numeral, fig: Figure, pos: int, unit: str | None, upos: int,
     elif unit is not None:
         if unit == "届" and s[num.start - 1:num.start] != "第" and _PLENUM_RE.match(s, uend):
             return None  # 二十届三中全会: a name
+        if unit == "次" and s.startswith(_SESSION_MEETING, uend) and s[num.start - 1:num.start] != "第" \
+                and _SESSION_TERM_BEFORE.search(s, max(0, num.start - 24), num.start):
+            return None  # the 三次 of 十四届全国人大三次会议: a name
         apply_unit(num, fig, unit, uend)
     else:
         fig.end = pos

@@ -30,6 +30,7 @@ from newsanalysis.figures.words import CN_ONLY_UNITS, LATIN_UNIT_SET, FigureKind
 
 _CNDIG = "".join(DIGITS)
 _APPROX_MARKS = frozenset("余多几幾")
+_PLACE_VALUES = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
 _HALF_WORDS = ("半决赛", "半程", "半场", "半径", "半岛", "半导体", "半月", "半年", "半天", "半小时", "半个", "半数",
                "半价", "半山", "半身", "半成", "半封闭", "半自动", "半夜", "半空", "半透明", "半职", "半日")
 _GRADE_AFTER = ("标准", "能效", "响应", "预警", "应急", "保护", "文物", "医院", "甲等", "乙等", "资质", "职称",
@@ -98,10 +99,23 @@ def find_unit(num: Numeral, fig: Figure, pos: int, inner: bool
         unit, uend = "日", upos + 1  # 平均逗留1.2日: days, not the 1st of the month
     unit, uend = _check_unit(num, unit, upos, uend)
     uncounted = None
-    if unit is not None and len(unit) == 1 and UNITS.get(unit) == "count" and not num.has_ar:
+    if unit is not None and len(unit) == 1 and UNITS.get(unit) == "count" and not num.has_ar and not inner \
+            and not _place_valued(num.core):
         uncounted = _block_unit(num, None, upos, upos)  # if 三大股指, 高三班主任: the measure word opens a noun
     unit, uend = _block_unit(num, unit, upos, uend)
     return unit, upos, uend, half, inner, uncounted
+
+
+def _place_valued(core: str) -> bool:
+    """Whether a Chinese numeral is written with a place value (两万, 三千, 二十) and so reads as a quantity as
+    surely as digits do: its measure word counts whatever word the tokenizer starts there (两万多杯水, 三百杯茶).
+
+    Example:
+        >>> _place_valued("两万"), _place_valued("十四"), _place_valued("三"), _place_valued("百")
+        (True, True, False, False)
+    """
+    core = core.strip()
+    return len(core) > 1 and not _PLACE_VALUES.isdisjoint(core)
 
 
 def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
