@@ -55,7 +55,8 @@ def to_items(x: Source) -> list[Item]:
     if isinstance(x, Article):
         return [Item(None, x)]
     if isinstance(x, Page):
-        return [Item(x.stem, a) for a in x.articles]
+        stem = x.stem  # a property that parses the source path: once per page, not per article
+        return [Item(stem, a) for a in x.articles]
     if isinstance(x, Iterable):
         items: list[Item] = []
         for element in x:
