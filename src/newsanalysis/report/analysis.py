@@ -261,10 +261,12 @@ def with_page_meta(frame: pd.DataFrame, page: Page) -> pd.DataFrame:
     """
     meta = page.meta
     values = {"page": page.stem, "date": meta.date, "paper": meta.paper, "page_no": meta.page_no}
-    rest = frame.drop(columns=[c for c in META_COLUMNS if c in frame.columns])
-    head = pd.DataFrame({name: pd.Series([value] * len(rest), index=rest.index, dtype=object)
-                         for name, value in values.items()})
-    return pd.concat([head, rest], axis=1)
+    present = [c for c in META_COLUMNS if c in frame.columns]
+    rest = frame.drop(columns=present) if present else frame
+    columns = {name: pd.Series([value] * len(rest), index=rest.index, dtype=object) for name, value in values.items()}
+    if rest.columns.is_unique:  # one frame built from the columns: a corpus build does this for every table
+        return pd.DataFrame({**columns, **{name: rest[name] for name in rest.columns}})
+    return pd.concat([pd.DataFrame(columns), rest], axis=1)
 
 
 def analysis_fingerprint(page_text: str, *, top_n: int = 20, hints: object = None, meta: object = None) -> str:
