@@ -137,6 +137,10 @@ _BRACKET_AFTER_SENTENCE = re.compile(r"(?<=[。！？!?…”’」』])\s*\([^(
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
+# Whether a line ends a sentence, or has one ending inside it, is asked of the same line many times over by the
+# parser; a line without any sentence-final mark (most headlines, bylines and labels; folding makes none and
+# removes none) has neither, which one search tells before any folding.
+@text_cache()
 def ends_sentence(text: str) -> bool:
     """True if ``text`` ends like a finished sentence (``。``, ``！``, ``？``, ``…``, or those before a closer).
 
@@ -144,6 +148,8 @@ def ends_sentence(text: str) -> bool:
         >>> ends_sentence("他说。”"), ends_sentence("高端服务仍留在上")
         (True, False)
     """
+    if _SENTENCE_END_RE.search(text) is None:
+        return False
     s = fold(text).rstrip()
     # a bracketed byline or note after the last sentence: 。（孙海燕）
     if s.endswith(")"):
@@ -153,8 +159,11 @@ def ends_sentence(text: str) -> bool:
     return bool(s) and s[-1] in SENTENCE_END
 
 
+@text_cache()
 def has_inner_sentence_end(text: str) -> bool:
     """True if a sentence ends somewhere before the last character of ``text``."""
+    if _SENTENCE_END_RE.search(text) is None:
+        return False
     s = fold(text).rstrip()
     return _SENTENCE_END_RE.search(s, 0, len(s) - 1) is not None
 

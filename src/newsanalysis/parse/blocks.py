@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsanalysis.memo import text_cache
-from newsanalysis.normalize import fold
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
 from newsanalysis.parse import lines as L
 
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
@@ -57,8 +57,8 @@ def headline_text(text: str) -> bool:
     s = fold(text)
     label = L.qa_label(text)
     # 財爺：年底盛事有助維持氣氛 is a headline quoting its speaker; an interview turn is a sentence or a question
-    if label and (label[0] in ("记者", "问", "答", "主持人") or L.line_ends_sentence(text) or len(s) > SPEAKER_HEADLINE_MAX_CHARS):
+    if label and (label[0] in ("记者", "问", "答", "主持人") or ends_sentence(text) or len(s) > SPEAKER_HEADLINE_MAX_CHARS):
         return False
-    if L.line_has_inner_sentence_end(text):
+    if has_inner_sentence_end(text):
         return False
-    return not L.line_ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")
+    return not ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")

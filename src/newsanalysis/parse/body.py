@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsanalysis.normalize import fold, squash
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, squash
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.blocks import Block
 from newsanalysis.parse.model import LedgerEntry, QATurn
@@ -59,7 +59,7 @@ def looks_cut(tail: str, head: str) -> bool:
         False
     """
     x, y = fold(tail).rstrip(), fold(head).lstrip()
-    if not x or not y or L.line_ends_sentence(tail):
+    if not x or not y or ends_sentence(tail):
         return False
     if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):
         return True
@@ -67,7 +67,7 @@ def looks_cut(tail: str, head: str) -> bool:
         return True
     if x.count("“") > x.count("”") or x.count("「") > x.count("」"):
         return True  # an open quotation: a sentence still running, not a subhead
-    if L.line_has_inner_sentence_end(tail) or sum(map(len, x.split())) >= FRAGMENT_MIN_CHARS:
+    if has_inner_sentence_end(tail) or sum(map(len, x.split())) >= FRAGMENT_MIN_CHARS:
         return True
     return "," in x and len(x) >= 20
 
@@ -98,8 +98,8 @@ def _caption_indexes(blocks: list[Block]) -> set[int]:
             block.kind == "text"
             and block.spaced
             and len(block.text) <= CAPTION_MAX_CHARS
-            and L.line_ends_sentence(block.text)
-            and not L.line_has_inner_sentence_end(block.text)
+            and ends_sentence(block.text)
+            and not has_inner_sentence_end(block.text)
             and not L.qa_label(block.text)
             and (i + 1 == len(blocks) or blocks[i + 1].kind != "credit")
         ):
@@ -158,7 +158,7 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
                     group.append(blocks[i + 1])
                     i += 1
                     continue
-                if L.line_ends_sentence(group[-1].text):
+                if ends_sentence(group[-1].text):
                     break
                 nxt = _next_text(blocks, i, captions)
                 if nxt is None or not looks_cut(group[-1].text, blocks[nxt].text) or L.qa_label(blocks[nxt].text):
@@ -231,8 +231,8 @@ def _is_subhead(block: Block) -> bool:
     asked = block.text if len(s) == len(folded) else s
     question = s[-1:] in "?!" and len(s) <= QUESTION_SUBHEAD_MAX_CHARS and "," not in s  # 为何要建?
     return (
-        (question or not L.line_ends_sentence(asked))
-        and not L.line_has_inner_sentence_end(asked)
+        (question or not ends_sentence(asked))
+        and not has_inner_sentence_end(asked)
         and not L.qa_label(block.text)
     )
 

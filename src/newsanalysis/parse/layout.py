@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsanalysis.normalize import fold
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.blocks import MARKER_KINDS, Block, headline_like
 from newsanalysis.parse.model import Article, LedgerEntry, ParseWarning
@@ -40,14 +40,14 @@ PHOTO_NEWS_MAX_TEXTS = 2
 def _box_item(text: str) -> bool:
     """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
     s = fold(text)
-    return (len(s) <= BOX_LINE_MAX_CHARS and not L.line_ends_sentence(text) and not L.line_has_inner_sentence_end(text)
+    return (len(s) <= BOX_LINE_MAX_CHARS and not ends_sentence(text) and not has_inner_sentence_end(text)
             and _DIGIT.search(s) is not None
             and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None))
 
 
 def _bulleted_sentence(block: Block) -> bool:
     """A plain bulleted line that is a sentence, not a brief: one point of a bulleted list."""
-    return (block.kind == "text" and block.text[:1] in L.BRIEF_BULLETS and L.line_ends_sentence(block.text))
+    return (block.kind == "text" and block.text[:1] in L.BRIEF_BULLETS and ends_sentence(block.text))
 
 
 def mark_bullet_lists(blocks: list[Block]) -> None:
@@ -135,7 +135,7 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
             continue
         if (above is not None and block.kind == "text" and block.blanks_before == 0
                 and _print_width(above) >= width - HARD_WRAP_SLACK
-                and not (L.line_ends_sentence(above.text) and headline_like(block))):
+                and not (ends_sentence(above.text) and headline_like(block))):
             joins.append(block)
             above = block
         else:
@@ -162,7 +162,7 @@ def mark_tail_bylines(blocks: list[Block]) -> None:
         between = rest[:nxt]
         # nothing but the next article's headline lines (or page furniture) before the next start
         # (the 作者系… line under a signature is part of it)
-        if all((headline_like(b) and not L.line_ends_sentence(b.text)) or b.kind in ("furniture", "credit", "jump", "tail_byline")
+        if all((headline_like(b) and not ends_sentence(b.text)) or b.kind in ("furniture", "credit", "jump", "tail_byline")
                for b in between) and (
                 nxt < len(rest) or all(b.kind in ("furniture", "tail_byline") for b in between)
         ) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
@@ -190,7 +190,7 @@ def mark_signatures(blocks: list[Block]) -> None:
         if block.kind != "text" or i == 0:
             continue
         before = blocks[i - 1]
-        after_paragraph = before.kind == "text" and not headline_like(before) and L.line_ends_sentence(before.text)
+        after_paragraph = before.kind == "text" and not headline_like(before) and ends_sentence(before.text)
         if L.is_date_line(block.text):
             if after_paragraph or (before.kind == "signature" and L.is_issuer(before.text)):
                 block.kind = "signature"

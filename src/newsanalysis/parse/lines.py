@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from newsanalysis.memo import text_cache
 from newsanalysis.normalize import (
-    SENTENCE_END,
     ends_sentence,
     fold,
     fold_width,
@@ -109,35 +108,6 @@ QA_RE = re.compile(rf"^\s*(?P<speaker>记者|问|答|主持人|Q|A|{NAME})\s*[:�
 _ASKED = re.compile(r"^(?:Q|读者|网友|市民|听众|观众|患者|家长|考生|群众)问?$")
 _ANSWERED = re.compile(rf"^(?:A|{_HAN}{{1,3}}答)$")
 _CUE_ENDINGS = ("说", "表示", "指出", "介绍", "认为", "称", "道", "强调", "提醒", "坦言", "透露", "告诉", "问")
-
-
-# Whether a line ends a sentence, or has one ending inside it, is asked of the same line several times over, so
-# the answers are remembered. Callers ask about the line as printed: its folded copy answers alike (only
-# punctuation and spaces decide, and folding keeps their places) but would be a second entry. A line without any
-# sentence-final mark (most headlines, bylines and labels; folding makes none and removes none) has neither.
-_SENTENCE_MARK = re.compile(f"[{re.escape(SENTENCE_END)}]")
-
-
-@text_cache()
-def line_ends_sentence(text: str) -> bool:
-    """``normalize.ends_sentence``, remembered for the line.
-
-    Example:
-        >>> line_ends_sentence("浦东开放再出发"), line_ends_sentence("今年是浦东开发开放35周年。（沈思怡）")
-        (False, True)
-    """
-    return _SENTENCE_MARK.search(text) is not None and ends_sentence(text)
-
-
-@text_cache()
-def line_has_inner_sentence_end(text: str) -> bool:
-    """``normalize.has_inner_sentence_end``, remembered for the line.
-
-    Example:
-        >>> line_has_inner_sentence_end("他说。我们走"), line_has_inner_sentence_end("我们走。")
-        (True, False)
-    """
-    return _SENTENCE_MARK.search(text) is not None and has_inner_sentence_end(text)
 
 
 @dataclass(frozen=True)
@@ -526,7 +496,7 @@ def qa_label(text: str) -> tuple[str, int] | None:
 def is_page_furniture(text: str) -> bool:
     """Page headers such as ``2025年12月5日 星期五`` or ``第3版``; they belong to no article."""
     s = fold(text).strip()
-    return len(s) <= 80 and _FURNITURE_CHAR.search(s) is not None and not line_ends_sentence(text) and bool(PAGE_FURNITURE_RE.search(s) if len(s) > 40 or not PAGE_FURNITURE_RE.match(s) else True)
+    return len(s) <= 80 and _FURNITURE_CHAR.search(s) is not None and not ends_sentence(text) and bool(PAGE_FURNITURE_RE.search(s) if len(s) > 40 or not PAGE_FURNITURE_RE.match(s) else True)
 
 
 _SECTION_NAME_RE = re.compile(rf"^{_HAN}{{2,4}}{_DOT}{_HAN}{{2,4}}$")

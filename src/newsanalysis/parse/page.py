@@ -16,7 +16,7 @@ from newsanalysis import config
 from newsanalysis.errors import NoArticlesError, ParseError
 from newsanalysis.io import RawPage, read_page
 from newsanalysis.parse.meta import complete_meta
-from newsanalysis.normalize import fold, slugify
+from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, slugify
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.body import looks_cut, read_body
 from newsanalysis.parse.headline import assign_headline, display_title
@@ -152,7 +152,7 @@ def _above_folio(blocks: list[Block], n: int) -> bool:
     if n + 1 >= len(blocks) or blocks[n + 1].kind != "furniture" or not L.is_folio(blocks[n + 1].text):
         return False
     s = "".join(blocks[n].text.split())
-    return len(s) <= SECTION_NAME_MAX_CHARS and not L.line_ends_sentence(s) and not L.line_has_inner_sentence_end(s)
+    return len(s) <= SECTION_NAME_MAX_CHARS and not ends_sentence(s) and not has_inner_sentence_end(s)
 
 
 def _kind(text: str) -> str:
@@ -319,7 +319,7 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         ):
             return False
         # without a byline below it, a line ending in ?/! with a comma is more likely a spoken sentence
-        return not (L.line_ends_sentence(blocks[k].text) and ("," in blocks[k].text or "，" in blocks[k].text))
+        return not (ends_sentence(blocks[k].text) and ("," in blocks[k].text or "，" in blocks[k].text))
 
     found: list[tuple[int, int]] = []
     singles: list[int] = []
@@ -411,7 +411,7 @@ def _after_closing_photos(blocks: list[Block], lo: int, j: int) -> bool:
         if blocks[k].kind != "text" or not blocks[k].spaced:  # the caption, set apart from the text above
             return False
         k -= 1
-    return k < j - 1 and k >= lo and blocks[k].kind == "text" and L.line_ends_sentence(blocks[k].text) \
+    return k < j - 1 and k >= lo and blocks[k].kind == "text" and ends_sentence(blocks[k].text) \
         and not headline_like(blocks[k])
 
 
