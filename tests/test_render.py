@@ -371,7 +371,7 @@ def test_nothing_already_written_is_lost_when_a_page_or_a_report_fails(monkeypat
 
 
 def test_fingerprint_covers_the_dictionaries(tiny):
-    jobs = render._page_jobs(tiny["page"], "xss-page", tiny["notebooks"], {}, {}, tiny["page"].parent / "processed")
+    jobs, _ = render._page_jobs(tiny["page"], "xss-page", tiny["notebooks"], {}, {}, tiny["page"].parent / "processed")
     from newsanalysis.report.provenance import dictionaries_sha256
 
     assert all(job.fingerprint["dictionaries"] == dictionaries_sha256() for job in jobs)
@@ -559,6 +559,25 @@ def test_a_run_with_nothing_new_leaves_the_indexes_as_they_are(monkeypatch, tiny
     (out / "xss-page" / "index.html").write_text("damaged", encoding="utf-8")
     render.render_reports([tiny["page"]], out=out, jobs=1, notebooks=tiny["notebooks"], processed=tmp_path / "p")
     assert written[2:] == [True, False] and "</html>" in (out / "xss-page" / "index.html").read_text(encoding="utf-8")
+
+
+def test_reports_up_to_date_on_a_page_analysed_again_list_the_new_analysis(monkeypatch, tiny, tmp_path):
+    import shutil
+
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", _fake_executed)
+    out, processed = tmp_path / "r", tmp_path / "p"
+    render.render_reports([tiny["page"]], out=out, jobs=2, notebooks=tiny["notebooks"], processed=processed)
+    first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"]
+    shutil.rmtree(processed)  # the reports stay up to date, but the page's analysis is made again
+    again = render.render_reports([tiny["page"]], out=out, jobs=2, notebooks=tiny["notebooks"], processed=processed)
+    assert again.n_rendered == 0 and again.n_skipped == 3 and (processed / "xss-page" / "analysis.json").is_file()
+    reports = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"]
+    articles = [entry["info"] for entry in reports.values() if entry["kind"] == "article"]
+    # counts and top terms from the analysis, not the parse alone (which has None and [])
+    assert all(isinstance(info["n_figures"], int) and info["top_terms"] for info in articles) and len(articles) == 2
+    assert {k: e["info"] for k, e in reports.items()} == {k: e["info"] for k, e in first.items()}
 
 
 def test_the_kernel_spec_is_never_read_half_written(tmp_path):

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from newsanalysis import report
-from newsanalysis.parse.page import parse_page
+from newsanalysis.parse.page import load_page, parse_page
 
 
 @pytest.mark.parametrize("text, markup_parts, plain", [
@@ -72,6 +72,38 @@ def test_cached_analysis_is_written_once_and_read_back(tmp_path, monkeypatch):
     page.write_text("新闻标题\n\n本报记者 王明\n\n今年产量增长7%。", encoding="utf-8")  # the page changed: stale
     assert report.cached_analysis(page, processed=processed).figures["text"].tolist() == ["7%"]
     assert events()[-2:] == ["parse", "discover"]
+
+
+def _analysis_in_a_process(page, processed, barrier) -> int:
+    barrier.wait()  # both processes ask at the same moment: neither finds the other's analysis written
+    return len(report.cached_analysis(page, processed=processed).figures)
+
+
+def test_two_processes_asking_at_once_make_one_analysis(tmp_path, monkeypatch):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    page = tmp_path / "p3.txt"
+    page.write_text("新闻标题\n\n本报记者 王明\n\n今年产量增长5%，出口增长3.2%。\n\n王明说，产量还会增长。", encoding="utf-8")
+    events = _trace(tmp_path, monkeypatch)
+    context = multiprocessing.get_context("fork")
+    barrier = context.Manager().Barrier(2)
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        counts = list(pool.map(_analysis_in_a_process, [page] * 2, [tmp_path / "processed"] * 2, [barrier] * 2))
+    assert counts == [2, 2]
+    assert sorted(events()) == ["analysis-read", "discover", "parse"]  # one made it, the other waited and read it
+
+
+def test_a_parsed_page_is_analysed_without_parsing_it_again_unless_it_is_not_the_files(tmp_path, monkeypatch):
+    page = tmp_path / "p4.txt"
+    page.write_text("新闻标题\n\n本报记者 王明\n\n今年产量增长5%。", encoding="utf-8")
+    parsed, other = load_page(page), load_page(page)
+    events = _trace(tmp_path, monkeypatch)
+    assert report.cached_analysis(page, processed=tmp_path / "a", parsed=parsed).figures["text"].tolist() == ["5%"]
+    assert events() == ["discover"]
+    page.write_text("新闻标题\n\n本报记者 王明\n\n今年产量增长7%。", encoding="utf-8")  # changed since it was parsed
+    assert report.cached_analysis(page, processed=tmp_path / "b", parsed=other).figures["text"].tolist() == ["7%"]
+    assert events()[1:] == ["parse", "discover"]
 
 
 def test_a_half_written_analysis_is_computed_again(tmp_path, monkeypatch):

@@ -37,6 +37,7 @@ from newsanalysis.report.provenance import dictionaries_sha256, package_fingerpr
 ANALYSIS_FORMAT = 3  # 3: analysis.json lists each article's summary and the page's metadata
 MANIFEST_NAME = "analysis.json"
 PAGE_PICKLE = "analysis.pickle"
+LOCK_NAME = ".analysis.lock"
 
 # columns of the tables an empty result still needs (a page too small for topics or distinctive terms)
 _EMPTY = {
@@ -334,10 +335,14 @@ def article_summaries(analysis: Analysis, *, n_terms: int = 5) -> list[dict]:
     top = {int(k): group["term"].head(n_terms).tolist() for k, group in ranked.groupby("article", sort=False)}
     n_figures = analysis.figures["article"].value_counts()
     n_sources = analysis.sources.loc[analysis.sources["speaker"] != "", "article"].value_counts()
-    return [{"index": a.index, "title": a.title, "display_title": a.display_title, "slug": a.slug,
-             "reporters": list(a.reporters), "n_figures": int(n_figures.get(a.index, 0)),
-             "n_sources": int(n_sources.get(a.index, 0)), "top_terms": top.get(a.index, [])}
+    return [_article_entry(a, int(n_figures.get(a.index, 0)), int(n_sources.get(a.index, 0)), top.get(a.index, []))
             for a in analysis.page.articles]
+
+
+def _article_entry(article, n_figures: int | None, n_sources: int | None, top_terms: list[str]) -> dict:
+    return {"index": article.index, "title": article.title, "display_title": article.display_title,
+            "slug": article.slug, "reporters": list(article.reporters), "n_figures": n_figures,
+            "n_sources": n_sources, "top_terms": top_terms}
 
 
 def read_analysis(folder: str | Path, *, fingerprint: str | None = None) -> Analysis | None:
@@ -357,9 +362,19 @@ def read_analysis(folder: str | Path, *, fingerprint: str | None = None) -> Anal
 def page_summary(analysis: Analysis) -> dict:
     """What the indexes show of a page: ``meta`` (date, paper, page_no, source) and ``articles``
     (:func:`article_summaries`)."""
-    meta = analysis.page.meta
+    return {**parsed_summary(analysis.page), "articles": article_summaries(analysis)}
+
+
+def parsed_summary(page: Page) -> dict:
+    """:func:`page_summary` of a page not analysed yet: what its parse says (counts None, no top terms).
+
+    Example:
+        >>> parsed_summary(parse_page("新闻标题\\n\\n本报记者 王明\\n\\n今年产量增长5%。"))["articles"][0]["n_figures"] is None
+        True
+    """
+    meta = page.meta
     return {"meta": {"date": meta.date, "paper": meta.paper, "page_no": meta.page_no, "source": meta.source},
-            "articles": article_summaries(analysis)}
+            "articles": [_article_entry(a, None, None, []) for a in page.articles]}
 
 
 def kept_summary(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None) -> dict | None:
@@ -378,16 +393,55 @@ def kept_summary(page_path: str | Path, *, top_n: int = 20, processed: str | Pat
     return {"meta": manifest.get("meta") or {}, "articles": manifest["articles"]}
 
 
+def analysis_lock(folder: str | Path):
+    """A context manager holding the lock of the analysis kept in ``folder`` while it is computed.
+
+    Whoever holds it computes; another process or thread asking for the same analysis waits for it and then reads
+    the kept result, so a page is analysed once even when a render and its report kernels ask at the same time.
+    It is re-entrant within a thread and released when its process dies (an OS lock on ``.analysis.lock``). A
+    folder that cannot be written is not locked (the analysis is computed, only not kept).
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp, analysis_lock(tmp), analysis_lock(tmp):
+        ...     "held twice by one thread"
+        'held twice by one thread'
+    """
+    from contextlib import contextmanager
+
+    import filelock
+
+    @contextmanager
+    def held():
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            # one object per path and process (is_singleton), so a thread that holds it can take it again
+            lock = filelock.FileLock(str(Path(folder) / LOCK_NAME), is_singleton=True)
+            lock.acquire()
+        except OSError:  # a read-only or full disk: nothing will be kept, so there is nothing to wait for
+            yield
+            return
+        try:
+            yield
+        finally:
+            lock.release()
+
+    return held()
+
+
 def cached_analysis(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None,
-                    encoding: str | None = None) -> Analysis:
+                    encoding: str | None = None, parsed: Page | None = None) -> Analysis:
     """The analysis of the page file ``page_path``: read from ``data/processed/<page>/`` when up to date,
     otherwise parsed, analysed and written there (so every notebook and command of a run shares one analysis).
+    While one process computes it, others asking for it wait and read it back (:func:`analysis_lock`).
 
     Args:
         page_path: a page file.
         top_n: terms kept per article in the ranked tables.
         processed: the folder of analyses (default ``data/processed``).
         encoding: the page's encoding when it cannot be detected.
+        parsed: the page as ``load_page`` parsed this file, when the caller has it (it is used only when its
+            text, hints and metadata are the file's: else the file is parsed again).
 
     Raises:
         InputError: the page cannot be read; NoArticlesError is not raised here (see ``require_articles``).
@@ -396,17 +450,23 @@ def cached_analysis(page_path: str | Path, *, top_n: int = 20, processed: str | 
     fingerprint = raw_fingerprint(raw, top_n=top_n)
     folder = analysis_dir(page_path, processed)
     found = read_analysis(folder, fingerprint=fingerprint)
-    if found is not None:
-        config.trace("analysis-read", str(page_path))
-        return found
-    analysis = analyse_page(parse_page(raw), top_n=top_n)
-    try:
-        write_analysis(analysis, folder)
-    except OSError as exc:  # a read-only or full disk: the analysis is still returned, only not kept
-        import logging
+    if found is None:
+        with analysis_lock(folder):
+            found = read_analysis(folder, fingerprint=fingerprint)  # written while this one waited
+            if found is None:
+                if parsed is None or analysis_fingerprint(parsed.text, top_n=top_n, hints=parsed.hints,
+                                                          meta=parsed.meta) != fingerprint:
+                    parsed = parse_page(raw)
+                analysis = analyse_page(parsed, top_n=top_n)
+                try:
+                    write_analysis(analysis, folder)
+                except OSError as exc:  # a read-only or full disk: the analysis is still returned, only not kept
+                    import logging
 
-        logging.getLogger(__name__).warning("%s: analysis not kept (%s)", folder, exc.strerror or exc)
-    return analysis
+                    logging.getLogger(__name__).warning("%s: analysis not kept (%s)", folder, exc.strerror or exc)
+                return analysis
+    config.trace("analysis-read", str(page_path))
+    return found
 
 
 def analyse(page: Page, *, top_n: int = 20) -> Analysis:

@@ -38,8 +38,15 @@ from newsanalysis import __version__, config
 from newsanalysis.errors import NewsAnalysisError, RenderError
 from newsanalysis.io import atomic_write as _atomic_write
 from newsanalysis.io import layout_path
-from newsanalysis.parse import require_articles
-from newsanalysis.report.analysis import cached_analysis, kept_summary, page_summary
+from newsanalysis.parse import Page, load_page, require_articles
+from newsanalysis.report.analysis import (
+    analysis_dir,
+    analysis_lock,
+    cached_analysis,
+    kept_summary,
+    page_summary,
+    parsed_summary,
+)
 from newsanalysis.report.export import article_nav, chart_tables, export_html, provenance_html
 from newsanalysis.report.indexes import CORPUS_KEY, OVERVIEW_SOURCE, up_nav, write_indexes
 from newsanalysis.report.filenames import report_filename, safe_name
@@ -137,13 +144,16 @@ def _load_manifest(out: Path) -> dict:
 
 
 def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: dict, extra: dict,
-               processed: Path) -> list[Job]:
-    # the page is parsed and analysed here, once; every notebook of the page reads this analysis back
+               processed: Path) -> tuple[list[Job], Page | None]:
+    """The page's jobs, and the parsed page when its analysis is still to be made (else None).
+
+    A page whose kept analysis is stale is only parsed here: its analysis is made while the report kernels
+    start (:class:`_Analyses`), and every notebook of the page reads it back."""
     summary = kept_summary(page_path, processed=processed)
+    parsed = None
     if summary is None:
-        analysis = cached_analysis(page_path, processed=processed)
-        require_articles(analysis.page)  # no articles: the page fails here, with one clear message
-        summary = page_summary(analysis)
+        parsed = require_articles(load_page(page_path))  # no articles: the page fails here, with one clear message
+        summary = parsed_summary(parsed)
     articles, meta = summary["articles"], summary["meta"]
     hints = layout_path(page_path)
     common = {"page_sha256": sha256_file(page_path), "package": package_fingerprint(),
@@ -165,7 +175,52 @@ def _page_jobs(page_path: Path, stem: str, notebooks: dict[str, Path], options: 
     for n, job in enumerate(jobs[1:]):
         neighbours = (names[n - 1] if n > 0 else None, names[n + 1] if n + 1 < len(names) else None)
         jobs[n + 1] = replace(job, neighbours=neighbours, fingerprint={**job.fingerprint, "neighbours": list(neighbours)})
-    return jobs
+    return jobs, parsed
+
+
+@dataclass
+class _Analyses:
+    """The analyses a render makes itself, in a thread, while its report kernels start."""
+
+    pending: list[tuple[Path, Page]] = field(default_factory=list)  # parsed pages, in the order they are made
+    started: dict[Path, threading.Event] = field(default_factory=dict)  # set once the page's lock is held
+    finished: dict[Path, threading.Event] = field(default_factory=dict)
+    summaries: dict[Path, dict] = field(default_factory=dict)  # page_summary of each page made
+
+    def add(self, page: Path, parsed: Page) -> None:
+        self.pending.append((page, parsed))
+        self.started[page], self.finished[page] = threading.Event(), threading.Event()
+
+    def make(self, processed: Path, emit) -> None:
+        """Analyse the pages in turn, each under its analysis lock, taken before ``started`` is set: the page's
+        kernels then wait for this analysis and read it back instead of making their own."""
+        for page_path, parsed in self.pending:
+            try:
+                with analysis_lock(analysis_dir(page_path, processed)):
+                    self.started[page_path].set()
+                    analysis = cached_analysis(page_path, processed=processed, parsed=parsed)
+                    self.summaries[page_path] = page_summary(analysis)
+            except Exception as exc:  # the page's notebooks meet the same error and report it; the index lists no counts
+                emit(f"analysis of {page_path} failed: {type(exc).__name__}: {exc}")
+            finally:
+                self.started[page_path].set()
+                self.finished[page_path].set()
+
+    def summary(self, page: Path) -> dict | None:
+        """The page's summary once its analysis is finished (None: not made in this run, or it failed)."""
+        if page in self.finished:
+            self.finished[page].wait()
+        return self.summaries.get(page)
+
+
+def _with_summary(info: dict, summary: dict | None, article: int | None) -> dict:
+    """A report's index entry ``info`` completed from its page's summary (None: ``info`` as it is)."""
+    if summary is None:
+        return info
+    if article is None:
+        return {**info, "meta": summary["meta"]}
+    found = next((a for a in summary["articles"] if a["index"] == article), None)
+    return {**info, "meta": summary["meta"], **(found or {})}
 
 
 def _corpus_job(corpus: dict, notebook: Path, options: dict) -> Job:
@@ -337,6 +392,8 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
     options = {"with_code": with_code, "kernel": kernel_name, "parameters": extra}
     todo: list[Job] = []
     results: list[ReportResult] = []
+    analyses = _Analyses()
+    late: list[tuple[ReportResult, Path, int | None]] = []
     # the trend report lives in corpus/: a page named corpus.txt gets a folder name of its own
     used: set[str] = {"corpus"} if corpus or CORPUS_KEY in entries else set()
     if corpus:
@@ -354,12 +411,14 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
             stem = f"{stem}-{hashlib.sha256(str(page).encode()).hexdigest()[:8]}"
         used.add(stem)
         try:
-            page_jobs = _page_jobs(page, stem, notebooks, options, extra, processed)
+            page_jobs, parsed = _page_jobs(page, stem, notebooks, options, extra, processed)
         except NewsAnalysisError as exc:
             results.append(ReportResult(f"{stem}/index.html", "overview", _portable(page, out), stem, None, page.stem,
                                         "failed", error=str(exc)))
             emit(f"failed {page}: {exc}")
             continue
+        if parsed is not None:
+            analyses.add(page, parsed)
         _drop_stale(out, entries, stem, {job.key for job in page_jobs}, emit)
         for job in page_jobs:
             previous = entries.get(job.key, {})
@@ -368,6 +427,8 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
                     and target.exists()):
                 known = {k: v for k, v in previous.items() if k in ReportResult.__dataclass_fields__}
                 results.append(ReportResult(**{**known, "status": "skipped", "key": job.key, "info": job.info}))
+                if parsed is not None:
+                    late.append((results[-1], page, job.article))
             else:
                 todo.append(job)
     n_total = len(todo)
@@ -381,9 +442,12 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
 
     def run(job: Job) -> ReportResult:
         nonlocal done
+        if job.page in analyses.started:
+            analyses.started[job.page].wait()
         emit(f"start {job.key}")
         result = _run_job(job, out, kernel_name=kernel_name, with_code=with_code, workdir=workdir,
                           processed=processed, cell_timeout=cell_timeout)
+        result.info = _with_summary(result.info, analyses.summary(job.page), job.article)
         with guard:
             done += 1
             entries[job.key] = {k: v for k, v in asdict(result).items() if k != "status"} | {"status": result.status}
@@ -401,10 +465,17 @@ def _render_locked(pages: list[Path], out: Path, *, jobs, with_code, force, note
     prefix = f"newsanalysis-render-{hashlib.sha256(str(out).encode()).hexdigest()[:8]}-"
     for stale in Path(tempfile.gettempdir()).glob(prefix + "*"):
         shutil.rmtree(stale, ignore_errors=True)
+    # the analyses are made in a thread of this process while the pool's kernels start: each kernel waits on its
+    # page's analysis lock, then reads the analysis back; later pages are analysed while earlier ones render
+    maker = threading.Thread(target=analyses.make, args=(processed, emit), name="newsanalysis-analyses", daemon=True)
+    maker.start()
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         workdir = Path(tmp)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             results += list(pool.map(run, todo))
+    maker.join()
+    for result, page, article in late:  # skipped reports of a page analysed in this run list its new counts
+        result.info = _with_summary(result.info, analyses.summary(page), article)
     for result in results:  # page-level parse failures and skipped reports are recorded too
         if result.key not in entries or result.status == "failed":
             entries[result.key] = asdict(result)
