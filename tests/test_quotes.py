@@ -230,6 +230,23 @@ def test_attributions(text, expected):
     assert _rows(extract_quotes(text)) == expected
 
 
+# A sentence's lead (在, 据, 同时…) is skipped at every sentence start, not only the paragraph's first: 在他看来 after
+# a sentence naming someone is that person's view (the lead pattern once held at offset 0 only).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("研讨会上学者各抒己见。农业大学教授王建国提醒各方保持耐心。在他看来，合作需要时间。",
+     [("indirect", "王建国", "农业大学教授", "提醒", "各方保持耐心"),
+      ("indirect", "王建国", "农业大学教授", "看来", "合作需要时间")]),
+    ("会议持续两天。农业专家李明远认为单产还有潜力。同时他说，良种推广是关键。",
+     [("indirect", "李明远", "农业专家", "认为", "单产还有潜力"),
+      ("indirect", "李明远", "农业专家", "说", "良种推广是关键")]),
+    ("研讨会开了两天。经济学家张晓梅说，市场信心正在恢复。此外她表示，消费还会回升。",
+     [("indirect", "张晓梅", "经济学家", "说", "市场信心正在恢复"),
+      ("indirect", "张晓梅", "经济学家", "表示", "消费还会回升")]),
+])
+def test_a_lead_is_skipped_at_any_sentence_start(text, expected):
+    assert _rows(extract_quotes(text)) == expected
+
+
 # A quote item opened by a speaker tag, 【name（title）】“…” or name（title）：“…” (blind round 5, mode 3): the quote is
 # the tagged person's, and 他/她 later in the paragraph carry the tag on (the verb after the quote is its cue).
 SPEAKER_TAGS = [
