@@ -299,6 +299,35 @@ def test_columns_and_empty_frame() -> None:
     assert df.empty
 
 
+def test_each_empty_table_is_a_new_one() -> None:
+    first = extract_figures("没有数字的句子。")
+    del first["note"]  # a caller's own edits stay in its own table
+    first.columns = ["列" + c for c in first.columns]
+    second = extract_figures("这里也没有。")
+    assert second.empty and list(second.columns) == COLUMNS
+    assert second["article"].dtype == "int64" and second["approx"].dtype == "bool"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # phone numbers are no figures, a 400 line with no seven digits in a row among them
+        ("服务热线400-123-4567，投诉电话0571-87654321，手机13912345678。", []),
+        ("全年接待游客4001.2万人次", [("4001.2万人次", 40012000.0, "人次", "count")]),
+        # a date's numeral ends at most four characters after it starts, at 年, 月, 日 or a separator
+        ("二〇二四年十二月三十一日，2024-05-06发布", [("二〇二四年十二月三十一日", "2024-12-31", None, "date"),
+                                                 ("2024-05-06", "2024-05-06", None, "date")]),
+        ("三十一日上午", [("三十一日", "---31", None, "date")]),
+        # a score and a race time need a digit on both sides of their separator
+        ("他以1分44秒86夺冠，随后3比1战胜对手", [("1分44秒86", 104.86, "秒", "duration"),
+                                               ("3比1", (3.0, 1.0), None, "score")]),
+        ("马拉松比赛他跑出2小时40分的成绩，分数比上年高", [("2小时40分", 9600.0, "秒", "duration")]),
+    ],
+)
+def test_figures_the_quick_tests_keep(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
 # The gold files label kinds more coarsely than extract_figures (their notes: "kind labels are a guide"): years
 # and clock times are `date`, fractions are `ratio`. A gold label accepts exactly these kinds of ours; any other
 # gold label must match our kind exactly.

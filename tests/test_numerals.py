@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -63,8 +65,18 @@ def test_folding_keeps_length(text: str, folded: str) -> None:
     assert len(out) == len(text) == len(to_halfwidth(text))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("，,０１２3.增长元个")), max_size=16))
+def test_a_comma_after_no_digit_stays_full_width(text: str) -> None:
+    out = fold_text(text)
+    assert len(out) == len(text)
+    for i, c in enumerate(text):
+        if c == "，" and not (i and out[i - 1].isdigit()):
+            assert out[i] == "，"
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(st.sampled_from(list("零一二两三四五六七八九十百千万亿点负0123456789.,余多分之又")), max_size=20))
 def test_parse_never_crashes(text: str) -> None:
     value = parse_numeral(text)
-    assert value is None or value == value  # a float, not NaN
+    assert value is None or not math.isnan(value)  # a float, not NaN

@@ -11,6 +11,7 @@ import math
 import re
 from bisect import bisect_left
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -35,7 +36,23 @@ _UP = ("增长", "增加", "上升", "提高", "提升", "上涨", "增幅", "�
        "偏大", "增", "涨", "升", "多")
 _DOWN = ("下降", "减少", "降低", "下滑", "下跌", "降幅", "跌幅", "回落", "缩小", "缩至", "缩短", "少了", "微减",
          "收窄", "下调", "调降", "调低", "降至", "跌至", "降价", "偏低", "偏少", "偏小", "减", "降", "少", "缩")
-_HEDGE_TAIL = re.compile("(?:" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + ")$")
+_HEDGES_LONGEST_FIRST = tuple(sorted(HEDGES_BEFORE, key=len, reverse=True))
+_HEDGE_TAIL = re.compile("(?:" + "|".join(_HEDGES_LONGEST_FIRST) + ")$")
+
+
+def _without_hedge_tail(piece: str) -> str:
+    """``piece`` without the hedge it ends with (``_HEDGE_TAIL.sub``: the longest such hedge), without a regex
+    tried at every position for the usual answer, none.
+
+    Example:
+        >>> _without_hedge_tail("粮食产量将近"), _without_hedge_tail("粮食产量")
+        ('粮食产量', '粮食产量')
+    """
+    if not piece.endswith(_HEDGES_LONGEST_FIRST):
+        return piece
+    if "\n" in piece:  # $ also matches before a final newline: the regex's own answer
+        return _HEDGE_TAIL.sub("", piece)
+    return next(piece[:-len(w)] for w in _HEDGES_LONGEST_FIRST if piece.endswith(w))
 
 
 # How far back from a figure its clause and sentence are read. Longer stretches without a clause or sentence
@@ -137,6 +154,7 @@ _TRAIL = sorted((
 _CHANGE = ("增长", "增加", "上升", "提高", "提升", "上涨", "下降", "减少", "降低", "下滑", "下跌", "回落", "增幅",
            "降幅", "涨幅", "跌幅", "微增", "微减")
 _COMPARE = re.compile(r"^(?:同比|环比|(?:比|较)?(?:去年|上年|前年|常年|上月|上季度)?(?:同期)?)")
+_COMPARE_FIRST = frozenset("同环比较去上前常")  # where a _COMPARE match that is not empty can start
 _MORE_LESS = re.compile(r"^(?:每亩|每人|人均)?([多少])(?:产|收|出)?$")  # 多产221.8亿斤, 少了258.2万亩
 _VERB_TAIL = re.compile("(?:同比|环比)?(?:" + "|".join(_CHANGE) + ")$")
 _RATE = frozenset({"日均", "平均每天", "每天", "单日", "每周", "每月", "人均"})
@@ -251,9 +269,9 @@ def _backward(para: _Paragraph, a: int, i: int) -> tuple[str, str]:
         inside = [f for f in para.earlier(i) if a <= f.start and f.end <= start]
     pieces = [text[inside[-1].end:start], text[a:inside[0].start]] if inside else [text[a:start]]
     for piece in pieces:
-        seg = _strip(_HEDGE_TAIL.sub("", piece))
-        core = _strip(_COMPARE.sub("", seg))
-        more = _MORE_LESS.match(core)
+        seg = _strip(_without_hedge_tail(piece))
+        core = _strip(_COMPARE.sub("", seg) if seg[:1] in _COMPARE_FIRST else seg)
+        more = _MORE_LESS.match(core) if len(core) <= 5 else None
         if core in _CHANGE or more:
             return "", ("增加" if more.group(1) == "多" else "减少") if more else core
         seg = _fit(seg)
@@ -372,7 +390,7 @@ def _direction(prefix: str) -> str | None:
         >>> _direction("比上年增加"), _direction("降幅收窄，增"), _direction("其中")
         ('up', 'up', None)
     """
-    m = _LONG_CHANGE_REVERSED.search(prefix[::-1])
+    m = None if _LONG_CHANGE_LAST.isdisjoint(prefix) else _LONG_CHANGE_REVERSED.search(prefix[::-1])
     if m is not None and m.start() == 0:
         return _REVERSED_DIRECTION[m.group()]  # a longer word right before the number beats 增, 降 ...
     last = _ONE_CHAR_DIRECTION.get(prefix[-1:])
@@ -384,6 +402,7 @@ def _direction(prefix: str) -> str | None:
 _ONE_CHAR_DIRECTION = {w: d for words, d in ((_UP, "up"), (_DOWN, "down")) for w in words if len(w) == 1}
 _REVERSED_DIRECTION = {w[::-1]: d for words, d in ((_UP, "up"), (_DOWN, "down")) for w in words if len(w) > 1}
 _LONG_CHANGE_REVERSED = re.compile("|".join(sorted(_REVERSED_DIRECTION, key=len, reverse=True)))
+_LONG_CHANGE_LAST = frozenset(w[0] for w in _REVERSED_DIRECTION)  # a clause without these holds none of the words
 
 
 _TO_RE = re.compile(r"(增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|缩短|回落|增|降|减|缩|升|涨|跌|提|扩)?"
@@ -554,17 +573,37 @@ _COLUMN_INDEX = pd.Index(COLUMNS)
 _TEXT_DTYPE = pd.Series(["字"]).dtype  # whatever dtype this pandas gives a column of strings (str, or object before 3.0)
 
 
+def _empty_frame() -> pd.DataFrame:
+    """The table of no figures, with the columns and dtypes pandas gives an empty frame of ``COLUMNS``."""
+    frame = pd.DataFrame([], columns=COLUMNS)
+    for column in _OPTIONAL:
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame.astype(_TYPES)
+
+
+_EMPTY: list[pd.DataFrame] = []  # the empty table, built once (building it takes ~25 times as long as a copy)
+
+
+def _text_array(values: tuple) -> Any:
+    """A column of strings in ``_TEXT_DTYPE``: straight from pyarrow when that is its storage (what
+    ``pd.array`` does after a pass of its own over the values), else through ``pd.array``."""
+    if _ARROW_TEXT is not None:
+        try:
+            return _ARROW_TEXT(_pa.array(values, type=_pa.large_string()), dtype=_TEXT_DTYPE)
+        except (_pa.ArrowException, TypeError):
+            pass  # a value that is not a string: pandas converts it
+    return pd.array(list(values), dtype=_TEXT_DTYPE)
+
+
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The figures table of ``rows``, each column built once in its final dtype (the optional texts as objects
     with None, the other texts as str) and put together without a pass of pandas over the columns."""
     if not rows:
-        frame = pd.DataFrame(rows, columns=COLUMNS)
-        for column in _OPTIONAL:
-            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-        return frame.astype(_TYPES)
+        if not _EMPTY:
+            _EMPTY.append(_empty_frame())
+        return _EMPTY[0].copy()
     arrays = []
-    for column in COLUMNS:
-        values = [r[column] for r in rows]
+    for column, values in zip(COLUMNS, zip(*map(_ROW_VALUES, rows))):
         if column in _TYPES:
             arrays.append(np.array(values, dtype=_TYPES[column]))
         elif column in _OPTIONAL:
@@ -572,7 +611,7 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
             array[:] = values  # element by element: never a nested array of a list
             arrays.append(array)
         else:
-            arrays.append(pd.array(values, dtype=_TEXT_DTYPE))
+            arrays.append(_text_array(values))
     # a copy of one column index per table: building it anew infers its dtype every time. _from_arrays skips the
     # public constructor's checks (30 % of this function); a pandas without it gets the public constructor.
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
@@ -581,3 +620,22 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
                            verify_integrity=False)
     return pd.DataFrame({column: pd.Series(array, dtype=object if column in _OPTIONAL else None, copy=False)
                          for column, array in zip(COLUMNS, arrays)})
+
+
+_ROW_VALUES = itemgetter(*COLUMNS)
+
+
+def _arrow_text_array() -> Any:
+    """The pandas array class of ``_TEXT_DTYPE`` when it is stored in pyarrow, else None."""
+    if getattr(_TEXT_DTYPE, "storage", None) != "pyarrow":
+        return None
+    try:
+        from pandas.arrays import ArrowStringArray
+    except ImportError:
+        return None
+    return ArrowStringArray if isinstance(pd.array(["字"], dtype=_TEXT_DTYPE), ArrowStringArray) else None
+
+
+_ARROW_TEXT = _arrow_text_array()
+if _ARROW_TEXT is not None:
+    import pyarrow as _pa

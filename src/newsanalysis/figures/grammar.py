@@ -47,20 +47,23 @@ CORE_RE = re.compile(rf"(?<![\d.])(?>{_CORE})")
 # where a match of the long patterns can start: they are tried only there (a paragraph has few numerals), which
 # finds the same matches as a scan of every position because none of them can match the empty string
 _CORE_STARTS = re.compile(rf"[负\-\d{_CN}]")
-_DATE_STARTS = re.compile(r"[\d〇零一二三四五六七八九十]")
+# a date starts at a numeral that reaches 年, 月, 日 or the separator of 2024-05-06 within its first five characters
+_DATE_STARTS = re.compile(r"[\d〇零一二三四五六七八九十](?=[\d〇零一二三四五六七八九十]{0,3}[年月日/.\-])")
 _TIME_STARTS = re.compile("[" + "".join(sorted({p[0] for p in PERIODS_OF_DAY})) + r"\d一二两三四五六七八九十]")
 
 
 def _matches(pattern: re.Pattern, starts: re.Pattern, s: str) -> Iterator[re.Match]:
     """``pattern.finditer(s)``, tried only at the positions ``starts`` finds (a match never starts elsewhere)."""
-    done = 0
-    for at in starts.finditer(s):
+    search, match = starts.search, pattern.match
+    at = search(s)
+    while at is not None:
         pos = at.start()
-        if pos >= done:
-            m = pattern.match(s, pos)
-            if m is not None:
-                done = m.end()
-                yield m
+        m = match(s, pos)
+        if m is None:
+            at = search(s, pos + 1)
+        else:
+            yield m
+            at = search(s, m.end() if m.end() > pos else pos + 1)  # the next start past the match
 
 
 _FIGURE_CHAR = re.compile(rf"[\d{_CN}半番折]")
@@ -79,6 +82,7 @@ _PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
 MOST_DIGITS = 30
 _LONGEST_NUMERAL = 40
 _DIGIT_RE = re.compile(rf"[\d{_CNDIG}]")
+_SEVEN_DIGITS = re.compile(r"\d{7}")  # every phone number but a 400 line holds seven digits in a row
 
 
 def unread(start: int, end: int, digits: int) -> Figure:
@@ -196,7 +200,7 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             mark(fig.start, fig.end)
 
     # a pattern that needs a character the text lacks (a colon, 时 or 点, 半, 分之 ...) is not run: the same matches
-    for m in PHONE_RE.finditer(s):
+    for m in PHONE_RE.finditer(s) if "400" in s or _SEVEN_DIGITS.search(s) else ():
         mark(*m.span())  # 0571-87654321: a phone number, not a range
     for a, b in _title_spans(s):
         mark(a, b)  # 《1984》, 《流浪地球2》: names, not figures

@@ -15,7 +15,6 @@ numeral is no figure (神舟二十号, C909, 七下八上, 一家) or that the f
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 
@@ -82,7 +81,7 @@ def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
         return _with_unit(num, fig, pos, unit, upos, uend, half, inner)
     # a one-character measure word after a Chinese numeral counts unless the tokenizer reads it as the start of
     # a longer noun (三大股指); the tags are asked for only when the two readings differ (一家, 一步: neither)
-    counted = _with_unit(num, copy.copy(fig), pos, unit, upos, uend, half, inner)
+    counted = _with_unit(num, fig.copy(), pos, unit, upos, uend, half, inner)
     other = _with_unit(num, fig, pos, uncounted[0], upos, uncounted[1], half, inner)
     if counted == other:
         return counted

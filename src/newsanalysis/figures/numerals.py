@@ -79,6 +79,10 @@ def fold_text(text: str) -> str:
         simple = simple.translate(_TRADITIONAL)
     if "，" not in text:
         return simple
+    commas = [m.start() for m in _FULL_COMMA.finditer(text)]
+    if not any(i > 0 and simple[i - 1].isdigit() for i in commas):
+        # no comma after a digit (the usual paragraph): every one separates, and stays full-width
+        return "，".join(simple[a + 1 if a >= 0 else 0:b] for a, b in zip([-1, *commas], [*commas, len(simple)]))
     folded = list(simple)
     # a full-width comma separates clauses and list items (120，150); it groups thousands only between
     # full-width digits (９，９９９) or before a decimal part (82，225.00)

@@ -27,6 +27,7 @@ from newsanalysis.memo import text_cache
 
 _PAIRS = {(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)}
 _PAIR_RE = re.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[一二两三四五六七八九])(?P<mag>[十百千万亿]*)")
+_PAIR_DIGITS = frozenset("一二两三四五六七八九")  # where a _PAIR_RE match starts
 _ZERO_SPANS = ("年", "个月", "天", "小时", "分钟", "秒")  # 零年: no time at all
 
 
@@ -158,7 +159,7 @@ def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
             break
     if len(core) >= 3 and core[-1] in "两兩" and core[-2] in SMALL_UNITS and core[-3] in DIGITS:
         end, core = end - 1, core[:-1]  # 三十两, 三千两百两: the last 两 is the unit liang, not a digit
-    pair = _PAIR_RE.fullmatch(core)
+    pair = _PAIR_RE.fullmatch(core) if core[:1] in _PAIR_DIGITS else None
     a_b = (DIGITS[pair.group("a")], DIGITS[pair.group("b")]) if pair else None
     if pair and a_b in _PAIRS:
         value = parse_numeral(pair.group("a") + pair.group("mag")) or 0.0  # 两三部, 七八成, 三五百块

@@ -17,10 +17,12 @@ from newsanalysis.figures.ranges import Figure
 from newsanalysis.figures.words import SPORTS_WORDS, UNITS_LONGEST_FIRST
 
 SCORE_RE = re.compile(r"(?<![A-Za-z\d.:∶/\-])(?P<a>\d{1,3})(?P<sep> ?[比:∶] ?|-)(?P<b>\d{1,3})(?![\d.:∶/%\-])")
+_SCORE_HINT = re.compile(r"\d(?: ?[比:∶] ?|-)\d")  # the last digit of a SCORE_RE match's a, its sep, b's first
 RACE_RE = re.compile(
     r"(?<![\d.时点])(?:(?P<h>\d{1,2})小时(?P<hm>[0-5]?\d)分(?:钟)?(?:(?P<hsec>[0-5]?\d)秒(?P<hhs>\d{1,3})?)?"
     r"|(?P<m>\d{1,3})分(?P<sec>[0-5]?\d)秒(?P<hs>\d{1,3})?)(?![\d.])"
 )
+_RACE_HINT = re.compile(r"\d(?:小时|分)\d")  # h小时m… or m分s…: where a RACE_RE match turns to its second number
 RELAY_RE = re.compile(r"(?<![\d.])(?P<n>[2-9])\s?[×xX]\s?(?P<d>\d{2,4})(?P<u>米|m)(?![A-Za-z])")
 
 # words that make two numbers a ratio, not a score: 师生比为1:15, 比例为3∶1, 按1∶1配比
@@ -85,8 +87,8 @@ def _clock_shaped(a: str, b: str) -> bool:
 def scan_scores(s: str) -> list[Figure]:
     """The scores in the folded text ``s`` (other pairs are left to the ratio, clock and range readers)."""
     out: list[Figure] = []
-    if "比" not in s and ":" not in s and "∶" not in s and "-" not in s:
-        return out  # no separator of two numbers
+    if "比" not in s and ":" not in s and "∶" not in s and "-" not in s or _SCORE_HINT.search(s) is None:
+        return out  # no separator of two numbers, or none between two digits
     for m in SCORE_RE.finditer(s):
         a, b, sep = m.group("a"), m.group("b"), m.group("sep").strip()
         kind = score_or_ratio(s, m.start(), m.end(), sep)
@@ -100,8 +102,8 @@ def scan_scores(s: str) -> list[Figure]:
 def scan_race_times(s: str) -> list[Figure]:
     """Durations printed in two or three units, in seconds: 1分44秒86, 3分27秒, 2小时40分 (in a race), 1小时2分3秒."""
     out: list[Figure] = []
-    if "分" not in s:
-        return out  # every race time has minutes
+    if "分" not in s or _RACE_HINT.search(s) is None:
+        return out  # every race time has minutes, with a number of hours before them or of seconds after
     for m in RACE_RE.finditer(s):
         h, mi = m.group("h"), m.group("hm") or m.group("m")
         sec, hs = m.group("hsec") or m.group("sec"), m.group("hhs") or m.group("hs")

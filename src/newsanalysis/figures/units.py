@@ -53,8 +53,9 @@ def with_magnitude(num: Numeral) -> tuple[Figure, int, bool]:
             scale *= BIG_UNITS[c]
         else:
             break
-    if scale == 1 and len(core.strip()) == 2 and core.strip()[-1] in SMALL_UNITS and core.strip()[0] in DIGITS:
-        scale = -SMALL_UNITS[core.strip()[-1]]  # 三千 in 两到三千: the 千 applies to both ends
+    bare = core.strip() if scale == 1 else ""
+    if len(bare) == 2 and bare[-1] in SMALL_UNITS and bare[0] in DIGITS:
+        scale = -SMALL_UNITS[bare[-1]]  # 三千 in 两到三千: the 千 applies to both ends
     fig = Figure(num.start, num.end, value=num.value, scale=scale)
     pos = num.end
     if num.has_ar and s[pos:pos + 1] == "k" and not (s[pos + 1:pos + 2].isascii() and s[pos + 1:pos + 2].isalpha()):
