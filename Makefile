@@ -42,6 +42,7 @@ bench: $(DEV_STAMP) ## run the benchmarks under bench/ (installs the peer librar
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/segment_bench.py
 	$(BIN)/python bench/pipeline_bench.py
+	$(BIN)/python bench/topics_bench.py
 	$(BIN)/python bench/score_figures.py
 	$(BIN)/python bench/render_bench.py
 	$(BIN)/python bench/corpus_bench.py
