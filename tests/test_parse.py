@@ -996,3 +996,28 @@ def test_a_section_name_over_the_folio_is_furniture_and_no_empty_article_is_made
     assert (art.column, art.title, art.reporters) == ("人物", "守护“钢铁动脉”的夜行人", ["柏叙白"])
     assert {e.line: e.reason for e in page.ledger if e.role == "dropped"} == dropped
     assert [e.line for e in page.ledger] == list(range(1, page.text.count("\n") + 2))  # every line accounted for
+
+
+# A front page's 导读 teasers (blind round 6, digest_1): each is a heading and a sentence or two closed by the page its
+# story is on, at the end of the text or on a line of its own; the pointer is the teaser's jump, never body text.
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_teasers_closed_by_page_pointers_are_articles_of_their_own(sep):
+    text = sep.join([
+        "本期导读", "秋粮收购进度过半", "全省已收购秋粮412万吨，比去年同期多收38万吨。（详见第2版）",
+        "城际铁路全线贯通", "青江城际铁路昨日全线贯通，全长86公里，设站9座。", ">>>第4版",
+        "老年食堂覆盖所有街道", "全市已建成老年食堂214家，日均就餐1.3万人次。>>>第5版",
+        "冬季供暖提前启动", "本报讯（记者 林知夏）今年冬季供暖提前5天启动。", "市热力公司介绍，全市供热面积达1.2亿平方米。",
+    ])
+    page = parse_page(text)
+    assert [(a.column, a.title, a.jump, len(a.paragraphs)) for a in page.articles] == [
+        ("本期导读", "秋粮收购进度过半", "详见第2版", 1), (None, "城际铁路全线贯通", "第4版", 1),
+        (None, "老年食堂覆盖所有街道", "第5版", 1), (None, "冬季供暖提前启动", None, 2)]
+    assert page.articles[0].paragraphs == ["全省已收购秋粮412万吨，比去年同期多收38万吨。"]
+    assert page.articles[2].paragraphs == ["全市已建成老年食堂214家，日均就餐1.3万人次。"]
+
+
+@pytest.mark.parametrize("text", ["全年增长5%（第3版）。", "他在第3版上看到了这条消息。", "详见第3版的报道。"])
+def test_a_page_number_inside_a_sentence_is_no_pointer(text):
+    from newsanalysis.parse.lines import jump_text, trailing_pointer
+
+    assert trailing_pointer(text) is None and jump_text(text) is None

@@ -272,6 +272,11 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
             text = text[: tail[0]].rstrip()
             trimmed = printed - len(text)
             out.reporters += [n for n in tail[1] if n not in out.reporters]
+        elif (pointer := L.trailing_pointer(text)) is not None and pointer[0] > 0:
+            out.jump = out.jump or pointer[1]  # a teaser's （详见第3版）: the page its story is on
+            printed = len(text)
+            text = text[: pointer[0]].rstrip()
+            trimmed = printed - len(text)
         if not text.strip():
             ledger[group[0].line] = _entry(group[0], article, "byline", "dateline and byline on a line of their own")
             continue
@@ -302,6 +307,8 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
             reason = f"title, dateline or jump taken off: {group[0].text[:cut]}" if n == 0 and cut else ""
             if n == last and (tail := L.trailing_byline(block.text)) is not None and tail[0] > 0:
                 reason = (reason + "; " if reason else "") + f"bracketed byline removed: {block.text[tail[0]:]}"
+            elif n == last and (pointer := L.trailing_pointer(block.text)) is not None and pointer[0] > 0:
+                reason = (reason + "; " if reason else "") + f"page pointer taken off: {block.text[pointer[0]:]}"
             if joined:
                 reason = (reason + "; " if reason else "") + joined
             ledger[block.line] = _entry(block, article, role, reason)

@@ -87,6 +87,12 @@ CREDIT_RE = re.compile(
     rf")\s*[)\]】]?\s*$"
 )
 JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?)\s*[)\]】]\s*$")
+_PAGE_NO = r"第?\s*[0-9一二三四五六七八九十A-Za-z]{1,4}\s*版"
+# a teaser's pointer to the page that carries the story: （详见第3版）, （见A5版）, >>>第6版, →第2版
+POINTER_RE = re.compile(
+    rf"(?:[(\[【]\s*(?P<bracketed>(?:详见|详情见|见)\s*(?:本报)?{_PAGE_NO})\s*[)\]】]"
+    rf"|(?:>{{2,3}}|》{{2,3}}|→|▶|➤)\s*(?P<arrowed>(?:详见)?\s*{_PAGE_NO}))\s*$"
+)
 EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*编者按\s*[】\]]?\s*[:：]?\s*")
 _MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华网|光明网|澎湃新闻|经济日报|人民日报|解放日报|文汇报|中央社|中通社)"
@@ -376,9 +382,37 @@ def credit_photographers(text: str) -> list[str]:
 
 
 def jump_text(text: str) -> str | None:
-    """``下转第2版`` for a jump line ``（下转第2版）``, else None."""
-    m = JUMP_RE.match(fold(text))
-    return m.group(1).strip() if m else None
+    """``下转第2版`` for a jump line ``（下转第2版）``, or a teaser's pointer line (``（详见第2版）``, ``>>>第6版``), else
+    None.
+
+    Example:
+        >>> jump_text("（下转第2版）"), jump_text("（详见第2版）"), jump_text(">>>第6版"), jump_text("第6版")
+        ('下转第2版', '详见第2版', '第6版', None)
+    """
+    folded = fold(text)
+    m = JUMP_RE.match(folded)
+    if m:
+        return m.group(1).strip()
+    found = trailing_pointer(folded)
+    return found[1] if found is not None and not folded[:found[0]].strip() else None
+
+
+def trailing_pointer(text: str) -> tuple[int, str] | None:
+    """Where a page pointer closing ``text`` starts, and the pointer without its brackets or arrows: a teaser ends
+    with the page its story is on (``……考务保障有序。（详见第3版）``).
+
+    Example:
+        >>> trailing_pointer("各地考点秩序平稳。（详见第3版）"), trailing_pointer("样品自月背起飞。>>>第4版")
+        ((9, '详见第3版'), (8, '第4版'))
+        >>> trailing_pointer("全年增长5%（第3版）") is None
+        True
+    """
+    if "版" not in text[-8:]:
+        return None
+    m = POINTER_RE.search(fold(text))
+    if not m:
+        return None
+    return m.start(), "".join((m.group("bracketed") or m.group("arrowed")).split())
 
 
 def editors_note_body(text: str) -> str | None:

@@ -299,9 +299,10 @@ def _has_top_byline(blocks: list[Block], body: int) -> bool:
 
 
 def _ends_article(block: Block) -> bool:
-    """A jump line, a bracketed byline or a notice's signature closes an article (``（下转第2版）``, ``……。（孙海燕）``)."""
+    """A jump line, a bracketed byline, a notice's signature or a teaser's page pointer closes an article
+    (``（下转第2版）``, ``……。（孙海燕）``, ``……。（详见第3版）``)."""
     return block.kind in ("tail_byline", "jump", "signature") or (
-        block.kind == "text" and L.trailing_byline(block.text) is not None)
+        block.kind == "text" and (L.trailing_byline(block.text) is not None or L.trailing_pointer(block.text) is not None))
 
 
 def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool,
