@@ -1021,3 +1021,26 @@ def test_a_page_number_inside_a_sentence_is_no_pointer(text):
     from newsanalysis.parse.lines import jump_text, trailing_pointer
 
     assert trailing_pointer(text) is None and jump_text(text) is None
+
+
+# A 读书 page (blind round 6, books_1): a review's book box is its captions (neither headline nor body), the
+# reviewer printed after the body over （作者为…） is its byline, and each heading of a 新书速递 column opens an item.
+def test_a_book_review_and_a_column_of_book_notes():
+    page = parse_page("\n".join([
+        "书香", "山河入梦来", "——读《群山之间》", "《群山之间》 林雁秋 著", "北岭文艺出版社 2024年8月 定价59元",
+        "　　这是一部写山村教师的小说，全书28万字。", "　　作者在山区任教十二年，写来格外真切。", "许知远",
+        "（作者为北岭师范大学文学院副教授）", "新书速递", "《海上丝路》", "　　本书讲述泉州港的千年兴衰。海风书局2024年6月出版，定价48元。",
+        "《城市的树》", "　　作者走访了32座城市的古树。青柠出版社2024年7月出版，定价39元。",
+    ]))
+    review, *notes = page.articles
+    assert (review.title, review.subtitle, review.reporters, review.captions, len(review.paragraphs)) == (
+        "山河入梦来", "——读《群山之间》", ["许知远"], ["《群山之间》 林雁秋 著", "北岭文艺出版社 2024年8月 定价59元"], 2)
+    assert review.subheads == []
+    assert [(a.column, a.title, len(a.paragraphs)) for a in notes] == [("新书速递", "《海上丝路》", 1), (None, "《城市的树》", 1)]
+
+
+@pytest.mark.parametrize("text", ["《群山之间》出版后广受好评", "出版社定于2024年8月出版，定价59元。", "山河入梦来"])
+def test_sentences_about_books_are_no_book_box(text):
+    from newsanalysis.parse.lines import is_book_info
+
+    assert not is_book_info(text)

@@ -122,6 +122,9 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
         elif block.kind == "credit":
             out.photographers += [n for n in L.credit_photographers(block.text) if n not in out.photographers]
             ledger[block.line] = _entry(block, article, "credit")
+        elif block.kind == "book_info":
+            out.captions.append(block.text)  # the book box of a review: bibliographic lines, not running text
+            ledger[block.line] = _entry(block, article, "caption", "book information")
         elif block.kind == "jump" or (block.kind == "jump_in" and L.leading_jump(block.text)[1] >= len(block.text.rstrip())):
             out.jump = L.jump_text(block.text)
             ledger[block.line] = _entry(block, article, "jump")

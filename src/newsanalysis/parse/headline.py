@@ -81,6 +81,20 @@ _COLUMN_WORDS = (
 )
 
 
+# columns of short items, each under a heading of its own: every heading in one starts the next item
+_ITEM_COLUMN_WORDS = ("速递", "简讯", "快讯", "短讯", "书讯", "导读", "一览", "集锦", "荐书", "书架", "短波")
+
+
+def is_item_column(text: str) -> bool:
+    """The name of a column of short items (``新书速递``, ``要闻简讯``, ``今日导读``), where each heading opens an item.
+
+    Example:
+        >>> is_item_column("新书速递"), is_item_column("今日导读"), is_item_column("政策解读")
+        (True, True, False)
+    """
+    return is_column_name(text) and _visible(fold(text)).endswith(_ITEM_COLUMN_WORDS)
+
+
 def is_column_name(text: str) -> bool:
     """The name of a recurring column (栏目) as printed above a title: very short, or ending like one.
 

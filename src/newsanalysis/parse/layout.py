@@ -172,6 +172,23 @@ def mark_tail_bylines(blocks: list[Block]) -> None:
             block.kind = "tail_byline"  # 本报评论员 under a commentary's last paragraph never opens the next article
 
 
+def mark_author_names(blocks: list[Block]) -> None:
+    """A signed piece's author printed after the body on a line of their own, over the note that says who they are
+    (``叶临川`` / ``（作者为江城大学文学院教授）``): the name is the piece's byline, not a subhead or a heading.
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> page = parse_page("读书的乐趣\\n　　读书使人明智。\\n叶临川\\n（作者为江城大学文学院教授）")
+        >>> [(a.title, a.reporters, a.paragraphs, a.subheads) for a in page.articles]
+        [('读书的乐趣', ['叶临川'], ['读书使人明智。'], [])]
+    """
+    for i in range(1, len(blocks)):
+        block, name = blocks[i], blocks[i - 1]
+        if (block.kind == "tail_byline" and L.is_author_note(block.text) and name.kind == "text"
+                and not name.continues and L.is_bare_name(name.text)):
+            name.kind = "tail_byline"
+
+
 def mark_signatures(blocks: list[Block]) -> None:
     """A notice's closing lines: the issuing body and the date signed under its text (``国家税务总局北京市税务局`` /
     ``2025年2月20日``). They are the notice's last body paragraphs (``signature``), not the next article's headline.

@@ -165,6 +165,12 @@ def leading_byline(text: str) -> tuple[list[str], int] | None:
 
 
 AUTHOR_NOTE_RE = re.compile(r"^\s*\(\s*作者(?:系|为|是)[^()]{2,60}\)\s*$")
+# a book review's book box: 《书名》 贺青川 著 / 青澜人民出版社 2024年5月 定价68元
+_BOOK_BY = re.compile(rf"^《[^《》]{{1,40}}》\s*(?:\[[^\]]{{1,6}}\]\s*)?{NAME}(?:\s*[、,]\s*{NAME})*\s*(?:等\s*)?"
+                      r"(?:著|编著|主编|编|译|绘|撰|编译|口述)(?=\s|$|[,;，；])")
+_PUBLISHER = re.compile(r"(?:出版社|书局|出版集团|出版公司|出版传媒|书店|印书馆)")
+_BOOK_FACT = re.compile(r"定价|ISBN|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[.\-/]\d{1,2}|\d+(?:\.\d+)?\s*元")
+BOOK_INFO_MAX_CHARS = 60
 
 
 # What a line of running text may start with and still be one of the kinds above or below: a bracket (a tail
@@ -203,6 +209,39 @@ def is_author_note(text: str) -> bool:
         (True, False)
     """
     return bool(AUTHOR_NOTE_RE.match(fold(text)))
+
+
+def is_book_info(text: str) -> bool:
+    """A line of a book review's book box: the book and its author (``《长河之书》 贺青川 著``), or its publisher with the
+    date or price (``青澜人民出版社 2024年5月 定价68元``); never a sentence.
+
+    Example:
+        >>> is_book_info("《长河之书》 贺青川 著"), is_book_info("青澜人民出版社 2024年5月 定价68元")
+        (True, True)
+        >>> is_book_info("青禾书局2024年3月出版，定价49.80元。"), is_book_info("《长河之书》出版")
+        (False, False)
+    """
+    s = fold(text).strip()
+    if len(s) > BOOK_INFO_MAX_CHARS or "。" in s or s.endswith(("!", "?")):
+        return False
+    if s.startswith("《") and _BOOK_BY.match(s):
+        return True
+    return "，" not in text and "," not in s and bool(_PUBLISHER.search(s)) and bool(_BOOK_FACT.search(s))
+
+
+def is_bare_name(text: str) -> bool:
+    """A line shaped like one person's name and nothing else (``叶临川``, ``迭戈·卡里奥``): any two to four Han
+    characters are, so only its place (over ``（作者为…）``) tells a name from a short word.
+
+    Example:
+        >>> is_bare_name("叶临川"), is_bare_name("叶临川。"), is_bare_name("江城大学文学院教授")
+        (True, False, False)
+    """
+    s = "".join(unpad_names(text).split())
+    return bool(_BARE_NAME.fullmatch(fold(s))) and _split_names(s) == (s,)
+
+
+_BARE_NAME = re.compile(NAME)
 
 
 def is_tail_byline(text: str) -> bool:

@@ -19,13 +19,14 @@ from newsanalysis.parse.meta import complete_meta
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, slugify
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.body import looks_cut, read_body
-from newsanalysis.parse.headline import assign_headline, display_title
+from newsanalysis.parse.headline import assign_headline, display_title, is_item_column
 from newsanalysis.parse.blocks import Block, headline_like
 from newsanalysis.parse.layout import (
     PHOTO_NEWS_MAX_TEXTS,
     apply_hints,
     forced_starts,
     is_photo_news,
+    mark_author_names,
     mark_boxes,
     mark_bullet_lists,
     mark_hard_wraps,
@@ -132,6 +133,7 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
     mark_bullet_lists(blocks)
     mark_boxes(blocks)
     mark_signatures(blocks)
+    mark_author_names(blocks)
     if blocks:
         counts: dict[int, int] = {}  # a plain count: Counter's set-up costs more than counting a page's lines
         for b in blocks[1:] or blocks:
@@ -156,6 +158,8 @@ def _above_folio(blocks: list[Block], n: int) -> bool:
 
 
 def _kind(text: str) -> str:
+    if len(text) <= L.BOOK_INFO_MAX_CHARS and L.is_book_info(text):
+        return "book_info"  # a review's book box (its 《书名》 作者 著 line reads like running text): its captions
     if L.is_running_text(text):
         return "text"
     if L.is_credit(text):
@@ -346,6 +350,7 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         j = run_end
     if not singles:
         return found
+    heads = {h: blocks[h:e] for h, e in found} | {lo: header}  # each segment's headline lines
     cuts = [lo] + [h for h, _ in found] + [hi]
     for k, single in enumerate(singles):
         segment_end = min(c for c in cuts if c > single)
@@ -365,6 +370,8 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         prior = max((b for h, b in found if h < single), default=None)
         if _closes_photo_news(blocks, prior if prior is not None or top_byline else lo, single, segment_end):
             score += 2  # the heading under a photo-news credit: that piece is complete
+        if any(b.kind == "text" and is_item_column(b.text) for b in heads[segment_start]):
+            score += 2  # a column of short items (新书速递): each heading opens the next one
         if score >= 2:
             found.append((single, single + 1))
     return sorted(found)
