@@ -1044,3 +1044,25 @@ def test_sentences_about_books_are_no_book_box(text):
     from newsanalysis.parse.lines import is_book_info
 
     assert not is_book_info(text)
+
+
+# A 问政 page (blind round 6, forum_1): each reader's message under its question heading is an item of its own, and
+# the 【回复单位】 line over the answer is a subhead, however long the department's name.
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_each_readers_message_on_a_forum_page_is_an_article(sep):
+    page = parse_page(sep.join([
+        "民生热线", "小区路灯坏了没人修？", "网友“北岭老周”：我们小区的路灯坏了两个月，找物业也没用。",
+        "【回复单位】北岭市城市管理和综合执法局", "您好！经核查，路灯已于9月3日修复，共更换灯具12盏。",
+        "公交站能否加装雨棚？", "市民钱女士：学校门口的公交站没有雨棚，下雨天孩子们只能淋雨。",
+        "北岭市交通运输局回复：您好！该站点雨棚已列入今年计划，预计11月底前完工。",
+    ]))
+    assert [(a.column, a.title, a.subheads, len(a.paragraphs)) for a in page.articles] == [
+        ("民生热线", "小区路灯坏了没人修？", ["【回复单位】北岭市城市管理和综合执法局"], 2),
+        (None, "公交站能否加装雨棚？", [], 2)]
+
+
+@pytest.mark.parametrize("text", ["网友们纷纷点赞。", "市民广场上人头攒动：", "读者朋友们，"])
+def test_a_sentence_about_readers_is_no_message_label(text):
+    from newsanalysis.parse.lines import opens_message
+
+    assert not opens_message(text)

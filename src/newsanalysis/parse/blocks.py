@@ -55,6 +55,8 @@ def headline_text(text: str) -> bool:
         (True, False, False)
     """
     s = fold(text)
+    if s.lstrip().startswith("【") and L.REPLY_LABEL_RE.match(s):
+        return False  # 【回复单位】江城市住建局 names who answers a message: a subhead, never a headline
     label = L.qa_label(text)
     # 財爺：年底盛事有助維持氣氛 is a headline quoting its speaker; an interview turn is a sentence or a question
     if label and (label[0] in ("记者", "问", "答", "主持人") or ends_sentence(text) or len(s) > SPEAKER_HEADLINE_MAX_CHARS):

@@ -139,6 +139,8 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
             groups.append([block])  # one result per line, each a paragraph
         elif block.kind == "furniture":
             ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
+        elif block.kind == "text" and L.REPLY_LABEL_RE.match(fold(block.text)) and len(block.text) <= SUBHEAD_MAX_CHARS:
+            pending_subheads.append((block, len(groups)))  # 【回复单位】江城市住建局: who answers, over the answer
         elif block.kind == "text" and len(block.text) <= BOX_MAX_CHARS and _BOX_RE.match(fold(block.text)):
             out.boxes.append(block.text)  # 【观点】……: a pull quote repeats the body, it is not body text
             ledger[block.line] = _entry(block, article, "box")

@@ -244,6 +244,23 @@ def is_bare_name(text: str) -> bool:
 _BARE_NAME = re.compile(NAME)
 
 
+# a reader's message on a 问政 / 留言板 page opens with who sent it: 网友“江城老李”：…, 市民王女士：…, 读者李先生来信：…
+_MESSAGE_RE = re.compile(r"^\s*(?:网友|网民|市民|读者|居民|群众|留言人|听众|观众)\s*(?:[“\"][^“”\"]{1,16}[”\"]|[\u4e00-\u9fff]{1,5}"
+                         r"(?:先生|女士|同学|老师|大爷|阿姨)?)?\s*(?:留言|来信|来电|提问|反映|问)?\s*[:：]")
+# the line naming the department that answers a message: 【回复单位】江城市住建局
+REPLY_LABEL_RE = re.compile(r"^\s*【\s*(?:回复|答复|办理|责任)(?:单位|部门)?\s*】")
+
+
+def opens_message(text: str) -> bool:
+    """A paragraph opening with a reader's message label (``网友“江城老李”：``, ``市民王女士：``).
+
+    Example:
+        >>> opens_message("网友“江城老李”：我家住在五楼"), opens_message("市民王女士来电：小区停水"), opens_message("网友们纷纷点赞。")
+        (True, True, False)
+    """
+    return bool(_MESSAGE_RE.match(fold(text)))
+
+
 def is_tail_byline(text: str) -> bool:
     """A byline in brackets printed after the body, such as ``（本报记者 王明）``.
 

@@ -426,12 +426,14 @@ def _after_closing_photos(blocks: list[Block], lo: int, j: int) -> bool:
 def _opens_own_article(blocks: list[Block], lo: int, j: int, above: list[Block]) -> bool:
     """A headline line at ``j`` that heads an article of its own although nothing closed the one above: a
     sidebar (``链接：…``, ``组图：…``, a bare box label such as ``以案说法`` or ``小知识``, a bare ``链接`` over a box
-    that does not explain the headline ``above``), a Q&A column (``专家答疑`` over ``问：``) after an article with no
+    that does not explain the headline ``above``), a heading over a reader's message (``网友“江城老李”：…``), a Q&A column (``专家答疑`` over ``问：``) after an article with no
     Q&A turns, or a headline over prose right after a results or data box."""
     if L.is_sidebar_label(blocks[j].text) or L.is_box_label(blocks[j].text) or blocks[j - 1].kind == "box_item":
         return True
     if L.is_bare_link_label(blocks[j].text) and j + 1 < len(blocks):
         return not _explains_headline(blocks[j + 1].text, above)
+    if j + 1 < len(blocks) and L.opens_message(blocks[j + 1].text):
+        return True  # a 问政 page: each reader's message, under its heading, is an item of its own
     question = L.qa_label(blocks[j + 1].text) if j + 1 < len(blocks) else None
     return (question is not None and question[0] in ("问", "记者", "主持人") and L.is_qa_column_heading(blocks[j].text)
             and not any(L.qa_label(b.text) for b in blocks[lo:j] if b.kind == "text"))
