@@ -840,3 +840,24 @@ def test_the_table_is_the_same_without_pandas_private_constructor(sample_page, m
     public = extract_figures(sample_page)
     assert len(public) > 10 and public["unit"].dtype == object
     pd.testing.assert_frame_equal(public, fast, check_exact=True)
+
+
+# Blind round 6 (books_1, forum_1): book measure words, 清晨 as a time of day, and the years inside a document's or
+# a standard's number.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全书分为四卷，收录老照片200余幅。", [("四卷", "count", 4.0, "卷"), ("200余幅", "approx", 200.0, "幅")]),
+    ("丛书共六册，每册分为三辑。", [("六册", "count", 6.0, "册"), ("三辑", "count", 3.0, "辑")]),
+    ("志愿者每天清晨6点出发巡江。", [("6点", "time", None, None)]),
+])
+def test_book_measure_words_and_early_morning_times(text, expected) -> None:
+    rows = extract_figures(text)
+    got = [(r.text, r.kind, None if r.kind == "time" else r.value, r.unit) for r in rows.itertuples()]
+    assert got == expected
+    if expected[0][1] == "time":
+        assert rows["iso"].tolist() == ["T06:00"]
+
+
+@pytest.mark.parametrize("text", ["根据《通知》（国发〔2023〕13号），标准提高了。", "按照《规范》（GB 17761—2018），车速受限。",
+                                  "执行GB/T 7714-2015的规定。"])
+def test_the_year_of_a_document_or_standard_number_is_no_figure(text) -> None:
+    assert extract_figures(text)["text"].tolist() == []

@@ -247,6 +247,15 @@ def test_a_lead_is_skipped_at_any_sentence_start(text, expected):
     assert _rows(extract_quotes(text)) == expected
 
 
+# A book's author named as 作者 in a review (blind round 6, books_1) is a source; 作者 alone names no one.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("作者贺青川在后记中说：“我想写的是人和河。”", [("direct", "贺青川", "作者", "说", "我想写的是人和河。")]),
+    ("作者认为，这本书值得一读。", []),
+])
+def test_a_books_author_is_a_source(text, expected):
+    assert _rows(extract_quotes(text)) == expected
+
+
 # A quote item opened by a speaker tag, 【name（title）】“…” or name（title）：“…” (blind round 5, mode 3): the quote is
 # the tagged person's, and 他/她 later in the paragraph carry the tag on (the verb after the quote is its cue).
 SPEAKER_TAGS = [

@@ -41,7 +41,14 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
         return True  # 鸿蒙5.0: a version
     if "." not in digits and re.match(r" [A-Za-z]{2}", s[end:end + 3]):
         return True  # 波音737 MAX
+    if at(s, start - 1, "〔［[") and at(s, end, "〕］]"):
+        return True  # 国发〔2023〕13号: the year of a document's number
+    if at(s, start - 1, "—-–－") and _STANDARD_BEFORE.search(s, max(0, start - 24), start):
+        return True  # GB 17761—2018: the year of a standard
     return at(s, start - 1, "（(") and at(s, end, "）)") and "." not in digits  # （600519）
+
+
+_STANDARD_BEFORE = re.compile(r"(?:GB|ISO|IEC|HJ|JT|JGJ|QB|YY|NY|DB\d{0,2})(?:/[TZ])?\s*\d+(?:[.-]\d+)*\s*[—\-–－]{1,2}$")
 
 
 # after a quoted figure, words that make the quote a name (“一微克”行动, “双11”活动)
