@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import page_path
 from newsanalysis import stats
 from newsanalysis.errors import NewsAnalysisError
 from newsanalysis.parse.units import article_from_text
@@ -192,3 +193,60 @@ def test_entities_offsets_on_page(page):
     assert {"穆廷达", "埃里克·索尔海姆"} <= names
     for r in frame.itertuples():
         assert page.text[r.page_start:r.page_end].replace("\n", "") == r.text
+
+
+def _jieba_tfidf(text: str, tok, top_n: int, idf=None) -> list[tuple[str, float]]:
+    """jieba.analyse's own ``extract_tags`` over ``tok``'s terms: what keywords computed before it restated it."""
+    import copy
+
+    import jieba.analyse
+
+    class Terms:
+        def cut(self, text, *args, **kwargs):
+            return iter(tok.terms(text))
+
+    extractor = copy.copy(jieba.analyse.default_tfidf)
+    if idf is not None:
+        extractor.idf_freq, extractor.median_idf = dict(idf), max(idf.values(), default=1.0)
+    extractor.tokenizer, extractor.stop_words = Terms(), set()
+    return [(w, float(s)) for w, s in extractor.extract_tags(text, topK=top_n, withWeight=True)]
+
+
+def test_tfidf_keywords_equal_jieba_extract_tags_on_every_article(page):
+    """Keywords reuse the terms the analysis already has and restate extract_tags: the same terms, weights and
+    order of ties, for jieba's IDF table and for a corpus IDF."""
+    from newsanalysis.segment.tokenizer import extract_keywords
+    from newsanalysis.segment.units import segmented
+    from newsanalysis.stats.terms import body_texts, corpus_idf
+
+    seg = segmented(page)
+    idf = corpus_idf(page, tokenizer=seg.tokenizer(seg.items[0]))
+    frame, with_idf = stats.keywords(seg, top_n=8), stats.keywords(page, top_n=8, idf_corpus=page)
+    assert len(frame) >= 30  # 8 per article of the sample page
+    for item in seg.items:
+        tok, text = seg.tokenizer(item), "\n".join(body_texts(item.article))
+        rows = frame[frame["article"] == item.article.index]
+        assert list(zip(rows["term"], rows["weight"])) == _jieba_tfidf(text, tok, 8)
+        rows = with_idf[with_idf["article"] == item.article.index]
+        assert list(zip(rows["term"], rows["weight"])) == _jieba_tfidf(text, tok, 8, idf)
+        assert extract_keywords(text, tokenizer=tok, top_n=0) == _jieba_tfidf(text, tok, 0)
+
+
+def test_tables_keep_the_dtypes_of_row_built_frames(page):
+    """Tables built column by column equal pandas' row-wise frames cast afterwards, dtypes included."""
+    from newsanalysis.segment.units import rows_table
+
+    columns = ["page", "article", "text", "start", "page_start", "weight"]
+    dtypes = {"article": "int64", "text": "text", "start": "int64", "page_start": "Int64", "weight": "float64"}
+    cast = {name: dtype for name, dtype in dtypes.items() if dtype != "text"}
+    for rows in ([], [("头版", 0, "离岸贸易", 3, None, 0.5), ("头版", 1, "浦东", 7, 12, 1.0)],
+                 [(None, 0, "上海", 0, 4, 2.0)], [(None, 2, "算力", 1, None, 0.25), ("二版", 3, "平台", 2, 9, 0.0)]):
+        for drop in ((), ("page",)):
+            expected = pd.DataFrame(rows, columns=columns).astype(cast).drop(columns=list(drop))
+            pd.testing.assert_frame_equal(rows_table(rows, columns, dtypes, drop=drop), expected)
+    from newsanalysis.parse.page import load_page
+
+    two_pages = [page, load_page(page_path("practice_d"))]
+    for frame in (stats.entities(two_pages), stats.keywords(two_pages), stats.distinctive_terms(two_pages)):
+        assert set(frame["page"]) == {"sample-page", "practice_d"} and frame["article"].dtype == "int64"
+        assert frame["term" if "term" in frame else "text"].dtype == pd.Series(["字"]).dtype

@@ -36,6 +36,7 @@ import math
 import os
 import re
 import threading
+from collections import ChainMap
 from typing import NamedTuple
 
 from newsanalysis.errors import NewsAnalysisError
@@ -205,14 +206,16 @@ class RustEngine:
             found = self._hmm_memo[run] = tuple(_finalseg_cut(run, finalseg))
         return found
 
-    def tag_block(self, block: str, total: int, pos_tok) -> list[tuple[str, str]] | None:
+    def tag_block(self, block: str, total: int, pos_tok, lookups=None) -> list[tuple[str, str]] | None:
         """posseg's ``__cut_DAG`` of one of its blocks: (word, flag) pairs, None when only jieba can tell.
 
         The route is jieba-rs's HMM-off cut of the block (posseg's blocks hold none of the characters where
         the two engines' blocks differ), runs of single characters go to posseg's own HMM (remembered per run).
+        ``lookups`` is ``(tags, frequencies)`` of ``pos_tok`` read faster (:class:`Lookup`), when the caller has them.
         """
         route = self.cut(block, False, total)
-        tags, freq, ascii_run = pos_tok.word_tag_tab, pos_tok.tokenizer.FREQ, _ASCII_RUN
+        tags, freq = lookups or (pos_tok.word_tag_tab, pos_tok.tokenizer.FREQ)
+        ascii_run = _ASCII_RUN
         out: list[tuple[str, str]] = []
         buf = ""
         for token in route:
@@ -227,14 +230,14 @@ class RustEngine:
                     buf += token
                     continue
             if buf:
-                out.extend(self._tag_run(buf, tags, freq, pos_tok))
+                out.extend(self._tag_run(buf, tags, freq))
                 buf = ""
             out.append((token, tags.get(token, "x")))
         if buf:
-            out.extend(self._tag_run(buf, tags, freq, pos_tok))
+            out.extend(self._tag_run(buf, tags, freq))
         return out
 
-    def _tag_run(self, buf: str, tags, freq, pos_tok):
+    def _tag_run(self, buf: str, tags, freq):
         if len(buf) == 1:
             return ((buf, tags.get(buf, "x")),)
         if freq.get(buf):
@@ -376,7 +379,8 @@ def _posseg_every_emission(c: str):
 def _finalseg_cut(run: str, finalseg) -> list[str]:
     """``jieba.finalseg.cut(run)`` (no force-split words), with its Viterbi done by :func:`_viterbi_states`."""
     out: list[str] = []
-    for block in finalseg.re_han.split(run):
+    # most runs are Han only: one block, as re_han.split would find it
+    for block in (run,) if _FINALSEG_HAN(run) else finalseg.re_han.split(run):
         if not block:
             continue
         if finalseg.re_han.match(block):
@@ -398,45 +402,59 @@ def _finalseg_cut(run: str, finalseg) -> list[str]:
     return out
 
 
+_FINALSEG_HAN = re.compile("[\u4E00-\u9FD5]+").fullmatch  # jieba.finalseg.re_han's characters, a whole run
+
+
 def _viterbi_states(obs: str, finalseg) -> str:
     """The state string of ``jieba.finalseg.viterbi(obs, "BMES", ...)``, bit for bit and about 3x faster.
 
     Same sums in the same order (previous + transition + emission) and the same tie rule (jieba takes the max
     of ``(score, state)`` tuples, so an exact tie goes to the later letter); back-pointers instead of copying a
-    path per state and step.
+    path per state and step, the four emissions of a character read at once (:func:`_finalseg_emissions`).
+
+    Example:
+        >>> from jieba import finalseg
+        >>> _viterbi_states("王小明来了", finalseg)
+        'BMESS'
     """
     low = finalseg.MIN_FLOAT
-    start, trans, emit = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
-    e_b, e_m, e_e, e_s = emit["B"].get, emit["M"].get, emit["E"].get, emit["S"].get
+    start, trans = finalseg.start_P, finalseg.trans_P
+    emissions, lows = _finalseg_emissions(finalseg), (low, low, low, low)
     t_eb, t_sb = trans["E"].get("B", low), trans["S"].get("B", low)
     t_mm, t_bm = trans["M"].get("M", low), trans["B"].get("M", low)
     t_ss, t_es = trans["S"].get("S", low), trans["E"].get("S", low)
     t_be, t_me = trans["B"].get("E", low), trans["M"].get("E", low)
-    c = obs[0]
-    v_b, v_m = start["B"] + e_b(c, low), start["M"] + e_m(c, low)
-    v_e, v_s = start["E"] + e_e(c, low), start["S"] + e_s(c, low)
-    back = []
+    e_b, e_m, e_e, e_s = emissions.get(obs[0], lows)
+    v_b, v_m = start["B"] + e_b, start["M"] + e_m
+    v_e, v_s = start["E"] + e_e, start["S"] + e_s
+    back = []  # per character after the first: the previous state of B, M, E, S (0 B, 1 M, 2 E, 3 S)
     for c in obs[1:]:
-        em = e_b(c, low)
-        from_e, from_s = v_e + t_eb + em, v_s + t_sb + em  # B after E or S
-        n_b, p_b = (from_e, "E") if from_e > from_s else (from_s, "S")
-        em = e_m(c, low)
-        from_m, from_b = v_m + t_mm + em, v_b + t_bm + em  # M after M or B
-        n_m, p_m = (from_b, "B") if from_b > from_m else (from_m, "M")
-        em = e_e(c, low)
-        from_b, from_m = v_b + t_be + em, v_m + t_me + em  # E after B or M
-        n_e, p_e = (from_b, "B") if from_b > from_m else (from_m, "M")
-        em = e_s(c, low)
-        from_s, from_e = v_s + t_ss + em, v_e + t_es + em  # S after S or E
-        n_s, p_s = (from_e, "E") if from_e > from_s else (from_s, "S")
+        e_b, e_m, e_e, e_s = emissions.get(c, lows)
+        from_e, from_s = v_e + t_eb + e_b, v_s + t_sb + e_b  # B after E or S
+        n_b, p_b = (from_e, 2) if from_e > from_s else (from_s, 3)
+        from_m, from_b = v_m + t_mm + e_m, v_b + t_bm + e_m  # M after M or B
+        n_m, p_m = (from_b, 0) if from_b > from_m else (from_m, 1)
+        from_b, from_m = v_b + t_be + e_e, v_m + t_me + e_e  # E after B or M
+        n_e, p_e = (from_b, 0) if from_b > from_m else (from_m, 1)
+        from_s, from_e = v_s + t_ss + e_s, v_e + t_es + e_s  # S after S or E
+        n_s, p_s = (from_e, 2) if from_e > from_s else (from_s, 3)
         v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
-        back.append({"B": p_b, "M": p_m, "E": p_e, "S": p_s})
-    state = "E" if v_e > v_s else "S"
+        back.append((p_b, p_m, p_e, p_s))
+    state = 2 if v_e > v_s else 3
     states = [state]
     for step in reversed(back):
         state = step[state]
         states.append(state)
-    return "".join(reversed(states))
+    return "".join(["BMES"[y] for y in reversed(states)])
+
+
+@functools.lru_cache(maxsize=1)
+def _finalseg_emissions(finalseg) -> dict[str, tuple[float, float, float, float]]:
+    """Per character of jieba's HMM, its B, M, E and S emission log-probabilities (``MIN_FLOAT`` where one is
+    missing, as ``emit_P[state].get(c, MIN_FLOAT)`` gives): one lookup a character instead of four."""
+    emit, low = finalseg.emit_P, finalseg.MIN_FLOAT
+    chars = set().union(*(emit[y] for y in "BMES"))
+    return {c: tuple(emit[y].get(c, low) for y in "BMES") for c in chars}
 
 
 def _flush(buf: str, freq, hmm_cut):
@@ -458,6 +476,35 @@ def _joined_steps(token: str, freq, total: int) -> bool | None:
     if abs(whole - parts) < 1e-9 * max(1.0, abs(parts)):
         return None
     return parts > whole
+
+
+class Lookup:
+    """``mapping.get`` for lookups in a hot loop: a page overlay's ChainMap of two dicts is read dict by dict
+    (``ChainMap.get`` runs in Python, several times slower), any other mapping through its own ``get``.
+
+    Example:
+        >>> from collections import ChainMap
+        >>> Lookup(ChainMap({"算力网": 50}, {"算力": 300, "网": 0})).get("网", 1)
+        0
+    """
+
+    __slots__ = ("get",)
+
+    def __init__(self, mapping):
+        if type(mapping) is ChainMap and len(mapping.maps) == 2:
+            first, second = (m.get for m in mapping.maps)
+            missing = _MISSING
+
+            def get(key, default=None):
+                found = first(key, missing)
+                return second(key, default) if found is missing else found
+
+            self.get = get
+        else:
+            self.get = mapping.get
+
+
+_MISSING = object()
 
 
 class SharedRust:
@@ -500,6 +547,8 @@ class PageEngine:
 
     def __init__(self, shared: SharedRust, jt, words=()):
         self._shared, self._jt, self.total = shared, jt, jt.total
+        self._freq = Lookup(jt.FREQ)
+        self._lookups: tuple = (None, None)  # (pos_tok, its (tags, frequencies) Lookups)
         words = sorted(set(words), key=lambda w: (-len(w), w))
         alternatives = "|".join(map(re.escape, words))
         self._needs_jieba = re.compile(alternatives) if words else _NEVER
@@ -525,7 +574,8 @@ class PageEngine:
             if needs_jieba.search(block.group()) is not None:
                 if block.start() > pos:
                     out.extend(self._rust_or_jieba(shared, text[pos : block.start()], hmm))
-                out.extend(self._jt.cut(block.group(), HMM=hmm))  # a block alone is cut as within the text
+                # a block alone is cut as within the text; jieba's route, its HMM runs remembered
+                out.extend(self._dag_cut(shared, block.group()) if hmm else self._jt.cut(block.group(), HMM=False))
                 pos = block.end()
         if pos < len(text):
             out.extend(self._rust_or_jieba(shared, text[pos:], hmm))
@@ -549,15 +599,18 @@ class PageEngine:
         if shared is None:
             return [(p.word, p.flag) for p in pos_tok.cut(text)]
         pos_tok.makesure_userdict_loaded()
+        if self._lookups[0] is not pos_tok:  # one POSTokenizer per tokenizer: made once
+            self._lookups = (pos_tok, (Lookup(pos_tok.word_tag_tab), Lookup(pos_tok.tokenizer.FREQ)))
+        lookups = self._lookups[1]
         out: list[tuple[str, str]] = []
         needs_jieba = self._needs_jieba
         for i, block in enumerate(posseg.re_han_internal.split(text)):
             if not block:
                 continue
             if i % 2:  # split's captured group: exactly the blocks posseg's re_han_internal.match takes
-                pairs = None if needs_jieba.search(block) else shared.tag_block(block, self.total, pos_tok)
+                pairs = None if needs_jieba.search(block) else shared.tag_block(block, self.total, pos_tok, lookups)
                 if pairs is None:
-                    pairs = [(p.word, p.flag) for p in pos_tok._POSTokenizer__cut_DAG(block)]
+                    pairs = self._dag_tag(shared, block, lookups)
                 out.extend(pairs)
                 continue
             for x in posseg.re_skip_internal.split(block):  # posseg's own treatment of everything else
@@ -571,6 +624,63 @@ class PageEngine:
                         out.append((xx, "eng"))
                     else:
                         out.append((xx, "x"))
+        return out
+
+    def _route(self, block: str) -> list[str]:
+        """The words of jieba's dictionary route through ``block`` (its ``get_DAG`` and ``calc``, this
+        tokenizer's dictionary), as jieba's ``__cut_DAG`` and posseg's walk it."""
+        jt = self._jt
+        route: dict = {}
+        jt.calc(block, jt.get_DAG(block), route)
+        words, x, n = [], 0, len(block)
+        while x < n:
+            y = route[x][1] + 1
+            words.append(block[x:y])
+            x = y
+        return words
+
+    def _dag_cut(self, shared: RustEngine, block: str) -> list[str]:
+        """jieba's ``__cut_DAG(block)``: its route, runs of single characters as jieba's HMM cuts them
+        (:meth:`RustEngine._hmm`, remembered, instead of jieba's own Viterbi).
+
+        Example:
+            >>> from newsanalysis.segment.tokenizer import get_tokenizer
+            >>> page = get_tokenizer(engine="rjieba").with_words(["电算协同"])
+            >>> page._engine._dag_cut(page._engine._shared.engine, "王小明推进电算协同")
+            ['王小明', '推进', '电算协同']
+        """
+        freq, hmm_cut = self._freq, shared._hmm
+        out: list[str] = []
+        buf = ""
+        for word in self._route(block):
+            if len(word) == 1:
+                buf += word
+                continue
+            if buf:
+                out.extend(_flush(buf, freq, hmm_cut))
+                buf = ""
+            out.append(word)
+        if buf:
+            out.extend(_flush(buf, freq, hmm_cut))
+        return out
+
+    def _dag_tag(self, shared: RustEngine, block: str, lookups: tuple) -> list[tuple[str, str]]:
+        """posseg's ``__cut_DAG(block)`` as (word, flag) pairs: its route, runs of single characters tagged by
+        posseg's HMM (:meth:`RustEngine._tag_run`, remembered, instead of posseg's own Viterbi); ``lookups`` are
+        the (tags, frequencies) of its POSTokenizer."""
+        tags, freq = lookups
+        out: list[tuple[str, str]] = []
+        buf = ""
+        for word in self._route(block):
+            if len(word) == 1:
+                buf += word
+                continue
+            if buf:
+                out.extend(shared._tag_run(buf, tags, freq))
+                buf = ""
+            out.append((word, tags.get(word, "x")))
+        if buf:
+            out.extend(shared._tag_run(buf, tags, freq))
         return out
 
     def _rust_or_jieba(self, shared: RustEngine, text: str, hmm: bool) -> list[str]:

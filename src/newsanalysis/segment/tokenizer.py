@@ -20,7 +20,9 @@ from __future__ import annotations
 import copy
 import logging
 import math
+import operator
 import os
+import re
 import threading
 from collections import ChainMap
 from collections.abc import Iterable, Sequence
@@ -34,6 +36,7 @@ from newsanalysis.segment.engine import (
     AUTO_THRESHOLD,
     ENGINE_ENV,
     JiebaEngine,
+    Lookup,
     PageEngine,
     SharedRust,
     engine_name,
@@ -55,9 +58,11 @@ from newsanalysis.segment.lexicon import (
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-__all__ = ["DictionaryError", "Tokenizer", "extract_keywords", "get_tokenizer", "read_user_dict", "to_matching_text"]
+__all__ = ["DictionaryError", "Tokenizer", "extract_keywords", "get_tokenizer", "read_user_dict", "tfidf_keywords",
+           "to_matching_text"]
 
 DISCOVERED_TAG = "nz"
+_DIGIT = re.compile(r"\d")
 _IS_TERM_SIZE = 200_000  # tokens whose is_term answer a tokenizer remembers
 
 
@@ -118,6 +123,7 @@ class Tokenizer:
         self.words = words  # words added on top of the configuration (new-word discovery)
         self._is_term: dict[str, bool] = {}
         self._pos = None
+        self._frequency = Lookup(jt.FREQ).get  # a page's overlay read dict by dict, not through ChainMap
 
     def __reduce__(self):
         return (_rebuild, (self.key, self.words, self.engine))
@@ -132,7 +138,8 @@ class Tokenizer:
 
     def _spans(self, norm: str) -> list[tuple[int, int]]:
         cut, out, pos = self._cut, [], 0
-        for m in NUMBER_SPLIT_RE.finditer(norm):
+        # every number pattern needs a digit: without one the text is cut whole
+        for m in NUMBER_SPLIT_RE.finditer(norm) if _DIGIT.search(norm) is not None else ():
             if m.start() > pos:
                 for tok in cut(norm[pos : m.start()]):
                     out.append((pos, pos + len(tok)))
@@ -186,6 +193,8 @@ class Tokenizer:
 
     def _tokens(self, norm: str) -> list[str]:
         """Tokens of normalised text (the fast path of :meth:`terms`: no offsets)."""
+        if _DIGIT.search(norm) is None:  # every number pattern needs a digit: most clauses have none
+            return self._cut(norm)
         cut, out, pos = self._cut, [], 0
         for m in NUMBER_SPLIT_RE.finditer(norm):
             if m.start() > pos:
@@ -219,6 +228,9 @@ class Tokenizer:
                 out.append((word, flag, offset, offset + len(word)))
                 offset += len(word)
 
+        if _DIGIT.search(norm) is None:  # a number needs a digit: most clauses have none
+            tag_piece(norm, 0)
+            return out
         for m in NUMBER_RE.finditer(norm):
             if m.start() > pos:
                 tag_piece(norm[pos : m.start()], pos)
@@ -252,11 +264,11 @@ class Tokenizer:
     # -- dictionary --------------------------------------------------------------------------------------
     def knows(self, word: str) -> bool:
         """True if ``word`` is an entry of this tokenizer's dictionary."""
-        return self._jt.FREQ.get(word, 0) > 0
+        return self._frequency(word, 0) > 0
 
     def freq(self, word: str) -> int:
         """The dictionary frequency of ``word`` (0 when unknown)."""
-        return self._jt.FREQ.get(word, 0)
+        return self._frequency(word, 0)
 
     def suggest_freq(self, word: str) -> int:
         """The frequency jieba needs to keep ``word`` whole (its parts' joint frequency, plus one)."""
@@ -447,16 +459,6 @@ def get_tokenizer(
 _KEYWORD_POS = ("n", "nr", "ns", "nt", "nz", "nw", "vn", "v", "eng", "an", "j", "l", "i")
 
 
-class _TermCutter:
-    """Adapter giving jieba.analyse our terms where it expects ``jieba.cut``."""
-
-    def __init__(self, tok: Tokenizer):
-        self.tok = tok
-
-    def cut(self, text: str, *args, **kwargs):
-        return iter(self.tok.terms(text))
-
-
 class _PairCutter:
     """Adapter giving jieba.analyse our tagged tokens (non-terms tagged ``x``) where it expects posseg."""
 
@@ -480,6 +482,35 @@ def _tfidf_extractor():
         return _BASE["tfidf"]
 
 
+def tfidf_keywords(terms: Iterable[str], *, top_n: int = 20, idf: dict[str, float] | None = None
+                   ) -> list[tuple[str, float]]:
+    """(term, weight) pairs of jieba.analyse's TF-IDF ``extract_tags`` over ``terms`` (a text's terms, in order).
+
+    jieba's own arithmetic in its order, without its per-call copy of the extractor and its cut: a caller that
+    has the terms already (an analysis segments each text once) does not cut the text again. ``idf`` as in
+    :func:`extract_keywords`.
+
+    Example:
+        >>> [term for term, _ in tfidf_keywords(["离岸贸易", "上海", "离岸贸易"], top_n=1)]
+        ['离岸贸易']
+    """
+    if idf is None:
+        extractor = _tfidf_extractor()
+        idf_freq, median_idf = extractor.idf_freq, extractor.median_idf
+    else:
+        idf_freq, median_idf = idf, max(idf.values(), default=1.0)
+    freq: dict[str, float] = {}
+    for term in terms:
+        if len(term.strip()) < 2:  # extract_tags' test (its stopwords are ours, already out of the terms)
+            continue
+        freq[term] = freq.get(term, 0.0) + 1.0
+    total = sum(freq.values())
+    for term in freq:
+        freq[term] *= idf_freq.get(term, median_idf) / total
+    ranked = sorted(freq.items(), key=operator.itemgetter(1), reverse=True)  # stable: ties in order of first use
+    return [(w, float(weight)) for w, weight in (ranked[:top_n] if top_n else ranked)]
+
+
 def extract_keywords(
     text: str,
     *,
@@ -496,13 +527,7 @@ def extract_keywords(
     import jieba.analyse
 
     if method == "tfidf":
-        extractor = copy.copy(_tfidf_extractor())
-        if idf is not None:
-            extractor.idf_freq = dict(idf)
-            extractor.median_idf = max(idf.values(), default=1.0)
-        extractor.tokenizer = _TermCutter(tokenizer)
-        extractor.stop_words = set()
-        return [(w, float(s)) for w, s in extractor.extract_tags(text, topK=top_n, withWeight=True)]
+        return tfidf_keywords(tokenizer.terms(text), top_n=top_n, idf=idf)
     if method == "textrank":
         extractor = jieba.analyse.TextRank()
         extractor.tokenizer = extractor.postokenizer = _PairCutter(tokenizer)

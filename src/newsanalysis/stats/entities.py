@@ -14,7 +14,7 @@ import pandas as pd
 
 from newsanalysis.parse.units import n_pages
 from newsanalysis.segment.tokenizer import Tokenizer, to_matching_text
-from newsanalysis.segment.units import segmented
+from newsanalysis.segment.units import rows_table, segmented
 
 _TRANSLIT = ("阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法范菲费芬丰弗福"
              "富盖甘冈戈格古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉"
@@ -26,6 +26,8 @@ _TITLES = ("副总统|总统|副总理|总理|副主席|主席|部长|副部长|
 _TITLE_RE = re.compile(f"(?:{_TITLES})$")
 _ORG_SUFFIX = re.compile(r"(?:大学|学院|研究院|研究所|研究中心|实验室|医院|公司|集团|银行|委员会|协会|基金会|"
                          r"交易所|联盟|政府|科委|智库|中心|组织|管理局|统计局|总署|办公厅)$")
+# the last character of every suffix (or a line break, where ``$`` also matches): the regex runs only on these
+_ORG_LAST = frozenset(alternative[-1] for alternative in _ORG_SUFFIX.pattern[3:-2].split("|")) | {"\n"}
 _ORG_PARTS = {"ns", "nt", "nz", "n", "j", "nr", "nrt", "nrfg", "x", "eng", "l"}
 _GENERIC = frozenset({"城市", "大洲", "国与国", "城乡", "地方", "全国", "各地", "中国公司", "当地"})
 _COMMON_FREQ = 500  # a jieba word this frequent tagged nr is a common word (智慧, 高峰), not a name
@@ -34,8 +36,11 @@ _ORG_LINKS = {"附属", "下属", "直属"}
 COLUMNS = ["article", "paragraph", "start", "end", "text", "type"]
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+").fullmatch
+
+
 def _is_name(token: str, flag: str, tok: Tokenizer) -> bool:
-    return 2 <= len(token) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", token) is not None and (
+    return 2 <= len(token) <= 3 and _HAN(token) is not None and (
         flag in _PERSON_TAGS or not tok.knows(token) or token in tok.words) and token not in tok.stopwords
 
 
@@ -62,7 +67,7 @@ def _mentions(text: str, tok: Tokenizer, tagged=None) -> list[tuple[int, int, st
             found.append((s, e, "place", 1))
         elif flag == "nt" and len(word) >= 2:
             found.append((s, e, "org", 1))
-        if _ORG_SUFFIX.search(word) and flag != "ns":
+        if flag != "ns" and word[-1:] in _ORG_LAST and _ORG_SUFFIX.search(word):
             j = i
             while j > 0 and i - j < 6 and (tagged[j - 1][1] in _ORG_PARTS or tagged[j - 1][0] in _ORG_LINKS) \
                     and tok.is_term(tagged[j - 1][0]):
@@ -105,7 +110,9 @@ def entities(x, *, discover: bool = True) -> pd.DataFrame:
                 page_start = art.page_offset(p, s) if spans else None
                 page_end = art.page_offset(p, e - 1) + 1 if spans else None
                 rows.append((item.page, art.index, p, s, e, text[s:e], kind, page_start, page_end))
-    frame = pd.DataFrame(rows, columns=["page", *COLUMNS, "page_start", "page_end"]).astype(
-        {"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "page_start": "Int64",
-         "page_end": "Int64"})
-    return frame.drop(columns="page") if n_pages(items) < 2 else frame
+    return rows_table(rows, ["page", *COLUMNS, "page_start", "page_end"], _DTYPES,
+                      drop=["page"] if n_pages(items) < 2 else ())
+
+
+_DTYPES = {"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "text": "text", "type": "text",
+           "page_start": "Int64", "page_end": "Int64"}

@@ -15,14 +15,19 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
 from newsanalysis.errors import NewsAnalysisError
 from newsanalysis.parse.model import Article, Page
 from newsanalysis.parse.units import Item, Source, n_pages
-from newsanalysis.segment.tokenizer import Tokenizer, extract_keywords, get_tokenizer
-from newsanalysis.segment.units import items_of, segmented
+from newsanalysis.segment.tokenizer import (
+    Tokenizer,
+    extract_keywords,
+    get_tokenizer,
+    tfidf_keywords,
+    to_matching_text,
+)
+from newsanalysis.segment.units import columns_table, items_of, rows_table, segmented
 from newsanalysis.stats.concordance import collocations, cooccurrence, kwic
 from newsanalysis.stats.entities import entities
 
@@ -116,23 +121,12 @@ def term_frequencies(
             columns["pos"] += [tags.get(term, "x") for term, _ in ranked]
     if n_pages(items) < 2:
         del columns["page"]
-    frame = _frame(columns, {"article": "int64", "count": "int64", "share": "float64"})
+    frame = columns_table(columns, _TERM_DTYPES)
     frame.attrs["new_words"] = seg.new_terms
     return frame
 
 
-def _frame(columns: dict[str, list], dtypes: dict[str, str]) -> pd.DataFrame:
-    """A frame of ``columns`` (lists) with ``dtypes`` where given, else pandas' inference; built once, column-wise
-    (an empty frame keeps pandas' empty columns: object, then the given dtypes).
-
-    Example:
-        >>> _frame({"term": ["算力"], "count": [2]}, {"count": "int64"}).dtypes.astype(str).tolist()
-        ['str', 'int64']
-    """
-    if not any(columns.values()):
-        return pd.DataFrame(None, columns=list(columns)).astype(dtypes)
-    return pd.DataFrame({name: np.array(values, dtype=dtypes[name]) if name in dtypes else values
-                         for name, values in columns.items()})
+_TERM_DTYPES = {"article": "int64", "term": "text", "count": "int64", "share": "float64", "pos": "text"}
 
 
 def page_counts(page: Page | Article | str, *, discover: bool = True) -> tuple[Counter, Counter]:
@@ -151,8 +145,8 @@ def counts_to_frame(counts: Counter, n_articles: Counter) -> pd.DataFrame:
     """The ``term, count, share, n_articles`` frame of aggregated counts, most frequent first."""
     total = sum(counts.values())
     rows = [(t, c, c / total, n_articles[t]) for t, c in _sorted_counts(counts)]
-    frame = pd.DataFrame(rows, columns=["term", "count", "share", "n_articles"])
-    return frame.astype({"count": "int64", "share": "float64", "n_articles": "int64"})
+    return rows_table(rows, ["term", "count", "share", "n_articles"],
+                      {"term": "text", "count": "int64", "share": "float64", "n_articles": "int64"})
 
 
 def page_term_frequencies(x: Source, *, discover: bool = True) -> pd.DataFrame:
@@ -210,7 +204,11 @@ def _reference_prior(seg, vocabulary: Iterable[str], n_tokens: int) -> dict[str,
     bundled ``dict.txt`` plus the news dictionary), normalised over ``vocabulary`` and scaled to
     ``PRIOR_WEIGHT * n_tokens``; a term the dictionary lacks counts as frequency 1, as in jieba's own path search."""
     tokenizers = list(seg.tokenizers.values())
-    freq = {term: max(1, *(tok.freq(term) for tok in tokenizers)) for term in vocabulary}
+    if len(tokenizers) == 1:  # one page (an analysis): its dictionary's frequencies, read directly
+        known = tokenizers[0].freq
+        freq = {term: max(1, known(term)) for term in vocabulary}
+    else:
+        freq = {term: max(1, *(tok.freq(term) for tok in tokenizers)) for term in vocabulary}
     total = sum(freq.values()) or 1
     scale = PRIOR_WEIGHT * n_tokens / total
     return {term: f * scale for term, f in freq.items()}
@@ -264,9 +262,9 @@ def distinctive_terms(x: Source, *, top_n: int = 20, discover: bool = True) -> p
             scored.append((term, y_i, delta, z))
         scored.sort(key=lambda r: (-r[3], r[0]))
         rows += [(item.page, item.article.index, *r) for r in scored[:top_n]]
-    frame = pd.DataFrame(rows, columns=["page", "article", "term", "count", "log_odds", "z"])
-    frame = frame.astype({"article": "int64", "count": "int64", "log_odds": "float64", "z": "float64"})
-    return frame.drop(columns="page") if n_pages(items) < 2 else frame
+    return rows_table(rows, ["page", "article", "term", "count", "log_odds", "z"],
+                      {"article": "int64", "term": "text", "count": "int64", "log_odds": "float64", "z": "float64"},
+                      drop=["page"] if n_pages(items) < 2 else ())
 
 
 def corpus_idf(corpus: Source, *, tokenizer: Tokenizer | None = None) -> dict[str, float]:
@@ -309,9 +307,16 @@ def keywords(
         if idf_corpus is not None and item.page not in idfs:
             idfs[item.page] = corpus_idf(idf_corpus, tokenizer=tok)
         idf = idfs.get(item.page)
-        text = "\n".join(body_texts(item.article))
-        for term, weight in extract_keywords(text, tokenizer=tok, method=method, top_n=top_n, idf=idf):
+        texts = body_texts(item.article)
+        text = "\n".join(texts)
+        if method == "tfidf" and to_matching_text(text) == "\n".join(map(to_matching_text, texts)):
+            # the joined text is cut as its texts are (no token spans the line break), so the terms the other
+            # tables already asked for serve
+            found = tfidf_keywords(_item_terms(seg, item), top_n=top_n, idf=idf)
+        else:  # TextRank, or a Traditional phrase converted otherwise in the joined text: the text itself is cut
+            found = extract_keywords(text, tokenizer=tok, method=method, top_n=top_n, idf=idf)
+        for term, weight in found:
             rows.append((item.page, item.article.index, term, weight))
-    frame = pd.DataFrame(rows, columns=["page", "article", "term", "weight"])
-    frame = frame.astype({"article": "int64", "weight": "float64"})
-    return frame.drop(columns="page") if n_pages(items) < 2 else frame
+    return rows_table(rows, ["page", "article", "term", "weight"],
+                      {"article": "int64", "term": "text", "weight": "float64"},
+                      drop=["page"] if n_pages(items) < 2 else ())
