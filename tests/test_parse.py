@@ -780,7 +780,8 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     pages = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
     assert len(pages) >= 50
     wrapped = {path.stem for path in pages if any(b.continues for b in _blocks(read_page(path).text)[0])}
-    assert wrapped == {"county_1", "profile_1", "forum_1"}  # the PDF copies, each wrapped at a steady column width
+    # the PDF copies, each wrapped at a steady column width, and serial_1, whose poem's lines continue its stanzas
+    assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1066,3 +1067,27 @@ def test_a_sentence_about_readers_is_no_message_label(text):
     from newsanalysis.parse.lines import opens_message
 
     assert not opens_message(text)
+
+
+# A 副刊 page (blind round 7, serial_1): a poem under its title and author is one article, a stanza per paragraph,
+# and ends before the next piece's column name and title; a serial's 上期提要 is its note and （未完待续） its jump.
+def test_a_poem_and_a_serial_installment():
+    page = parse_page("\n".join([
+        "山中", "文/简舟", "松针落满小路", "溪水绕过石头", "", "一只山雀", "叫醒了整座山", "长篇连载", "雾港（连载之五）", "◎程远帆",
+        "上期提要：老陈决定留下来修船。", "　　天还没亮，老陈就下了码头。", "　　他数了数，船坞里还有7条旧船。", "（未完待续）",
+    ]))
+    poem, serial = page.articles
+    assert (poem.title, poem.reporters, poem.paragraphs) == ("山中", ["简舟"], ["松针落满小路溪水绕过石头", "一只山雀叫醒了整座山"])
+    assert (serial.column, serial.title, serial.reporters, serial.editors_note, serial.jump, len(serial.paragraphs)) == (
+        "长篇连载", "雾港（连载之五）", ["程远帆"], "老陈决定留下来修船。", "未完待续", 2)
+
+
+def test_short_lines_under_a_byline_that_read_as_sentences_are_no_poem():
+    page = parse_page("\n".join(["市场观察", "本报记者 林岚", "菜价稳中有降。", "猪肉每斤降了2元。", "蔬菜供应充足。", "市民很满意。"]))
+    assert page.articles[0].paragraphs == ["菜价稳中有降。", "猪肉每斤降了2元。", "蔬菜供应充足。", "市民很满意。"]
+
+
+def test_a_chronicles_compiler_is_its_byline():
+    page = parse_page("\n".join(["二〇二四年大事记", "1月17日　国家统计局发布上年经济数据。", "3月5日　全国两会开幕。",
+                                 "（本版资料整理：温知夏）"]))
+    assert page.articles[0].reporters == ["温知夏"] and page.articles[0].subheads == []

@@ -77,7 +77,7 @@ _COLUMN_WORDS = (
     "直击", "纪实", "专栏", "视点", "新闻", "链接", "手记", "故事", "走笔", "随笔", "论坛", "广角", "看台", "漫谈",
     "前沿", "笔谈", "档案", "图说", "镜头", "问答", "专访", "面对面", "大家谈", "连线", "回眸", "巡礼", "在行动",
     "看变化", "新气象", "现场", "观潮", "视窗", "之窗", "周刊", "讲堂", "热议", "声音", "镜头", "特写", "札记",
-    "文章", "来信", "信箱", "之声", "杂谈", "留言板", "问政", "热线",
+    "文章", "来信", "信箱", "之声", "杂谈", "留言板", "问政", "热线", "连载",
 )
 
 
@@ -93,6 +93,16 @@ def is_item_column(text: str) -> bool:
         (True, True, False)
     """
     return is_column_name(text) and _visible(fold(text)).endswith(_ITEM_COLUMN_WORDS)
+
+
+def ends_like_column(text: str) -> bool:
+    """A column label ending in a column word (``长篇连载``, ``政策解读``): a column's name whatever its length.
+
+    Example:
+        >>> ends_like_column("长篇连载"), ends_like_column("一只白鹭")
+        (True, False)
+    """
+    return is_column_label(text) and _visible(fold(text)).endswith(_COLUMN_WORDS)
 
 
 def is_column_name(text: str) -> bool:

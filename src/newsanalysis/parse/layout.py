@@ -148,6 +148,49 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
         block.continues = True
 
 
+VERSE_MIN_LINES = 4
+VERSE_MAX_CHARS = 20
+
+
+def mark_verse(blocks: list[Block]) -> None:
+    """A poem under its title and author (``秋天的江`` / ``文/苏晚禾``): at least four short unpunctuated lines right
+    under the byline, in stanzas apart by a blank line. Each stanza is a paragraph: its first line opens it
+    (``opens_paragraph``) and the others continue it, so no verse line is read as a headline. The poem ends before a
+    column name, a line with brackets or a colon, or the line right above the next byline (the next piece's heading).
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> page = parse_page("秋夜\\n文/白露\\n月亮升起来\\n照着打谷场\\n\\n风吹过稻田\\n星星落满塘\\n小城故事\\n本报记者 林岚\\n小城很安静。")
+        >>> [(a.title, a.reporters, a.paragraphs) for a in page.articles]
+        [('秋夜', ['白露'], ['月亮升起来照着打谷场', '风吹过稻田星星落满塘']), ('小城故事', ['林岚'], ['小城很安静。'])]
+    """
+    from newsanalysis.parse.headline import ends_like_column
+
+    for i, block in enumerate(blocks):
+        if block.kind != "byline" or i == 0 or not headline_like(blocks[i - 1]):
+            continue
+        run: list[Block] = []
+        k = i + 1
+        while k < len(blocks) and blocks[k].kind == "text" and blocks[k].indent == 0 and _verse_line(blocks[k].text):
+            after = blocks[k + 1] if k + 1 < len(blocks) else None
+            if ends_like_column(blocks[k].text) and run or (after is not None and after.kind in MARKER_KINDS):
+                break  # the next piece's column name or title
+            run.append(blocks[k])
+            k += 1
+        if len(run) < VERSE_MIN_LINES or run[0].blanks_before:
+            continue
+        for n, line in enumerate(run):
+            if n == 0 or line.blanks_before:
+                line.opens_paragraph = True
+            else:
+                line.continues = True
+
+
+def _verse_line(text: str) -> bool:
+    s = "".join(fold(text).split())
+    return 0 < len(s) <= VERSE_MAX_CHARS and not re.search(r"[()（）《》【】:：。.]", s) and not L.is_byline(text)
+
+
 def mark_tail_bylines(blocks: list[Block]) -> None:
     """A byline with no body under it was printed after its article (``本报评论员`` under a commentary,
     ``本报记者 X`` closing a story): it closes that article instead of opening an empty one."""

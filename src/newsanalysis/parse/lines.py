@@ -34,6 +34,7 @@ REPORTER_ROLES = (
     "本报特约记者", "本报见习记者", "本报首席记者", "本报特派记者", "新华社特约记者", "本报通讯员",
     "新华社记者", "中新社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "特派记者",
     "首席记者", "实习记者", "通讯员", "实习生", "记者", "撰文", "文/图", "文/", "图/",
+    "本版资料整理", "资料整理", "文字整理",
 )
 _ROLE = (
     r"(?:[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者))?"  # a paper's name: 21世纪经济报道记者
@@ -86,14 +87,17 @@ CREDIT_RE = re.compile(
     rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|{NAME}\s+作|资料图片|(?:图片来源|数据来源|资料来源|来源|制图)[:：].{{1,30}}"
     rf")\s*[)\]】]?\s*$"
 )
-JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?)\s*[)\]】]\s*$")
+JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?"
+                     r"|未完待续|待续|未完)\s*[)\]】]\s*$")  # （未完待续）: a serial goes on in the next installment
 _PAGE_NO = r"第?\s*[0-9一二三四五六七八九十A-Za-z]{1,4}\s*版"
 # a teaser's pointer to the page that carries the story: （详见第3版）, （见A5版）, >>>第6版, →第2版
 POINTER_RE = re.compile(
     rf"(?:[(\[【]\s*(?P<bracketed>(?:详见|详情见|见)\s*(?:本报)?{_PAGE_NO})\s*[)\]】]"
     rf"|(?:>{{2,3}}|》{{2,3}}|→|▶|➤)\s*(?P<arrowed>(?:详见)?\s*{_PAGE_NO}))\s*$"
 )
-EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*编者按\s*[】\]]?\s*[:：]?\s*")
+# an editor's note, or a serial's recap of the installments before (上期提要), which opens it the same way
+_NOTE_LABELS = ("编者按", "上期提要", "前情提要", "前文提要")
+EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*(?:编者按|上期提要|前情提要|前文提要)\s*[】\]]?\s*[:：]?\s*")
 _MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华网|光明网|澎湃新闻|经济日报|人民日报|解放日报|文汇报|中央社|中通社)"
 DATELINE_RE = re.compile(
@@ -135,6 +139,8 @@ TAIL_BYLINE_RE = re.compile(
     rf"|^\s*\(\s*{_HAN}{{2,8}}\s+(?:读者\s*)?{NAME}\s*\)\s*$|^\s*{_SIGN_DASH}(?:{_HAN}{{2,10}}?\s*)?读者\s+{NAME}\s*$"
     # the expert who wrote or answered a column, signed with the post: (青禾医院临床营养科主任医师 石安澜)
     rf"|^\s*\(\s*{_HAN}{{2,24}}{_EXPERT_POST}\s+{NAME}\s*\)\s*$"
+    # who compiled a chronicle or a data page: (本版资料整理：温知夏) / (文字整理 林岚)
+    rf"|^\s*\(\s*(?:本版)?(?:资料|文字)整理\s*:?\s*{_NAMES}\s*\)\s*$"
 )
 # a brief's reporter in brackets after its last sentence: 。（孙海燕） / 。（记者 魏晨阳）
 TRAILING_BYLINE_RE = re.compile(
@@ -193,7 +199,7 @@ def is_running_text(text: str) -> bool:
         False
     """
     folded = fold(text)
-    if not folded or folded[0] in _SPECIAL_OPENINGS or "编者按" in folded:
+    if not folded or folded[0] in _SPECIAL_OPENINGS or "编者按" in folded or "提要" in folded[:6]:
         return False
     s = fold(unpad_names(text))  # as the byline and credit patterns see it: never longer than the folded line
     if ("摄" in s and "/" in s) or (len(s) <= 60 and _SHORT_LINE_MARK.search(s) is not None):
@@ -347,7 +353,7 @@ _PAPER_BEFORE_REPORTER = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特�
 _AUTHOR_POST = re.compile(r"[,，]\s*系.*$|\(\s*作者系[^()]*\)\s*$")
 _AGENCY_OR_AUTHOR = re.compile(r"(?:新华社|中新社|人民视觉|视觉中国)发|作者\s*[:：]?")
 _PHOTO_MARK = re.compile(r"/?\s*摄(?:影)?\s*[)\]】]?\s*$")
-_NAME_SEPARATORS = re.compile(r"[\s、,，/]+")
+_NAME_SEPARATORS = re.compile(r"[\s、,，/:]+")
 _NAME_RE = re.compile(NAME)
 _NAMES_RE = re.compile(rf"\s*{_NAMES}\s*")
 _ROLE_AT_START = re.compile(rf"\s*{_ROLE}")
@@ -474,7 +480,7 @@ def trailing_pointer(text: str) -> tuple[int, str] | None:
 def editors_note_body(text: str) -> str | None:
     """The note without its ``编者按：`` label, or None if the line is not an editor's note."""
     m = EDITORS_NOTE_RE.match(fold(text))
-    if not m or not fold(text).lstrip().lstrip("【[").startswith("编者按"):
+    if not m or not fold(text).lstrip().lstrip("【[").startswith(_NOTE_LABELS):
         return None
     return text[m.end():].strip()
 

@@ -32,6 +32,7 @@ from newsanalysis.parse.layout import (
     mark_hard_wraps,
     mark_photo_news,
     mark_signatures,
+    mark_verse,
     mark_tail_bylines,
     page_warnings,
 )
@@ -130,6 +131,7 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
         elif block.kind != "furniture":
             break
     mark_hard_wraps(blocks)
+    mark_verse(blocks)
     mark_bullet_lists(blocks)
     mark_boxes(blocks)
     mark_signatures(blocks)
