@@ -861,3 +861,17 @@ def test_book_measure_words_and_early_morning_times(text, expected) -> None:
                                   "执行GB/T 7714-2015的规定。"])
 def test_the_year_of_a_document_or_standard_number_is_no_figure(text) -> None:
     assert extract_figures(text)["text"].tolist() == []
+
+
+# Blind round 7 (serial_1, bilingual_1): 十分 is the adverb only when no numeral comes before it or 钟 after it;
+# 夜里 is a time of day; a number inside an English sentence is no figure of the Chinese text.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("从渡口走到镇上要二十分钟。", [("二十分钟", "duration")]), ("比赛进行了十分钟。", [("十分钟", "duration")]),
+    ("大家十分高兴。", []), ("这让人十分钟爱。", []), ("夜里十点，铺子里只剩一盏灯。", [("十点", "time")]),
+    ("Growth came in at 5.3 percent and 4.7 percent. Of them, 20.12 million came.", []),
+])
+def test_minutes_night_hours_and_english_numbers(text, expected) -> None:
+    rows = extract_figures(text)
+    assert [(r.text, r.kind) for r in rows.itertuples()] == expected
+    if expected and expected[0][0] == "十点":
+        assert rows["iso"].tolist() == ["T22:00"]

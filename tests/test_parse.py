@@ -1091,3 +1091,20 @@ def test_a_chronicles_compiler_is_its_byline():
     page = parse_page("\n".join(["二〇二四年大事记", "1月17日　国家统计局发布上年经济数据。", "3月5日　全国两会开幕。",
                                  "（本版资料整理：温知夏）"]))
     assert page.articles[0].reporters == ["温知夏"] and page.articles[0].subheads == []
+
+
+# A bilingual page (blind round 7, bilingual_1): an English sentence ends its paragraph (no join with the Chinese
+# one under it) and is never a headline; a QR-code prompt is furniture; a glossary under a heading is a box.
+def test_a_bilingual_page():
+    page = parse_page("\n".join([
+        "我国粮食产量再创新高", "China's grain output hits a record high", "本报北京12月12日电（记者 林岚）全年粮食产量14130亿斤。",
+        "China's grain output reached 706.5 million tonnes in 2024, officials said on December 12.",
+        "其中，秋粮产量10836亿斤。", "Autumn grain accounted for most of the harvest, up 1.6 percent.", "扫码收听英文朗读",
+        "词汇 Vocabulary", "grain output　粮食产量", "harvest　收成", "record high　新高",
+    ]))
+    story, box = page.articles
+    assert (story.title, story.subtitle, len(story.paragraphs)) == (
+        "我国粮食产量再创新高", "China's grain output hits a record high", 4)
+    assert story.paragraphs[1].endswith("on December 12.") and story.paragraphs[2] == "其中，秋粮产量10836亿斤。"
+    assert (box.title, box.paragraphs) == ("词汇 Vocabulary", ["grain output　粮食产量", "harvest　收成", "record high　新高"])
+    assert [e.reason for e in page.ledger if e.text == "扫码收听英文朗读"] == ["page furniture"]

@@ -256,6 +256,13 @@ def test_a_books_author_is_a_source(text, expected):
     assert _rows(extract_quotes(text)) == expected
 
 
+# A titled given name ending in 之 (blind round 7, bilingual_1), but not 之 opening 之前 / 之所以.
+def test_a_given_name_ending_in_zhi():
+    assert _rows(extract_quotes("江城大学经济学院教授许衡之认为，四季度增速明显回升。")) == [
+        ("indirect", "许衡之", "江城大学经济学院教授", "认为", "四季度增速明显回升")]
+    assert "李明之" not in extract_quotes("主任李明之前表示，数据很好。")["speaker"].tolist()
+
+
 # A quote item opened by a speaker tag, 【name（title）】“…” or name（title）：“…” (blind round 5, mode 3): the quote is
 # the tagged person's, and 他/她 later in the paragraph carry the tag on (the verb after the quote is its cue).
 SPEAKER_TAGS = [

@@ -260,7 +260,7 @@ DATE_RE = re.compile(
     rf"|{_M.replace('P<m>', 'P<m2>')}(?:{_D.replace('P<d>', 'P<d2>')})?|{_DALONE}){_SUFFIX}"
     rf"|(?<![\d.])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d.])"
 )
-PERIODS_OF_DAY = ("凌晨", "清晨", "早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "晚间", "夜间", "今早", "今晚", "明早", "早")
+PERIODS_OF_DAY = ("凌晨", "清晨", "夜里", "早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "晚间", "夜间", "今早", "今晚", "明早", "早")
 _PER = rf"(?P<per>{'|'.join(PERIODS_OF_DAY)})?"
 _CNH = r"二十[一二三四]?|十[一二三四五六七八九]?|[一二两三四五六七八九]"
 _MIN = r"[0-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -325,6 +325,6 @@ def clock_iso(m: re.Match, after_date: bool = False) -> str | None:
             return None
         mi = _small(mi_s) if mi_s else (30 if g.get("halfc") else None)
         se_s = None
-    if per in HOUR_PM and h < 12 or per == "中午" and h < 11:
+    if per in HOUR_PM and h < 12 or per == "中午" and h < 11 or per == "夜里" and 6 <= h < 12:  # 夜里十点, 夜里2点
         h += 12
     return f"T{h:02d}:{mi or 0:02d}" + (f":{int(se_s):02d}" if se_s else "")  # 9时 → T09:00

@@ -99,6 +99,9 @@ def ends_with(s: str, pos: int, words: tuple[str, ...]) -> str | None:
     return None
 
 
+_UNIT_DIGITS = "一二三四五六七八九两"
+
+
 def in_idiom(s: str, start: int, end: int) -> bool:
     """Whether ``s[start:end]`` is part of an idiom or name of ``IDIOMS`` (万无一失, 五一, 十四五).
 
@@ -115,6 +118,9 @@ def in_idiom(s: str, start: int, end: int) -> bool:
         if i != -1 and i < end and i + len(idiom) > start:
             if idiom in _NUMERAL_IDIOMS and (i, i + len(idiom)) != (start, end):
                 continue  # 一万一千 is not 万一
+            if idiom in ("十分", "万分") and (s[i - 1:i] in _UNIT_DIGITS
+                                                or s.startswith("钟", i + 2) and not s.startswith("钟爱", i + 2)):
+                continue  # 三十分钟, 二十分: a number of minutes or points, not the adverb 十分
             return True
     return False
 

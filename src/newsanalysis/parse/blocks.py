@@ -61,6 +61,6 @@ def headline_text(text: str) -> bool:
     # 財爺：年底盛事有助維持氣氛 is a headline quoting its speaker; an interview turn is a sentence or a question
     if label and (label[0] in ("记者", "问", "答", "主持人") or ends_sentence(text) or len(s) > SPEAKER_HEADLINE_MAX_CHARS):
         return False
-    if has_inner_sentence_end(text):
+    if has_inner_sentence_end(text) or (" " in s and L.ends_english_sentence(text)):
         return False
     return not ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")

@@ -59,7 +59,7 @@ def looks_cut(tail: str, head: str) -> bool:
         False
     """
     x, y = fold(tail).rstrip(), fold(head).lstrip()
-    if not x or not y or ends_sentence(tail):
+    if not x or not y or ends_sentence(tail) or L.ends_english_sentence(tail):
         return False
     if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):
         return True

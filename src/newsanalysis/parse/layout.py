@@ -40,9 +40,16 @@ PHOTO_NEWS_MAX_TEXTS = 2
 def _box_item(text: str) -> bool:
     """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
     s = fold(text)
-    return (len(s) <= BOX_LINE_MAX_CHARS and not ends_sentence(text) and not has_inner_sentence_end(text)
-            and _DIGIT.search(s) is not None
-            and (_FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None))
+    if len(s) > BOX_LINE_MAX_CHARS or ends_sentence(text) or has_inner_sentence_end(text):
+        return False
+    if _DIGIT.search(s) is None:
+        return _GLOSS.match(text.strip()) is not None  # a vocabulary box: resilience　韧性
+    return _FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None
+
+
+# one entry of a glossary: a foreign term and its Chinese, set apart by a wide space (either way round)
+_GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9 \-()'’/.,&]{0,40}?(?:\u3000|\t| {2,})[\u4e00-\u9fff（）()、·]{1,16}$"
+                    r"|^[\u4e00-\u9fff]{1,12}(?:\u3000|\t| {2,})[A-Za-z][A-Za-z \-()'’/.,&]{0,40}$")
 
 
 def _bulleted_sentence(block: Block) -> bool:

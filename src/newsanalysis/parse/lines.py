@@ -267,6 +267,31 @@ def opens_message(text: str) -> bool:
     return bool(_MESSAGE_RE.match(fold(text)))
 
 
+# an English sentence's end on a bilingual page: a word (or %), then . ! or ?, then closing quotes; never 5.0
+_ENGLISH_END = re.compile(r"[A-Za-z%)][.!?][\"'”’)]*$")
+_ENGLISH_NUMBER_END = re.compile(r" \d{1,4}[.!?][\"'”’)]*$")
+
+
+def ends_english_sentence(text: str) -> bool:
+    """An English sentence of several words ending the line (a bilingual page's English paragraph), which the
+    Chinese sentence marks do not tell.
+
+    Example:
+        >>> ends_english_sentence("Growth came in at 5.3 percent."), ends_english_sentence("China's GDP tops 130 trillion")
+        (True, False)
+        >>> ends_english_sentence('"Come back soon," she said.'), ends_english_sentence("增长5.")
+        (True, False)
+    """
+    s = fold(text).rstrip()
+    if s.count(" ") < 2 or s[-1:] not in ".!?\"'”’)":
+        return False
+    if _ENGLISH_END.search(s):
+        return True
+    # ends on a number (on January 17.): only a line that is mostly English words
+    latin = sum(c.isascii() and c.isalpha() for c in s)
+    return _ENGLISH_NUMBER_END.search(s) is not None and latin > 2 * sum("\u4e00" <= c <= "\u9fff" for c in s)
+
+
 def is_tail_byline(text: str) -> bool:
     """A byline in brackets printed after the body, such as ``（本报记者 王明）``.
 
@@ -589,9 +614,22 @@ def qa_label(text: str) -> tuple[str, int] | None:
     return speaker, m.end()
 
 
+# a prompt printed beside a QR code: 扫码收听英文朗读, 扫描二维码 观看视频, 扫一扫 看更多
+_QR_PROMPT = re.compile(r"^(?:请)?(?:扫码|扫一扫|扫描(?:上方|下方|右侧|左侧|左方|右方)?(?:二维码|小程序码)|长按识别二维码)")
+QR_PROMPT_MAX_CHARS = 24
+
+
 def is_page_furniture(text: str) -> bool:
-    """Page headers such as ``2025年12月5日 星期五`` or ``第3版``; they belong to no article."""
+    """Page headers such as ``2025年12月5日 星期五`` or ``第3版``, and prompts beside a QR code (``扫码收听英文朗读``);
+    they belong to no article.
+
+    Example:
+        >>> is_page_furniture("第3版"), is_page_furniture("扫描二维码 收听本版英文朗读"), is_page_furniture("扫码支付已经普及。")
+        (True, True, False)
+    """
     s = fold(text).strip()
+    if s[:1] in "扫请长" and len(s) <= QR_PROMPT_MAX_CHARS and _QR_PROMPT.match(s) and not ends_sentence(text):
+        return True
     return len(s) <= 80 and _FURNITURE_CHAR.search(s) is not None and not ends_sentence(text) and bool(PAGE_FURNITURE_RE.search(s) if len(s) > 40 or not PAGE_FURNITURE_RE.match(s) else True)
 
 

@@ -132,6 +132,7 @@ _NOT_SHORT_NAMES = {"老师", "老农", "小时", "小康", "小米", "小麦", 
                     "老于", "小白", "老成", "小区", "小龙", "老龙", "小强", "老安", "小常", "老常", "小童", "小计", "老年"}
 # Given-name characters that are also particles: accepted in the middle of a titled name (何以宁, 王有才).
 _GIVEN_NAME_PARTICLES = set("以之有其为")
+_AFTER_ZHI = ("所以", "前", "后", "一", "间", "中", "外", "下", "上", "际", "处")  # 李明之前: 之 is no part of the name
 # What may follow a person introduced without a reporting verb (see intro_name).
 INTRO_RE = re.compile(
     r"(?:今年|去年|已经|已|是|就是|一直|把|将|正在|正|刚刚|刚|每天|平时|家住|住在|所在|看中|拿着|指着|带着|提着|坐在|站在|"
@@ -207,7 +208,10 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
         cand = text[p:p + n]
         if len(cand) < n or not _HAN_RUN.fullmatch(cand):
             return None
-        inner_ok = titled and n == 3 and cand[0] in SURNAMES and cand[1] in _GIVEN_NAME_PARTICLES
+        # 何以宁, 王有才; and a given name ending in 之 (许衡之, 王敬之), after a title only
+        inner_ok = titled and n == 3 and cand[0] in SURNAMES and (
+            cand[1] in _GIVEN_NAME_PARTICLES and cand[2] not in _BAD_NAME_CHARS
+            or cand[2] == "之" and cand[1] not in _BAD_NAME_CHARS and not text.startswith(_AFTER_ZHI, p + 3))
         if (cand[0] in _BAD_NAME_CHARS or (not inner_ok and not _BAD_NAME_CHARS.isdisjoint(cand[1:]))
                 or TITLE_RE.fullmatch(cand)):
             continue
