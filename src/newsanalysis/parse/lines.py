@@ -227,6 +227,8 @@ def is_book_info(text: str) -> bool:
         >>> is_book_info("青禾书局2024年3月出版，定价49.80元。"), is_book_info("《长河之书》出版")
         (False, False)
     """
+    if "《" not in text and "出" not in text and "书" not in text:
+        return False  # every form below has a book title or a publisher (出版社, 书局 …): most lines, one look
     s = fold(text).strip()
     if len(s) > BOOK_INFO_MAX_CHARS or "。" in s or s.endswith(("!", "?")):
         return False
