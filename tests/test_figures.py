@@ -868,6 +868,7 @@ def test_the_year_of_a_document_or_standard_number_is_no_figure(text) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("从渡口走到镇上要二十分钟。", [("二十分钟", "duration")]), ("比赛进行了十分钟。", [("十分钟", "duration")]),
     ("大家十分高兴。", []), ("这让人十分钟爱。", []), ("夜里十点，铺子里只剩一盏灯。", [("十点", "time")]),
+    ("我会在渡口住上一个多月。", [("一个多月", "approx")]), ("上一届比赛很精彩。", []),
     ("Growth came in at 5.3 percent and 4.7 percent. Of them, 20.12 million came.", []),
 ])
 def test_minutes_night_hours_and_english_numbers(text, expected) -> None:

@@ -251,8 +251,8 @@ def _is_word(num: Numeral, fig: Figure, *, half: float, pct: str | None) -> bool
                 span or fig.approx or leads or s[fig.end - 1:fig.end] == "半"):
             return True  # indefinite 一: 一个根本性的转变, 一家, 最后一天, 丰硕的一年; but 开业一年来, 前后一周，
     if cn_only and s[start - 1:start] in _INDEF_BEFORE and text.startswith("一") and not (
-            pct or s[fig.start:fig.start + 1] == "第"):
-        return True  # 这一, 下一届, 统一
+            pct or s[fig.start:fig.start + 1] == "第" or fig.kind == "approx"):
+        return True  # 这一, 下一届, 统一; but 住上一个多月 (an inner 多 or 余 makes it a quantity)
     if cn_only and len(text) >= 2 and text[0] == text[1] and text[0] in "十百千万亿":
         return True  # 千千万万
     fig_text = s[fig.start:fig.end]
