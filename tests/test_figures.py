@@ -876,3 +876,10 @@ def test_minutes_night_hours_and_english_numbers(text, expected) -> None:
     assert [(r.text, r.kind) for r in rows.itertuples()] == expected
     if expected and expected[0][0] == "十点":
         assert rows["iso"].tolist() == ["T22:00"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("收缩压超过135毫米汞柱就要注意。", [("135毫米汞柱", "measure")]), ("@晚风2024：希望景区少一些套路。", []),
+])
+def test_blood_pressure_and_a_handles_digits(text, expected) -> None:
+    assert [(r.text, r.kind) for r in extract_figures(text).itertuples()] == expected

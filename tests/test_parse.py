@@ -1108,3 +1108,35 @@ def test_a_bilingual_page():
     assert story.paragraphs[1].endswith("on December 12.") and story.paragraphs[2] == "其中，秋粮产量10836亿斤。"
     assert (box.title, box.paragraphs) == ("词汇 Vocabulary", ["grain output　粮食产量", "harvest　收成", "record high　新高"])
     assert [e.reason for e in page.ledger if e.text == "扫码收听英文朗读"] == ["page furniture"]
+
+
+# Blind round 8 (campus_1, health_2, opinion_4): a student's essay is signed with school, grade and class, its
+# teacher's line names no reporter and 【习作点评】 is body text; ①②③ points are lines of their own even after a
+# colon; 【专家简介】 heads a box; a commentary signed after its body (□ 名字（单位）, or 名字 over （作者单位：…）).
+def test_a_students_essay_with_its_teachers_comment():
+    page = parse_page("\n".join([
+        "雪落青禾", "江城三中 初一（2）班 程小满", "指导老师：顾文心", "　　今年的第一场雪下了整整一夜。",
+        "　　【习作点评】小作者观察细致，语言清新。",
+    ]))
+    (essay,) = page.articles
+    assert (essay.title, essay.reporters, essay.paragraphs) == (
+        "雪落青禾", ["程小满"], ["今年的第一场雪下了整整一夜。", "【习作点评】小作者观察细致，语言清新。"])
+
+
+def test_numbered_points_after_a_colon_and_an_expert_box():
+    page = parse_page("\n".join([
+        "冬季护心", "本报记者 林岚", "医生提醒，冬季护心要做到三点：", "①注意保暖。", "②控制血压。", "③适量运动。",
+        "【专家简介】", "周文澜，主任医师，从事心内科临床工作25年。",
+    ]))
+    story, box = page.articles
+    assert story.paragraphs == ["医生提醒，冬季护心要做到三点：", "①注意保暖。", "②控制血压。", "③适量运动。"]
+    assert story.subheads == [] and (box.title, len(box.paragraphs)) == ("【专家简介】", 1)
+
+
+def test_commentaries_signed_after_their_bodies():
+    page = parse_page("\n".join([
+        "让城市接得住流量", "节假日游客多，城市服务要跟上。", "□ 何以清（江城大学新闻学院）",
+        "端牢饭碗靠科技", "良种良机良法缺一不可。", "宋砚之", "（作者单位：江城市社科院）",
+    ]))
+    assert [(a.title, a.reporters, a.paragraphs) for a in page.articles] == [
+        ("让城市接得住流量", ["何以清"], ["节假日游客多，城市服务要跟上。"]), ("端牢饭碗靠科技", ["宋砚之"], ["良种良机良法缺一不可。"])]

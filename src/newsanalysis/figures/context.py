@@ -43,6 +43,8 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
         return True  # 波音737 MAX
     if _ENGLISH_BEFORE.search(s, max(0, start - 3), start) and _ENGLISH_AFTER.match(s, end):
         return True  # 4.7 percent, 20.12 million: a number in an English sentence (a bilingual page)
+    if "@" in s[max(0, start - 16):start] and _HANDLE_BEFORE.search(s, max(0, start - 16), start):
+        return True  # @晚风2024: part of a user's handle
     if at(s, start - 1, "〔［[") and at(s, end, "〕］]"):
         return True  # 国发〔2023〕13号: the year of a document's number
     if at(s, start - 1, "—-–－") and _STANDARD_BEFORE.search(s, max(0, start - 24), start):
@@ -50,6 +52,7 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
     return at(s, start - 1, "（(") and at(s, end, "）)") and "." not in digits  # （600519）
 
 
+_HANDLE_BEFORE = re.compile(r"@[\w\u4e00-\u9fff]+$")
 _ENGLISH_BEFORE = re.compile(r"[A-Za-z,] $")
 _ENGLISH_AFTER = re.compile(r" [A-Za-z]{2}")
 _STANDARD_BEFORE = re.compile(r"(?:GB|ISO|IEC|HJ|JT|JGJ|QB|YY|NY|DB\d{0,2})(?:/[TZ])?\s*\d+(?:[.-]\d+)*\s*[—\-–－]{1,2}$")

@@ -23,6 +23,8 @@ _QUESTIONERS = ("记者", "问", "主持人")
 QUESTION_SUBHEAD_MAX_CHARS = 14
 BOX_MAX_CHARS = 120
 _BOX_RE = re.compile(r"^\s*【[^】]{1,8}】\s*\S")
+# a comment written for the piece, not a pull quote repeating it: 【习作点评】…, 【编后】… are body text
+_COMMENT_LABEL = re.compile(r"^\s*【[^】]{0,6}(?:点评|评点|短评|编后|附记|后记|寄语)】")
 
 
 @dataclass
@@ -59,8 +61,8 @@ def looks_cut(tail: str, head: str) -> bool:
         False
     """
     x, y = fold(tail).rstrip(), fold(head).lstrip()
-    if not x or not y or ends_sentence(tail) or L.ends_english_sentence(tail):
-        return False
+    if not x or not y or ends_sentence(tail) or L.ends_english_sentence(tail) or "①" <= y[0] <= "⑳":
+        return False  # a numbered point (①注意保暖。) starts a line of its own, even after a colon
     if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):
         return True
     if x[-1] in ",、;:(“‘《—" or y[0] in ",、;:。)”’》%!?…":
@@ -141,7 +143,8 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
             ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
         elif block.kind == "text" and L.REPLY_LABEL_RE.match(fold(block.text)) and len(block.text) <= SUBHEAD_MAX_CHARS:
             pending_subheads.append((block, len(groups)))  # 【回复单位】江城市住建局: who answers, over the answer
-        elif block.kind == "text" and len(block.text) <= BOX_MAX_CHARS and _BOX_RE.match(fold(block.text)):
+        elif (block.kind == "text" and len(block.text) <= BOX_MAX_CHARS and _BOX_RE.match(fold(block.text))
+              and not _COMMENT_LABEL.match(block.text)):
             out.boxes.append(block.text)  # 【观点】……: a pull quote repeats the body, it is not body text
             ledger[block.line] = _entry(block, article, "box")
         elif block.kind == "text" and (inline := split_inline_credit(block.text)):
@@ -235,6 +238,8 @@ def _is_subhead(block: Block) -> bool:
     # without spaces inside, the line answers as itself (and is asked about as itself elsewhere)
     asked = block.text if len(s) == len(folded) else s
     question = s[-1:] in "?!" and len(s) <= QUESTION_SUBHEAD_MAX_CHARS and "," not in s  # 为何要建?
+    if s.endswith(":") and "," in s:
+        return False  # 在她看来，护心要抓住三个关键：: a sentence leading into the points under it
     return (
         (question or not ends_sentence(asked))
         and not has_inner_sentence_end(asked)

@@ -71,6 +71,11 @@ BYLINE_RE = re.compile(  # 本报记者 王明 / 〔记者 张三/台北报导�
 )
 # an opinion page's signature: □ 方知秋
 BULLET_NAME_RE = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*{_NAMES}\s*$")
+# a student's essay signed with school, grade and class: 江城一中 高二（3）班 李思远; its teacher's line under it
+STUDENT_BYLINE_RE = re.compile(rf"^\s*{_HAN}{{2,16}}\s+(?:高[一二三]|初[一二三]|[一二三四五六七八九]年级)\s*\(?\s*\d{{1,2}}\s*\)?\s*班\s+"
+                               rf"(?P<name>{NAME})\s*$")
+_BULLET_UNIT = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*(?P<name>{NAME})\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$")
+SUPERVISOR_RE = re.compile(rf"^\s*指导(?:老师|教师)\s*[:：]\s*{_NAMES}\s*$")
 # 记者 林晓棠/文 蒋帆/摄: words by one, pictures by another
 COMBINED_CREDIT_RE = re.compile(
     rf"^\s*{_BULLET}(?:{_ROLE})?\s*(?P<words>{_NAMES})\s*/\s*文\s*[,，、]?\s*(?:{_ROLE})?\s*(?P<photos>{_NAMES})\s*/\s*摄\s*$"
@@ -135,6 +140,8 @@ TAIL_BYLINE_RE = re.compile(
     rf"^\s*\(\s*(?:{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*|作者\s*[:：]?\s*{NAME}(?:\s*[,，]\s*系[^()]{{1,60}})?)\s*\)\s*$"
     # an opinion piece's signature after its body: ◇ 宋知微（作者系华东师范大学教授）
     rf"|^\s*[■□●○◎◆◇★☆]?\s*{NAME}\s*\(\s*作者系[^()]{{1,60}}\)\s*$"
+    # or signed with the author's unit in brackets: □ 何以清（江城大学新闻学院）
+    rf"|^\s*[■□●○◎◆◇★☆]\s*{NAME}\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$"
     # a reader's letter signed with place and name: (江西南昌 仝晓雯) / 江苏南京 读者 靳文博 / ——读者 王明
     rf"|^\s*\(\s*{_HAN}{{2,8}}\s+(?:读者\s*)?{NAME}\s*\)\s*$|^\s*{_SIGN_DASH}(?:{_HAN}{{2,10}}?\s*)?读者\s+{NAME}\s*$"
     # the expert who wrote or answered a column, signed with the post: (青禾医院临床营养科主任医师 石安澜)
@@ -170,7 +177,7 @@ def leading_byline(text: str) -> tuple[list[str], int] | None:
     return (names, m.end()) if names else None
 
 
-AUTHOR_NOTE_RE = re.compile(r"^\s*\(\s*作者(?:系|为|是)[^()]{2,60}\)\s*$")
+AUTHOR_NOTE_RE = re.compile(r"^\s*\(\s*作者(?:系|为|是|单位\s*:)[^()]{2,60}\)\s*$")
 # a book review's book box: 《书名》 贺青川 著 / 青澜人民出版社 2024年5月 定价68元
 _BOOK_BY = re.compile(rf"^《[^《》]{{1,40}}》\s*(?:\[[^\]]{{1,6}}\]\s*)?{NAME}(?:\s*[、,]\s*{NAME})*\s*(?:等\s*)?"
                       r"(?:著|编著|主编|编|译|绘|撰|编译|口述)(?=\s|$|[,;，；])")
@@ -388,6 +395,15 @@ _ROLE_AT_START = re.compile(rf"\s*{_ROLE}")
 
 @text_cache()
 def _split_names(text: str) -> tuple[str, ...]:
+    folded = fold(unpad_names(text))
+    if "班" in folded and (student := STUDENT_BYLINE_RE.match(folded)):
+        return _as_printed([student.group("name")], unpad_names(text))  # the school and class are not names
+    if "指导" in folded and SUPERVISOR_RE.match(folded):
+        return ()  # the teacher who supervised a student's essay did not write it
+    if "作者" in folded and AUTHOR_NOTE_RE.match(folded):
+        return ()  # (作者单位：…) says who the author is, over a line that names them
+    if (signed := _BULLET_UNIT.match(folded)) is not None:
+        return _as_printed([signed.group("name")], unpad_names(text))  # □ 何以清（江城大学新闻学院）: not the unit
     letter = _LETTER_SIGNATURE.match(fold(unpad_names(text)))
     if letter:  # (江西南昌 仝晓雯): the place is not a name
         return _as_printed([letter.group("name") or letter.group("reader") or letter.group("expert")], unpad_names(text))
@@ -429,6 +445,8 @@ def is_byline(text: str) -> bool:
     s = fold(unpad_names(text))
     if STAFF_BYLINE_RE.match(s) or ("摄" in s and COMBINED_CREDIT_RE.match(s)):
         return True
+    if "班" in s and STUDENT_BYLINE_RE.match(s) or "指导" in s and SUPERVISOR_RE.match(s):
+        return True  # a student's essay: the student signs it; the teacher's line names no reporter
     if len(s) <= 20 and BULLET_NAME_RE.match(s):
         return bool(_split_names(s))
     if len(s) > 60 or not _names_a_role(s) or not BYLINE_RE.match(s) or CREDIT_RE.match(s):
@@ -749,6 +767,7 @@ _BOX_LABELS = (
     "便民提示", "出行提示", "小知识", "小贴士", "名词解释", "知识链接", "相关链接", "背景链接", "资料链接",
     "新闻链接", "背景资料", "资料卡", "延伸阅读", "相关阅读", "数说", "数读", "记者手记", "编后", "编后语",
     "短评", "点评", "记者点评", "专家观点", "专家解读", "权威发布", "划重点", "新闻背景", "记者观察", "一图读懂",
+    "专家简介", "专家名片", "人物简介", "人物名片", "作者简介", "网友热评", "网友评论", "网友声音",
 )
 # a short line naming a kind of notice to readers: 交通提示, 安全提醒 (the shape rule beyond the list)
 _BOX_LABEL_RE = re.compile(
