@@ -1140,3 +1140,15 @@ def test_commentaries_signed_after_their_bodies():
     ]))
     assert [(a.title, a.reporters, a.paragraphs) for a in page.articles] == [
         ("让城市接得住流量", ["何以清"], ["节假日游客多，城市服务要跟上。"]), ("端牢饭碗靠科技", ["宋砚之"], ["良种良机良法缺一不可。"])]
+
+
+# Blind round 9 (rural_1, legal_2): a data box's item may carry a long label; the expert answering a Q&A column
+# (答疑：单位 姓名) is no reporter and no heading.
+def test_a_data_box_with_long_labels_and_a_qa_column_with_its_answerer():
+    page = parse_page("\n\n".join([
+        "村情档案", "耕地面积：3200亩", "常住人口：1860人", "2024年村集体经营性收入：86.5万元",
+        "普法小课堂", "答疑：青川区人民法院法官 苏晚晴", "问：物业公司有没有责任？", "答：有。未采取必要措施的，应当承担责任。",
+    ]))
+    box, qa = page.articles
+    assert (box.title, box.subheads, len(box.paragraphs)) == ("村情档案", [], 3)
+    assert (qa.kicker, qa.title, qa.reporters, len(qa.paragraphs)) == (None, "普法小课堂", [], 2)

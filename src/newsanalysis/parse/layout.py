@@ -25,7 +25,7 @@ _DIGIT = re.compile(r"\d")
 _SCORE = re.compile(r"\d+\s*[∶:比\-–]\s*\d+")
 
 
-_LABELLED = re.compile(r"^[^:：]{1,12}[:：][^:：]{2,}$")  # 3.1亿：老年人口 / 社会消费品零售总额：45.47万亿元
+_LABELLED = re.compile(r"^[^:：]{1,16}[:：][^:：]{2,}$")  # 3.1亿：老年人口 / 2024年村集体经营性收入：86.5万元
 
 
 _FIELDS = re.compile(r"\S(?:\u3000+|[ \t]{2,}|[ \t](?=\S+[ \t]))\S")

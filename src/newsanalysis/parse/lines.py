@@ -75,7 +75,9 @@ BULLET_NAME_RE = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*{_NAMES}\s*$"
 STUDENT_BYLINE_RE = re.compile(rf"^\s*{_HAN}{{2,16}}\s+(?:高[一二三]|初[一二三]|[一二三四五六七八九]年级)\s*\(?\s*\d{{1,2}}\s*\)?\s*班\s+"
                                rf"(?P<name>{NAME})\s*$")
 _BULLET_UNIT = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*(?P<name>{NAME})\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$")
-SUPERVISOR_RE = re.compile(rf"^\s*指导(?:老师|教师)\s*[:：]\s*{_NAMES}\s*$")
+SUPERVISOR_RE = re.compile(rf"^\s*(?:指导(?:老师|教师)\s*[:：]\s*{_NAMES}"
+                           # who answers a Q&A column: 答疑：青川区人民法院法官 苏晚晴 (a source, not its writer)
+                           rf"|(?:答疑|解答|释疑|答问|主答)(?:专家|嘉宾|人)?\s*[:：]\s*(?:{_HAN}{{2,24}}\s+)?{NAME})\s*$")
 # 记者 林晓棠/文 蒋帆/摄: words by one, pictures by another
 COMBINED_CREDIT_RE = re.compile(
     rf"^\s*{_BULLET}(?:{_ROLE})?\s*(?P<words>{_NAMES})\s*/\s*文\s*[,，、]?\s*(?:{_ROLE})?\s*(?P<photos>{_NAMES})\s*/\s*摄\s*$"
@@ -206,7 +208,8 @@ def is_running_text(text: str) -> bool:
         False
     """
     folded = fold(text)
-    if not folded or folded[0] in _SPECIAL_OPENINGS or "编者按" in folded or "提要" in folded[:6]:
+    if not folded or folded[0] in _SPECIAL_OPENINGS or "编者按" in folded or "提要" in folded[:6] \
+            or folded[:2] in _CREDIT_OPENINGS:
         return False
     s = fold(unpad_names(text))  # as the byline and credit patterns see it: never longer than the folded line
     if ("摄" in s and "/" in s) or (len(s) <= 60 and _SHORT_LINE_MARK.search(s) is not None):
@@ -274,6 +277,9 @@ def opens_message(text: str) -> bool:
         (True, True, False)
     """
     return bool(_MESSAGE_RE.match(fold(text)))
+
+
+_CREDIT_OPENINGS = ("答疑", "解答", "释疑", "答问", "主答", "指导")  # 答疑：… / 指导老师：… name who answered or taught
 
 
 # an English sentence's end on a bilingual page: a word (or %), then . ! or ?, then closing quotes; never 5.0
@@ -398,8 +404,8 @@ def _split_names(text: str) -> tuple[str, ...]:
     folded = fold(unpad_names(text))
     if "班" in folded and (student := STUDENT_BYLINE_RE.match(folded)):
         return _as_printed([student.group("name")], unpad_names(text))  # the school and class are not names
-    if "指导" in folded and SUPERVISOR_RE.match(folded):
-        return ()  # the teacher who supervised a student's essay did not write it
+    if SUPERVISOR_RE.match(folded):
+        return ()  # the teacher who supervised a student's essay, or the expert answering a Q&A, did not write it
     if "作者" in folded and AUTHOR_NOTE_RE.match(folded):
         return ()  # (作者单位：…) says who the author is, over a line that names them
     if (signed := _BULLET_UNIT.match(folded)) is not None:
@@ -445,7 +451,7 @@ def is_byline(text: str) -> bool:
     s = fold(unpad_names(text))
     if STAFF_BYLINE_RE.match(s) or ("摄" in s and COMBINED_CREDIT_RE.match(s)):
         return True
-    if "班" in s and STUDENT_BYLINE_RE.match(s) or "指导" in s and SUPERVISOR_RE.match(s):
+    if "班" in s and STUDENT_BYLINE_RE.match(s) or SUPERVISOR_RE.match(s):
         return True  # a student's essay: the student signs it; the teacher's line names no reporter
     if len(s) <= 20 and BULLET_NAME_RE.match(s):
         return bool(_split_names(s))
