@@ -263,6 +263,11 @@ def test_a_given_name_ending_in_zhi():
     assert "李明之" not in extract_quotes("主任李明之前表示，数据很好。")["speaker"].tolist()
 
 
+def test_a_young_returnee_is_titled_and_carried_on_by_his_pronoun():
+    rows = _rows(extract_quotes("返乡青年刘一鸣今年28岁。他笑着说：“茶山就是我的办公室。”"))
+    assert rows == [("direct", "刘一鸣", "返乡青年", "说", "茶山就是我的办公室。")]
+
+
 # A quote item opened by a speaker tag, 【name（title）】“…” or name（title）：“…” (blind round 5, mode 3): the quote is
 # the tagged person's, and 他/她 later in the paragraph carry the tag on (the verb after the quote is its cue).
 SPEAKER_TAGS = [
