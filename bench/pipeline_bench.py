@@ -44,10 +44,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pages import repeat_to_size  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
+from _pages import fixture_pages, repeat_to_size  # noqa: E402
 
 
 def _forget_pages() -> None:
@@ -98,20 +95,10 @@ def main() -> None:
 
     import jieba
 
-    from newsanalysis.errors import NewsAnalysisError
-    from newsanalysis.parse.page import load_page
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    files = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
-    pages = []
-    for path in files:
-        try:
-            page = load_page(path)
-        except NewsAnalysisError:
-            continue
-        if page.articles:
-            pages.append((path, page, len(path.read_bytes())))
+    pages = fixture_pages()
     stages = _stages()
     wanted = [p.strip() for p in args.stages.split(",") if p.strip()]
     if wanted:

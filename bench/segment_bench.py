@@ -37,11 +37,9 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pages import repeat_to_size  # noqa: E402
+from _pages import fixture_pages, repeat_to_size  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")  # the stretches the figure readers tag, one call each
-FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _forget_pages() -> None:
@@ -60,19 +58,13 @@ def main() -> None:
 
     import jieba
 
-    from newsanalysis.errors import NewsAnalysisError
-    from newsanalysis.parse.page import load_page
     from newsanalysis.segment.tokenizer import get_tokenizer
     from newsanalysis.stats.terms import term_frequencies
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     pages = []
-    for path in sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt")):
-        try:
-            page = load_page(path)
-        except NewsAnalysisError:
-            continue
+    for _, page, _ in fixture_pages():
         body = "\n".join(p for a in page.articles for p in a.paragraphs)
         if body:
             pages.append((page, body, len(body.encode("utf-8"))))

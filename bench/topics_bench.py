@@ -21,9 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pages import repeat_to_size
-
-FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+from _pages import fixture_pages, repeat_to_size
 
 
 def main() -> None:
@@ -38,21 +36,13 @@ def main() -> None:
     import newsanalysis.segment.tokenizer  # noqa: F401  (registers its page caches)
     from newsanalysis.errors import NewsAnalysisError
     from newsanalysis.memo import forget_pages
-    from newsanalysis.parse.page import load_page
     from newsanalysis.segment import segmented
     from newsanalysis.stats.terms import body_texts
 
     module = importlib.import_module("newsanalysis.stats.topics")  # the package re-exports the function's name
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    pages = []
-    for path in sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt")):
-        try:
-            page = load_page(path)
-        except NewsAnalysisError:
-            continue
-        if page.articles:
-            pages.append((path, page, len(path.read_bytes())))
+    pages = fixture_pages()
 
     clock = time.perf_counter
     in_iterations = 0.0

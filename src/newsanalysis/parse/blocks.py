@@ -63,6 +63,6 @@ def headline_text(text: str) -> bool:
         return False
     if has_inner_sentence_end(text) or (" " in s and L.ends_english_sentence(text)):
         return False
-    if s.endswith(":") and "," in s:
-        return False  # 在她看来，护心要抓住三个关键：: a sentence leading into the points under it
+    if L.is_lead_in(text):
+        return False
     return not ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")

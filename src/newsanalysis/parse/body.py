@@ -238,8 +238,8 @@ def _is_subhead(block: Block) -> bool:
     # without spaces inside, the line answers as itself (and is asked about as itself elsewhere)
     asked = block.text if len(s) == len(folded) else s
     question = s[-1:] in "?!" and len(s) <= QUESTION_SUBHEAD_MAX_CHARS and "," not in s  # 为何要建?
-    if s.endswith(":") and "," in s:
-        return False  # 在她看来，护心要抓住三个关键：: a sentence leading into the points under it
+    if L.is_lead_in(block.text):
+        return False
     return (
         (question or not ends_sentence(asked))
         and not has_inner_sentence_end(asked)

@@ -279,6 +279,17 @@ def opens_message(text: str) -> bool:
     return bool(_MESSAGE_RE.match(fold(text)))
 
 
+def is_lead_in(text: str) -> bool:
+    """A sentence that leads into the points under it (``在她看来，护心要抓住三个关键：``): never a headline or subhead.
+
+    Example:
+        >>> is_lead_in("在她看来，冬季护心要抓住三个关键："), is_lead_in("专家：冬季要护心")
+        (True, False)
+    """
+    s = fold(text).rstrip()
+    return s.endswith(":") and "," in s
+
+
 _CREDIT_OPENINGS = ("答疑", "解答", "释疑", "答问", "主答", "指导")  # 答疑：… / 指导老师：… name who answered or taught
 
 
