@@ -15,6 +15,8 @@ import json
 import os
 import pickle
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -393,8 +395,9 @@ def kept_summary(page_path: str | Path, *, top_n: int = 20, processed: str | Pat
     return {"meta": manifest.get("meta") or {}, "articles": manifest["articles"]}
 
 
-def analysis_lock(folder: str | Path):
-    """A context manager holding the lock of the analysis kept in ``folder`` while it is computed.
+@contextmanager
+def analysis_lock(folder: str | Path) -> Iterator[None]:
+    """Hold the lock of the analysis kept in ``folder`` while it is computed.
 
     Whoever holds it computes; another process or thread asking for the same analysis waits for it and then reads
     the kept result, so a page is analysed once even when a render and its report kernels ask at the same time.
@@ -407,26 +410,20 @@ def analysis_lock(folder: str | Path):
         ...     "held twice by one thread"
         'held twice by one thread'
     """
-    from contextlib import contextmanager
-
     import filelock
 
-    @contextmanager
-    def held():
-        try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            # one object per path and process (is_singleton), so a thread that holds it can take it again
-            lock = filelock.FileLock(str(Path(folder) / LOCK_NAME), is_singleton=True)
-            lock.acquire()
-        except OSError:  # a read-only or full disk: nothing will be kept, so there is nothing to wait for
-            yield
-            return
-        try:
-            yield
-        finally:
-            lock.release()
-
-    return held()
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        # one object per path and process (is_singleton), so a thread that holds it can take it again
+        lock = filelock.FileLock(str(Path(folder) / LOCK_NAME), is_singleton=True)
+        lock.acquire()
+    except OSError:  # a read-only or full disk: nothing will be kept, so there is nothing to wait for
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def cached_analysis(page_path: str | Path, *, top_n: int = 20, processed: str | Path | None = None,
