@@ -590,6 +590,21 @@ def test_a_qa_byline_above_the_body_is_the_interviewer_not_the_answerer(tmp_path
     assert "石安澜" in sources(load_page(path))["speaker"].tolist()
 
 
+@pytest.mark.parametrize("line, name, title", [
+    ("答疑：青川区人民法院法官 苏晚晴", "苏晚晴", "青川区人民法院法官"),
+    ("解答嘉宾：江城市医保局待遇保障处处长 何远舟", "何远舟", "江城市医保局待遇保障处处长"),
+    ("主答：陶知秋", "陶知秋", ""),
+])
+def test_the_answerer_line_of_a_qa_column_names_its_interviewee(tmp_path, line, name, title) -> None:
+    from newsanalysis.parse.page import load_page
+
+    path = tmp_path / "qa.txt"
+    path.write_text("\n\n".join([_QA_COLUMN[0], line, *_QA_COLUMN[1:]]) + "\n", encoding="utf-8")
+    table = sources(load_page(path))
+    row = table[table["speaker"] == name]
+    assert row[["speaker_title", "modes", "n_quotes"]].values.tolist() == [[title, "interview", 2]]
+
+
 # --- the tables as pandas would build them, and the walks behind clauses and statements ---
 
 def _fixture_pages():

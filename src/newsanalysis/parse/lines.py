@@ -75,9 +75,10 @@ BULLET_NAME_RE = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*{_NAMES}\s*$"
 STUDENT_BYLINE_RE = re.compile(rf"^\s*{_HAN}{{2,16}}\s+(?:高[一二三]|初[一二三]|[一二三四五六七八九]年级)\s*\(?\s*\d{{1,2}}\s*\)?\s*班\s+"
                                rf"(?P<name>{NAME})\s*$")
 _BULLET_UNIT = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*(?P<name>{NAME})\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$")
-SUPERVISOR_RE = re.compile(rf"^\s*(?:指导(?:老师|教师)\s*[:：]\s*{_NAMES}"
-                           # who answers a Q&A column: 答疑：青川区人民法院法官 苏晚晴 (a source, not its writer)
-                           rf"|(?:答疑|解答|释疑|答问|主答)(?:专家|嘉宾|人)?\s*[:：]\s*(?:{_HAN}{{2,24}}\s+)?{NAME})\s*$")
+# who answers a Q&A column: 答疑：青川区人民法院法官 苏晚晴 (a source, not its writer)
+_ANSWERER = rf"(?:答疑|解答|释疑|答问|主答)(?:专家|嘉宾|人)?\s*[:：]\s*(?:(?P<title>{_HAN}{{2,24}})\s+)?(?P<name>{NAME})"
+ANSWERER_RE = re.compile(rf"^\s*{_ANSWERER}\s*$")
+SUPERVISOR_RE = re.compile(rf"^\s*(?:指导(?:老师|教师)\s*[:：]\s*{_NAMES}|{_ANSWERER})\s*$")
 # 记者 林晓棠/文 蒋帆/摄: words by one, pictures by another
 COMBINED_CREDIT_RE = re.compile(
     rf"^\s*{_BULLET}(?:{_ROLE})?\s*(?P<words>{_NAMES})\s*/\s*文\s*[,，、]?\s*(?:{_ROLE})?\s*(?P<photos>{_NAMES})\s*/\s*摄\s*$"
@@ -288,6 +289,21 @@ def is_lead_in(text: str) -> bool:
     """
     s = fold(text).rstrip()
     return s.endswith(":") and "," in s
+
+
+def answerer(text: str) -> tuple[str, str] | None:
+    """(name, title) of the line naming who answers a Q&A column, else None.
+
+    Example:
+        >>> answerer("答疑：青川区人民法院法官 苏晚晴")
+        ('苏晚晴', '青川区人民法院法官')
+        >>> answerer("本报记者 苏晚晴") is None
+        True
+    """
+    m = ANSWERER_RE.match(fold(text))  # fold keeps offsets: the printed name is sliced from ``text``
+    if m is None:
+        return None
+    return text[m.start("name"):m.end("name")], text[m.start("title"):m.end("title")] if m.group("title") else ""
 
 
 _CREDIT_OPENINGS = ("答疑", "解答", "释疑", "答问", "主答", "指导")  # 答疑：… / 指导老师：… name who answered or taught

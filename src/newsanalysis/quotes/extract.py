@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from newsanalysis.parse.lines import answerer
 from newsanalysis.parse.model import Article, Page
 from newsanalysis.parse.units import Source, to_items
 from newsanalysis.quotes.mentions import (
@@ -301,7 +302,8 @@ def _name_before_colon_quote(text: str, cs: int, ce: int, cue_end: int) -> tuple
 def signatures(x: Source) -> dict[int, tuple[str, str]]:
     """(name, title) of the articles of the pages in ``x`` that are signed after their body, by ``id`` of the
     article: a byline line printed below the last paragraph that ends with one of the article's reporters
-    (``（青禾医院临床营养科主任医师 石安澜）`` under a Q&A column). Loose articles and strings have none.
+    (``（青禾医院临床营养科主任医师 石安澜）`` under a Q&A column), or, anywhere in the article, the line that names
+    who answers its questions (``答疑：青川区人民法院法官 苏晚晴``). Loose articles and strings have none.
 
     Example:
         >>> signatures("问：减重是不是越快越好？\\n答：不是。")
@@ -321,6 +323,10 @@ def signatures(x: Source) -> dict[int, tuple[str, str]]:
             if last is None:
                 continue
             for entry in bylines[art.index]:
+                answers = answerer(entry.text)
+                if answers:
+                    out[id(art)] = answers
+                    break
                 if entry.line <= last:
                     continue
                 text = entry.text.strip().strip("（()）").strip()
