@@ -234,7 +234,7 @@ def test_tfidf_keywords_equal_jieba_extract_tags_on_every_article(page):
 
 def test_tables_keep_the_dtypes_of_row_built_frames(page):
     """Tables built column by column equal pandas' row-wise frames cast afterwards, dtypes included."""
-    from newsanalysis.segment.units import rows_table
+    from newsanalysis.frames import rows_table
 
     columns = ["page", "article", "text", "start", "page_start", "weight"]
     dtypes = {"article": "int64", "text": "text", "start": "int64", "page_start": "Int64", "weight": "float64"}

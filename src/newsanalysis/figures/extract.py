@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from newsanalysis.frames import columns_table
 from newsanalysis.figures.grammar import HEDGES_BEFORE, Figure, scan_figures
 from newsanalysis.figures.numerals import TEMPORAL_KINDS
 from newsanalysis.figures.tagging import call_memo, tagging_call
@@ -569,73 +570,15 @@ def extract_figures(x: Source, *, include_headlines: bool = False) -> pd.DataFra
 _OPTIONAL = ("unit", "iso", "change_from", "change_to", "direction", "note")  # text or None
 _TYPES = {"article": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "value": "float64",
           "low": "float64", "high": "float64", "approx": "bool"}
-_COLUMN_INDEX = pd.Index(COLUMNS)
-_TEXT_DTYPE = pd.Series(["字"]).dtype  # whatever dtype this pandas gives a column of strings (str, or object before 3.0)
-
-
-def _empty_frame() -> pd.DataFrame:
-    """The table of no figures, with the columns and dtypes pandas gives an empty frame of ``COLUMNS``."""
-    frame = pd.DataFrame([], columns=COLUMNS)
-    for column in _OPTIONAL:
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-    return frame.astype(_TYPES)
-
-
-_EMPTY: list[pd.DataFrame] = []  # the empty table, built once (building it takes ~25 times as long as a copy)
-
-
-def _text_array(values: tuple) -> Any:
-    """A column of strings in ``_TEXT_DTYPE``: straight from pyarrow when that is its storage (what
-    ``pd.array`` does after a pass of its own over the values), else through ``pd.array``."""
-    if _ARROW_TEXT is not None:
-        try:
-            return _ARROW_TEXT(_pa.array(values, type=_pa.large_string()), dtype=_TEXT_DTYPE)
-        except (_pa.ArrowException, TypeError):
-            pass  # a value that is not a string: pandas converts it
-    return pd.array(list(values), dtype=_TEXT_DTYPE)
+_DTYPES = {**_TYPES, **{column: "object" for column in _OPTIONAL},
+           **{column: "text" for column in COLUMNS if column not in _TYPES and column not in _OPTIONAL}}
 
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The figures table of ``rows``, each column built once in its final dtype (the optional texts as objects
-    with None, the other texts as str) and put together without a pass of pandas over the columns."""
-    if not rows:
-        if not _EMPTY:
-            _EMPTY.append(_empty_frame())
-        return _EMPTY[0].copy()
-    arrays = []
-    for column, values in zip(COLUMNS, zip(*map(_ROW_VALUES, rows))):
-        if column in _TYPES:
-            arrays.append(np.array(values, dtype=_TYPES[column]))
-        elif column in _OPTIONAL:
-            array = np.empty(len(values), dtype=object)
-            array[:] = values  # element by element: never a nested array of a list
-            arrays.append(array)
-        else:
-            arrays.append(_text_array(values))
-    # a copy of one column index per table: building it anew infers its dtype every time. _from_arrays skips the
-    # public constructor's checks (30 % of this function); a pandas without it gets the public constructor.
-    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
-    if from_arrays is not None:
-        return from_arrays(arrays, columns=_COLUMN_INDEX.copy(), index=pd.RangeIndex(len(rows)),
-                           verify_integrity=False)
-    return pd.DataFrame({column: pd.Series(array, dtype=object if column in _OPTIONAL else None, copy=False)
-                         for column, array in zip(COLUMNS, arrays)})
+    with None, the other texts as str)."""
+    return columns_table(dict(zip(COLUMNS, zip(*map(_ROW_VALUES, rows)) if rows else [()] * len(COLUMNS))),
+                         _DTYPES)
 
 
 _ROW_VALUES = itemgetter(*COLUMNS)
-
-
-def _arrow_text_array() -> Any:
-    """The pandas array class of ``_TEXT_DTYPE`` when it is stored in pyarrow, else None."""
-    if getattr(_TEXT_DTYPE, "storage", None) != "pyarrow":
-        return None
-    try:
-        from pandas.arrays import ArrowStringArray
-    except ImportError:
-        return None
-    return ArrowStringArray if isinstance(pd.array(["字"], dtype=_TEXT_DTYPE), ArrowStringArray) else None
-
-
-_ARROW_TEXT = _arrow_text_array()
-if _ARROW_TEXT is not None:
-    import pyarrow as _pa

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from newsanalysis.frames import columns_table
 from newsanalysis.parse.lines import answerer
 from newsanalysis.parse.model import Article, Page
 from newsanalysis.parse.units import Source, to_items
@@ -541,70 +542,15 @@ def _quote_columns(x: Source) -> dict[str, list]:
     return {c: [r[c] for r in rows] for c in QUOTE_COLUMNS}
 
 
-@functools.cache
-def _text_dtype():
-    """The dtype pandas gives a column of Python strings (``str`` on pandas 3, object before)."""
-    return pd.Series(["字"]).dtype
-
-
-@functools.cache
-def _column_index(names: tuple[str, ...]) -> pd.Index:
-    return pd.Index(list(names))
-
-
 def _frame(columns: dict[str, list], ints: tuple[str, ...]) -> pd.DataFrame:
     """A frame of equally long lists, with the dtypes pandas would infer: ``ints`` as int64, the others (strings)
-    as :func:`_text_dtype`, or object when there are no rows.
-
-    Each column is typed once and handed over as it is: ``DataFrame(dict)`` would check, infer and copy every
-    column again, which costs more than finding a page's quotes.
+    as text, or object when there are no rows.
 
     Example:
         >>> _frame({"speaker": ["翟炜"], "n_quotes": [2]}, ints=("n_quotes",)).dtypes.astype(str).tolist()
         ['str', 'int64']
     """
-    n = len(next(iter(columns.values())))
-    counts = [v for c, v in columns.items() if c in ints]
-    numbers = iter(np.array(counts, dtype="int64").reshape(len(counts), n))  # one conversion, a row per column
-    texts = iter(_text_arrays([v for c, v in columns.items() if c not in ints]) if n else ())
-    arrays = [next(numbers) if c in ints else next(texts) if n else np.array([], dtype=object) for c in columns]
-    names = _column_index(tuple(columns)).view()  # a new Index object: a caller may rename its frame's columns
-    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
-    if from_arrays is None:  # pandas' constructor without its checks; the public one where it is gone
-        return pd.DataFrame(dict(zip(names, arrays)), index=pd.RangeIndex(n), copy=False)
-    return from_arrays(arrays, columns=names, index=pd.RangeIndex(n), verify_integrity=False)
-
-
-def _text_arrays(columns: list[list[str]]) -> list:
-    """Columns of strings as arrays of :func:`_text_dtype`: slices of one pyarrow array where that is its storage
-    (one conversion for all of them)."""
-    text = _text_dtype()
-    arrow = _arrow_text_array()
-    if arrow is not None:
-        pa, array_type = arrow
-        every = pa.array([v for values in columns for v in values], type=pa.large_string(), from_pandas=False)
-        n = len(columns[0]) if columns else 0
-        return [array_type(every.slice(k * n, n), dtype=text) for k in range(len(columns))]
-    if isinstance(text, pd.StringDtype):
-        return [pd.array(values, dtype=text) for values in columns]
-    return [np.array(values, dtype=object) for values in columns]
-
-
-@functools.cache
-def _arrow_text_array():
-    """pyarrow and the array type of :func:`_text_dtype` when that type is built from a pyarrow array and a dtype
-    (pandas 3), else None."""
-    text = _text_dtype()
-    if not (isinstance(text, pd.StringDtype) and text.storage == "pyarrow"):
-        return None
-    import pyarrow as pa  # loaded by pandas already for this dtype
-
-    array_type = text.construct_array_type()
-    try:
-        probe = array_type(pa.array(["字"], type=pa.large_string()), dtype=text)
-    except TypeError:  # a constructor without dtype
-        return None
-    return (pa, array_type) if probe.dtype == text else None
+    return columns_table(columns, {c: "int64" if c in ints else "text" for c in columns})
 
 
 def sources(x: Source) -> pd.DataFrame:

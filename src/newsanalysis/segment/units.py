@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from newsanalysis.frames import rows_table
 from newsanalysis.parse.model import Article
 from newsanalysis.parse.units import Item, Source, n_pages, to_items
 from newsanalysis.segment.newwords import COLUMNS as NEW_WORD_COLUMNS
 from newsanalysis.segment.newwords import discovered_rows, rows_frame
 from newsanalysis.segment.tokenizer import Tokenizer, get_tokenizer
 
-__all__ = ["Item", "Segmented", "all_texts", "items_of", "n_pages", "page_tokenizers", "rows_table", "segmented",
+__all__ = ["Item", "Segmented", "all_texts", "items_of", "n_pages", "page_tokenizers", "segmented",
            "to_items"]
 
 
@@ -145,86 +146,5 @@ def _new_words_frame(discovered: Sequence[tuple[str | None, list[tuple]]]) -> pd
     return pd.DataFrame(columns=["page", *NEW_WORD_COLUMNS])
 
 
-def rows_table(rows: Sequence[tuple], columns: Sequence[str], dtypes: dict[str, str] | None = None, *,
-               drop: Sequence[str] = ()) -> pd.DataFrame:
-    """``pd.DataFrame(rows, columns=columns).astype(dtypes).drop(columns=drop)``, built column by column in the
-    final dtypes (pandas' row-wise pass, cast and drop cost more than the statistics that make the rows).
-
-    ``dtypes`` as in :func:`columns_table`.
-
-    Example:
-        >>> t = rows_table([("p", "算力", 2)], ["page", "term", "count"], {"count": "int64"}, drop=["page"])
-        >>> t.columns.tolist(), t.dtypes.astype(str).tolist()
-        (['term', 'count'], ['str', 'int64'])
-    """
-    values = list(zip(*rows)) if rows else [()] * len(columns)
-    return columns_table({name: column for name, column in zip(columns, values) if name not in drop}, dtypes)
-
-
-def columns_table(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) -> pd.DataFrame:
-    """A frame of ``columns`` (equal-length sequences), each column built once in its final dtype: what
-    ``pd.DataFrame(columns).astype(dtypes)`` gives, without pandas' inference where the dtype is known.
-
-    ``dtypes`` maps a column to ``int64``, ``float64``, ``bool``, ``Int64`` (missing values as <NA>) or ``text``
-    (only strings: pandas' dtype for a column of them); other columns are inferred as pandas infers them. An
-    empty table keeps pandas' empty columns (object, then the given numeric dtypes).
-
-    Example:
-        >>> columns_table({"term": ["算力"], "count": [2]}, {"term": "text", "count": "int64"}).dtypes.astype(str).tolist()
-        ['str', 'int64']
-    """
-    dtypes = dtypes or {}
-    n = len(next(iter(columns.values()), ()))
-    if not n:
-        return pd.DataFrame(None, columns=list(columns)).astype(
-            {name: dtype for name, dtype in dtypes.items() if name in columns and dtype != "text"})
-    arrays = []
-    for name, values in columns.items():
-        dtype = dtypes.get(name)
-        if dtype is None:
-            arrays.append(list(values))
-        elif dtype == "text":
-            arrays.append(_text_array(values))
-        elif dtype in _NUMPY_DTYPES:
-            arrays.append(np.array(values, dtype=dtype))
-        elif dtype == "Int64":  # the values and a mask of the missing ones: what pd.array infers, without its pass
-            missing = [value is None for value in values]
-            arrays.append(pd.arrays.IntegerArray(
-                np.array([0 if gap else value for value, gap in zip(values, missing)], dtype=np.int64),
-                np.array(missing, dtype=bool)))
-        else:
-            arrays.append(pd.array(list(values), dtype=dtype))
-    # a new Index object over the one made per set of names (building it infers its dtype): a caller may rename
-    names = _column_index(tuple(columns)).view()
-    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
-    if from_arrays is None or len(dtypes.keys() & columns.keys()) < len(columns):
-        # a column to infer (or a pandas without _from_arrays): the public constructor, the arrays not copied
-        return pd.DataFrame(dict(zip(columns, arrays)), columns=names, copy=False)
-    # every column is in its final dtype: put together without the public constructor's checks
-    return from_arrays(arrays, columns=names, index=pd.RangeIndex(n), verify_integrity=False)
-
-
-@functools.lru_cache(maxsize=128)
-def _column_index(names: tuple[str, ...]) -> pd.Index:
-    return pd.Index(names)
-
-
-_TEXT_DTYPE = pd.Series(["字"]).dtype  # whatever dtype this pandas gives a column of strings (str, or object)
-
-
-def _text_array(values: Sequence[str]):
-    """A column of strings in ``_TEXT_DTYPE``: straight from pyarrow when that is its storage (``pd.array`` makes
-    a pass of its own over the values first), else through ``pd.array``."""
-    if getattr(_TEXT_DTYPE, "storage", None) == "pyarrow":
-        import pyarrow as pa
-
-        try:
-            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=_TEXT_DTYPE)
-        except (pa.ArrowException, TypeError):
-            pass  # a value that is not a string: pandas converts it
-    return pd.array(list(values), dtype=_TEXT_DTYPE)
-
-
 _NEW_WORD_DTYPES = {"term": "text", "count": "int64", "pmi": "float64", "left_entropy": "float64",
                     "right_entropy": "float64"}
-_NUMPY_DTYPES = frozenset({"int64", "float64", "bool"})

@@ -14,7 +14,8 @@ import pandas as pd
 
 from newsanalysis.parse.units import n_pages
 from newsanalysis.segment.tokenizer import Tokenizer, to_matching_text
-from newsanalysis.segment.units import rows_table, segmented
+from newsanalysis.frames import rows_table
+from newsanalysis.segment.units import segmented
 
 _TRANSLIT = ("阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法范菲费芬丰弗福"
              "富盖甘冈戈格古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉"

@@ -27,7 +27,8 @@ from newsanalysis.segment.tokenizer import (
     tfidf_keywords,
     to_matching_text,
 )
-from newsanalysis.segment.units import columns_table, items_of, rows_table, segmented
+from newsanalysis.frames import columns_table, rows_table
+from newsanalysis.segment.units import items_of, segmented
 from newsanalysis.stats.concordance import collocations, cooccurrence, kwic
 from newsanalysis.stats.entities import entities
 
