@@ -883,3 +883,16 @@ def test_minutes_night_hours_and_english_numbers(text, expected) -> None:
 ])
 def test_blood_pressure_and_a_handles_digits(text, expected) -> None:
     assert [(r.text, r.kind) for r in extract_figures(text).itertuples()] == expected
+
+
+# Blind round 10 (travel_1, transit_notice_1): 孔 counts a bridge's arches; a numbered list item's number before a
+# bus route is neither a decimal nor a figure.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一座七孔石桥横跨溪面。", [("七孔", "count", 7.0, "孔")]),
+    ("1.326路：自12月28日起延伸至大学城北门。", [("12月28日", "date", None, None)]),
+    ("2.15路：发车间隔缩短至10分钟。", [("10分钟", "duration", 10.0, "分钟")]),
+])
+def test_arches_and_numbered_bus_routes(text, expected) -> None:
+    rows = extract_figures(text)
+    got = [(r.text, r.kind, None if r.kind == "date" else r.value, r.unit) for r in rows.itertuples()]
+    assert got == expected

@@ -781,7 +781,7 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     assert len(pages) >= 50
     wrapped = {path.stem for path in pages if any(b.continues for b in _blocks(read_page(path).text)[0])}
     # the PDF copies, each wrapped at a steady column width, and serial_1, whose poem's lines continue its stanzas
-    assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1"}
+    assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1152,3 +1152,53 @@ def test_a_data_box_with_long_labels_and_a_qa_column_with_its_answerer():
     box, qa = page.articles
     assert (box.title, box.subheads, len(box.paragraphs)) == ("村情档案", [], 3)
     assert (qa.kicker, qa.title, qa.reporters, len(qa.paragraphs)) == (None, "普法小课堂", [], 2)
+
+
+# Blind round 10 (npc_voices_1, travel_1, transit_notice_1): a column of voices whose speakers head their words on
+# lines of their own, an itinerary's day headings, tips and list boxes, and a hard-wrapped numbered list.
+def test_a_column_of_voices_after_a_story_opens_its_own_article():
+    page = parse_page("\n".join([
+        "春耕备耕一线见闻", "本报记者 田野", "　　眼下正是春耕备耕的关键时节，各地农资供应充足。",
+        "基层声音", "省人大代表、青山村党支部书记 房立春", "　　“今年村里的高标准农田又扩大了。”",
+        "省政协委员、农科院研究员 程望舒", "　　“良种是农业的芯片。”程望舒说，要让好品种走进更多田块。",
+        "（本报记者 田野 整理）",
+    ]))
+    story, column = page.articles
+    assert (story.title, story.subheads) == ("春耕备耕一线见闻", [])
+    assert (column.title, column.reporters, len(column.paragraphs)) == ("基层声音", ["田野"], 2)
+    assert column.subheads == ["省人大代表、青山村党支部书记 房立春", "省政协委员、农科院研究员 程望舒"]
+
+
+def test_one_line_of_title_and_name_alone_is_no_speakers_heading():
+    page = parse_page("\n".join(["老街区“微更新” 居民家门口添了口袋公园", "本报记者 田野", "　　老街区的改造开始了。"]))
+    assert [(a.kicker, a.title) for a in page.articles] == [("老街区“微更新”", "居民家门口添了口袋公园")]
+
+
+def test_an_itinerary_keeps_its_day_headings_as_subheads_and_a_tips_box_is_its_own_article():
+    page = parse_page("\n\n".join([
+        "两天一夜游江南水乡", "本报记者 苏禾",
+        "春分过后，水乡的油菜花开了。", "第一天：古镇与石桥",
+        "上午从码头坐船进镇，先去看镇东的石桥。", "第二天：到田里看花",
+        "第二天一早，我们骑车来到镇北的花田。", "旅游贴士",
+        "交通：从市区乘大巴约1小时可到。", "门票：古镇免费开放，游船每人60元。",
+    ]))
+    trip, tips = page.articles
+    assert trip.subheads == ["第一天：古镇与石桥", "第二天：到田里看花"] and len(trip.paragraphs) == 3
+    assert (tips.title, len(tips.paragraphs)) == ("旅游贴士", 2)
+
+
+def test_a_hard_wrapped_numbered_list_is_no_results_box():
+    paragraphs = ["记者从市公交集团获悉，随着地铁新线开通，三条公交线路将于下月调整，具体安排如下。",
+                  "1.326路：自12月28日起延伸至大学城北门，首班车发车时间由6:30提前至6:00。",
+                  "2.K5路：取消与地铁重叠的二里桥至南湖公园路段，改为接驳地铁江城南站，发车间隔缩短至10分钟。",
+                  "3.夜班N3路：末班车发车时间由23:00延后至次日0:30，方便晚归乘客换乘地铁。"]
+
+    def wrapped(text: str) -> list[str]:  # a PDF copy: an indent, then lines of 20 characters
+        text = "　　" + text
+        return [text[k:k + 20] for k in range(0, len(text), 20)]
+
+    lines = ["地铁新线开通", "本报记者 贺知行", *wrapped(paragraphs[0]), "线路调整一览"]
+    for paragraph in paragraphs[1:]:
+        lines += wrapped(paragraph)
+    story, listing = parse_page("\n".join(lines)).articles
+    assert (listing.title, listing.paragraphs) == ("线路调整一览", paragraphs[1:])

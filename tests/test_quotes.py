@@ -747,3 +747,34 @@ def test_tables_are_the_same_without_pandas_private_constructors(sample_page, mo
     assert len(quotes) > 5 and len(sources) > 3
     pd.testing.assert_frame_equal(quotes, fast_quotes, check_exact=True)
     pd.testing.assert_frame_equal(sources, fast_sources, check_exact=True)
+
+
+# Blind round 10: the speakers' headings of a column of voices, people introduced by what they do, a quote standing
+# after the sentence about its speaker, and 向 as a surname.
+def test_a_speakers_heading_gives_the_words_under_it_to_the_speaker() -> None:
+    from newsanalysis.parse.page import parse_page
+
+    page = parse_page("\n".join([
+        "基层声音", "省人大代表、青山村党支部书记 房立春", "　　“今年村里的高标准农田又扩大了。”",
+        "　　他建议，继续加大农机购置补贴力度。",
+        "省政协委员、农科院研究员 程望舒", "　　“良种是农业的芯片。”她说，要让好品种走进更多田块。",
+    ]))
+    table = sources(page)
+    assert table[["speaker", "speaker_title", "modes"]].values.tolist() == [
+        ["房立春", "省人大代表、青山村党支部书记", "direct,indirect"], ["程望舒", "省政协委员、农科院研究员", "direct,indirect"]]
+
+
+@pytest.mark.parametrize("text, speaker, title", [
+    ("如今由第三代传人邵春娥打理。“米要用新米，蒸足40分钟才软糯。”她一边掀开蒸笼一边说。", "邵春娥", "第三代传人"),
+    ("船工吴老伯摇了30年的橹，他说，雨天坐船最有味道。", "吴老伯", "船工"),
+    ("上海游客林女士这次是第二次来。“上回是秋天来的，这次专门挑了雨季。”", "林女士", "上海游客"),
+    ("医院院长韦叙安更关心看病就医。他表示，关键在于留得住好医生。", "韦叙安", "医院院长"),
+    ("家住城东的市民向晓蕾说，过去要换乘2趟公交车。", "向晓蕾", "市民"),
+])
+def test_speakers_introduced_by_what_they_do(text, speaker, title) -> None:
+    assert sources(text)[["speaker", "speaker_title"]].values.tolist() == [[speaker, title]]
+
+
+@pytest.mark.parametrize("text", ["市民向记者介绍，过去要换乘2趟公交车。", "队员向队友说，要坚持到底。"])
+def test_xiang_before_whom_one_speaks_to_is_no_surname(text) -> None:
+    assert sources(text)["speaker"].tolist() in ([], [""])

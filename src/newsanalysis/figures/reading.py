@@ -218,5 +218,8 @@ def is_name(num: Numeral) -> bool:
         # a bus route (公交12路、35路); 12路口 and 3路段 are places on a road
         if s.startswith("路", end) and s[end + 1:end + 2] not in ("口", "段", "面", "边", "灯"):
             return True
+    elif ("." in core and s.startswith("路", end) and s[end + 1:end + 2] not in ("口", "段", "面", "边", "灯", "程")
+          and not s[:start].strip() and len(core.split(".")[0]) <= 2):
+        return True  # 1.326路：… opening a paragraph: a list item's number and a bus route, no decimal
     return s[end:end + 1] in (".", "-") and s[end + 1:end + 2].isdigit() and (
         num.prev and num.prev in ".-" or "." in core or s[end] == "-" and "-" in s[end + 2:end + 8])

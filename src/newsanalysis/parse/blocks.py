@@ -14,7 +14,7 @@ from newsanalysis.parse import lines as L
 
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
                     "brief", "box_title", "box_label", "box_item", "photo_text", "caption_hint", "subhead_hint",
-                    "body_hint", "signature", "book_info"]
+                    "body_hint", "signature", "book_info", "speaker"]
 
 
 @dataclass(slots=True)

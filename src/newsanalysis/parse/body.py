@@ -135,8 +135,8 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
             ledger[block.line] = _entry(block, article, "byline")
         elif block.kind == "note":
             ledger[block.line] = _entry(block, article, "editors_note")
-        elif block.kind == "box_label":
-            pending_subheads.append((block, len(groups)))  # a group label inside a results box
+        elif block.kind in ("box_label", "speaker"):
+            pending_subheads.append((block, len(groups)))  # a group label inside a results box, a speaker's name
         elif block.kind == "box_item":
             groups.append([block])  # one result per line, each a paragraph
         elif block.kind == "furniture":
@@ -240,6 +240,8 @@ def _is_subhead(block: Block) -> bool:
     question = s[-1:] in "?!" and len(s) <= QUESTION_SUBHEAD_MAX_CHARS and "," not in s  # 为何要建?
     if L.is_lead_in(block.text):
         return False
+    if L.is_sequence_heading(block.text):
+        return True  # 第一天：老街、古桥和一笼米糕 (its colon is no speaker's)
     return (
         (question or not ends_sentence(asked))
         and not has_inner_sentence_end(asked)

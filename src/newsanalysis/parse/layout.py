@@ -88,7 +88,9 @@ def mark_boxes(blocks: list[Block]) -> None:
             continue
         # a heading, then labels and items, all short lines without sentences
         k, items, last_item = i + 1, 0, None
-        while k < n and blocks[k].kind == "text" and len(fold(blocks[k].text)) <= BOX_LINE_MAX_CHARS and (
+        # (a hard-wrapped paragraph's printed lines are no one-line results: 1.326路：自12月28日起延伸至 / 大学城…)
+        while k < n and blocks[k].kind == "text" and len(fold(blocks[k].text)) <= BOX_LINE_MAX_CHARS and not (
+                blocks[k].continues or k + 1 < n and blocks[k + 1].continues) and (
                 _box_item(blocks[k].text) or (headline_like(blocks[k]) and k + 1 < n and _box_item(blocks[k + 1].text))):
             if _box_item(blocks[k].text):
                 items += 1
@@ -237,6 +239,26 @@ def mark_author_names(blocks: list[Block]) -> None:
         if (block.kind == "tail_byline" and L.is_author_note(block.text) and name.kind == "text"
                 and not name.continues and L.is_bare_name(name.text)):
             name.kind = "tail_byline"
+
+
+def mark_speaker_lines(blocks: list[Block]) -> None:
+    """The speakers' headings of a column of voices (``全国人大代表、江城港务集团桥吊司机 卓海生`` over what they said)
+    are subheads of the column, never headlines: two or more plain lines of a title, a space and a name, each
+    over running text. One such line alone stays what it would be.
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> page = parse_page("代表委员建言\\n全国人大代表、港务集团桥吊司机 卓海生\\n　　“技术工人也得有奔头。”\\n"
+        ...                   "全国政协委员、新能源公司董事长 聂思远\\n　　“行业正从拼规模转向拼技术。”聂思远说。")
+        >>> [(a.title, a.subheads, len(a.paragraphs)) for a in page.articles]
+        [('代表委员建言', ['全国人大代表、港务集团桥吊司机 卓海生', '全国政协委员、新能源公司董事长 聂思远'], 2)]
+    """
+    found = [i for i, block in enumerate(blocks)
+             if block.kind == "text" and not block.continues and i + 1 < len(blocks)
+             and blocks[i + 1].kind == "text" and L.is_speaker_line(block.text)]
+    if len(found) >= 2:
+        for i in found:
+            blocks[i].kind = "speaker"
 
 
 def mark_signatures(blocks: list[Block]) -> None:

@@ -291,6 +291,41 @@ def is_lead_in(text: str) -> bool:
     return s.endswith(":") and "," in s
 
 
+# a column of voices names each speaker on a line of its own: 全国人大代表、江城港务集团桥吊司机 卓海生 (the title, a
+# space, the name; no sentence mark in the title)
+SPEAKER_LINE_RE = re.compile(rf"^\s*(?P<title>{_HAN}[^\s。！？!?；;：:“”\"，,]{{3,38}}?{_HAN})\s+"
+                             rf"(?P<name>{_HAN}{{1,8}}(?:{_DOT}{_HAN}{{1,10}})+|{_HAN}{{2,3}})\s*$")
+
+
+def is_speaker_line(text: str) -> bool:
+    """Whether a line has the shape of a speaker's heading in a column of voices (title, a space, a name).
+
+    Example:
+        >>> is_speaker_line("全国人大代表、江城港务集团桥吊司机 卓海生"), is_speaker_line("石桥村党支部书记 任秋实")
+        (True, True)
+        >>> is_speaker_line("老街区“微更新” 居民家门口添了口袋公园")
+        False
+    """
+    return SPEAKER_LINE_RE.match(fold(text)) is not None
+
+
+# the heading of one step of a sequence: 第一天：老街、古桥和一笼米糕, 第二站：茶园, Day 2: 乘船 (an itinerary's days)
+_SEQUENCE_HEADING_RE = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十\d]{1,3}(?:天|日|站|程|段|部分)|(?:Day|DAY|D)\s?\d{1,2})\s*[:：|｜]\s*"
+    r"[^。！？!?；;]{2,24}$")
+
+
+def is_sequence_heading(text: str) -> bool:
+    """The heading of one step of a sequence (an itinerary's ``第一天：…``): a subhead, never a speaker's turn or an
+    article of its own.
+
+    Example:
+        >>> is_sequence_heading("第一天：老街、古桥和一笼米糕"), is_sequence_heading("第二天，我们驱车来到茶园。")
+        (True, False)
+    """
+    return _SEQUENCE_HEADING_RE.match(fold(text)) is not None
+
+
 def answerer(text: str) -> tuple[str, str] | None:
     """(name, title) of the line naming who answers a Q&A column, else None.
 
@@ -441,6 +476,8 @@ def _split_names(text: str) -> tuple[str, ...]:
     if letter:  # (江西南昌 仝晓雯): the place is not a name
         return _as_printed([letter.group("name") or letter.group("reader") or letter.group("expert")], unpad_names(text))
     body = fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ ")
+    if body.startswith("(") and body.endswith(")"):
+        body = body[1:-1].strip()  # (本报记者 柯岚 整理): the 整理 before the bracket is no name either
     body = _REPORTED_END.sub("", body)
     body = _PAPER_BEFORE_REPORTER.sub("", body)
     combined = COMBINED_CREDIT_RE.match(body)
@@ -804,7 +841,8 @@ _BOX_LABELS = (
 )
 # a short line naming a kind of notice to readers: 交通提示, 安全提醒 (the shape rule beyond the list)
 _BOX_LABEL_RE = re.compile(
-    r"^[【\[]?(?:" + "|".join(_BOX_LABELS) + r"|[\u4e00-\u9fff]{2}(?:提示|提醒))[】\]]?[:：]?$")
+    r"^[【\[]?(?:" + "|".join(_BOX_LABELS) + r"|[\u4e00-\u9fff]{2}(?:提示|提醒|贴士)"
+    r"|[\u4e00-\u9fff]{2,8}(?:一览|速览|一览表))[】\]]?[:：]?$")  # 公交线路调整一览: a list of its own
 
 
 def is_box_label(text: str) -> bool:
@@ -814,6 +852,8 @@ def is_box_label(text: str) -> bool:
     Example:
         >>> is_box_label("以案说法"), is_box_label("【名词解释】"), is_box_label("交通提示"), is_box_label("来自最古老的盆地")
         (True, True, True, False)
+        >>> is_box_label("出行贴士"), is_box_label("公交线路调整一览")
+        (True, True)
     """
     return bool(_BOX_LABEL_RE.match("".join(fold(text).split())))
 

@@ -27,6 +27,7 @@ from newsanalysis.parse.layout import (
     forced_starts,
     is_photo_news,
     mark_author_names,
+    mark_speaker_lines,
     mark_boxes,
     mark_bullet_lists,
     mark_hard_wraps,
@@ -136,6 +137,7 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
     mark_boxes(blocks)
     mark_signatures(blocks)
     mark_author_names(blocks)
+    mark_speaker_lines(blocks)
     if blocks:
         counts: dict[int, int] = {}  # a plain count: Counter's set-up costs more than counting a page's lines
         for b in blocks[1:] or blocks:
@@ -320,8 +322,8 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
     in the body, or is followed by a bracketed byline although the article already has one on top.
     """
     def candidate(k: int) -> bool:
-        # cut-off body text (a page-break split) is not a headline
-        if not headline_like(blocks[k]) or (
+        # cut-off body text (a page-break split) is not a headline; an itinerary's 第二天：… heads a part of one
+        if not headline_like(blocks[k]) or L.is_sequence_heading(blocks[k].text) or (
             k + 1 < hi and (blocks[k + 1].wrapped or blocks[k + 1].continues or looks_cut(blocks[k].text, blocks[k + 1].text))
         ):
             return False
@@ -339,6 +341,10 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
         while run_end < hi and candidate(run_end) and run_end - j < MAX_HEADLINE_LINES:
             run_end += 1
         follows = blocks[run_end] if run_end < hi else None
+        if follows is not None and follows.kind == "speaker":
+            found.append((j, run_end))  # a heading over the speakers of a column of voices: the column starts here
+            j = run_end
+            continue
         if follows is None or follows.kind != "text" or headline_like(follows):
             j = run_end  # a caption before its credit, or lines at the very end
             continue

@@ -35,6 +35,7 @@ from newsanalysis.quotes.mentions import (
     clause_start,
     find_mentions,
     matching_text,
+    speaker_line,
     speaker_tag,
     strip_lead,
 )
@@ -364,11 +365,19 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
     if not interviewee and signed and any(t.speaker == "答" for t in art.qa_turns):
         interviewee = signed[0]  # 专家答疑 … （青禾医院临床营养科主任医师 石安澜）: the signing expert answers
         st.titles.setdefault(interviewee, signed[1])
+    heads = _speaker_heads(art)
+    for m in set(heads.values()):
+        st.register(m)
     done: list[_Para] = []
     known = {k: v for k, v in st.short.items() if len(k) >= 2}  # everyone is registered by now
     for i, text in enumerate(paras):
         mentions = find_mentions(text, known)
+        head = heads.get(i)
+        if head is not None and heads.get(i - 1) is not head:
+            st.see(head.name)  # the first paragraph under a speaker's heading: 他/她 are the speaker
         para = _Para(text, mentions, st.last)
+        if head is not None and para.tag is None and text.startswith("“") and heads.get(i - 1) is not head:
+            para.tag = (head, 0)  # a quote opening what the heading's speaker said is theirs, unless a verb says
         found, seen = para.found, para.seen
         if i not in qa:
             masked = _quote_spans(text)
@@ -421,6 +430,20 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
     backfill_titles(rows, [subtitle, *paras])
     as_printed(rows, [subtitle, *paras], [art.subtitle or "", *printed])
     return sorted(rows, key=lambda r: (r["paragraph"], r["start"], r["mode"]))
+
+
+def _speaker_heads(art: Article) -> dict[int, Mention]:
+    """The speaker's heading (a subhead naming a person, see ``speaker_line``) each paragraph is printed under."""
+    out: dict[int, Mention] = {}
+    if not art.subheads:
+        return out
+    bounds = [*art.subhead_before, len(art.paragraphs)]
+    for k, subhead in enumerate(art.subheads):
+        m = speaker_line(subhead)
+        if m is not None:
+            for i in range(bounds[k], max(bounds[k], bounds[k + 1])):
+                out[i] = m
+    return out
 
 
 def _speechlike(body: str) -> bool:
@@ -476,6 +499,14 @@ def _direct_speaker(text: str, qs: int, qe: int, i: int, paras: list[_Para],
             k -= 1
         if prev and not para.sentence_end_in(prev[3], k):
             return (*prev[:2], "")
+        if k > 0:  # 上海游客林女士这次是第二次来青溪。“……”: the sentence before is about one person, who says it
+            ps = k
+            while ps > 0 and text[ps - 1] not in _SENT_END:
+                ps -= 1
+            named = {name for pos, name in para.seen if ps <= pos < k and name}
+            if len(named) == 1:
+                name = named.pop()
+                return name, st.titles.get(name, ""), ""
         nxt = paras[i + 1].found if i + 1 < len(paras) else {}
         if ss == 0 and qe + 1 >= len(text.rstrip()) - 1 and 0 in nxt:
             return (*nxt[0][:2], "")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from newsanalysis.memo import text_cache
 from newsanalysis.normalize import to_matching_text
+from newsanalysis.parse.lines import SPEAKER_LINE_RE
 from newsanalysis.quotes.speakers import (
     BOUNDARY,
     DOT_NAME_RE,
@@ -37,7 +38,7 @@ _QUOTE_MARKS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "
 _CORNER_MARK = re.compile("[「」『』﹁﹂﹃﹄]")  # a search is much cheaper than translating every character
 # no ^: LEAD_RE.match(text, pos) anchors at pos, where a ^ would only ever hold at 0
 LEAD_RE = re.compile(
-    r"(?:在|据|由|对此|对于|同时|此外|另外|其中|而|但|并|也|还|又|则|会上|当天|昨天|今天|前天|近日|日前|此前|随后|"
+    r"(?:在|据|由|对此|对于|同时|此外|另外|其中|而|但|并|也|还|又|则|会上|当天|昨天|今天|前天|近日|日前|此前|随后|如今|"
     r"记者专访了|专访了|采访了|—{1,2}(?:专访|对话|访问|访|记)|专访[：:]|对话[：:]|\d{1,2}月\d{1,2}日)+"
 )
 _SCENE = re.compile(r"^.{0,20}?(?:会上|会议上|论坛上|仪式上|活动上|典礼上|发布会上|现场|期间|之际)")
@@ -113,6 +114,30 @@ def speaker_tag(text: str) -> tuple[Mention, int] | None:
         return None
     ns = m.start(key + "n")
     return Mention(0, ns, ns + len(name), name, title), m.end()
+
+
+def speaker_line(text: str) -> Mention | None:
+    """The person a speaker's heading in a column of voices names (title, a space, the name), or None: the
+    paragraphs under it are theirs. The title must hold a listed title or end in a role word, as a speaker tag's.
+
+    Example:
+        >>> m = speaker_line("全国人大代表、江城港务集团桥吊司机 卓海生")
+        >>> m.name, m.title
+        ('卓海生', '全国人大代表、江城港务集团桥吊司机')
+        >>> speaker_line("本周天气 晴好"), speaker_line("老街区“微更新” 居民家门口添了口袋公园")
+        (None, None)
+    """
+    s = matching_text(text)
+    m = SPEAKER_LINE_RE.match(s)
+    if m is None:
+        return None
+    name, title = m.group("name"), m.group("title")
+    ok = DOT_NAME_RE.fullmatch(name) or bare_name_ok(name, after_quote=False)
+    role = TITLE_RE.search(title) or ROLE_END_RE.match(title, len(title) - 1)
+    if not ok or not role or not_a_role(title, len(title)):
+        return None
+    ns = m.start("name")
+    return Mention(m.start("title"), ns, ns + len(name), text[ns:ns + len(name)], text[m.start("title"):m.end("title")])
 
 
 def _is_term(text: str, o: int, c: int) -> bool:

@@ -92,6 +92,9 @@ _NAME_HEADS = frozenset(SURNAMES | {c[0] for c in COMPOUND_SURNAMES} | {"小", "
 # a role word's last character where no longer role word goes on (行政长官) and a name may start
 _ROLE_BEFORE_NAME_RE = re.compile(f"{ROLE_END_RE.pattern}(?![{_ROLE_ENDS}])(?=[{''.join(sorted(_NAME_HEADS))}])")
 SURNAME_HEADS = "".join(sorted(SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))  # where has_surname may hold
+# whom a person speaks to (向记者介绍, 向队友说): after 向 never a given name
+_ADDRESSEES = frozenset({"记者", "本报", "队友", "大家", "媒体", "外界", "公众", "网友", "观众", "家长", "同事", "领导", "游客",
+                         "乘客", "顾客", "读者", "患者", "孩子", "他们", "我们", "你们", "社会", "对方", "上级", "组织"})
 _BAD_NAME_CHARS = set("的了是们等和与及在也都还就将会对向为以从把被让这那其之我你他她它该此各每某有没不年月日个说表认指")
 _REPORTING = tuple(REPORTING_VERBS)
 _STRONG = _REPORTING + (
@@ -126,7 +129,7 @@ _PLACE = re.compile(r"(?:[国省市县区州洲岛村镇])$")
 _ADMIN_PLACE = re.compile(r"(?:[省市县区州])$")  # after a title only these endings rule a name out (王建国 is a name)
 # Forms of address after a surname (刘女士, 陈阿姨, 禤师傅) and 小/老 words that are no names.
 HONORIFICS = ("女士", "先生", "阿姨", "大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大伯", "师傅", "奶奶", "爷爷",
-              "阿婆", "婆婆", "阿公", "阿伯", "老师", "老汉", "小姐", "同学", "医生")
+              "阿婆", "婆婆", "阿公", "阿伯", "老伯", "老师", "老汉", "小姐", "同学", "医生")
 _HONORIFIC_RE = re.compile("|".join(HONORIFICS))
 _NOT_SHORT_NAMES = {"老师", "老农", "小时", "小康", "小米", "小麦", "老党", "老车", "小车", "小商", "老房", "小农", "小于",
                     "老于", "小白", "老成", "小区", "小龙", "老龙", "小强", "老安", "小常", "老常", "小童", "小计", "老年"}
@@ -136,7 +139,11 @@ _AFTER_ZHI = ("所以", "前", "后", "一", "间", "中", "外", "下", "上", 
 # What may follow a person introduced without a reporting verb (see intro_name).
 INTRO_RE = re.compile(
     r"(?:今年|去年|已经|已|是|就是|一直|把|将|正在|正|刚刚|刚|每天|平时|家住|住在|所在|看中|拿着|指着|带着|提着|坐在|站在|"
-    r"走进|来到|从|在|也|还|便|就|\d{1,3}岁)")
+    r"走进|来到|从|在|也|还|便|就|\d{1,3}岁|"
+    # adverbs that open what the person does or cares about: 院长韦叙安更关心看病就医
+    r"更|最|尤其|格外|十分|非常|始终|同样|则|又|曾|常年|多年|长期|先后|"
+    # what a person runs or keeps: 由第三代传人邵春娥打理
+    r"打理|经营|掌管|负责|主持|带领|守着)")
 _NAME_HAN = "[\u4e00-\u9fff]"
 _HAN_RUN = re.compile(f"{_NAME_HAN}+")
 _REST = 32  # how much of the text after a candidate name decides where the name ends (keeps scans linear)
@@ -212,8 +219,12 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
         inner_ok = titled and n == 3 and cand[0] in SURNAMES and (
             cand[1] in _GIVEN_NAME_PARTICLES and cand[2] not in _BAD_NAME_CHARS
             or cand[2] == "之" and cand[1] not in _BAD_NAME_CHARS and not text.startswith(_AFTER_ZHI, p + 3))
-        if (cand[0] in _BAD_NAME_CHARS or (not inner_ok and not _BAD_NAME_CHARS.isdisjoint(cand[1:]))
-                or TITLE_RE.fullmatch(cand)):
+        # 向 is a surname and a preposition: as a titled three-character name reporting speech it is the surname
+        # (市民向晓蕾说), anywhere else the word (市民向记者介绍)
+        surname_head = (titled and n == 3 and cand[0] == "向" and cand[1:] not in _ADDRESSEES
+                        and not ROLE_END_RE.match(cand, 2) and follows_name(text[p + n:p + n + _REST], strong=True))
+        if ((cand[0] in _BAD_NAME_CHARS and not surname_head)
+                or (not inner_ok and not _BAD_NAME_CHARS.isdisjoint(cand[1:])) or TITLE_RE.fullmatch(cand)):
             continue
         surname = cand[:2] in COMPOUND_SURNAMES or (cand[0] in SURNAMES and n <= 3)
         if n == 4 and cand[:2] not in COMPOUND_SURNAMES and (not titled or INTRO_RE.match(text, p + 3)):
