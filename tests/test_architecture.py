@@ -13,7 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "newsanalysis"
 # the data flow: a module may import from its own stage and from earlier ones only
-STAGES = {"errors": 0, "config": 0, "memo": 0, "normalize": 0, "io": 1, "parse": 2, "segment": 3, "figures": 4, "quotes": 4,
+STAGES = {"errors": 0, "config": 0, "memo": 0, "normalize": 0, "frames": 0, "io": 1, "parse": 2, "segment": 3, "figures": 4, "quotes": 4,
           "stats": 5, "charts": 6, "report": 7, "corpus": 8, "explore": 9,
           "cli": 10}
 
