@@ -896,3 +896,26 @@ def test_arches_and_numbered_bus_routes(text, expected) -> None:
     rows = extract_figures(text)
     got = [(r.text, r.kind, None if r.kind == "date" else r.value, r.unit) for r in rows.itertuples()]
     assert got == expected
+
+
+# Blind round 11 (military_1, company_notices_1, memorial_1): names of units and models, rounds and tents, trading
+# days, a map's scale, "a few dozen", and 伍 ending a word before digits.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("第71集团军某合成旅组织实弹演练。", []),
+    ("4架直-10武装直升机低空突防，歼-20战机随后起飞。", [("4架", "count", 4.0, "架")]),
+    ("最低气温降至-10℃。", [("-10℃", "measure", -10.0, "℃")]),
+    ("他打出的炮弹已超过900发。", [("900发", "count", 900.0, "发")]),
+    ("公司将于5月10日发布年报。", [("5月10日", "date", None, None)]),
+    ("队里的3顶帐篷换了7个营地。", [("3顶", "count", 3.0, "顶"), ("7个", "count", 7.0, "个")]),
+    ("自公告之日起15个交易日后减持。", [("15个交易日", "duration", 15.0, "交易日")]),
+    ("股价在第10个交易日收涨。", [("第10个", "ordinal", 10.0, "个")]),
+    ("主持绘制的1∶5万地质图有27幅。", [("1∶5万", "ratio", 0.00002, None), ("27幅", "count", 27.0, "幅")]),
+    ("这是他几十年野外工作的心得，损失几十万元。", [("几十万元", "range", None, "元")]),
+    ("入伍18年，他当过炮手。", [("18年", "duration", 18.0, "年")]),
+    ("家电板块在二级市场上涨。", []),
+])
+def test_unit_and_model_names_rounds_scales_and_a_few_dozen(text, expected) -> None:
+    rows = extract_figures(text)
+    got = [(r.text, r.kind, None if r.kind in ("date", "range") else round(r.value, 6), r.unit)
+           for r in rows.itertuples()]
+    assert got == expected

@@ -1202,3 +1202,20 @@ def test_a_hard_wrapped_numbered_list_is_no_results_box():
         lines += wrapped(paragraph)
     story, listing = parse_page("\n".join(lines)).articles
     assert (listing.title, listing.paragraphs) == ("线路调整一览", paragraphs[1:])
+
+
+# Blind round 11 (company_notices_1): a brief whose run-in headline has a colon of its own, and a continuation
+# mark on its own line under a headline, which starts that article.
+def test_a_company_brief_keeps_its_colon_headline_and_a_continuation_opens_the_next_article():
+    page = parse_page("\n\n".join([
+        "公告速递",
+        "●青岚电器（603619）：一季度净利润增长18.2%　公司29日晚间披露季度报告，营业收入同比增长12.7%。",
+        "●星河股份（000737）：拟每10股派发现金红利3.5元　公司董事会审议通过利润分配预案，预案尚需股东大会审议。",
+        "以旧换新带旺家电板块", "（上接第1版）", "记者梳理发现，已有37家家电上市公司披露一季度业绩。",
+        "（本报记者 沈知秋）",
+    ]))
+    assert [(a.title, a.jump, a.reporters, len(a.paragraphs)) for a in page.articles] == [
+        ("青岚电器（603619）：一季度净利润增长18.2%", None, [], 1),
+        ("星河股份（000737）：拟每10股派发现金红利3.5元", None, [], 1),
+        ("以旧换新带旺家电板块", "上接第1版", ["沈知秋"], 1)]
+    assert page.articles[0].paragraphs[0].startswith("公司29日晚间")

@@ -177,6 +177,9 @@ def _first_months(s: str, start: int, end: int, parts: tuple) -> Figure | None:
     return None
 
 
+_SCALE = {"千": 1000, "万": 10000}
+
+
 def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
     """All figures in ``text`` in order (internal records; ``extract_figures`` builds the table)."""
     s = fold_text(text)
@@ -210,7 +213,9 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
         a, b = m.group("a"), m.group("b")
         if "." in a or "." in b or float(a) > 24 or len(b) != 2 or float(b) > 59 \
                 or SCORE_BEFORE.search(s[max(0, m.start() - 4):m.start()]):
-            add(Figure(m.start(), m.end(), value=float(a) / float(b) if float(b) else math.nan, kind="ratio"))
+            scale = _SCALE.get(s[m.end():m.end() + 1], 1)  # 1∶5万地质图: a map's scale, 1 to 50000
+            add(Figure(m.start(), m.end() + (scale > 1),
+                       value=float(a) / (float(b) * scale) if float(b) else math.nan, kind="ratio"))
     dates: dict[int, Figure] = {}  # end -> date figure, for a clock time right after it
     for m in _matches(DATE_RE, _DATE_STARTS, s):
         parts = date_parts(m)

@@ -115,8 +115,9 @@ def _with_unit(num: Numeral, fig: Figure, pos: int, unit: str | None, upos: int,
     fig.approx = inner
     if s[num.start - 1:num.start] == "第" and s.startswith(INSTITUTION_AFTER, num.end):
         return None  # 第二人民医院, 第一中学
-    if s.endswith("好几", 0, num.start):
-        return None  # 好几百元: "quite a few hundred", no number
+    if s.endswith("好几", 0, num.start) or (s.endswith("几", 0, num.start) and num.core in ("十", "百", "千")
+                                           and not s.startswith(("万", "亿"), num.end)):
+        return None  # 好几百元, 几十年: "(quite) a few dozen", no number (几十万元 stays a range)
     _attach_prefix(num, fig)
     if _tens_of(num, fig):
         return fig

@@ -137,9 +137,15 @@ def number_after(s: str, pos: int) -> bool:
     return bool(nxt) and (nxt.isdigit() or nxt in NUMERAL_CHARS)
 
 
+_FINANCIAL = "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"  # the numerals of cheques, which never run into Arabic digits
+
+
 def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
     """Stage 1: the numeral's true span and value (None for unit words and look-alike characters)."""
     core = s[start:end]
+    lead = len(core) - len(core.lstrip(_FINANCIAL))
+    if 0 < lead < len(core) and core[lead].isascii() and core[lead].isdigit():
+        start, core = start + lead, core[lead:]  # 入伍18年: 伍 ends a word (队伍, 入伍), no numeral beside digits
     prev = s[start - 1] if start else ""
     if core.startswith("-") and prev and (prev.isalnum() and prev.isascii() or prev in NUMERAL_CHARS + "%)）-—~"
                                           or s.endswith(_UNITS, 0, start)):
@@ -194,7 +200,13 @@ def is_code(num: Numeral) -> bool:
     s, start = num.s, num.start
     glued = num.has_ar and num.prev.isascii() and num.prev.isalpha() or (
         num.prev == "-" and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha())
+    if num.core.startswith("-") and "\u4e00" <= num.prev <= "\u9fff" and num.prev not in _BEFORE_NEGATIVE \
+            and match_unit(s, num.end)[0] is None:
+        return True  # 直-10, 歼-20, 东风-41: a model's designation, not a negative number
     return glued and not s.startswith("%", num.end)
+
+
+_BEFORE_NEGATIVE = frozenset("为至到达是约低降零负和与或及、在")  # 降至-10, 为-3: a negative number may follow these
 
 
 def is_serial_ordinal(num: Numeral) -> bool:
@@ -208,7 +220,7 @@ def is_name(num: Numeral) -> bool:
     """Stage 2c: a numbered name (神舟二十号, 3号线, 公交12路), an idiom, a generation (90后), an address
     (192.168.1.1) or a list item's number at the start of a paragraph (``1.``, ``2、``)."""
     s, start, end, core = num.s, num.start, num.end, num.core
-    if s.startswith("号", end) or in_idiom(s, start, end) or (
+    if s.startswith(("号", "集团"), end) or in_idiom(s, start, end) or (
             s.startswith("后", end) and re.fullmatch(r"[05-9]0", core)):
         return True
     if core.isdigit() and not num.whole_span:

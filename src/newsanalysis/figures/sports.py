@@ -69,8 +69,8 @@ def score_or_ratio(s: str, start: int, end: int, sep: str) -> str | None:
     """``score``, ``ratio`` or None (neither: a clock time or a range) for the pair ``s[start:end]``."""
     before, after = s[max(0, start - 10):start], s[end:end + 10]
     sep = sep.strip()
-    if _RATIO_BEFORE.search(before) or _RATIO_AFTER.match(after):
-        return "ratio" if sep != "-" else None
+    if _RATIO_BEFORE.search(before) or _RATIO_AFTER.match(after) or after[:1] in ("万", "千", "亿") and sep != "-":
+        return "ratio" if sep != "-" else None  # 1∶5万地质图: a map's scale, whatever the sentence is about
     if _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(after) or _in_results_line(s, start, end):
         return "score"
     if sep == "-" and s.startswith(_UNIT_STARTS, end):

@@ -119,6 +119,10 @@ def _place_valued(core: str) -> bool:
     return len(core) > 1 and not _PLACE_VALUES.isdisjoint(core)
 
 
+# 发 opening these is a verb, not the measure word for rounds or shells
+_FA_WORDS = tuple("发" + c for c in "布生现展放出起行挥表明动言送电力酵货文改射")
+
+
 def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
     """Stage 4b: drop a unit the context rules out (三方面, 100平, 20点, 一度) and find 两大类."""
     s, start, core = num.s, num.start, num.core
@@ -131,6 +135,10 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
         unit, uend = None, upos  # 3.2晚 (nights), but 十一晚会, 一晚上
     if unit == "两" and not (core[-1:] in SMALL_UNITS or core[-1:] in BIG_UNITS):
         unit, uend = None, upos  # 三十两 (liang), but not 三两天
+    if unit in ("个交易日", "个工作日") and s[start - 1:start] == "第":
+        unit, uend = "个", upos + 1  # 第10个交易日: the ordinal counts 个, the day is what it qualifies
+    if unit == "发" and s.startswith(_FA_WORDS, upos):
+        unit, uend = None, upos  # 900发 (rounds), but 10日发布, 3发现: a verb
     if unit == "单" and s.startswith("元", uend):
         unit, uend = None, upos  # 3单元: a staircase number
     if unit == "级" and s.startswith(_GRADE_AFTER, uend):

@@ -643,6 +643,8 @@ _BRIEF_RE = re.compile(
     r"(?P<sep>\u3000+\s*|[ \t]{2,}|\s*[:：]\s*|[ \t]|(?=本报讯|新华社|据新华社|本报[\u4e00-\u9fff]{2,6}电))(?=\S)"
 )
 MIN_BRIEF_BODY_CHARS = 12
+BRIEF_TITLE_AFTER_COLON = 24  # how far after a colon a run-in headline may go on to its wide-space break
+_BRIEF_TITLE_STOP = re.compile(r"[。!?;,，、]")
 MIN_BRIEF_BODY_AFTER_SPACE = 30  # after a single narrow space, only a long body makes the line a brief
 _BODY_PUNCTUATION = re.compile(r"[。!?；;]")
 
@@ -662,6 +664,8 @@ def inline_brief(text: str) -> tuple[str, int] | None:
         ('细颗粒物浓度降至30.5微克', 16)
         >>> inline_brief("●提前领取新增3种情形：患重大疾病、出国定居、丧失劳动能力。") is None
         True
+        >>> inline_brief("●青岚电器（603619）：一季度净利润增长18.2%　公司29日晚间披露季度报告，营收增长12.7%。")
+        ('青岚电器（603619）：一季度净利润增长18.2%', 28)
         >>> inline_brief("■ 从试验田到示范区") is None
         True
     """
@@ -673,6 +677,13 @@ def inline_brief(text: str) -> tuple[str, int] | None:
         dispatch = leading_dateline(text[m.end():]) is not None
         body_like = dispatch or (len(rest) >= MIN_BRIEF_BODY_CHARS and _BODY_PUNCTUATION.search(rest) is not None)
         weak = text[m.start("sep"):m.end("sep")] in (" ", "\t")  # folding turns U+3000 into a space
+        if ":" in m.group("sep"):
+            # 青岚电器（603619）：一季度净利润增长18.2%　公司…: the colon is the headline's own, the wide space the break
+            wide = text.find("\u3000", m.end(), m.end() + BRIEF_TITLE_AFTER_COLON)
+            if wide > m.end() and not _BRIEF_TITLE_STOP.search(folded, m.end(), wide):
+                body = wide + len(text[wide:]) - len(text[wide:].lstrip("\u3000 "))
+                if len(folded) - body >= MIN_BRIEF_BODY_CHARS and _BODY_PUNCTUATION.search(folded, body):
+                    return text[m.start("title"):wide].strip(), body
         if ":" in m.group("sep") and not dispatch and not (
                 has_inner_sentence_end(rest) or leading_byline(text[m.end():]) is not None):
             return None  # the anchored pattern matches once: no other separator to try

@@ -138,6 +138,12 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
     mark_signatures(blocks)
     mark_author_names(blocks)
     mark_speaker_lines(blocks)
+    for n, block in enumerate(blocks):
+        # （上接第1版） on a line of its own opens the rest of an article under its headline; printed after body
+        # text instead, it is that article's jump line
+        if block.kind == "jump_in" and L.jump_text(block.text) is not None and n > 0 \
+                and blocks[n - 1].kind == "text" and not headline_like(blocks[n - 1]):
+            block.kind = "jump"
     if blocks:
         counts: dict[int, int] = {}  # a plain count: Counter's set-up costs more than counting a page's lines
         for b in blocks[1:] or blocks:
@@ -172,6 +178,8 @@ def _kind(text: str) -> str:
         return "byline"
     if L.is_tail_byline(text) or L.is_author_note(text):
         return "tail_byline"
+    if L.leading_jump(text) is not None:
+        return "jump_in"  # （上接第1版）: the rest of an article begun on another page starts here
     if L.jump_text(text) is not None:
         return "jump"
     if L.editors_note_body(text) is not None:
@@ -182,8 +190,6 @@ def _kind(text: str) -> str:
         return "dateline"
     if L.inline_brief(text) is not None:
         return "brief"  # ●标题　本报讯（记者 X）……: a one-line brief, its own article
-    if L.leading_jump(text) is not None:
-        return "jump_in"  # （上接第1版）: the rest of an article begun on another page starts here
     return "text"
 
 
