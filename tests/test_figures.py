@@ -919,3 +919,20 @@ def test_unit_and_model_names_rounds_scales_and_a_few_dozen(text, expected) -> N
     got = [(r.text, r.kind, None if r.kind in ("date", "range") else round(r.value, 6), r.unit)
            for r in rows.itertuples()]
     assert got == expected
+
+
+# Blind round 12 (lottery_1, utility_notice_1, autos_1): bets, drawn numbers, issue numbers, calendar days, house
+# numbers in a span, and the distance a rate is given per.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("前区号码：03 11 17 22 31，一等奖5注。", [("5注", "count", 5.0, "注")]),
+    ("奖池滚存8.91亿元，滚入第2024124期。", [("8.91亿元", "money", 891000000.0, "元")]),
+    ("第15期培训班开班。", [("第15期", "ordinal", 15.0, "期")]),
+    ("应自开奖之日起60个自然日内兑奖。", [("60个自然日", "duration", 60.0, "自然日")]),
+    ("青石路1号至45号、和平里小区1至8号楼停电，涉及1860户。", [("1860户", "count", 1860.0, "户")]),
+    ("1至8月增长5%。", [("1至8月", "range", None, "月"), ("5%", "percent", 5.0, "%")]),
+    ("百公里油耗3.8升左右，全程一百公里。", [("3.8升", "measure", 3.8, "升"), ("一百公里", "measure", 100.0, "公里")]),
+])
+def test_bets_draws_issues_house_numbers_and_rates(text, expected) -> None:
+    rows = extract_figures(text)
+    got = [(r.text, r.kind, None if r.kind == "range" else r.value, r.unit) for r in rows.itertuples()]
+    assert got == expected

@@ -1219,3 +1219,19 @@ def test_a_company_brief_keeps_its_colon_headline_and_a_continuation_opens_the_n
         ("星河股份（000737）：拟每10股派发现金红利3.5元", None, [], 1),
         ("以旧换新带旺家电板块", "上接第1版", ["沈知秋"], 1)]
     assert page.articles[0].paragraphs[0].startswith("公司29日晚间")
+
+
+# Blind round 12 (autos_1, utility_notice_1): a brief's headline with a Latin model name and its space, and notices
+# printed one under another, each a piece of its own.
+def test_a_brief_headline_may_hold_a_space_and_each_notice_is_its_own_article():
+    page = parse_page("\n\n".join([
+        "新车速递",
+        "■小米SU7 Ultra正式上市　2月27日晚，小米汽车发布SU7 Ultra量产版，售价52.99万元。",
+        "■Model Y焕新版开启交付　特斯拉Model Y焕新版1月10日开启预售，首批新车已交到车主手中。",
+    ]))
+    assert [a.title for a in page.articles] == ["小米SU7 Ultra正式上市", "Model Y焕新版开启交付"]
+    notices = parse_page("\n".join([
+        "停电通知", "供电公司将于3月20日8:30—17:30对以下区域停电。", "停电期间请勿乘坐电梯。",
+        "燃气暂停供应通知", "3月21日9:00至18:00，东湖路南段暂停供气。", "恢复供气后请勿自行点火。",
+    ]))
+    assert [(a.title, len(a.paragraphs)) for a in notices.articles] == [("停电通知", 2), ("燃气暂停供应通知", 2)]

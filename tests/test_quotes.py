@@ -778,3 +778,10 @@ def test_speakers_introduced_by_what_they_do(text, speaker, title) -> None:
 @pytest.mark.parametrize("text", ["市民向记者介绍，过去要换乘2趟公交车。", "队员向队友说，要坚持到底。"])
 def test_xiang_before_whom_one_speaks_to_is_no_surname(text) -> None:
     assert sources(text)["speaker"].tolist() in ([], [""])
+
+
+def test_a_role_ending_in_zu_titles_its_speaker() -> None:
+    # autos_1 (blind round 12): 上班族顾女士：“…”; 民族 is no role
+    assert sources("上班族顾女士：“冬天续航缩水比较明显。”")[["speaker", "speaker_title"]].values.tolist() == [
+        ["顾女士", "上班族"]]
+    assert sources("中华民族张扬个性。他说，好。")["speaker"].tolist() in ([], [""])

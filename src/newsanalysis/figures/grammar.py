@@ -178,6 +178,9 @@ def _first_months(s: str, start: int, end: int, parts: tuple) -> Figure | None:
 
 
 _SCALE = {"千": 1000, "万": 10000}
+# three or more one- or two-digit numbers set apart by single spaces: a list of drawn or picked numbers
+_NUMBER_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?: \d{1,2}){2,}(?![\d.,%])")
+_NUMBER_RUN_HINT = re.compile(r"\d \d{1,2} \d")
 
 
 def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
@@ -205,6 +208,8 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
     # a pattern that needs a character the text lacks (a colon, 时 or 点, 半, 分之 ...) is not run: the same matches
     for m in PHONE_RE.finditer(s) if "400" in s or _SEVEN_DIGITS.search(s) else ():
         mark(*m.span())  # 0571-87654321: a phone number, not a range
+    for m in _NUMBER_RUN.finditer(s) if _NUMBER_RUN_HINT.search(s) else ():
+        mark(*m.span())  # 03 11 17 22 31: drawn numbers (a lottery's), not five counts
     for a, b in _title_spans(s):
         mark(a, b)  # 《1984》, 《流浪地球2》: names, not figures
     for fig in scan_scores(s):

@@ -206,6 +206,7 @@ def is_code(num: Numeral) -> bool:
     return glued and not s.startswith("%", num.end)
 
 
+_HOUSE_NUMBER_AFTER = re.compile(r"\d{1,5}号")
 _BEFORE_NEGATIVE = frozenset("为至到达是约低降零负和与或及、在")  # 降至-10, 为-3: a negative number may follow these
 
 
@@ -220,6 +221,12 @@ def is_name(num: Numeral) -> bool:
     """Stage 2c: a numbered name (神舟二十号, 3号线, 公交12路), an idiom, a generation (90后), an address
     (192.168.1.1) or a list item's number at the start of a paragraph (``1.``, ``2、``)."""
     s, start, end, core = num.s, num.start, num.end, num.core
+    if core.isdigit() and len(core) >= 6 and s[start - 1:start] == "第":
+        return True  # 第2024123期, 第202401号: an issue's or a document's number, no ordinal
+    if core == "百" and s.startswith("公里", end) and s.startswith(("油耗", "电耗", "能耗", "加速"), end + 2):
+        return True  # 百公里油耗3.8升: the distance a rate is given per, no figure of its own
+    if s[end:end + 1] in ("至", "到", "-", "—", "~") and _HOUSE_NUMBER_AFTER.match(s, end + 1):
+        return True  # 青石路1号至45号, 1至8号楼: house numbers, the first as much as the second
     if s.startswith(("号", "集团"), end) or in_idiom(s, start, end) or (
             s.startswith("后", end) and re.fullmatch(r"[05-9]0", core)):
         return True

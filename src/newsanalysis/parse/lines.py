@@ -666,6 +666,8 @@ def inline_brief(text: str) -> tuple[str, int] | None:
         True
         >>> inline_brief("●青岚电器（603619）：一季度净利润增长18.2%　公司29日晚间披露季度报告，营收增长12.7%。")
         ('青岚电器（603619）：一季度净利润增长18.2%', 28)
+        >>> inline_brief("■小米SU7 Ultra正式上市　2月27日晚，小米汽车发布SU7 Ultra量产版。")
+        ('小米SU7 Ultra正式上市', 17)
         >>> inline_brief("■ 从试验田到示范区") is None
         True
     """
@@ -677,8 +679,9 @@ def inline_brief(text: str) -> tuple[str, int] | None:
         dispatch = leading_dateline(text[m.end():]) is not None
         body_like = dispatch or (len(rest) >= MIN_BRIEF_BODY_CHARS and _BODY_PUNCTUATION.search(rest) is not None)
         weak = text[m.start("sep"):m.end("sep")] in (" ", "\t")  # folding turns U+3000 into a space
-        if ":" in m.group("sep"):
-            # 青岚电器（603619）：一季度净利润增长18.2%　公司…: the colon is the headline's own, the wide space the break
+        if ":" in m.group("sep") or weak:
+            # 青岚电器（603619）：一季度净利润增长18.2%　公司…, 小米SU7 Ultra正式上市　2月27日晚…: the colon or the
+            # space is the headline's own, the wide space the break
             wide = text.find("\u3000", m.end(), m.end() + BRIEF_TITLE_AFTER_COLON)
             if wide > m.end() and not _BRIEF_TITLE_STOP.search(folded, m.end(), wide):
                 body = wide + len(text[wide:]) - len(text[wide:].lstrip("\u3000 "))
@@ -867,6 +870,20 @@ def is_box_label(text: str) -> bool:
         (True, True)
     """
     return bool(_BOX_LABEL_RE.match("".join(fold(text).split())))
+
+
+_NOTICE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff·]{0,16}(?:公告|通知|通告|启事|告知书|公示)$")
+
+
+def is_notice_title(text: str) -> bool:
+    """A line that is only a notice's title (``停水公告``, ``燃气暂停供应通知``, ``招聘启事``), stricter than
+    :func:`is_notice_heading`: it heads a piece of its own, even right under another notice.
+
+    Example:
+        >>> is_notice_title("燃气暂停供应通知"), is_notice_title("关于做好春运工作的通知精神")
+        (True, False)
+    """
+    return _NOTICE_TITLE_RE.match("".join(fold(text).split())) is not None
 
 
 _QA_COLUMN_RE = re.compile(r"(?:答疑|问答|答问|解答|释疑|解惑|答客问|信箱|门诊|热线)$")

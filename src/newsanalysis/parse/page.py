@@ -444,6 +444,8 @@ def _opens_own_article(blocks: list[Block], lo: int, j: int, above: list[Block])
     Q&A turns, or a headline over prose right after a results or data box."""
     if L.is_sidebar_label(blocks[j].text) or L.is_box_label(blocks[j].text) or blocks[j - 1].kind == "box_item":
         return True
+    if L.is_notice_title(blocks[j].text):
+        return True  # 燃气暂停供应通知 after a 停电通知: each notice is a piece of its own
     if L.is_bare_link_label(blocks[j].text) and j + 1 < len(blocks):
         return not _explains_headline(blocks[j + 1].text, above)
     if j + 1 < len(blocks) and L.opens_message(blocks[j + 1].text):

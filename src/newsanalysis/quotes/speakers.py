@@ -69,9 +69,9 @@ def longest_word_pattern(words: list[str]) -> str:
 TITLE_RE = re.compile(longest_word_pattern(_TITLES))
 # Role words are open-ended (首席统计师, 种粮大户, 江北区市民, 世界冠军): a word ending in one of these
 # characters is a title when a person name follows it and the name's clause reports speech (see role_name).
-_ROLE_ENDS = "师员长家手主户民生者客官军工警农人众迷"
+_ROLE_ENDS = "师员长家手主户民生者客官军工警农人众迷族"  # 族: 上班族, 打工族
 ROLE_END_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[{_ROLE_ENDS}]")
-_NOT_ROLES = {"记者", "笔者", "编者", "读者", "国家", "大家", "人家", "全家", "老家", "回家", "在家", "持人", "群众",
+_NOT_ROLES = {"民族", "家族", "种族", "部族", "记者", "笔者", "编者", "读者", "国家", "大家", "人家", "全家", "老家", "回家", "在家", "持人", "群众",
               "个人", "本人", "他人", "别人", "众人", "有人", "家人", "成人"}
 # the interviewer and the press: a name printed after these is never a source (作者 is: a book's author, 作者贺青川)
 PRESS_WORDS = ("记者", "笔者", "主持人", "通讯员", "实习生")
