@@ -128,12 +128,16 @@ class _Paragraph:
         a = self.sentence_ends[k - 1] + 1 if k else 0
         k = bisect_left(self.sentence_ends, end)
         b = self.sentence_ends[k] + 1 if k < len(self.sentence_ends) else len(text)
-        if (a, b) not in self._sentences:
+        found = self._sentences.get((a, b))
+        if found is None:
+            opening = a
+            while opening < len(text) and text[opening] in "”」』)）":
+                opening += 1  # the quote closing the sentence before belongs to it (“……。”聂思远说 …)
             closed = b
             while closed < len(text) and text[closed] in "”」』)）":
                 closed += 1
-            self._sentences[a, b] = text[a:closed].strip()
-        return self._sentences[a, b]
+            found = self._sentences[a, b] = text[opening:closed].strip()
+        return found
 
 
 # Words that open a clause without naming anything (connectives, sources, time words, prepositions) and words

@@ -53,6 +53,7 @@ a.anchor-link { display: none; }
 .na-summary { background: #f6f8fa; border-left: 4px solid var(--accent); padding: 0.7em 1em; margin: 1.2em 0; }
 .na-summary p { margin: 0.2em 0; }
 .na-article p { text-indent: 2em; margin: 0.6em 0; }
+.na-article h3.na-subhead { font-size: 1.02rem; font-weight: bold; margin: 1.1em 0 0.3em; border: 0; }
 mark.na-fig { background: var(--fig); padding: 0 0.1em; border-radius: 2px; }
 span.na-quote { background: var(--quote); }
 :target { outline: 3px solid #f59e0b; outline-offset: 1px; }

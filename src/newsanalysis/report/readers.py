@@ -165,20 +165,29 @@ def sources_table(sources: pd.DataFrame) -> Html:
 
 
 def annotated_text(article: Article, figures: pd.DataFrame, quotes: pd.DataFrame) -> Html:
-    """The article's body with every figure marked (its value, unit and kind on hover) and every quote marked (its
-    speaker on hover); figure marks are numbered as in :func:`figures_table` (``#fig-1`` …).
+    """The article's body with its subheads, every figure marked (its value, unit and kind on hover) and every quote
+    marked (its speaker on hover); figure marks are numbered as in :func:`figures_table` (``#fig-1`` …).
 
     Example:
         >>> a = parse_page("标题\\n\\n本报记者 王明\\n\\n产量增长5%。").articles[0]
         >>> import newsanalysis as na
         >>> "fig-1" in annotated_text(a, na.extract_figures(a), na.extract_quotes(a)).markup
         True
+        >>> a = parse_page("代表委员建言\\n省人大代表、青山村党支部书记 房立春\\n　　“农田又扩大了。”\\n"
+        ...                "省政协委员、农科院研究员 程望舒\\n　　“良种是农业的芯片。”").articles[0]
+        >>> annotated_text(a, na.extract_figures(a), na.extract_quotes(a)).markup.count('<h3 class="na-subhead">')
+        2
     """
     figs = figures.reset_index(drop=True).to_dict("records") if len(figures) else []
     quotes_rows = quotes.to_dict("records") if len(quotes) else []
     first_quote: set[str] = set()
     paragraphs, plain = [], []
+    heads: dict[int, list[str]] = {}  # paragraph index -> the subheads printed above it
+    for subhead, before in zip(article.subheads, article.subhead_before):
+        heads.setdefault(before, []).append(subhead)
     for p, text in enumerate(article.paragraphs):
+        paragraphs += [f'<h3 class="na-subhead">{html.escape(h)}</h3>' for h in heads.get(p, ())]
+        plain += heads.get(p, [])
         marks = []  # (start, end, kind, id, title)
         for n, f in enumerate(figs):
             if f["paragraph"] == p:
@@ -198,7 +207,9 @@ def annotated_text(article: Article, figures: pd.DataFrame, quotes: pd.DataFrame
                 marks.append((int(q["start"]), int(q["end"]), "quote", anchor, f"{who}（{mode}）"))
         paragraphs.append(f"<p>{_marked(text, marks)}</p>")
         plain.append(text)
-    return Html('<div class="na-article">' + "".join(paragraphs) + "</div>", "\n".join(plain))
+    trailing = heads.get(len(article.paragraphs), [])  # a subhead printed after the last paragraph
+    paragraphs += [f'<h3 class="na-subhead">{html.escape(h)}</h3>' for h in trailing]
+    return Html('<div class="na-article">' + "".join(paragraphs) + "</div>", "\n".join(plain + trailing))
 
 
 def _marked(text: str, marks: list[tuple[int, int, str, str, str]]) -> str:
