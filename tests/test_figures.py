@@ -936,3 +936,8 @@ def test_bets_draws_issues_house_numbers_and_rates(text, expected) -> None:
     rows = extract_figures(text)
     got = [(r.text, r.kind, None if r.kind == "range" else r.value, r.unit) for r in rows.itertuples()]
     assert got == expected
+
+
+def test_a_figures_sentence_starts_after_the_quote_closing_the_sentence_before() -> None:
+    rows = extract_figures("“行业正从拼规模转向拼技术。”聂思远说，去年研发投入比重超过8%。")
+    assert rows["sentence"].tolist() == ["聂思远说，去年研发投入比重超过8%。"]
