@@ -785,3 +785,18 @@ def test_a_role_ending_in_zu_titles_its_speaker() -> None:
     assert sources("上班族顾女士：“冬天续航缩水比较明显。”")[["speaker", "speaker_title"]].values.tolist() == [
         ["顾女士", "上班族"]]
     assert sources("中华民族张扬个性。他说，好。")["speaker"].tolist() in ([], [""])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a family word before a name with a surname is its title, and a pronoun after it finds that person
+    ("外婆陈秀兰在镇上开了四十年裁缝铺。她常说：“针脚要密，做人要实。”", [["陈秀兰", "外婆"]]),
+    ("女儿沈青禾回忆，父亲80岁那年还背着样品袋上山。", [["沈青禾", "女儿"]]),
+])
+def test_a_family_word_is_the_title_of_a_name_with_a_surname(text, expected) -> None:
+    named = sources(text)
+    assert named[named["speaker"] != ""][["speaker", "speaker_title"]].values.tolist() == expected
+
+
+def test_a_family_word_before_an_adverb_names_nobody() -> None:
+    # serial_1's trap: 外公却总说 must not give the speaker 却总
+    assert "却总" not in sources("外公却总说：“船小不怕浪。”")["speaker"].tolist()

@@ -18,6 +18,7 @@ from newsanalysis.parse.lines import SPEAKER_LINE_RE
 from newsanalysis.quotes.speakers import (
     BOUNDARY,
     DOT_NAME_RE,
+    KINSHIP_TITLES,
     INTRO_RE,
     NAME_DOT_RE,
     POST_TITLES,
@@ -263,6 +264,8 @@ def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
     candidates = []
     for m in listed:
         inside[m.start() + 1:m.end()] = b"\x01" * (m.end() - m.start() - 1)
+        if m.group() in KINSHIP_TITLES and not has_surname(text, m.end()):
+            continue  # 外公却总说: a family word names someone only with a surname after it
         parsed = parse_name(text, m.end(), titled=True)
         if parsed is None:
             candidates.append((m.end(), intro_name(text, m.end(), listed=True), True))

@@ -23,6 +23,10 @@ REPORTING_VERBS = sorted(
     key=lambda v: (-len(v), v),
 )
 
+# Family words printed before a name (外公林守田, 女儿沈青禾): titles, but only before a name with a common surname
+# (外公却总说 names nobody)
+KINSHIP_TITLES = frozenset("外公 外婆 姥姥 姥爷 爷爷 奶奶 祖父 祖母 父亲 母亲 爸爸 妈妈 舅舅 舅妈 姑姑 姑父 叔叔 婶婶 伯父 伯母"
+                           " 哥哥 姐姐 弟弟 妹妹 丈夫 妻子 儿子 女儿 孙子 孙女 老伴".split())
 # Titles printed before a name (longest first) and after it.
 _TITLES = sorted(set(
     "副总统 总统 副主席 主席 副总理 总理 首相 部长 副部长 局长 副局长 司长 副司长 处长 副处长 厅长 副厅长 市长 副市长"
@@ -34,7 +38,8 @@ _TITLES = sorted(set(
     " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书"
     " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
     " 创办人 带头人 检察长 总编 秘书 首席统计师 统计师 规划师 会计师 检察官 主治医师 副主任医师 护士 CEO 村主任"
-    " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 司机 保安 村医 视察 参事 干事 督导 青年".split()), key=len, reverse=True)
+    " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 司机 保安 村医 视察 参事 干事 督导 青年".split()
+    + list(KINSHIP_TITLES)), key=len, reverse=True)
 
 
 def longest_word_pattern(words: list[str]) -> str:
