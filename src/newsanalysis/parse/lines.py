@@ -643,7 +643,7 @@ _BRIEF_RE = re.compile(
     r"(?P<sep>\u3000+\s*|[ \t]{2,}|\s*[:：]\s*|[ \t]|(?=本报讯|新华社|据新华社|本报[\u4e00-\u9fff]{2,6}电))(?=\S)"
 )
 MIN_BRIEF_BODY_CHARS = 12
-BRIEF_TITLE_AFTER_COLON = 24  # how far after a colon a run-in headline may go on to its wide-space break
+BRIEF_TITLE_REACH = 24  # how far past a colon or space a run-in headline may go on to its wide-space break
 _BRIEF_TITLE_STOP = re.compile(r"[。!?;,，、]")
 MIN_BRIEF_BODY_AFTER_SPACE = 30  # after a single narrow space, only a long body makes the line a brief
 _BODY_PUNCTUATION = re.compile(r"[。!?；;]")
@@ -682,7 +682,7 @@ def inline_brief(text: str) -> tuple[str, int] | None:
         if ":" in m.group("sep") or weak:
             # 青岚电器（603619）：一季度净利润增长18.2%　公司…, 小米SU7 Ultra正式上市　2月27日晚…: the colon or the
             # space is the headline's own, the wide space the break
-            wide = text.find("\u3000", m.end(), m.end() + BRIEF_TITLE_AFTER_COLON)
+            wide = text.find("\u3000", m.end(), m.end() + BRIEF_TITLE_REACH)
             if wide > m.end() and not _BRIEF_TITLE_STOP.search(folded, m.end(), wide):
                 body = wide + len(text[wide:]) - len(text[wide:].lstrip("\u3000 "))
                 if len(folded) - body >= MIN_BRIEF_BODY_CHARS and _BODY_PUNCTUATION.search(folded, body):

@@ -373,10 +373,11 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
     for i, text in enumerate(paras):
         mentions = find_mentions(text, known)
         head = heads.get(i)
-        if head is not None and heads.get(i - 1) is not head:
-            st.see(head.name)  # the first paragraph under a speaker's heading: 他/她 are the speaker
+        opens_head = head is not None and heads.get(i - 1) is not head  # the first paragraph under the heading
+        if opens_head:
+            st.see(head.name)  # 他/她 there are the heading's speaker
         para = _Para(text, mentions, st.last)
-        if head is not None and para.tag is None and text.startswith("“") and heads.get(i - 1) is not head:
+        if opens_head and para.tag is None and text.startswith("“"):
             para.tag = (head, 0)  # a quote opening what the heading's speaker said is theirs, unless a verb says
         found, seen = para.found, para.seen
         if i not in qa:

@@ -108,10 +108,7 @@ def speaker_tag(text: str) -> tuple[Mention, int] | None:
         return None
     key = "b" if m.group("bn") else "c"
     name, title = m.group(key + "n"), m.group(key + "t").strip()
-    # bare_name_ok (after_quote=False) demands a surname and rules out places, institutions and title words
-    ok = DOT_NAME_RE.fullmatch(name) or (len(name) <= 4 and bare_name_ok(name, after_quote=False))
-    role = TITLE_RE.search(title) or ROLE_END_RE.match(title, len(title) - 1)
-    if not ok or not role or not_a_role(title, len(title)):  # 【柏叙白（本报记者）】: the press is no source
+    if len(name) > 4 and not DOT_NAME_RE.fullmatch(name) or not _titled_person(name, title):
         return None
     ns = m.start(key + "n")
     return Mention(0, ns, ns + len(name), name, title), m.end()
@@ -132,13 +129,19 @@ def speaker_line(text: str) -> Mention | None:
     m = SPEAKER_LINE_RE.match(s)
     if m is None:
         return None
-    name, title = m.group("name"), m.group("title")
+    if not _titled_person(m.group("name"), m.group("title")):
+        return None
+    name, ns = m.group("name"), m.start("name")
+    return Mention(m.start("title"), ns, ns + len(name), text[ns:ns + len(name)], text[m.start("title"):m.end("title")])
+
+
+def _titled_person(name: str, title: str) -> bool:
+    """Whether a speaker tag's or heading's ``name`` is a person's and ``title`` a role: a listed title or a role
+    word at its end, not the press (【柏叙白（本报记者）】). ``bare_name_ok`` (after_quote=False) demands a surname and
+    rules out places, institutions and title words."""
     ok = DOT_NAME_RE.fullmatch(name) or bare_name_ok(name, after_quote=False)
     role = TITLE_RE.search(title) or ROLE_END_RE.match(title, len(title) - 1)
-    if not ok or not role or not_a_role(title, len(title)):
-        return None
-    ns = m.start("name")
-    return Mention(m.start("title"), ns, ns + len(name), text[ns:ns + len(name)], text[m.start("title"):m.end("title")])
+    return bool(ok and role and not not_a_role(title, len(title)))
 
 
 def _is_term(text: str, o: int, c: int) -> bool:
