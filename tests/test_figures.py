@@ -941,3 +941,16 @@ def test_bets_draws_issues_house_numbers_and_rates(text, expected) -> None:
 def test_a_figures_sentence_starts_after_the_quote_closing_the_sentence_before() -> None:
     rows = extract_figures("“行业正从拼规模转向拼技术。”聂思远说，去年研发投入比重超过8%。")
     assert rows["sentence"].tolist() == ["聂思远说，去年研发投入比重超过8%。"]
+
+
+# Blind round 13 (property_1, esports_1, agri_prices_1): discounts in percent, produce grades, tournament stages and
+# a little over a yuan.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全场商品打8折。", [("8折", "percent", 80.0, "%")]),
+    ("二级果每斤15元。", [("15元", "money", 15.0, "元")]),
+    ("携手晋级四强，世界500强企业到场。", [("500强", "count", 500.0, "强")]),
+    ("菠菜一斤便宜了1块多，花了3元多钱。", [("一斤", "measure", 1.0, "斤"), ("1块多", "approx", 1.0, "元"),
+                                      ("3元多", "approx", 3.0, "元")]),
+])
+def test_discounts_grades_stages_and_a_little_over(text, expected) -> None:
+    assert [(r.text, r.kind, r.value, r.unit) for r in extract_figures(text).itertuples()] == expected

@@ -1235,3 +1235,16 @@ def test_a_brief_headline_may_hold_a_space_and_each_notice_is_its_own_article():
         "燃气暂停供应通知", "3月21日9:00至18:00，东湖路南段暂停供气。", "恢复供气后请勿自行点火。",
     ]))
     assert [(a.title, len(a.paragraphs)) for a in notices.articles] == [("停电通知", 2), ("燃气暂停供应通知", 2)]
+
+
+# Blind round 13 (esports_1, agri_prices_1): a Taiwan paper's ROC date line is page furniture, and a price table's
+# header row sits under the table's own title.
+def test_a_roc_date_line_is_furniture_and_a_table_header_is_a_label():
+    page = parse_page("\n".join([
+        "電競天地", "中華民國113年11月4日　星期一　第B6版", "本周江城农产品批发市场主要品种价格",
+        "品名　批发均价（元/公斤）　涨跌", "　　大白菜　1.60元　跌0.20元", "　　白萝卜　1.40元　跌0.10元",
+        "　　菠菜　6.80元　涨0.60元",
+    ]))
+    box, = page.articles
+    assert (box.kicker, box.title, box.subheads, len(box.paragraphs)) == (
+        None, "本周江城农产品批发市场主要品种价格", ["品名　批发均价（元/公斤）　涨跌"], 3)

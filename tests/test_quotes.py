@@ -552,7 +552,7 @@ def test_clause_start_reads_quoted_terms_as_words(text, pos, start):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("本期邀请研究中心研究员苏文涛、复旦大学教授林若岚、一家养老企业负责人郑海舟，共话发展。",
-     [("苏文涛", "本期邀请研究中心研究员"), ("林若岚", "复旦大学教授"), ("郑海舟", "一家养老企业负责人")]),
+     [("苏文涛", "研究中心研究员"), ("林若岚", "复旦大学教授"), ("郑海舟", "一家养老企业负责人")]),
     ("在公园晨练的市民赵大爷说，空气好了。", [("赵大爷", "市民")]),
     ("从郑州驾车返京的旅客韩先生说，路上顺利。", [("韩先生", "旅客")]),
     ("北京一家出版社的版权经理何以宁说，合作多了。", [("何以宁", "北京一家出版社的版权经理")]),
@@ -800,3 +800,19 @@ def test_a_family_word_is_the_title_of_a_name_with_a_surname(text, expected) -> 
 def test_a_family_word_before_an_adverb_names_nobody() -> None:
     # serial_1's trap: 外公却总说 must not give the speaker 却总
     assert "却总" not in sources("外公却总说：“船小不怕浪。”")["speaker"].tolist()
+
+
+def test_the_intro_of_a_qa_column_names_who_answers() -> None:
+    # property_1 (blind round 13): 本期请…律师 X 解答读者的问题, then 问：/答： turns
+    from newsanalysis.parse.page import parse_page
+
+    page = parse_page("\n".join(["购房问答", "本报记者 应书禾", "本期请江城明衡律师事务所律师王清远解答读者的问题。",
+                                 "问：定金和订金有什么区别？", "答：定金有担保作用，订金一般可以退还。"]))
+    named = sources(page)
+    assert named[named["speaker"] != ""][["speaker", "speaker_title", "modes"]].values.tolist() == [
+        ["王清远", "江城明衡律师事务所律师", "interview"]]
+
+
+def test_a_titled_given_name_may_end_in_he() -> None:
+    assert sources("律师王清和说，合同有效。")[["speaker", "speaker_title"]].values.tolist() == [["王清和", "律师"]]
+    assert "王明和" not in sources("市民王明和李华说，很好。")["speaker"].tolist()

@@ -102,7 +102,7 @@ def _with_unit(num: Numeral, fig: Figure, pos: int, unit: str | None, upos: int,
         upos += len(s[upos:upos + 4]) - len(s[upos:upos + 4].lstrip())  # 陆 点 五 折: spaced like its numeral
     if unit is None and s[upos:upos + 1] == "折" and s[upos + 1:upos + 2] not in tuple("合算旧射叠腾扣"):
         fig.value = fig.value * 10 if fig.value < 10 else fig.value  # 八折, 七五折
-        fig.kind, fig.end = "percent", upos + 1
+        fig.kind, fig.unit, fig.end = "percent", "%", upos + 1  # a discount in percent, as 成 is
     elif unit is not None:
         if unit == "届" and s[num.start - 1:num.start] != "第" and _PLENUM_RE.match(s, uend):
             return None  # 二十届三中全会: a name
@@ -110,6 +110,8 @@ def _with_unit(num: Numeral, fig: Figure, pos: int, unit: str | None, upos: int,
                 and _SESSION_TERM_BEFORE.search(s, max(0, num.start - 24), num.start):
             return None  # the 三次 of 十四届全国人大三次会议: a name
         apply_unit(num, fig, unit, uend)
+        if unit in ("块", "元") and s[fig.end:fig.end + 1] == "多" and s[fig.end + 1:fig.end + 2] not in ("万", "亿"):
+            fig.end, inner = fig.end + 1, True  # 1块多, 3元多: a little over, as 3900多元
     else:
         fig.end = pos
     fig.approx = inner

@@ -100,9 +100,18 @@ def mark_boxes(blocks: list[Block]) -> None:
             blocks[i].kind = "box_title"
             for b in blocks[i + 1:last_item + 1]:
                 b.kind = "box_item" if _box_item(b.text) else "box_label"
+            if i > 0 and _header_row(blocks[i].text) and headline_like(blocks[i - 1]):
+                # 品名　批发均价（元/公斤）　涨跌 under the table's title: the columns' names, a label of the box
+                blocks[i - 1].kind, blocks[i].kind = "box_title", "box_label"
             i = last_item + 1
         else:
             i += 1
+
+
+def _header_row(text: str) -> bool:
+    """A table's header row: three or more cell names set apart by wide spaces, no digits (``品名　单价　涨跌``)."""
+    cells = [c for c in re.split(r"\u3000+|\s{2,}", text.strip()) if c]
+    return len(cells) >= 3 and not any(ch.isdigit() for ch in text)
 
 
 HARD_WRAP_MIN_PARAGRAPHS = 3

@@ -270,6 +270,7 @@ def _attribute(text: str, cs: int, ce: int, para: _Para, st: _State, cue_end: in
     return _name_before_colon_quote(text, cs, ce, cue_end)
 
 
+_ANSWERS_RE = re.compile(r"解答|答疑|回答|释疑|解读")  # an intro's word for who answers a Q&A column's questions
 _COLON_QUOTE_VERBS = ("说", "表示")
 # 拉着王明说, 对王明说, 和王明一起说: the name after these is who is spoken to or with, not the speaker
 _OBJECT_MARKS = frozenset("对向跟和与同给替为把被让叫着朝冲")
@@ -358,8 +359,12 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
         for m in find_mentions(text, {}, subtitle=visit and k == 0):
             st.register(m)
     interviewee, rows = "", []
-    for k, text in enumerate([subtitle] + [p for i, p in enumerate(paras) if i not in qa and "访" in p]):
-        ms = [m for m in find_mentions(text, {}, subtitle=visit and k == 0) if not m.intro]
+    # the interviewee: named in the subtitle, or in an intro that says who was visited or who answers
+    # (本期请…律师阮清和解答读者的问题)
+    intros = [p for i, p in enumerate(paras) if i not in qa and ("访" in p or qa and _ANSWERS_RE.search(p))]
+    for k, text in enumerate([subtitle, *intros]):
+        answers = k > 0 and "访" not in text  # 律师王清远解答: introduced, not quoted, and still the one who answers
+        ms = [m for m in find_mentions(text, {}, subtitle=visit and k == 0) if answers or not m.intro]
         if ms:
             interviewee = ms[-1].name
     if not interviewee and signed and any(t.speaker == "答" for t in art.qa_turns):

@@ -97,6 +97,7 @@ _NAME_HEADS = frozenset(SURNAMES | {c[0] for c in COMPOUND_SURNAMES} | {"小", "
 # a role word's last character where no longer role word goes on (行政长官) and a name may start
 _ROLE_BEFORE_NAME_RE = re.compile(f"{ROLE_END_RE.pattern}(?![{_ROLE_ENDS}])(?=[{''.join(sorted(_NAME_HEADS))}])")
 SURNAME_HEADS = "".join(sorted(SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))  # where has_surname may hold
+_SAYS_OR_ANSWERS = re.compile("|".join(sorted({*REPORTING_VERBS, "解答", "答疑", "回答"}, key=len, reverse=True)))
 # whom a person speaks to (向记者介绍, 向队友说): after 向 never a given name
 _ADDRESSEES = frozenset({"记者", "本报", "队友", "大家", "媒体", "外界", "公众", "网友", "观众", "家长", "同事", "领导", "游客",
                          "乘客", "顾客", "读者", "患者", "孩子", "他们", "我们", "你们", "社会", "对方", "上级", "组织"})
@@ -148,7 +149,9 @@ INTRO_RE = re.compile(
     # adverbs that open what the person does or cares about: 院长韦叙安更关心看病就医
     r"更|最|尤其|格外|十分|非常|始终|同样|则|又|曾|常年|多年|长期|先后|"
     # what a person runs or keeps: 由第三代传人邵春娥打理
-    r"打理|经营|掌管|负责|主持|带领|守着)")
+    r"打理|经营|掌管|负责|主持|带领|守着|"
+    # who answers a Q&A column's questions: 本期请律师王清远解答
+    r"解答|答疑|回答)")
 _NAME_HAN = "[\u4e00-\u9fff]"
 _HAN_RUN = re.compile(f"{_NAME_HAN}+")
 _REST = 32  # how much of the text after a candidate name decides where the name ends (keeps scans linear)
@@ -216,6 +219,9 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
             if follows_name(text[last + k:last + k + _REST], strong=False):
                 return text[p:last + k], last + k
         return None
+    if titled and text[p + 2:p + 3] == "和" and text[p:p + 1] in SURNAMES and _HAN_RUN.fullmatch(text[p:p + 3]) \
+            and text[p + 1] not in _BAD_NAME_CHARS and _SAYS_OR_ANSWERS.match(text, p + 3):
+        return text[p:p + 3], p + 3  # 律师阮清和解答: a given name ending in 和 when speech follows it, not "and"
     for n in (2, 3, 4):
         cand = text[p:p + n]
         if len(cand) < n or not _HAN_RUN.fullmatch(cand):
