@@ -954,3 +954,15 @@ def test_a_figures_sentence_starts_after_the_quote_closing_the_sentence_before()
 ])
 def test_discounts_grades_stages_and_a_little_over(text, expected) -> None:
     assert [(r.text, r.kind, r.value, r.unit) for r in extract_figures(text).itertuples()] == expected
+
+
+# Blind round 14 (env_1, ent_1): a work's title keeps its year, a document's gives a date; 环 before 保 is no ring;
+# a little over four years.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("电影《1987年的夏天》将于3月7日上映。", [("3月7日", "date")]),
+    ("根据《2024年国民经济和社会发展统计公报》，增长5%。", [("2024年", "year"), ("5%", "percent")]),
+    ("拨打12369环保举报热线，他打出10环的成绩。", [("10环", "measure")]),
+    ("筹备了四年多，未来3天多云。", [("四年多", "approx"), ("3天", "duration")]),
+])
+def test_work_titles_rings_and_a_little_over_a_duration(text, expected) -> None:
+    assert [(r.text, r.kind) for r in extract_figures(text).itertuples()] == expected

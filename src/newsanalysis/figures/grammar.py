@@ -94,6 +94,10 @@ _TITLE_MARK = re.compile("[《〈》〉\n]")
 _TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年(?:度)?")
 
 
+_DOCUMENT_ENDS = ("公报", "简报", "报告", "规划", "纲要", "条例", "办法", "规定", "意见", "通知", "方案", "决定", "白皮书",
+                  "蓝皮书", "年鉴", "统计", "目录", "清单", "指南", "计划", "标准", "细则", "预案", "名单", "公告")
+
+
 def _title_spans(s: str) -> list[tuple[int, int]]:
     """The insides of titles in 《》 or 〈〉 (at most 40 characters each: 《1984》, 《流浪地球2》, 《第二十条》),
     without a year written with 年 (《2024年全国教育事业发展统计公报》: the year of a document is a date)."""
@@ -107,7 +111,9 @@ def _title_spans(s: str) -> list[tuple[int, int]]:
         elif c in "》〉" and opened != -1:
             if i - opened <= 41:
                 a = opened + 1
-                for m in _TITLE_YEAR.finditer(s, a, i):
+                # a document's year is a date (《2024年国民经济和社会发展统计公报》), a work's is part of its name
+                # (《1987年的夏天》)
+                for m in _TITLE_YEAR.finditer(s, a, i) if s.endswith(_DOCUMENT_ENDS, a, i) else ():
                     out.append((a, m.start()))
                     a = m.end()
                 out.append((a, i))

@@ -119,9 +119,11 @@ def _place_valued(core: str) -> bool:
     return len(core) > 1 and not _PLACE_VALUES.isdisjoint(core)
 
 
-# measure words that also open verbs: 发 (rounds) before 布 is 发布, 注 (bets) before 意 is 注意
-_VERB_OPENINGS = {"发": tuple("发" + c for c in "布生现展放出起行挥表明动言送电力酵货文改射"),
-                  "注": tuple("注" + c for c in "意册重入明射销资水视定释解")}
+# measure words that also open other words: 发 (rounds) before 布 is 发布, 注 (bets) before 意 is 注意, 环 (rings)
+# before 保 is 环保
+_WORD_OPENINGS = {"发": tuple("发" + c for c in "布生现展放出起行挥表明动言送电力酵货文改射"),
+                  "注": tuple("注" + c for c in "意册重入明射销资水视定释解"),
+                  "环": tuple("环" + c for c in "保境节比线路卫岛湖球")}
 
 
 def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
@@ -138,8 +140,8 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
         unit, uend = None, upos  # 三十两 (liang), but not 三两天
     if unit in ("个交易日", "个工作日") and s[start - 1:start] == "第":
         unit, uend = "个", upos + 1  # 第10个交易日: the ordinal counts 个, the day is what it qualifies
-    if unit in _VERB_OPENINGS and s.startswith(_VERB_OPENINGS[unit], upos):
-        unit, uend = None, upos  # 900发 (rounds), 5注 (bets), but 10日发布, 3发现, 2注意: a verb
+    if unit in _WORD_OPENINGS and s.startswith(_WORD_OPENINGS[unit], upos):
+        unit, uend = None, upos  # 900发 (rounds), 5注 (bets), 10环, but 10日发布, 2注意, 12369环保: another word
     if unit == "单" and s.startswith("元", uend):
         unit, uend = None, upos  # 3单元: a staircase number
     if unit == "级" and s.startswith(_GRADE_AFTER, uend):
