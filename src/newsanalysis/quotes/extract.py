@@ -42,6 +42,7 @@ from newsanalysis.quotes.mentions import (
 from newsanalysis.quotes.speakers import (
     ADVERBIAL_RE,
     ADVERBS_RE,
+    ANSWER_WORDS,
     COLLECTIVE_RE,
     DATE_AFTER_NAME_RE,
     PUNCT_VERBS,
@@ -270,7 +271,7 @@ def _attribute(text: str, cs: int, ce: int, para: _Para, st: _State, cue_end: in
     return _name_before_colon_quote(text, cs, ce, cue_end)
 
 
-_ANSWERS_RE = re.compile(r"解答|答疑|回答|释疑|解读")  # an intro's word for who answers a Q&A column's questions
+_ANSWERS_RE = re.compile("|".join(ANSWER_WORDS))  # an intro's word for who answers a Q&A column's questions
 _COLON_QUOTE_VERBS = ("说", "表示")
 # 拉着王明说, 对王明说, 和王明一起说: the name after these is who is spoken to or with, not the speaker
 _OBJECT_MARKS = frozenset("对向跟和与同给替为把被让叫着朝冲")

@@ -27,6 +27,8 @@ REPORTING_VERBS = sorted(
 # (外公却总说 names nobody)
 KINSHIP_TITLES = frozenset("外公 外婆 姥姥 姥爷 爷爷 奶奶 祖父 祖母 父亲 母亲 爸爸 妈妈 舅舅 舅妈 姑姑 姑父 叔叔 婶婶 伯父 伯母"
                            " 哥哥 姐姐 弟弟 妹妹 丈夫 妻子 儿子 女儿 孙子 孙女 老伴".split())
+# the words for answering a Q&A column's questions (本期请律师王清远解答读者的问题)
+ANSWER_WORDS = ("解答", "答疑", "回答", "释疑")
 # Titles printed before a name (longest first) and after it.
 _TITLES = sorted(set(
     "副总统 总统 副主席 主席 副总理 总理 首相 部长 副部长 局长 副局长 司长 副司长 处长 副处长 厅长 副厅长 市长 副市长"
@@ -97,7 +99,7 @@ _NAME_HEADS = frozenset(SURNAMES | {c[0] for c in COMPOUND_SURNAMES} | {"小", "
 # a role word's last character where no longer role word goes on (行政长官) and a name may start
 _ROLE_BEFORE_NAME_RE = re.compile(f"{ROLE_END_RE.pattern}(?![{_ROLE_ENDS}])(?=[{''.join(sorted(_NAME_HEADS))}])")
 SURNAME_HEADS = "".join(sorted(SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))  # where has_surname may hold
-_SAYS_OR_ANSWERS = re.compile("|".join(sorted({*REPORTING_VERBS, "解答", "答疑", "回答"}, key=len, reverse=True)))
+_SAYS_OR_ANSWERS = re.compile("|".join(sorted({*REPORTING_VERBS, *ANSWER_WORDS}, key=len, reverse=True)))
 # whom a person speaks to (向记者介绍, 向队友说): after 向 never a given name
 _ADDRESSEES = frozenset({"记者", "本报", "队友", "大家", "媒体", "外界", "公众", "网友", "观众", "家长", "同事", "领导", "游客",
                          "乘客", "顾客", "读者", "患者", "孩子", "他们", "我们", "你们", "社会", "对方", "上级", "组织"})
@@ -151,7 +153,7 @@ INTRO_RE = re.compile(
     # what a person runs or keeps: 由第三代传人邵春娥打理
     r"打理|经营|掌管|负责|主持|带领|守着|"
     # who answers a Q&A column's questions: 本期请律师王清远解答
-    r"解答|答疑|回答)")
+    + "|".join(ANSWER_WORDS) + ")")
 _NAME_HAN = "[\u4e00-\u9fff]"
 _HAN_RUN = re.compile(f"{_NAME_HAN}+")
 _REST = 32  # how much of the text after a candidate name decides where the name ends (keeps scans linear)
