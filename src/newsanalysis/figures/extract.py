@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsanalysis.frames import columns_table
+from newsanalysis.frames import rows_table
 from newsanalysis.figures.grammar import HEDGES_BEFORE, Figure, scan_figures
 from newsanalysis.figures.numerals import TEMPORAL_KINDS
 from newsanalysis.figures.tagging import call_memo, tagging_call
@@ -581,8 +581,7 @@ _DTYPES = {**_TYPES, **{column: "object" for column in _OPTIONAL},
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The figures table of ``rows``, each column built once in its final dtype (the optional texts as objects
     with None, the other texts as str)."""
-    return columns_table(dict(zip(COLUMNS, zip(*map(_ROW_VALUES, rows)) if rows else [()] * len(COLUMNS))),
-                         _DTYPES)
+    return rows_table(list(map(_ROW_VALUES, rows)), COLUMNS, _DTYPES)
 
 
 _ROW_VALUES = itemgetter(*COLUMNS)

@@ -185,9 +185,11 @@ def annotated_text(article: Article, figures: pd.DataFrame, quotes: pd.DataFrame
     heads: dict[int, list[str]] = {}  # paragraph index -> the subheads printed above it
     for subhead, before in zip(article.subheads, article.subhead_before):
         heads.setdefault(before, []).append(subhead)
-    for p, text in enumerate(article.paragraphs):
+    for p, text in enumerate([*article.paragraphs, None]):  # None: after the last paragraph, its trailing subheads
         paragraphs += [f'<h3 class="na-subhead">{html.escape(h)}</h3>' for h in heads.get(p, ())]
         plain += heads.get(p, [])
+        if text is None:
+            break
         marks = []  # (start, end, kind, id, title)
         for n, f in enumerate(figs):
             if f["paragraph"] == p:
@@ -207,9 +209,7 @@ def annotated_text(article: Article, figures: pd.DataFrame, quotes: pd.DataFrame
                 marks.append((int(q["start"]), int(q["end"]), "quote", anchor, f"{who}（{mode}）"))
         paragraphs.append(f"<p>{_marked(text, marks)}</p>")
         plain.append(text)
-    trailing = heads.get(len(article.paragraphs), [])  # a subhead printed after the last paragraph
-    paragraphs += [f'<h3 class="na-subhead">{html.escape(h)}</h3>' for h in trailing]
-    return Html('<div class="na-article">' + "".join(paragraphs) + "</div>", "\n".join(plain + trailing))
+    return Html('<div class="na-article">' + "".join(paragraphs) + "</div>", "\n".join(plain))
 
 
 def _marked(text: str, marks: list[tuple[int, int, str, str, str]]) -> str:
