@@ -966,3 +966,26 @@ def test_discounts_grades_stages_and_a_little_over(text, expected) -> None:
 ])
 def test_work_titles_rings_and_a_little_over_a_duration(text, expected) -> None:
     assert [(r.text, r.kind) for r in extract_figures(text).itertuples()] == expected
+
+
+# Blind rounds 15 and 16 (hotline, supplement, food safety, police, exam, classifieds): 附近 is no hedge, a formation's
+# name and 二次 (secondary) are no counts, a span past midnight is one range, N日内 is a number of days, lab counts in
+# scientific notation, addresses, rooms and classified-ad units.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("仓库附近一处空地堆满杂物，近3年没人清理。", [("3年", "duration", 3.0, "年")]),
+    ("交警支队三大队派出两支队伍，推进二次供水改造，这是他第二次来。",
+     [("两支", "count", 2.0, "支"), ("第二次", "ordinal", 2.0, "次")]),
+    ("商场于每日10时至次日1时营业，须在7日内整改。", [("10时至次日1时", "range", None, None), ("7日", "duration", 7.0, "日")]),
+    ("8日内蒙古发布通报。", [("8日", "date", None, None)]),
+    ("样品菌落总数为4.1×10⁴CFU/g，超标3倍。", [("4.1×10⁴CFU/g", "measure", 41000.0, "CFU/g"), ("3倍", "multiple", 3.0, "倍")]),
+    ("来信请寄editor2024@126.com，或到新华路18号605室。", []),
+    ("出租两室一厅1卫，月租3200元，工资6000—8000元/月。",
+     [("两室", "count", 2.0, "室"), ("一厅", "count", 1.0, "厅"), ("1卫", "count", 1.0, "卫"), ("3200元", "money", 3200.0, "元"),
+      ("6000—8000元/月", "range", None, "元/月")]),
+    ("警方拘捕5男2女，高二年级学生占4成，涉及14大类商品。",
+     [("5男", "count", 5.0, "男"), ("2女", "count", 2.0, "女"), ("4成", "percent", 40.0, "%"), ("14大类", "count", 14.0, "类")]),
+    ("来稿每首不超过30行，数字技术赋能千行百业。", [("30行", "count", 30.0, "行")]),
+])
+def test_hotline_lab_and_classified_figures(text, expected) -> None:
+    got = [(r.text, r.kind, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

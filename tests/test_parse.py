@@ -780,8 +780,9 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     pages = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
     assert len(pages) >= 50
     wrapped = {path.stem for path in pages if any(b.continues for b in _blocks(read_page(path).text)[0])}
-    # the PDF copies, each wrapped at a steady column width, and serial_1, whose poem's lines continue its stanzas
-    assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1"}
+    # the PDF copies, each wrapped at a steady column width, and serial_1 and supplement_1, whose poems' lines
+    # continue their stanzas
+    assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1248,3 +1249,62 @@ def test_a_roc_date_line_is_furniture_and_a_table_header_is_a_label():
     box, = page.articles
     assert (box.kicker, box.title, box.subheads, len(box.paragraphs)) == (
         None, "本周江城农产品批发市场主要品种价格", ["品名　批发均价（元/公斤）　涨跌"], 3)
+
+
+# Blind rounds 15 and 16: a hotline's question heading over a caller's message opens an item; a poem ends at the
+# heading over an indented notice; a hard-wrapped page's briefs and box items are read from their joined lines; a
+# classified ad ending in a phone number is complete; a column of dispatches is named once above the first.
+def test_hotline_items_open_at_their_question_headings():
+    page = parse_page("\n\n".join([
+        "暖气不热，能否派人来看看？", "本报记者 严知秋",
+        "入冬以来，全市供热服务热线日均接到来电2300余个。",
+        "便民回音", "楼道灯坏了半个月，谁来修？",
+        "市民来电：我家住在北关小区，楼道灯一直不亮，晚上上楼很不方便。",
+        "部门回复：北关街道已安排物业更换灯具，目前已恢复照明。",
+        "电梯停运一周，何时能恢复？",
+        "市民来电：东苑小区2号楼电梯停了一周，老人上下楼很困难。",
+        "部门回复：区市场监管局已督促维保单位更换零件，电梯于昨日恢复运行。",
+    ]))
+    assert [(a.column, a.title, len(a.paragraphs)) for a in page.articles] == [
+        (None, "暖气不热，能否派人来看看？", 1), ("便民回音", "楼道灯坏了半个月，谁来修？", 2), (None, "电梯停运一周，何时能恢复？", 2)]
+
+
+def test_a_poem_ends_at_the_heading_of_an_indented_notice():
+    page = parse_page("\n".join([
+        "雪夜", "文/林晚照", "雪落在屋檐上", "也落在归人的肩头", "炉火烧得正旺", "窗外一片白茫茫",
+        "来稿须知", "　　本版欢迎散文、诗歌投稿，来稿请注明姓名和电话。", "　　稿件一经采用即付稿酬。",
+    ]))
+    assert [(a.title, len(a.paragraphs)) for a in page.articles] == [("雪夜", 1), ("来稿须知", 2)]
+
+
+def test_hard_wrapped_briefs_and_box_items_are_read_whole():
+    lines = ["　　市场监管部门昨天公布了本月抽检结果，共抽", "检各类食品1200批次，合格率为98.1%，比上",
+             "月提高0.3个百分点。", "　　抽检发现的问题产品已全部下架，涉事经营", "户已被立案调查，相关结果将向社会公布。",
+             "　　下一步将加大对校园周边食品店的抽检力度，", "重点检查散装食品和自制饮品。",
+             "不合格产品名单", "产品名称　经营单位　检验值",
+             "　　花生油　城东粮油店　黄曲霉毒素B₁　3", "6微克/千克", "　　腊肉　南街副食店　亚硝酸盐　4",
+             "5毫克/千克",
+             "　　■果蔬农残快检全覆盖　本月起，全市农贸市", "场每天对上市蔬菜开展快检，已检测样品3600",
+             "余份，均未发现超标。"]
+    page = parse_page("市场监管\n" + "\n".join(lines))
+    assert [(a.title, a.subheads, len(a.paragraphs)) for a in page.articles][1:] == [
+        ("不合格产品名单", ["产品名称　经营单位　检验值"], 2), ("果蔬农残快检全覆盖", [], 1)]
+    assert page.articles[2].paragraphs[0].startswith("本月起，全市农贸市场")
+
+
+def test_classified_items_end_at_their_phone_number_and_headings_open_lists():
+    page = parse_page("\n".join([
+        "招聘", "某快递公司招聘分拣员10名，月薪5000元起。电话：0571-88001234",
+        "某酒店招聘服务员3名，包吃住。联系人：刘女士 13800001111",
+        "出租", "河西小区两室一厅出租，月租2200元。电话：13900002222",
+        "遗失声明", "某商贸有限公司遗失公章一枚，声明作废。",
+    ]))
+    assert [(a.title, len(a.paragraphs)) for a in page.articles] == [("招聘", 2), ("出租", 1), ("遗失声明", 1)]
+
+
+def test_a_dispatch_column_is_named_once_above_its_first_dispatch():
+    page = parse_page("\n\n".join([
+        "警方速递", "【本报讯】（记者 程雨桐）警方昨日在城南捣破一个赌博窝点，拘捕8人。",
+        "【本报讯】一名男子涉嫌盗窃电动车，前日在车站被捕。",
+    ]))
+    assert [(a.column, a.title, a.dateline) for a in page.articles] == [("警方速递", None, "本报讯"), (None, None, "本报讯")]

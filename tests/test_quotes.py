@@ -816,3 +816,19 @@ def test_the_intro_of_a_qa_column_names_who_answers() -> None:
 def test_a_titled_given_name_may_end_in_he() -> None:
     assert sources("律师王清和说，合同有效。")[["speaker", "speaker_title"]].values.tolist() == [["王清和", "律师"]]
     assert "王明和" not in sources("市民王明和李华说，很好。")["speaker"].tolist()
+
+
+# Blind rounds 15 and 16: 反映 and 喊 report speech; a person introduced 对此 or doing something (踩着) is who 他/她
+# stand for next; a Q&A turn labelled with surname and title (蒋处长) is the interviewee introduced in full; police ranks
+# are titles.
+def test_callers_memoirs_and_interviewees_by_surname_and_title() -> None:
+    assert sources("家住河东的居民韩秀英反映，小区门口的路灯不亮。")["speaker"].tolist() == ["韩秀英"]
+    assert sources("退休教师邵文清对此感触很深。他说，社区食堂解决了大问题。")["speaker"].tolist() == ["邵文清"]
+    assert sources("外婆程玉兰拎着竹篮进了门。她笑着说：“今年的桃子甜。”")["speaker"].tolist() == ["程玉兰"]
+    assert sources("警署高级督察欧阳嘉宁在记者会上表示，案件仍在调查。")[["speaker", "speaker_title"]].values.tolist() == [
+        ["欧阳嘉宁", "警署高级督察"]]
+    interview = Article(index=0, title="填报志愿要看位次", subtitle="——访市招生办主任柯望川",
+                        paragraphs=["记者：今年有什么新变化？", "柯主任：本科计划增加了3000人。"],
+                        qa_turns=[QATurn("记者", "今年有什么新变化？", 0), QATurn("柯主任", "本科计划增加了3000人。", 1)])
+    named = sources(interview)
+    assert named[named["speaker"] != ""][["speaker", "modes"]].values.tolist() == [["柯望川", "interview"]]

@@ -71,6 +71,10 @@ _IN_NUMERAL = _CN + "点點余多几幾"  # a fraction never starts inside a num
 FRACTION_RE = re.compile(rf"(?<![\d.{_IN_NUMERAL}])(?<![{_IN_NUMERAL}] )(?<![{_IN_NUMERAL}]  )(?<![{_IN_NUMERAL}]   )"
                          rf"(?:(?P<whole>(?>{_CORE}))又)?(?P<den>(?>{_CORE})) {{0,3}}分 {{0,3}}之 {{0,3}}"
                          rf"(?P<num>(?>{_CORE}))")
+# scientific notation as a lab report prints it, with its unit: 2.6×10⁵CFU/g, 1.5x10^3 MPN/100mL
+SCIENTIFIC_RE = re.compile(r"(?<![\d.])(?P<m>\d{1,3}(?:\.\d{1,4})?)\s*[×xX]\s*10(?:\^(?P<e>[+-]?\d{1,2})|(?P<sup>[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))"
+                           r"(?P<unit>\s*(?:CFU|cfu|MPN|PFU|copies|个|拷贝)(?:/(?:100\s?mL|100\s?ml|mL|ml|g|L|m³|毫升|克|升))?)?")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 POWER_RE = re.compile(r"(?<![\d.^])(?P<b>\d{1,6}(?:\.\d{1,6})?)\^(?P<e>[+-]?\d{1,3})(?![\d.^])")
 SLASH_RE = re.compile(r"(?<![\d./])-?\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/])")
 
@@ -135,6 +139,8 @@ def _is_traditional(text: str, s: str) -> bool:
 
 
 # before a bare N日: words that make it a number of days (经过30日即视为送达, 期满7日), not the 30th
+# 内 that opens a word after a day of the month: 15日内蒙古发布, 3日内部会议 (else N日内 is "within N days")
+_NOT_WITHIN = re.compile("内[蒙部容地外陆需江涵核侧科务]")
 _DAYS_SPAN_BEFORE = re.compile(r"(?:经过|历时|为期|长达|连续|届满|满)$")
 
 
@@ -231,10 +237,10 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
     for m in _matches(DATE_RE, _DATE_STARTS, s):
         parts = date_parts(m)
         if parts and parts[2] and not parts[0] and not parts[1] and (
-                s.startswith(("内", "以内", "之内"), m.end()) and s.endswith(("之日起", "后"), 0, m.start())
+                s.startswith(("内", "以内", "之内"), m.end()) and not _NOT_WITHIN.match(s, m.end())
                 or s.startswith(("之内", "以内"), m.end())
                 or _DAYS_SPAN_BEFORE.search(s, max(0, m.start() - 3), m.start())):
-            # 之日起十五日内, 经过30日, 满7日: a number of days, not the 15th
+            # 之日起十五日内, 投稿30日内, 经过30日, 满7日: a number of days, not the 15th (15日内蒙古… is a date)
             add(Figure(m.start(), m.end(), value=float(parts[2]), unit="日", kind="duration"))
             continue
         if parts is not None and not in_idiom(s, m.start(), m.end()):
@@ -289,6 +295,12 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             continue
         whole_part = parse_numeral(m.group("whole")) if m.group("whole") else 0.0
         add(Figure(m.start(), m.end(), value=(whole_part or 0.0) + n / d, kind="fraction"))  # 三分之一
+    for m in SCIENTIFIC_RE.finditer(s) if "10" in s and ("×" in s or "x" in s or "X" in s) else ():
+        exponent = int(m.group("e") or m.group("sup").translate(_SUPERSCRIPT_DIGITS))
+        value = _power(10.0, exponent)
+        if value is not None:
+            unit = "".join(m.group("unit").split()) if m.group("unit") else None
+            add(Figure(m.start(), m.end(), value=float(m.group("m")) * value, unit=unit, kind="measure"))
     for m in POWER_RE.finditer(s) if "^" in s else ():
         value = _power(float(m.group("b")), int(m.group("e")))
         if value is not None:

@@ -47,6 +47,7 @@ from newsanalysis.figures.units import (
 )
 from newsanalysis.figures.words import INSTITUTION_AFTER
 
+_NEAR_WORDS = frozenset("最附邻临靠")  # 最近, 附近, 邻近, 临近, 靠近: words of time or place, no hedge 近
 _INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
 _PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
 _PERCENT_WORDS = ("百分之", "百 分 之", "百 分之", "百分 之", "千分之", "万分之")
@@ -131,9 +132,9 @@ def _with_unit(num: Numeral, fig: Figure, pos: int, unit: str | None, upos: int,
         return fig
     pct = _attach_percent_or_currency(num, fig)
     hedge = ends_with(s, fig.start, HEDGES_BEFORE)
-    if hedge and not (hedge == "近" and s[fig.start - 2:fig.start - 1] == "最") \
+    if hedge and not (hedge == "近" and s[fig.start - 2:fig.start - 1] in _NEAR_WORDS) \
             or s.startswith(HEDGES_AFTER, fig.end):
-        fig.approx = True  # 约, 近, 超过 … 左右, 以上; but 最近 is "latest"
+        fig.approx = True  # 约, 近, 超过 … 左右, 以上; but 最近 is "latest", 附近 "nearby"
     if inner and fig.kind in ("count", "money", "duration", "measure", "age"):
         fig.kind = "approx"  # 350余位, 3900多元, 一个多小时
     _quarter_or_year(num, fig)
@@ -256,12 +257,15 @@ def _is_word(num: Numeral, fig: Figure, *, half: float, pct: str | None) -> bool
         span = fig.kind == "duration" and (at(s, fig.end, CLAUSE_END) or s.startswith(_SPAN_AFTER, fig.end))
         leads = ends_with(s, fig.start, _SPAN_LEADS) or fig.kind == "duration" and ends_with(s, fig.start,
                                                                                                _DURATION_LEADS)
+        rooms = s[start - 1:start] in ("室", "厅") and fig.unit in ("厅", "卫")  # 两室一厅一卫: a flat's rooms
         if ends_with(s, fig.start, ("最后", "最近", "的", "有")) or not (
-                span or fig.approx or leads or s[fig.end - 1:fig.end] == "半"):
+                span or fig.approx or leads or rooms or s[fig.end - 1:fig.end] == "半"):
             return True  # indefinite 一: 一个根本性的转变, 一家, 最后一天, 丰硕的一年; but 开业一年来, 前后一周，
     if cn_only and s[start - 1:start] in _INDEF_BEFORE and text.startswith("一") and not (
             pct or s[fig.start:fig.start + 1] == "第" or fig.kind == "approx"):
         return True  # 这一, 下一届, 统一; but 住上一个多月 (an inner 多 or 余 makes it a quantity)
+    if cn_only and text.strip() == "二" and fig.unit == "次" and s[start - 1:start] != "第" and fig.kind != "ordinal":
+        return True  # 二次供水, 二次创业: "secondary"; a count of times is 两次
     if cn_only and len(text) >= 2 and text[0] == text[1] and text[0] in "十百千万亿":
         return True  # 千千万万
     fig_text = s[fig.start:fig.end]

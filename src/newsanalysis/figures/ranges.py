@@ -49,6 +49,7 @@ class Figure:
                       self.high, self.scale, self.date, self.note)
 
 
+_NEXT_DAY_AFTER = re.compile(r"(?<=[至到~～\-—])(?:次日|翌日|第二天|隔天)$")
 _PERIOD_AFTER = re.compile("(?:" + "|".join(PERIODS_OF_DAY) + ")$")
 
 
@@ -60,6 +61,7 @@ def join_ranges(s: str, figs: list[Figure]) -> list[Figure]:
         between = s[prev.end:fig.start].strip() if prev else ""
         if prev is not None and prev.kind == fig.kind == "time":
             between = _PERIOD_AFTER.sub("", between)  # 下午五点到晚上七点半: the 晚上 belongs to the second time
+            between = _NEXT_DAY_AFTER.sub("", between)  # 22时至次日6时: one span past midnight
         bounds = between == "以上" and s.startswith("以下", fig.end)  # 处1万元以上3万元以下罚款
         if prev is None or not (between in CONNECTORS or bounds) or prev.kind == "range":
             out.append(fig)

@@ -206,6 +206,8 @@ def is_code(num: Numeral) -> bool:
     return glued and not s.startswith("%", num.end)
 
 
+_SCHOOL_YEAR_AFTER = ("年级", "学生", "学年", "毕业", "考生", "班", "上学期", "下学期")
+_FORMATIONS = ("大队", "中队", "支队", "小队", "分队", "纵队", "总队")
 _HOUSE_NUMBER_AFTER = re.compile(r"\d{1,5}号")
 _BEFORE_NEGATIVE = frozenset("为至到达是约低降零负和与或及、在")  # 降至-10, 为-3: a negative number may follow these
 
@@ -227,6 +229,15 @@ def is_name(num: Numeral) -> bool:
         return True  # 百公里油耗3.8升: the distance a rate is given per, no figure of its own
     if s[end:end + 1] in ("至", "到", "-", "—", "~") and _HOUSE_NUMBER_AFTER.match(s, end + 1):
         return True  # 青石路1号至45号, 1至8号楼: house numbers, the first as much as the second
+    if num.has_ar and (s[start - 1:start] == "@" or s[end:end + 1] == "." and s[end + 1:end + 2].isascii()
+                       and s[end + 1:end + 2].isalpha()):
+        return True  # ljwb@163.com, www.12306.cn: part of an address
+    if core in ("一", "二", "三") and s[start - 1:start] in ("高", "初") and s.startswith(_SCHOOL_YEAR_AFTER, end):
+        return True  # 高三年级, 初二学生: a school year's name
+    if core.isdigit() and len(core) >= 3 and s.startswith(("室", "房间"), end):
+        return True  # 1202室: a room's number (3室2厅 counts rooms)
+    if not num.has_ar and s.startswith(_FORMATIONS, end) and not s.startswith("伍", end + 2):
+        return True  # 执法支队二大队, 一中队: a formation's name (两支队伍 stays a count)
     if s.startswith(("号", "集团"), end) or in_idiom(s, start, end) or (
             s.startswith("后", end) and re.fullmatch(r"[05-9]0", core)):
         return True

@@ -152,8 +152,9 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
         unit, uend = None, upos
     if unit == "度" and (not temperature_context(s, start) or core == "一" and s[start - 2:start] != "零下"):
         unit, uend = None, upos
-    if unit is None and s[upos:upos + 1] == "大" and not num.has_ar and s[start - 1:start] != "第":
-        unit, uend = match_unit(s, upos + 1)
+    if unit is None and s[upos:upos + 1] == "大" and s[start - 1:start] != "第" and (
+            not num.has_ar or s.startswith("类", upos + 1)):
+        unit, uend = match_unit(s, upos + 1)  # 两大类, 27大类 (after digits only 类: 20大城市 names no 城)
         if not (unit is not None and UNITS.get(unit) == "count"):
             unit, uend = None, upos
     return unit, uend

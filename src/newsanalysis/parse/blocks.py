@@ -66,3 +66,19 @@ def headline_text(text: str) -> bool:
     if L.is_lead_in(text):
         return False
     return not ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")
+
+
+def paragraph_text(blocks: list[Block], i: int) -> str:
+    """The text of the paragraph that ``blocks[i]`` opens: its line and, on a hard-wrapped page, the printed lines
+    that continue it (``continues``).
+
+    Example:
+        >>> lines = [Block(1, 0, 9, "■冷饮抽检全部合格　7月以", 0), Block(2, 10, 20, "来，抽检182批次。", 0)]
+        >>> lines[1].continues = True
+        >>> paragraph_text(lines, 0)
+        '■冷饮抽检全部合格\u30007月以来，抽检182批次。'
+    """
+    k = i + 1
+    while k < len(blocks) and blocks[k].continues:
+        k += 1
+    return blocks[i].text if k == i + 1 else "".join(b.text for b in blocks[i:k])

@@ -51,6 +51,11 @@ def _entry(block: Block, article: int, role: str, reason: str = "") -> LedgerEnt
     return LedgerEntry(block.line, block.start, block.end, block.text, article, role, reason)  # type: ignore[arg-type]
 
 
+# the contact a classified item or a notice ends with: a phone number or an e-mail address after its field name
+_CONTACT_END = re.compile(r"(?:电话|手机|热线|联系人|联系方式|传真|咨询)[^:。]{0,6}:[^:。]{0,12}?\d[\d\- ]{5,}\d$"
+                          r"|(?:邮箱|信箱|E-?mail)[^:。]{0,4}:\s*[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+$")
+
+
 def looks_cut(tail: str, head: str) -> bool:
     """True if a line ending in ``tail`` and the next starting with ``head`` are one paragraph split in two.
 
@@ -63,6 +68,8 @@ def looks_cut(tail: str, head: str) -> bool:
     x, y = fold(tail).rstrip(), fold(head).lstrip()
     if not x or not y or ends_sentence(tail) or L.ends_english_sentence(tail) or "①" <= y[0] <= "⑳":
         return False  # a numbered point (①注意保暖。) starts a line of its own, even after a colon
+    if _CONTACT_END.search(x):
+        return False  # ……包食宿。电话：0570-86501234: a classified item or a notice ends with how to reach it
     if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):
         return True
     if x[-1] in ",、;:(“‘《—" or y[0] in ",、;:。)”’》%!?…":
@@ -138,7 +145,12 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
         elif block.kind in ("box_label", "speaker"):
             pending_subheads.append((block, len(groups)))  # a group label inside a results box, a speaker's name
         elif block.kind == "box_item":
-            groups.append([block])  # one result per line, each a paragraph
+            group = [block]  # one result per line, each a paragraph (on a hard-wrapped page, with its printed lines)
+            while i + 1 < len(blocks) and blocks[i + 1].continues:
+                out.join_points.append((group[-1].text[-8:], blocks[i + 1].text[:8]))
+                group.append(blocks[i + 1])
+                i += 1
+            groups.append(group)
         elif block.kind == "furniture":
             ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
         elif block.kind == "text" and L.REPLY_LABEL_RE.match(fold(block.text)) and len(block.text) <= SUBHEAD_MAX_CHARS:
@@ -262,7 +274,8 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
         if group is None:
             break
         cut = 0
-        if not kept and group[0].kind == "brief" and (brief := L.inline_brief(group[0].text)) is not None:
+        if not kept and group[0].kind == "brief" and (brief := L.inline_brief(
+                group[0].text if len(group) == 1 else "".join(b.text for b in group))) is not None:
             cut = brief[1]  # the brief's title went to the headline
             if (opening := L.leading_byline(group[0].text[cut:])) is not None:
                 out.reporters += [n for n in opening[0] if n not in out.reporters]

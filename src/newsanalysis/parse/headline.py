@@ -77,12 +77,12 @@ _COLUMN_WORDS = (
     "直击", "纪实", "专栏", "视点", "新闻", "链接", "手记", "故事", "走笔", "随笔", "论坛", "广角", "看台", "漫谈",
     "前沿", "笔谈", "档案", "图说", "镜头", "问答", "专访", "面对面", "大家谈", "连线", "回眸", "巡礼", "在行动",
     "看变化", "新气象", "现场", "观潮", "视窗", "之窗", "周刊", "讲堂", "热议", "声音", "镜头", "特写", "札记",
-    "文章", "来信", "信箱", "之声", "杂谈", "留言板", "问政", "热线", "连载",
+    "文章", "来信", "信箱", "之声", "杂谈", "留言板", "问政", "热线", "连载", "诗苑", "文苑", "艺苑", "诗页", "诗歌",
 )
 
 
 # columns of short items, each under a heading of its own: every heading in one starts the next item
-_ITEM_COLUMN_WORDS = ("速递", "简讯", "快讯", "短讯", "书讯", "导读", "一览", "集锦", "荐书", "书架", "短波")
+_ITEM_COLUMN_WORDS = ("速递", "简讯", "快讯", "短讯", "书讯", "导读", "一览", "集锦", "荐书", "书架", "短波", "快递")
 
 
 def is_item_column(text: str) -> bool:
@@ -176,7 +176,8 @@ def assign_headline(lines: list[str]) -> Headline:
                 continue  # above the title, a phrase that is not a column's name is a kicker (引题)
             if (
                 is_column_label(lines[pos])
-                and len(_visible(lines[pos])) < max(len(_visible(lines[k])) for k in others)
+                and (len(_visible(lines[pos])) < max(len(_visible(lines[k])) for k in others)
+                     or pos == idx[0] and ends_like_column(lines[pos]))  # 诗苑 over the poem 春分
                 and any(not lines[k].lstrip().startswith(("—", "-")) for k in others)  # a subtitle needs a title
             ):
                 head.column = lines[pos]

@@ -13,7 +13,7 @@ from collections import Counter
 
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
 from newsanalysis.parse import lines as L
-from newsanalysis.parse.blocks import MARKER_KINDS, Block, headline_like
+from newsanalysis.parse.blocks import MARKER_KINDS, Block, headline_like, paragraph_text
 from newsanalysis.parse.model import Article, LedgerEntry, ParseWarning
 
 MAX_HEADLINE_LINES = 4
@@ -86,26 +86,42 @@ def mark_boxes(blocks: list[Block]) -> None:
         if not (headline_like(blocks[i]) and not _box_item(blocks[i].text)):
             i += 1
             continue
-        # a heading, then labels and items, all short lines without sentences
-        k, items, last_item = i + 1, 0, None
-        # (a hard-wrapped paragraph's printed lines are no one-line results: 1.326路：自12月28日起延伸至 / 大学城…)
-        while k < n and blocks[k].kind == "text" and len(fold(blocks[k].text)) <= BOX_LINE_MAX_CHARS and not (
-                blocks[k].continues or k + 1 < n and blocks[k + 1].continues) and (
-                _box_item(blocks[k].text) or (headline_like(blocks[k]) and k + 1 < n and _box_item(blocks[k + 1].text))):
-            if _box_item(blocks[k].text):
+        # a heading, then labels and items, all short lines without sentences; on a hard-wrapped page an item may
+        # be an indented paragraph of a few printed lines (豇豆　某摊位　灭蝇 / 胺　0.82毫克/千克), read whole, while the
+        # printed lines of a prose paragraph are no one-line results (1.326路：自12月28日起延伸至 / 大学城…)
+        k, items, last_item, kinds = i + 1, 0, None, {}
+        while k < n and blocks[k].kind == "text" and not blocks[k].continues:
+            end, text = _paragraph_end(blocks, k), paragraph_text(blocks, k)
+            if len(fold(text)) > BOX_LINE_MAX_CHARS:
+                break
+            if _box_item(text) and (end == k + 1 or blocks[k].opens_paragraph):
                 items += 1
-                last_item = k
-            k += 1
+                last_item, kinds[k] = end - 1, "box_item"
+            elif end == k + 1 and headline_like(blocks[k]) and end < n and blocks[end].kind == "text" \
+                    and _box_item(paragraph_text(blocks, end)) and len(fold(paragraph_text(blocks, end))) <= BOX_LINE_MAX_CHARS:
+                kinds[k] = "box_label"
+            else:
+                break
+            k = end
         if items >= 2 and last_item is not None:
             blocks[i].kind = "box_title"
-            for b in blocks[i + 1:last_item + 1]:
-                b.kind = "box_item" if _box_item(b.text) else "box_label"
+            for k, kind in kinds.items():
+                if k <= last_item:
+                    blocks[k].kind = kind
             if i > 0 and _header_row(blocks[i].text) and headline_like(blocks[i - 1]):
                 # 品名　批发均价（元/公斤）　涨跌 under the table's title: the columns' names, a label of the box
                 blocks[i - 1].kind, blocks[i].kind = "box_title", "box_label"
             i = last_item + 1
         else:
             i += 1
+
+
+def _paragraph_end(blocks: list[Block], k: int) -> int:
+    """The index after the last printed line of the paragraph ``blocks[k]`` opens."""
+    k += 1
+    while k < len(blocks) and blocks[k].continues:
+        k += 1
+    return k
 
 
 def _header_row(text: str) -> bool:
@@ -164,6 +180,12 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
         block.opens_paragraph = True
     for block in joins:
         block.continues = True
+    for i, block in enumerate(blocks):
+        # a bullet brief's first printed line holds its run-in headline, but too little of its body to read as one
+        if block.kind == "text" and block.opens_paragraph and block.text[:1] in L.BRIEF_BULLETS:
+            brief = L.inline_brief(paragraph_text(blocks, i))
+            if brief is not None and brief[1] <= len(block.text):
+                block.kind = "brief"
 
 
 VERSE_MIN_LINES = 4
@@ -191,8 +213,10 @@ def mark_verse(blocks: list[Block]) -> None:
         k = i + 1
         while k < len(blocks) and blocks[k].kind == "text" and blocks[k].indent == 0 and _verse_line(blocks[k].text):
             after = blocks[k + 1] if k + 1 < len(blocks) else None
-            if ends_like_column(blocks[k].text) and run or (after is not None and after.kind in MARKER_KINDS):
-                break  # the next piece's column name or title
+            if ends_like_column(blocks[k].text) and run or (after is not None and after.kind in MARKER_KINDS) or (
+                    run and (L.is_notice_title(blocks[k].text) or after is not None and after.indent > 0
+                             and not after.blanks_before and after.kind == "text")):
+                break  # the next piece's column name or title (征稿启事 over the indented paragraphs of its notice)
             run.append(blocks[k])
             k += 1
         if len(run) < VERSE_MIN_LINES or run[0].blanks_before:

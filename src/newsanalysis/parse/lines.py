@@ -854,6 +854,9 @@ _BOX_LABELS = (
     "新闻链接", "背景资料", "资料卡", "延伸阅读", "相关阅读", "数说", "数读", "记者手记", "编后", "编后语",
     "短评", "点评", "记者点评", "专家观点", "专家解读", "权威发布", "划重点", "新闻背景", "记者观察", "一图读懂",
     "专家简介", "专家名片", "人物简介", "人物名片", "作者简介", "网友热评", "网友评论", "网友声音",
+    # the headings of a classified-ads page: each heads its own list of items
+    "招聘", "求职", "出租", "求租", "出售", "求购", "转让", "招租", "招商", "招生", "家政服务", "房屋出租", "房屋出售",
+    "商铺出租", "便民信息", "分类信息", "二手交易",
 )
 # a short line naming a kind of notice to readers: 交通提示, 安全提醒 (the shape rule beyond the list)
 _BOX_LABEL_RE = re.compile(
@@ -874,7 +877,7 @@ def is_box_label(text: str) -> bool:
     return bool(_BOX_LABEL_RE.match("".join(fold(text).split())))
 
 
-_NOTICE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff·]{0,16}(?:公告|通知|通告|启事|告知书|公示)$")
+_NOTICE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff·]{0,16}(?:公告|通知|通告|启事|告知书|公示|声明|须知|稿约)$")
 
 
 def is_notice_title(text: str) -> bool:

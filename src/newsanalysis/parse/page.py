@@ -20,7 +20,7 @@ from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, 
 from newsanalysis.parse import lines as L
 from newsanalysis.parse.body import looks_cut, read_body
 from newsanalysis.parse.headline import assign_headline, display_title, is_item_column
-from newsanalysis.parse.blocks import Block, headline_like
+from newsanalysis.parse.blocks import Block, headline_like, paragraph_text
 from newsanalysis.parse.layout import (
     PHOTO_NEWS_MAX_TEXTS,
     apply_hints,
@@ -333,8 +333,10 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
             k + 1 < hi and (blocks[k + 1].wrapped or blocks[k + 1].continues or looks_cut(blocks[k].text, blocks[k + 1].text))
         ):
             return False
-        # without a byline below it, a line ending in ?/! with a comma is more likely a spoken sentence
-        return not (ends_sentence(blocks[k].text) and ("," in blocks[k].text or "，" in blocks[k].text))
+        # without a byline below it, a line ending in ?/! with a comma is more likely a spoken sentence, unless a
+        # reader's message follows it (小区路灯坏了十多天，何时能修好？ over 市民来电：…): the heading of a 热线 item
+        return not (ends_sentence(blocks[k].text) and ("," in blocks[k].text or "，" in blocks[k].text)) or (
+            k + 1 < hi and L.opens_message(blocks[k + 1].text))
 
     found: list[tuple[int, int]] = []
     singles: list[int] = []
@@ -475,7 +477,7 @@ def _only_headers_between(blocks: list[Block], a: int, b: int) -> bool:
 
 
 def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], seen: dict[str, int]) -> Article:
-    brief = L.inline_brief(draft.body[0].text) if draft.body and draft.body[0].kind == "brief" else None
+    brief = L.inline_brief(paragraph_text(draft.body, 0)) if draft.body and draft.body[0].kind == "brief" else None
     box = draft.body.pop(0) if draft.body and draft.body[0].kind == "box_title" else None
     if box is not None:
         draft.header.append(box)
@@ -493,6 +495,10 @@ def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], see
         note = L.editors_note_body(draft.note.text)
         ledger[draft.note.line] = _entry(draft.note, index, "editors_note")
     body = read_body(draft.body, index, ledger, seen)
+    if head.title and not (head.kicker or head.subtitle or head.column) and body.dateline and is_item_column(head.title):
+        # 警訊快遞 over 【本報訊】……: the name of a column of dispatches printed once above its first, no headline
+        head = replace(head, column=head.title, title=None)
+        ledger.update({b.line: _entry(b, index, "column") for b in draft.header if b.text == head.column})
     reporters += [n for n in body.reporters if n not in reporters]
     first = body.paragraphs[0] if body.paragraphs else ""
     shown, derived = display_title(head.kicker, head.title, head.subtitle, first)

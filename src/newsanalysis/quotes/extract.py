@@ -112,6 +112,18 @@ class _State:
             if sep in m.name:
                 self.short.setdefault(m.name.split(sep)[-1], m.name)
 
+    def addressed(self, label: str) -> str:
+        """The introduced person a surname and title stand for (``蒋处长`` for 招生处处长蒋怀远), or "" unless exactly one.
+
+        Example:
+            >>> st = _State({"蒋怀远": "招生处处长", "蒋一鸣": "考生"}, {})
+            >>> st.addressed("蒋处长"), st.addressed("王处长"), st.addressed("蒋老师")
+            ('蒋怀远', '', '')
+        """
+        hits = [n for n, title in self.titles.items() for k in (1, 2)
+                if len(n) > k and label[:k] == n[:k] and len(label) > k + 1 and title.endswith(label[k:])]
+        return hits[0] if len(set(hits)) == 1 else ""
+
     def see(self, name: str) -> None:
         self.last, self.clock = name, self.clock + 1
         self.recent[name] = self.clock
@@ -423,7 +435,8 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
             if label in _QUESTIONERS:
                 who = ("", label if label == "主持人" else "记者")
             else:
-                name = interviewee if label == "答" else st.short.get(label, label)
+                # 蒋处长：… after 招生处处长蒋怀远 in the subtitle or the intro: the interviewee by surname and title
+                name = interviewee if label == "答" else st.short.get(label) or st.addressed(label) or label
                 who = (name, st.titles.get(name, "")) if name else ("", label)
             rows.append(_row(art, i, s, len(text), printed[i], "interview", who, t.speaker if t.labelled else ""))
             continue

@@ -15,7 +15,7 @@ import re
 
 # Reporting verbs, longest first; a name followed by one of them is a speaker.
 # Verbs that also have other senses (分析, 说明, 形容 ...) report speech only before punctuation (see PUNCT_VERBS).
-PUNCT_VERBS = ("称", "分析", "解读", "说明", "形容", "回忆", "感慨", "感叹", "坦承", "补充")
+PUNCT_VERBS = ("称", "分析", "解读", "说明", "形容", "回忆", "感慨", "感叹", "坦承", "补充", "反映", "喊", "嘱咐", "叮嘱", "念叨")
 REPORTING_VERBS = sorted(
     {*"解释说 补充说 介绍说 表示 认为 指出 提醒 呼吁 介绍 建议 看来 强调 坦言 直言 透露 提到 谈到 告诉记者 说道 说"
      " 预测".split(), *PUNCT_VERBS,
@@ -40,7 +40,8 @@ _TITLES = sorted(set(
     " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书"
     " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
     " 创办人 带头人 检察长 总编 秘书 首席统计师 统计师 规划师 会计师 检察官 主治医师 副主任医师 护士 CEO 村主任"
-    " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 司机 保安 村医 视察 参事 干事 督导 青年".split()
+    " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 司机 保安 村医 视察 参事 干事 督导 青年"
+    " 督察 总督察 高级督察 警司 总警司 高级警司 警长 警官 探长 警务处长 助理处长".split()
     + list(KINSHIP_TITLES)), key=len, reverse=True)
 
 
@@ -147,7 +148,9 @@ _AFTER_ZHI = ("所以", "前", "后", "一", "间", "中", "外", "下", "上", 
 # What may follow a person introduced without a reporting verb (see intro_name).
 INTRO_RE = re.compile(
     r"(?:今年|去年|已经|已|是|就是|一直|把|将|正在|正|刚刚|刚|每天|平时|家住|住在|所在|看中|拿着|指着|带着|提着|坐在|站在|"
-    r"走进|来到|从|在|也|还|便|就|\d{1,3}岁|"
+    r"走进|来到|从|在|也|还|便|就|对此|\d{1,3}岁|"
+    # what a person is doing as the sentence opens: 祖母周桂英踩着木梯 (着 of 着急, 着手 … is another word)
+    r"[\u4e00-\u9fff]着(?![急想重手实力眼迷陆])|"
     # adverbs that open what the person does or cares about: 院长韦叙安更关心看病就医
     r"更|最|尤其|格外|十分|非常|始终|同样|则|又|曾|常年|多年|长期|先后|"
     # what a person runs or keeps: 由第三代传人邵春娥打理
