@@ -1308,3 +1308,15 @@ def test_a_dispatch_column_is_named_once_above_its_first_dispatch():
         "【本报讯】一名男子涉嫌盗窃电动车，前日在车站被捕。",
     ]))
     assert [(a.column, a.title, a.dateline) for a in page.articles] == [("警方速递", None, "本报讯"), (None, None, "本报讯")]
+
+
+def test_bracketed_brief_column_ringed_bullets_and_a_caption_with_its_credit():
+    page = parse_page("\n\n".join([
+        "新建公园迎来首批游客", "本报记者　钱晓岚", "占地12公顷的滨河公园昨日开园，首日接待游客1.3万人次。",
+        "图为游客在公园内散步。　本报记者　杨帆　摄",
+        "【简讯】", "◎全市首座加氢站投用　11月18日，位于高新区的首座加氢站正式投入运营，日加注能力达500公斤。",
+        "◇老旧小区改造完成过半　今年计划改造的86个老旧小区中，已有47个完工，惠及居民1.2万户。",
+    ]))
+    assert [(a.column, a.title, a.captions, a.photographers, len(a.paragraphs)) for a in page.articles] == [
+        (None, "新建公园迎来首批游客", ["图为游客在公园内散步。"], ["杨帆"], 1),
+        ("【简讯】", "全市首座加氢站投用", [], [], 1), (None, "老旧小区改造完成过半", [], [], 1)]

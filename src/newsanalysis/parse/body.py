@@ -126,8 +126,7 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
     while i < len(blocks):
         block = blocks[i]
         if i in captions:
-            out.captions.append(block.text)
-            ledger[block.line] = _entry(block, article, "caption")
+            _caption(block, article, ledger, out)
         elif block.kind == "credit":
             out.photographers += [n for n in L.credit_photographers(block.text) if n not in out.photographers]
             ledger[block.line] = _entry(block, article, "credit")
@@ -159,10 +158,8 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
               and not _COMMENT_LABEL.match(block.text)):
             out.boxes.append(block.text)  # 【观点】……: a pull quote repeats the body, it is not body text
             ledger[block.line] = _entry(block, article, "box")
-        elif block.kind == "text" and (inline := split_inline_credit(block.text)):
-            out.captions.append(inline[0])
-            out.photographers += [n for n in L.credit_photographers(inline[1]) if n not in out.photographers]
-            ledger[block.line] = _entry(block, article, "caption", "caption with its credit on the same line")
+        elif block.kind == "text" and split_inline_credit(block.text):
+            _caption(block, article, ledger, out)
         else:
             group = [block]
             while True:
@@ -220,12 +217,23 @@ def split_inline_credit(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _caption(block: Block, article: int, ledger: dict[int, LedgerEntry], out: Body) -> None:
+    """A photo caption; a credit printed at its end (``图为……。　本报记者　杨帆　摄``) gives the photographers."""
+    inline = split_inline_credit(block.text)
+    if inline is None:
+        out.captions.append(block.text)
+        ledger[block.line] = _entry(block, article, "caption")
+        return
+    out.captions.append(inline[0])
+    out.photographers += [n for n in L.credit_photographers(inline[1]) if n not in out.photographers]
+    ledger[block.line] = _entry(block, article, "caption", "caption with its credit on the same line")
+
+
 def _side_item(block: Block, is_caption: bool, article: int, ledger: dict[int, LedgerEntry], out: Body) -> None:
     if block.kind == "furniture":
         ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
     elif is_caption:
-        out.captions.append(block.text)
-        ledger[block.line] = _entry(block, article, "caption")
+        _caption(block, article, ledger, out)
     else:
         out.photographers += [n for n in L.credit_photographers(block.text) if n not in out.photographers]
         ledger[block.line] = _entry(block, article, "credit")

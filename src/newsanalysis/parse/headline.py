@@ -33,6 +33,12 @@ def _visible(text: str) -> str:
     return "".join(text.split())
 
 
+def _label(text: str) -> str:
+    """A label line as its words: folded, without spaces or the brackets it may be printed in (``【简讯】``)."""
+    s = _visible(fold(text))
+    return s[1:-1] if len(s) > 2 and s[0] in "【[〖" and s[-1] in "】]〗" else s
+
+
 _NOT_IN_COLUMN_LABEL = re.compile(r"[0-9,.;:?!\"“”'()、%]|[^\w·|｜]")
 
 
@@ -44,7 +50,7 @@ def is_column_label(text: str) -> bool:
         >>> is_column_label("城市更新进行时"), is_column_label("“电算协同”技术取得关键突破"), is_column_label("数读2024")
         (True, False, True)
     """
-    s = _visible(fold(text))
+    s = _label(text)
     if not 0 < len(s) <= COLUMN_MAX_CHARS:
         return False
     return not _NOT_IN_COLUMN_LABEL.search(s) or _numbered_column(s)
@@ -92,7 +98,7 @@ def is_item_column(text: str) -> bool:
         >>> is_item_column("新书速递"), is_item_column("今日导读"), is_item_column("政策解读")
         (True, True, False)
     """
-    return is_column_name(text) and _visible(fold(text)).endswith(_ITEM_COLUMN_WORDS)
+    return is_column_name(text) and _label(text).endswith(_ITEM_COLUMN_WORDS)
 
 
 def ends_like_column(text: str) -> bool:
@@ -102,7 +108,7 @@ def ends_like_column(text: str) -> bool:
         >>> ends_like_column("长篇连载"), ends_like_column("一只白鹭")
         (True, False)
     """
-    return is_column_label(text) and _visible(fold(text)).endswith(_COLUMN_WORDS)
+    return is_column_label(text) and _label(text).endswith(_COLUMN_WORDS)
 
 
 def is_column_name(text: str) -> bool:
@@ -112,7 +118,7 @@ def is_column_name(text: str) -> bool:
         >>> is_column_name("城市更新进行时"), is_column_name("政策解读"), is_column_name("聚焦秋粮收购")
         (True, True, False)
     """
-    s = _visible(fold(text))
+    s = _label(text)
     return is_column_label(text) and (len(s) <= COLUMN_NAME_MAX_CHARS or s.endswith(_COLUMN_WORDS) or _numbered_column(s))
 
 

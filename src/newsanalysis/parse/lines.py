@@ -638,7 +638,7 @@ def _leading_dateline(text: str) -> tuple[str, tuple[str, ...], int] | None:
     return text[m.start("dateline"):m.end("dateline")], names, m.end()
 
 
-BRIEF_BULLETS = "●■▲◆○★▶►"
+BRIEF_BULLETS = "●■▲◆○★▶►◎◇□☆"
 # bullet, run-in headline, then a separator: a full-width or wide space, a colon, or the dispatch header itself
 _BRIEF_RE = re.compile(
     rf"^\s*[{BRIEF_BULLETS}]\s*(?P<title>[^\s。!?;:：]{{2,30}}?)"
