@@ -1320,3 +1320,18 @@ def test_bracketed_brief_column_ringed_bullets_and_a_caption_with_its_credit():
     assert [(a.column, a.title, a.captions, a.photographers, len(a.paragraphs)) for a in page.articles] == [
         (None, "新建公园迎来首批游客", ["图为游客在公园内散步。"], ["杨帆"], 1),
         ("【简讯】", "全市首座加氢站投用", [], [], 1), (None, "老旧小区改造完成过半", [], [], 1)]
+
+
+def test_a_byline_under_the_headline_and_over_the_dateline_opens_the_article():
+    page = parse_page("\n\n".join([
+        "一季度我市经济开局良好", "——地区生产总值同比增长5.6%", "■ 本报记者　方知远　文/图",
+        "本报讯　4月18日，市统计局发布一季度经济运行数据，全市地区生产总值达2486.3亿元。",
+        "社会消费品零售总额达812.6亿元，同比增长6.1%。",
+    ]))
+    art, = page.articles
+    assert (art.title, art.subtitle, art.reporters, art.photographers, art.dateline, len(art.paragraphs)) == (
+        "一季度我市经济开局良好", "——地区生产总值同比增长5.6%", ["方知远"], ["方知远"], "本报讯", 2)
+    # the same byline after a finished story still closes that story
+    closing = parse_page("\n\n".join(["夜市开张", "夜市昨晚开张，游客络绎不绝。", "本报记者　方知远",
+                                      "本报讯　今年我市新增公园5座。"]))
+    assert [a.reporters for a in closing.articles] == [["方知远"], []]

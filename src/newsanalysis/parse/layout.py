@@ -250,7 +250,8 @@ def mark_tail_bylines(blocks: list[Block]) -> None:
         if all((headline_like(b) and not ends_sentence(b.text)) or b.kind in ("furniture", "credit", "jump", "tail_byline")
                for b in between) and (
                 nxt < len(rest) or all(b.kind in ("furniture", "tail_byline") for b in between)
-        ) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS:
+        ) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS and not (nxt == 0 and headline_like(blocks[i - 1])):
+            # (under headline lines and right over the dateline of its text, a byline opens that article)
             block.kind = "tail_byline"
         elif i > 0 and L.STAFF_BYLINE_RE.match(fold(block.text)) and blocks[i - 1].kind == "text" \
                 and not headline_like(blocks[i - 1]):
