@@ -989,3 +989,23 @@ def test_work_titles_rings_and_a_little_over_a_duration(text, expected) -> None:
 def test_hotline_lab_and_classified_figures(text, expected) -> None:
     got = [(r.text, r.kind, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind rounds 17 and 18 (recipe, TV guide, traffic, Go, court notices, exhibitions): a weekday's numeral is its name's,
+# a spoken phrase quoted is no slogan, 两 after digits is a liang, more than 31 days are a span, long digit runs name,
+# kitchen and board-game measure words, and a Go player's rank.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("周四、周日两天限行，他说‘家门口就三公里’。", [("两天", "duration", 2.0, "天"), ("三公里", "measure", 3.0, "公里")]),
+    ("他喝了2两黄酒，又吃了两三天药。", [("2两", "measure", 2.0, "两"), ("两三天", "range", None, "天")]),
+    ("审限由90日缩短为45日，票号620140100033201905170012345678。",
+     [("90日", "duration", 90.0, "日"), ("45日", "duration", 45.0, "日")]),
+    ("灶上4口大锅，加2勺盐，一家三口吃得一口气不剩。", [("4口", "count", 4.0, "口"), ("2勺", "count", 2.0, "勺")]),
+    ("白棋第112手打入，共弈198手，白胜2目半，本赛季5战全胜。",
+     [("第112手", "ordinal", 112.0, "手"), ("198手", "count", 198.0, "手"), ("2目半", "measure", 2.5, "目"),
+      ("5战", "count", 5.0, "战")]),
+    ("二手房成交一目了然，二战老兵讲述第一手资料。", []),
+    ("围棋名宿陈立言九段执白对弈。路面分为三段施工。", [("三段", "count", 3.0, "段")]),
+])
+def test_weekdays_liang_spans_and_board_games(text, expected) -> None:
+    got = [(r.text, r.kind, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

@@ -782,7 +782,8 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     wrapped = {path.stem for path in pages if any(b.continues for b in _blocks(read_page(path).text)[0])}
     # the PDF copies, each wrapped at a steady column width, and serial_1 and supplement_1, whose poems' lines
     # continue their stanzas
-    assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1"}
+    assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1",
+                       "exhibition_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1335,3 +1336,42 @@ def test_a_byline_under_the_headline_and_over_the_dateline_opens_the_article():
     closing = parse_page("\n\n".join(["夜市开张", "夜市昨晚开张，游客络绎不绝。", "本报记者　方知远",
                                       "本报讯　今年我市新增公园5座。"]))
     assert [a.reporters for a in closing.articles] == [["方知远"], []]
+
+
+# Blind rounds 17 and 18: a recipe box under a finished story (its 【食材】 line of quantities is no headline, its lone
+# 【做法】 no split sentence, and only a pull quote's label makes a 【…】 line a box); a notice's signature on one line,
+# kept in every notice; a hard-wrapped listing box and photo news read by paragraphs.
+def test_a_recipe_box_under_a_story():
+    page = parse_page("\n\n".join([
+        "老字号的灶台", "本报记者 祁暮雪", "他在灶台前站了三十年，每天卖出200多碗面。",
+        "名厨教你做", "葱油拌面", "【食材】细面200克　小葱6根　生抽2勺　白糖5克", "【做法】",
+        "1.小葱切段，小火熬至焦黄，约8分钟。", "2.面煮3分钟捞出，拌入葱油即可。",
+        "【观点】“守住一碗面，就是守住一条街的烟火气。”",
+    ]))
+    # (which of the two headline lines is the title is the usual two-line guess, not asked here)
+    assert [(a.subheads, len(a.paragraphs)) for a in page.articles] == [([], 1), (["【做法】"], 3)]
+    assert page.articles[1].paragraphs[0].startswith("【食材】") and page.articles[1].boxes == [
+        "【观点】“守住一碗面，就是守住一条街的烟火气。”"]
+
+
+def test_a_signature_on_one_line_closes_each_notice():
+    signed = "青川县人民法院　二〇二五年四月二日"
+    page = parse_page("\n".join([
+        "青川县人民法院公告", "王某某：本院受理原告诉你借款纠纷一案，自公告之日起经过30日即视为送达。", signed,
+        "青川县人民法院公告", "李某某：本院受理原告诉你租赁纠纷一案，自公告之日起经过30日即视为送达。", signed,
+    ]))
+    assert [(a.title, a.paragraphs[-1], a.repairs.duplicates_removed) for a in page.articles] == [
+        ("青川县人民法院公告", signed, 0), ("青川县人民法院公告", signed, 0)]
+
+
+def test_a_hard_wrapped_listing_box_and_photo_news():
+    lines = ["　　这次展览汇集了来自5家博物馆的120件文物，", "其中一级文物18件，展期持续到明年春天，观众", "可以提前预约。",
+             "　　策展团队用了两年时间筹备，展厅面积约800", "平方米，每天限流3000人。",
+             "　　周末还将安排讲解员导览，每天4场，每场限", "20人，需在公众号报名。",
+             "本周演出", "　　《春江花月夜》民乐音乐会　5月3日　江城大剧", "院　票价80元至280元",
+             "　　《茶馆》话剧　5月6日至8日　青禾剧场　票价1", "20元起",
+             "孩子们的第一场音乐会", "　　5月1日，200名小学生走进江城音乐厅，聆听", "了一场专为他们准备的交响乐启蒙演出。",
+             "本报记者 韩若溪 摄"]
+    page = parse_page("文化·演出\n" + "\n".join(lines))
+    assert [(a.title, len(a.paragraphs), a.photographers) for a in page.articles][1:] == [
+        ("本周演出", 2, []), ("孩子们的第一场音乐会", 1, ["韩若溪"])]

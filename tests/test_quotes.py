@@ -827,6 +827,8 @@ def test_callers_memoirs_and_interviewees_by_surname_and_title() -> None:
     assert sources("外婆程玉兰拎着竹篮进了门。她笑着说：“今年的桃子甜。”")["speaker"].tolist() == ["程玉兰"]
     assert sources("警署高级督察欧阳嘉宁在记者会上表示，案件仍在调查。")[["speaker", "speaker_title"]].values.tolist() == [
         ["欧阳嘉宁", "警署高级督察"]]
+    assert sources("法官助理苗若溪提醒，当事人应及时更新地址。")[["speaker", "speaker_title"]].values.tolist() == [
+        ["苗若溪", "法官助理"]]
     interview = Article(index=0, title="填报志愿要看位次", subtitle="——访市招生办主任柯望川",
                         paragraphs=["记者：今年有什么新变化？", "柯主任：本科计划增加了3000人。"],
                         qa_turns=[QATurn("记者", "今年有什么新变化？", 0), QATurn("柯主任", "本科计划增加了3000人。", 1)])

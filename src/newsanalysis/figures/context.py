@@ -65,6 +65,9 @@ _NAMED_AFTER = ("行动", "工程", "计划", "战略", "模式", "理念", "政
 _OPENING_QUOTE = re.compile("[“‘「『\"]")
 
 
+_SPOKEN = re.compile("[了就只才都还也吗呢吧啊过着]")
+
+
 def in_slogan(s: str, start: int, end: int) -> bool:
     """Whether ``s[start:end]`` sits inside a short quoted phrase that is more than the figure (“四个全面”,
     『三支安打』), or is a quoted name on its own (“一微克”行动)."""
@@ -75,7 +78,9 @@ def in_slogan(s: str, start: int, end: int) -> bool:
     inside = s[o + 1:c] if c != -1 else ""
     if inside and inside == s[start:end]:
         return s.startswith(_NAMED_AFTER, c + 1)
-    return bool(inside) and len(inside) <= 6 and not re.search(r"[，,。；;、“”‘’「」『』\"]", inside)
+    # a spoken phrase quoted (‘离家就两公里’) has function words a slogan or name (“四个全面”) has not
+    return bool(inside) and len(inside) <= 6 and not re.search(r"[，,。；;、“”‘’「」『』\"]", inside) \
+        and not _SPOKEN.search(inside)
 
 
 def index_points(s: str, start: int, core: str, value: float) -> bool:

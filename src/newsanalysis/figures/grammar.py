@@ -141,7 +141,7 @@ def _is_traditional(text: str, s: str) -> bool:
 # before a bare N日: words that make it a number of days (经过30日即视为送达, 期满7日), not the 30th
 # 内 that opens a word after a day of the month: 15日内蒙古发布, 3日内部会议 (else N日内 is "within N days")
 _NOT_WITHIN = re.compile("内[蒙部容地外陆需江涵核侧科务]")
-_DAYS_SPAN_BEFORE = re.compile(r"(?:经过|历时|为期|长达|连续|届满|满)$")
+_DAYS_SPAN_BEFORE = re.compile(r"(?:经过|历时|为期|长达|连续|届满|满|缩短为|缩短至|缩短到)$")
 
 
 _ROC_AFTER = re.compile(r"(?:度|第|[01]?\d月|[一二三四五六七八九十]{1,2}月|底|初|上半年|下半年|起)")

@@ -47,6 +47,7 @@ from newsanalysis.figures.units import (
 )
 from newsanalysis.figures.words import INSTITUTION_AFTER
 
+_BOARD_GAME = re.compile("棋|执黑|执白|对弈|弈|将战|段位")  # a sentence about a board game, where 九段 is a rank
 _NEAR_WORDS = frozenset("最附邻临靠")  # 最近, 附近, 邻近, 临近, 靠近: words of time or place, no hedge 近
 _INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
 _PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
@@ -264,6 +265,9 @@ def _is_word(num: Numeral, fig: Figure, *, half: float, pct: str | None) -> bool
     if cn_only and s[start - 1:start] in _INDEF_BEFORE and text.startswith("一") and not (
             pct or s[fig.start:fig.start + 1] == "第" or fig.kind == "approx"):
         return True  # 这一, 下一届, 统一; but 住上一个多月 (an inner 多 or 余 makes it a quantity)
+    if cn_only and fig.unit == "段" and _BOARD_GAME.search(_SENTENCE_SPLIT.split(s[max(0, start - 80):start])[-1]
+                                                          + _SENTENCE_SPLIT.split(s[start:start + 80])[0]):
+        return True  # 九段, 初段至六段 of a board game: a player's rank, no quantity
     if cn_only and text.strip() == "二" and fig.unit == "次" and s[start - 1:start] != "第" and fig.kind != "ordinal":
         return True  # 二次供水, 二次创业: "secondary"; a count of times is 两次
     if cn_only and len(text) >= 2 and text[0] == text[1] and text[0] in "十百千万亿":

@@ -23,6 +23,7 @@ from newsanalysis.figures.numerals import (
     UNITS_LONGEST_FIRST,
     parse_numeral,
 )
+from newsanalysis.figures.words import AFTER_GAMES
 from newsanalysis.memo import text_cache
 
 _PAIRS = {(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)}
@@ -137,6 +138,8 @@ def number_after(s: str, pos: int) -> bool:
     return bool(nxt) and (nxt.isdigit() or nxt in NUMERAL_CHARS)
 
 
+_LONGEST_QUANTITY_DIGITS = 16  # a run of more digits with no unit is an identifier (bills, accounts, ID cards)
+_NUMERAL_OPENINGS = "一二两三四五六七八九十几"
 _FINANCIAL = "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"  # the numerals of cheques, which never run into Arabic digits
 
 
@@ -146,6 +149,9 @@ def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
     lead = len(core) - len(core.lstrip(_FINANCIAL))
     if 0 < lead < len(core) and core[lead].isascii() and core[lead].isdigit():
         start, core = start + lead, core[lead:]  # 入伍18年: 伍 ends a word (队伍, 入伍), no numeral beside digits
+    if len(core) >= 2 and core[0] in "一二三四五六日天" and core[1] in _NUMERAL_OPENINGS and (
+            s[start - 1:start] == "周" or s.endswith(("星期", "礼拜", "禮拜"), 0, start)):
+        start, core = start + 1, core[1:]  # 周六两天, 星期六两点: the weekday's numeral is its name's
     prev = s[start - 1] if start else ""
     if core.startswith("-") and prev and (prev.isalnum() and prev.isascii() or prev in NUMERAL_CHARS + "%)）-—~"
                                           or s.endswith(_UNITS, 0, start)):
@@ -200,8 +206,9 @@ def is_code(num: Numeral) -> bool:
     s, start = num.s, num.start
     glued = num.has_ar and num.prev.isascii() and num.prev.isalpha() or (
         num.prev == "-" and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha())
+    unit = match_unit(s, num.end)[0]
     if num.core.startswith("-") and "\u4e00" <= num.prev <= "\u9fff" and num.prev not in _BEFORE_NEGATIVE \
-            and match_unit(s, num.end)[0] is None:
+            and (unit is None or unit == "战" and s[num.end + 1:num.end + 2] not in AFTER_GAMES):
         return True  # 直-10, 歼-20, 东风-41: a model's designation, not a negative number
     return glued and not s.startswith("%", num.end)
 
@@ -225,6 +232,8 @@ def is_name(num: Numeral) -> bool:
     s, start, end, core = num.s, num.start, num.end, num.core
     if core.isdigit() and len(core) >= 6 and s[start - 1:start] == "第":
         return True  # 第2024123期, 第202401号: an issue's or a document's number, no ordinal
+    if core.isdigit() and len(core) >= _LONGEST_QUANTITY_DIGITS and match_unit(s, end)[0] is None:
+        return True  # 票据号码为130233100001320241120056123875, an ID card's 18 digits: a number that names
     if core == "百" and s.startswith("公里", end) and s.startswith(("油耗", "电耗", "能耗", "加速"), end + 2):
         return True  # 百公里油耗3.8升: the distance a rate is given per, no figure of its own
     if s[end:end + 1] in ("至", "到", "-", "—", "~") and _HOUSE_NUMBER_AFTER.match(s, end + 1):

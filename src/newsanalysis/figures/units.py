@@ -26,7 +26,7 @@ from newsanalysis.figures.numerals import (
 from newsanalysis.figures.ranges import Figure
 from newsanalysis.figures.reading import Numeral, match_unit, number_after
 from newsanalysis.figures.tagging import tags
-from newsanalysis.figures.words import CN_ONLY_UNITS, LATIN_UNIT_SET, FigureKind
+from newsanalysis.figures.words import AFTER_GAMES, AR_ONLY_UNITS, CN_ONLY_UNITS, LATIN_UNIT_SET, FigureKind
 
 _CNDIG = "".join(DIGITS)
 _APPROX_MARKS = frozenset("余多几幾")
@@ -96,8 +96,8 @@ def find_unit(num: Numeral, fig: Figure, pos: int, inner: bool
             unit, uend = match_unit(s, upos)
     if unit == "个" and UNITS.get(match_unit(s, uend)[0] or "") == "money":
         unit, uend = match_unit(s, uend)  # 20个比特币
-    if unit is None and s[upos:upos + 1] == "日" and "." in num.core:
-        unit, uend = "日", upos + 1  # 平均逗留1.2日: days, not the 1st of the month
+    if unit is None and s[upos:upos + 1] == "日" and ("." in num.core or num.value > 31):
+        unit, uend = "日", upos + 1  # 平均逗留1.2日, 期限为60日: days, not a day of the month
     unit, uend = _check_unit(num, unit, upos, uend)
     uncounted = None
     if unit is not None and len(unit) == 1 and UNITS.get(unit) == "count" and not num.has_ar and not inner \
@@ -132,12 +132,17 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
     if unit in CN_ONLY_UNITS and (num.has_ar or s.startswith(_ASPECT, upos)) and not (
             unit == "局" and num.has_ar and s[start - 1:start] not in _CORP_BEFORE):
         unit, uend = None, upos  # 三方 but 300方; 三方面 is an aspect; 7局 (games) but 中铁12局
+    if unit in AR_ONLY_UNITS and not num.has_ar and s[start - 1:start] != "第" or unit == "战" and not (
+            uend >= len(s) or s[uend] in AFTER_GAMES):
+        unit, uend = None, upos  # 235手, 第58手, 1目半, 3战全胜, but 二手车, 一目了然, 二战, 歼-20战机
     if unit == "位数" and s.startswith("学", uend):
         unit, uend = "位", upos + 1  # 三位数学家
     if unit == "晚" and (at(s, uend, _EVENING_WORDS) or not num.has_ar and core in ("一", "十一")):
         unit, uend = None, upos  # 3.2晚 (nights), but 十一晚会, 一晚上
-    if unit == "两" and not (core[-1:] in SMALL_UNITS or core[-1:] in BIG_UNITS):
-        unit, uend = None, upos  # 三十两 (liang), but not 三两天
+    if unit == "两" and not (core[-1:] in SMALL_UNITS or core[-1:] in BIG_UNITS) and not (
+            num.has_ar and "\u4e00" <= s[uend:uend + 1] <= "\u9fff" and not match_unit(s, uend)[0]
+            and s[uend:uend + 1] not in "一二三四五六七八九十百千万"):
+        unit, uend = None, upos  # 三十两, 3两白酒 (liang), but not 三两天
     if unit in ("个交易日", "个工作日") and s[start - 1:start] == "第":
         unit, uend = "个", upos + 1  # 第10个交易日: the ordinal counts 个, the day is what it qualifies
     if unit in _WORD_OPENINGS and s.startswith(_WORD_OPENINGS[unit], upos):

@@ -24,13 +24,13 @@ _UNIT_GROUPS: dict[FigureKind, str] = {
     "money": "元/平方米 元/吨 元/公斤 元/斤 元/月 元/天 元/日 元/小时 元/年 元/人 元/人次 元/次 元/亩 元/晚 美元/桶 元人民币 元钱 元 美元 欧元 日元 英镑 港元 港币 澳元 韩元 卢布 泰铢 新台币 台币 人民币 美金 美圆 "
              "美刀 比特币 块钱 法郎 卢比 加元 新加坡元 瑞士法郎 林吉特 兰特 越南盾 圆",
     "measure": "毫米汞柱 微克/立方米 公里/小时 千米/小时 米/秒 百帕 公吨 微克 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 瓦时 瓦 公里 千米 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 "
-               "立方米 公顷 亩 公斤 千克 毫克 克 吨公里 吨 摄氏度 华氏度 ℃ °C 度 升 毫升 海里 英里 英尺 英寸 "
+               "立方米 目 公顷 亩 公斤 千克 毫克 克 吨公里 吨 摄氏度 华氏度 ℃ °C 度 升 毫升 海里 英里 英尺 英寸 "
                "马力 千帕 帕 分贝 赫兹 兆赫 吉赫 兆字节 字节 千字节 吉字节 太字节 千比特 兆比特 吉比特 比特 光年 毫安时 千伏 伏 安培 毫安 兆帕 千焦 焦耳 卡路里 千卡 大卡 流明 勒克斯 环 点 立方 延米 米 斤 两 cm km kg mm CM KM KG MM kWh kW",
     "duration": "周年 个赛季 赛季 个工作日 工作日 个交易日 交易日 个自然日 自然日 个小时 小时 钟头 分钟 秒钟 毫秒 秒 个月 个星期 星期 个季度 季度 昼夜 天 年 周 晚",
     "count": "人次 架次 车次 班次 户次 辆次 艘次 航次 场次 批次 件次 家次 项次 台次 例次 人份 剂次 标准箱 标箱 位数 家庭 通道 部门 车道 列 胜 平 负 局 盘 杆 球 城 国 地 方 个 人 名 位 家 张 款 项 件 台 辆 架 艘 座 所 户 套 批 次 届 类 种 "
              "条 只 头 枚 场 轮 期 份 篇 部 本 株 棵 层 栋 幢 间 道 支 队 组 片 轴 卡 班 金 银 铜 例 起 宗 "
              "笔 单 票 处 对 双 副 把 根 颗 粒 匹 门 扇 盏 封 首 集 章 节 句 字 页 版 级 档 段 步 遍 趟 回 "
-             "季 代 省 市 县 区 村 镇 乡 校 床 帧 瓶 袋 包 盒 箱 桶 杯 碗 分 强 年级 股 棒 楼 卷 幅 辑 册 孔 顶 发 注 行 室 厅 卫 男 女",
+             "季 代 省 市 县 区 村 镇 乡 校 床 帧 瓶 袋 包 盒 箱 桶 杯 碗 分 强 年级 股 棒 楼 卷 幅 辑 册 孔 顶 发 注 行 室 厅 卫 男 女 口 锅 勺 罐 壶 篮 筐 盆 碟 手 战",
     "multiple": "倍",
     "age": "周岁 岁",
 }
@@ -43,6 +43,10 @@ LATIN_UNITS: dict[FigureKind, str] = {
 UNITS: dict[str, FigureKind] = {u: kind for kind, words in _UNIT_GROUPS.items() for u in words.split()}
 UNITS.update({u: kind for kind, words in LATIN_UNITS.items() for u in words.split()})
 LATIN_UNIT_SET = frozenset(u for words in LATIN_UNITS.values() for u in words.split())
+# units that read as a unit only after digits or 第 (a game's moves and points, its games): 235手, 1目半, 3战; after a
+# Chinese numeral they start words (二手车, 一目了然, 二战)
+AR_ONLY_UNITS = frozenset({"手", "目", "战"})
+AFTER_GAMES = frozenset("全胜负平连皆仅均0123456789，,。、；;)）")  # 3战全胜, 5战3胜: 战 counts games only before these (歼-20战机)
 # units that read as a unit only after a Chinese numeral (三地, 两国, 三方): after digits they start names
 CN_ONLY_UNITS = frozenset({"地", "国", "城", "方", "局"})
 # bare numbers (no unit) followed by these are identifiers or names: 沪深300指数, 12345热线, 318国道, 985高校
@@ -71,7 +75,7 @@ IDIOMS = (
     "十三五", "十四五", "十五五", "二十大", "百强", "千百万", "百年变局", "百年未有", "百年大计", "百年老店", "一分为二", "第一时间", "第一书记", "成千上万", "成百上千",
     "一波三折", "一马当先", "梅开二度", "一届不缺", "一举夺魁", "一票难求", "一骑绝尘", "九曲十八弯", "三五成群",
     "二十四节气", "三部曲", "四部曲", "在一块", "一块儿", "五台山", "七台河", "三门峡", "六盘水", "八达岭",
-    "九寨沟", "千岛湖", "第一责任人", "一年四季", "四季如春", "两点一线", "一点一滴", "一把手", "二把手", "一级市场", "二级市场", "四强", "八强", "十六强", "三十二强", "一揽子", "一蹴而就", "一枝独秀", "千行百业", "三百六十行", "一目十行",
+    "九寨沟", "千岛湖", "第一责任人", "一年四季", "四季如春", "两点一线", "一点一滴", "一把手", "二把手", "一级市场", "二级市场", "四强", "八强", "十六强", "三十二强", "一揽子", "一蹴而就", "一枝独秀", "千行百业", "三百六十行", "一目十行", "一家三口", "一家四口", "一家五口", "一口气", "异口同声", "一目了然", "第一手资料", "第一手信息", "第一手材料", "第二手资料",
 )
 # numeral words of sports reports: the sentence around a 3比1, 3∶1 or 4-2 is about a match (so it is a score)
 SPORTS_WORDS = ("队", "赛", "球", "局", "盘", "冠军", "亚军", "季军", "主场", "客场", "进球", "破门", "对手", "比分",

@@ -5,6 +5,8 @@ The page splitter (``page``) sets each block's kind; the body reader (``body``) 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,7 +67,24 @@ def headline_text(text: str) -> bool:
         return False
     if L.is_lead_in(text):
         return False
+    if is_data_line(text):
+        return False  # 【食材】五花肉500克　冰糖15克　生抽2勺: a list of quantities, no headline
     return not ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")
+
+
+# three or more fields set apart by wide spaces, the first two with digits (a line of a list or table)
+_DATA_FIELDS = re.compile(r"\S*\d\S*(?:\u3000+|\s{2,})\S*\d\S*(?:\u3000+|\s{2,})\S")
+
+
+def is_data_line(text: str) -> bool:
+    """A line of a list or table: three or more fields set apart by wide spaces, the first two with digits; never a
+    headline or a subhead.
+
+    Example:
+        >>> is_data_line("【食材】五花肉500克　冰糖15克　生抽2勺"), is_data_line("停水时间更短　水质更稳")
+        (True, False)
+    """
+    return _DATA_FIELDS.search(text) is not None
 
 
 def paragraph_text(blocks: list[Block], i: int) -> str:

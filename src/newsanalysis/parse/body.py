@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, squash
 from newsanalysis.parse import lines as L
-from newsanalysis.parse.blocks import Block
+from newsanalysis.parse.blocks import Block, is_data_line
 from newsanalysis.parse.model import LedgerEntry, QATurn
 
 SUBHEAD_MAX_CHARS = 30
@@ -22,7 +22,8 @@ MIN_DUPLICATE_CHARS = 12
 _QUESTIONERS = ("记者", "问", "主持人")
 QUESTION_SUBHEAD_MAX_CHARS = 14
 BOX_MAX_CHARS = 120
-_BOX_RE = re.compile(r"^\s*【[^】]{1,8}】\s*\S")
+# a pull quote's label: 【观点】…, 【金句】… repeat the body (【食材】五花肉500克… is the body itself)
+_BOX_RE = re.compile(r"^\s*【[^】]{0,4}(?:观点|金句|声音|语录|心声|感言|网评|热评|一句话|原声|说)】\s*\S")
 # a comment written for the piece, not a pull quote repeating it: 【习作点评】…, 【编后】… are body text
 _COMMENT_LABEL = re.compile(r"^\s*【[^】]{0,6}(?:点评|评点|短评|编后|附记|后记|寄语)】")
 
@@ -56,6 +57,9 @@ _CONTACT_END = re.compile(r"(?:电话|手机|热线|联系人|联系方式|传�
                           r"|(?:邮箱|信箱|E-?mail)[^:。]{0,4}:\s*[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 
 
+_LONE_LABEL = re.compile(r"^[【\[〖][^】\]〗]{1,12}[】\]〗]\s*$")
+
+
 def looks_cut(tail: str, head: str) -> bool:
     """True if a line ending in ``tail`` and the next starting with ``head`` are one paragraph split in two.
 
@@ -68,6 +72,8 @@ def looks_cut(tail: str, head: str) -> bool:
     x, y = fold(tail).rstrip(), fold(head).lstrip()
     if not x or not y or ends_sentence(tail) or L.ends_english_sentence(tail) or "①" <= y[0] <= "⑳":
         return False  # a numbered point (①注意保暖。) starts a line of its own, even after a colon
+    if _LONE_LABEL.match(y):
+        return False  # 【做法】 on a line of its own heads what follows
     if _CONTACT_END.search(x):
         return False  # ……包食宿。电话：0570-86501234: a classified item or a notice ends with how to reach it
     if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):
@@ -253,7 +259,7 @@ def _next_text(blocks: list[Block], i: int, captions: set[int]) -> int | None:
 def _is_subhead(block: Block) -> bool:
     folded = fold(block.text)
     s = "".join(folded.split())
-    if len(s) > SUBHEAD_MAX_CHARS or block.kind != "text":
+    if len(s) > SUBHEAD_MAX_CHARS or block.kind != "text" or is_data_line(block.text):
         return False
     # without spaces inside, the line answers as itself (and is asked about as itself elsewhere)
     asked = block.text if len(s) == len(folded) else s
@@ -314,7 +320,8 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
             ledger[group[0].line] = _entry(group[0], article, "byline", "dateline and byline on a line of their own")
             continue
         key = squash(text)
-        if len(key) >= MIN_DUPLICATE_CHARS and key in seen:
+        # a notice's signature (江城市某法院　二〇二五年三月十日) closes each of its notices: repeated, never a copy
+        if len(key) >= MIN_DUPLICATE_CHARS and key in seen and group[0].kind != "signature":
             out.duplicates += 1
             for block in group:
                 ledger[block.line] = _entry(block, article, "dropped", f"duplicate of line {seen[key]}")

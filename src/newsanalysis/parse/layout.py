@@ -40,11 +40,22 @@ PHOTO_NEWS_MAX_TEXTS = 2
 def _box_item(text: str) -> bool:
     """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
     s = fold(text)
-    if len(s) > BOX_LINE_MAX_CHARS or ends_sentence(text) or has_inner_sentence_end(text):
+    if not _box_length(text) or ends_sentence(text) or has_inner_sentence_end(text):
         return False
     if _DIGIT.search(s) is None:
         return _GLOSS.match(text.strip()) is not None  # a vocabulary box: resilience　韧性
     return _FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None
+
+
+def _box_length(text: str) -> bool:
+    """Short enough for one entry of a box: a line, or a listing of three or more fields set apart (《展名》　日期　地点
+    　票价) a little longer."""
+    n = len(fold(text))
+    return n <= BOX_LINE_MAX_CHARS or n <= BOX_LISTING_MAX_CHARS and len(_WIDE_GAP.findall(text.strip())) >= 2
+
+
+_WIDE_GAP = re.compile(r"\u3000+|\s{2,}")
+BOX_LISTING_MAX_CHARS = 60
 
 
 # one entry of a glossary: a foreign term and its Chinese, set apart by a wide space (either way round)
@@ -92,13 +103,13 @@ def mark_boxes(blocks: list[Block]) -> None:
         k, items, last_item, kinds = i + 1, 0, None, {}
         while k < n and blocks[k].kind == "text" and not blocks[k].continues:
             end, text = _paragraph_end(blocks, k), paragraph_text(blocks, k)
-            if len(fold(text)) > BOX_LINE_MAX_CHARS:
+            if not _box_length(text):
                 break
             if _box_item(text) and (end == k + 1 or blocks[k].opens_paragraph):
                 items += 1
                 last_item, kinds[k] = end - 1, "box_item"
             elif end == k + 1 and headline_like(blocks[k]) and end < n and blocks[end].kind == "text" \
-                    and _box_item(paragraph_text(blocks, end)) and len(fold(paragraph_text(blocks, end))) <= BOX_LINE_MAX_CHARS:
+                    and _box_item(paragraph_text(blocks, end)):
                 kinds[k] = "box_label"
             else:
                 break
@@ -318,6 +329,9 @@ def mark_signatures(blocks: list[Block]) -> None:
             if after_paragraph or (before.kind == "signature" and L.is_issuer(before.text)):
                 block.kind = "signature"
             continue
+        if after_paragraph and _issuer_and_date(block.text):
+            block.kind = "signature"  # 江城市青禾区人民法院　二〇二五年三月十日: both on one line
+            continue
         if not (after_paragraph and L.is_issuer(block.text)):
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -329,6 +343,17 @@ def mark_signatures(blocks: list[Block]) -> None:
             heading = next((b for b in reversed(blocks[:i]) if headline_like(b)), None)
             if heading is not None and L.is_notice_heading(heading.text):
                 block.kind = "signature"
+
+
+def _issuer_and_date(text: str) -> bool:
+    """An issuing body and the date it signed, on one line apart by a wide space.
+
+    Example:
+        >>> _issuer_and_date("江城市青禾区人民法院　二〇二五年三月十日"), _issuer_and_date("二〇二五年三月十日")
+        (True, False)
+    """
+    parts = re.split(r"\u3000+|\s{2,}", text.strip())
+    return len(parts) == 2 and L.is_issuer(parts[0]) and L.is_date_line(parts[1])
 
 
 def forced_starts(blocks: list[Block], starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -351,7 +376,8 @@ def forced_starts(blocks: list[Block], starts: list[tuple[int, int]]) -> list[tu
 def is_photo_news(header: list[Block] | None, body: list[Block]) -> bool:
     """A title, one or two lines of text and a photo credit, with no byline or dateline: photo news."""
     texts = body[:-1]
-    return (bool(body) and body[-1].kind == "credit" and 1 <= len(texts) <= PHOTO_NEWS_MAX_TEXTS
+    paragraphs = sum(not b.continues for b in texts)  # a hard-wrapped paragraph's printed lines are one text
+    return (bool(body) and body[-1].kind == "credit" and 1 <= paragraphs <= PHOTO_NEWS_MAX_TEXTS
             and all(b.kind == "text" and not headline_like(b) for b in texts)
             and (header is None or bool(header)))
 

@@ -444,7 +444,10 @@ def _opens_own_article(blocks: list[Block], lo: int, j: int, above: list[Block])
     sidebar (``链接：…``, ``组图：…``, a bare box label such as ``以案说法`` or ``小知识``, a bare ``链接`` over a box
     that does not explain the headline ``above``), a heading over a reader's message (``网友“江城老李”：…``), a Q&A column (``专家答疑`` over ``问：``) after an article with no
     Q&A turns, or a headline over prose right after a results or data box."""
-    if L.is_sidebar_label(blocks[j].text) or L.is_box_label(blocks[j].text) or blocks[j - 1].kind == "box_item":
+    opener = j - 1
+    while opener > lo and blocks[opener].continues:
+        opener -= 1  # the first printed line of the paragraph above (a box item may wrap)
+    if L.is_sidebar_label(blocks[j].text) or L.is_box_label(blocks[j].text) or blocks[opener].kind == "box_item":
         return True
     if L.is_notice_title(blocks[j].text):
         return True  # 燃气暂停供应通知 after a 停电通知: each notice is a piece of its own
