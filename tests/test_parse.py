@@ -1375,3 +1375,13 @@ def test_a_hard_wrapped_listing_box_and_photo_news():
     page = parse_page("文化·演出\n" + "\n".join(lines))
     assert [(a.title, len(a.paragraphs), a.photographers) for a in page.articles][1:] == [
         ("本周演出", 2, []), ("孩子们的第一场音乐会", 1, ["韩若溪"])]
+
+
+def test_a_wire_storys_end_mark_closes_it():
+    page = parse_page("\n".join([
+        "联合国气候大会闭幕", "新华社贝伦11月29日电（记者 赵启航）为期两周的气候大会29日闭幕。", "（完）",
+        "欧洲央行维持利率不变", "新华社法兰克福11月28日电　欧洲中央银行28日宣布维持利率不变。",
+    ]))
+    assert [(a.kicker, a.title, len(a.paragraphs)) for a in page.articles] == [
+        (None, "联合国气候大会闭幕", 1), (None, "欧洲央行维持利率不变", 1)]
+    assert page.ledger[2].role == "dropped" and page.ledger[2].article == 0

@@ -16,7 +16,7 @@ from newsanalysis.parse import lines as L
 
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
                     "brief", "box_title", "box_label", "box_item", "photo_text", "caption_hint", "subhead_hint",
-                    "body_hint", "signature", "book_info", "speaker"]
+                    "body_hint", "signature", "book_info", "speaker", "end_mark"]
 
 
 @dataclass(slots=True)

@@ -98,6 +98,18 @@ CREDIT_RE = re.compile(
 JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?"
                      r"|未完待续|待续|未完)\s*[)\]】]\s*$")  # （未完待续）: a serial goes on in the next installment
 _PAGE_NO = r"第?\s*[0-9一二三四五六七八九十A-Za-z]{1,4}\s*版"
+# the mark a wire story or a serial installment ends with, on a line of its own: （完）, 【完】, （全文完）
+END_MARK_RE = re.compile(r"^\s*[(\[【]\s*(?:完|全文完|本文完|终)\s*[)\]】]\s*$")
+
+
+def is_end_mark(text: str) -> bool:
+    """A story's end mark on a line of its own.
+
+    Example:
+        >>> is_end_mark("（完）"), is_end_mark("（未完待续）"), is_end_mark("完成")
+        (True, False, False)
+    """
+    return END_MARK_RE.match(fold(text)) is not None
 # a teaser's pointer to the page that carries the story: （详见第3版）, （见A5版）, >>>第6版, →第2版
 POINTER_RE = re.compile(
     rf"(?:[(\[【]\s*(?P<bracketed>(?:详见|详情见|见)\s*(?:本报)?{_PAGE_NO})\s*[)\]】]"
