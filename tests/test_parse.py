@@ -25,9 +25,7 @@ FIELDS = ["kicker", "title", "subtitle", "column", "reporters", "photographers",
 _SPLIT = ("one headline line with a space is split into kicker and title, as the sample's annotation asks; "
           "this annotator read it as one two-clause title")
 _ORDER = "which of two headline lines is kicker, title or subtitle cannot always be told without type sizes"
-KNOWN_MISSES = {("practice_e", 3, "kicker"): _ORDER, ("practice_e", 3, "title"): _ORDER,
-                ("practice_e", 3, "subtitle"): _ORDER,
-                ("unseen3_w1", 1, "kicker"): _ORDER, ("unseen3_w1", 1, "title"): _ORDER,
+KNOWN_MISSES = {("unseen3_w1", 1, "kicker"): _ORDER, ("unseen3_w1", 1, "title"): _ORDER,
                 ("unseen3_w1", 1, "subtitle"): _ORDER,
                 ("unseen3_w2", 0, "kicker"): _SPLIT, ("unseen3_w2", 0, "title"): _SPLIT}
 # Gold fields an annotator marked as genuinely ambiguous (``ambiguous`` in the gold file) are not asserted.

@@ -136,6 +136,8 @@ def _split_kicker(line: str) -> tuple[str, str] | None:
 _CLAUSES = re.compile(r"[，,；;\u3000]|\S \S")
 _SERIES = re.compile(r"(?:系列|述评|评论|报道)之[一二三四五六七八九十]+\s*$")  # 推进城市更新系列评论之二
 KICKER_MAX_CHARS = 12
+# a line saying who released which figures: 教育部发布2024年全国教育事业发展统计公报, 乘联会发布2024年全年乘用车零售数据
+_RELEASES = re.compile(r"^[^，,]{2,12}?(?:发布|公布)(?!会)[^，,]{2,}(?:数据|公报|报告|榜单|统计|名单|通报)$")
 
 
 def _is_subtitle(first: str, second: str) -> bool:
@@ -150,9 +152,13 @@ def _is_subtitle(first: str, second: str) -> bool:
         True
         >>> _is_subtitle("稳外资政策持续加力", "前三季度新设外资企业超4.5万家")
         False
+        >>> _is_subtitle("海关总署发布前三季度进出口数据", "货物贸易进出口增长4%")
+        False
     """
     if second.lstrip().startswith(("—", "-")) or len(_visible(second)) > TITLE_MAX_CHARS or _SERIES.search(second):
         return True
+    if _RELEASES.search(_visible(first)):
+        return False  # 国家统计局发布3月份70个大中城市房价数据 over what the data say: the kicker names the release
     two_clause_second, two_clause_first = bool(_CLAUSES.search(second.strip())), bool(_CLAUSES.search(first.strip()))
     # a kicker is a short phrase (家门口的养老服务): a long first line over two clauses is the title
     if two_clause_second and not two_clause_first and len(_visible(first)) >= KICKER_MAX_CHARS:
