@@ -1383,3 +1383,19 @@ def test_a_wire_storys_end_mark_closes_it():
     assert [(a.kicker, a.title, len(a.paragraphs)) for a in page.articles] == [
         (None, "联合国气候大会闭幕", 1), (None, "欧洲央行维持利率不变", 1)]
     assert page.ledger[2].role == "dropped" and page.ledger[2].article == 0
+
+
+def test_a_round_table_with_its_host_and_guests():
+    page = parse_page("\n".join([
+        "圆桌对话", "老街区更新怎么改", "主持人：本报记者　邝一鸣", "嘉宾：江城大学建筑学院教授　闵少川",
+        "　　　城南街道党工委书记　芮晓棠", "主持人：改造最难的是什么？", "闵少川：难在留住街区原有的生活气息。",
+        "芮晓棠：我们先后开了23场居民议事会。",
+    ]))
+    art, = page.articles
+    assert (art.column, art.title, art.reporters, [t.speaker for t in art.qa_turns]) == (
+        "圆桌对话", "老街区更新怎么改", ["邝一鸣"], ["主持人", "闵少川", "芮晓棠"])
+    from newsanalysis.parse import lines as L
+
+    assert [L.split_names(t) for t in ("整理：本报记者 柯晓岚", "采写：本报记者 邝一鸣 通讯员 林夏") if L.is_byline(t)] == [
+        ["柯晓岚"], ["邝一鸣", "林夏"]]
+    assert not L.is_byline("主持人：改造最难的是什么？")

@@ -834,3 +834,15 @@ def test_callers_memoirs_and_interviewees_by_surname_and_title() -> None:
                         qa_turns=[QATurn("记者", "今年有什么新变化？", 0), QATurn("柯主任", "本科计划增加了3000人。", 1)])
     named = sources(interview)
     assert named[named["speaker"] != ""][["speaker", "modes"]].values.tolist() == [["柯望川", "interview"]]
+
+
+def test_a_round_tables_guests_are_named_with_their_titles() -> None:
+    from newsanalysis.parse.page import parse_page
+
+    page = parse_page("\n".join([
+        "老街区更新怎么改", "主持人：本报记者　邝一鸣", "嘉宾：江城大学建筑学院教授　闵少川", "　　　城南街道党工委书记　芮晓棠",
+        "主持人：改造最难的是什么？", "闵少川：难在留住街区原有的生活气息。", "芮晓棠：我们先后开了23场居民议事会。",
+    ]))
+    named = sources(page)
+    assert named[named["speaker"] != ""][["speaker", "speaker_title", "modes"]].values.tolist() == [
+        ["闵少川", "江城大学建筑学院教授", "interview"], ["芮晓棠", "城南街道党工委书记", "interview"]]

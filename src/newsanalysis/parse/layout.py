@@ -286,6 +286,28 @@ def mark_author_names(blocks: list[Block]) -> None:
             name.kind = "tail_byline"
 
 
+def mark_guest_lists(blocks: list[Block]) -> None:
+    """A round table's list of guests under its headline (``嘉宾：江城大学经济学院教授　闵少川`` and, on lines of their own, more
+    guests as title, a space, the name): body text, never a headline or an interview turn.
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> page = parse_page("数字经济如何赋能实体产业\\n嘉宾：江城大学教授　闵少川\\n　　　江城数字产业协会会长　芮晓棠\\n"
+        ...                   "主持人：增长了多少？\\n芮晓棠：增长11.2%。")
+        >>> art, = page.articles
+        >>> art.title, len(art.paragraphs), [t.speaker for t in art.qa_turns]
+        ('数字经济如何赋能实体产业', 4, ['主持人', '芮晓棠'])
+    """
+    for i, block in enumerate(blocks):
+        if block.kind != "text" or not L.guest_list_line(block.text):
+            continue
+        block.kind = "body_hint"
+        k = i + 1
+        while k < len(blocks) and blocks[k].kind == "text" and L.SPEAKER_LINE_RE.match(fold(blocks[k].text)):
+            blocks[k].kind = "body_hint"
+            k += 1
+
+
 def mark_speaker_lines(blocks: list[Block]) -> None:
     """The speakers' headings of a column of voices (``全国人大代表、江城港务集团桥吊司机 卓海生`` over what they said)
     are subheads of the column, never headlines: two or more plain lines of a title, a space and a name, each

@@ -284,6 +284,20 @@ _MESSAGE_RE = re.compile(r"^\s*(?:网友|网民|市民|读者|居民|群众|留�
 REPLY_LABEL_RE = re.compile(r"^\s*【\s*(?:回复|答复|办理|责任)(?:单位|部门)?\s*】")
 
 
+# the guests of a round table or a talk, listed under its headline: 嘉宾：江城大学经济学院教授　闵少川
+GUEST_LABEL_RE = re.compile(r"^\s*(?:本期|对话|访谈|受访|特邀|座谈)?嘉宾\s*[:：]\s*(?=\S)")
+
+
+def guest_list_line(text: str) -> bool:
+    """The line opening a list of guests (``嘉宾：江城大学经济学院教授　闵少川``): neither a headline nor an interview turn.
+
+    Example:
+        >>> guest_list_line("嘉宾：江城大学经济学院教授　闵少川"), guest_list_line("嘉宾们纷纷表示赞同。")
+        (True, False)
+    """
+    return GUEST_LABEL_RE.match(fold(text)) is not None
+
+
 def opens_message(text: str) -> bool:
     """A paragraph opening with a reader's message label (``网友“江城老李”：``, ``市民王女士：``).
 
@@ -465,6 +479,8 @@ def split_names(text: str) -> list[str]:
     return list(_split_names(text))
 
 
+# what the person named after it did, printed as a byline's label: 主持人：…, 整理：…, 采写：…
+_BYLINE_LABEL = re.compile(r"^\s*(?:主持人|主持|采写|整理|撰文|采访|统筹|执笔)\s*:\s*(?=\S)")
 _PAPER_BEFORE_REPORTER = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff]{2,12}?(?=(?:特约|见习|首席|实习)?记者)")
 _AUTHOR_POST = re.compile(r"[,，]\s*系.*$|\(\s*作者系[^()]*\)\s*$")
 _AGENCY_OR_AUTHOR = re.compile(r"(?:新华社|中新社|人民视觉|视觉中国)发|作者\s*[:：]?")
@@ -490,6 +506,8 @@ def _split_names(text: str) -> tuple[str, ...]:
     if letter:  # (江西南昌 仝晓雯): the place is not a name
         return _as_printed([letter.group("name") or letter.group("reader") or letter.group("expert")], unpad_names(text))
     body = fold(unpad_names(text)).lstrip("■□●○◎◆◇★☆▲△▶►※ ")
+    if (label := _BYLINE_LABEL.match(body)) is not None:
+        return _split_names(body[label.end():])
     if body.startswith("(") and body.endswith(")"):
         body = body[1:-1].strip()  # (本报记者 柯岚 整理): the 整理 before the bracket is no name either
     body = _REPORTED_END.sub("", body)
@@ -527,6 +545,9 @@ def is_byline(text: str) -> bool:
         (True, False, False)
     """
     s = fold(unpad_names(text))
+    if (label := _BYLINE_LABEL.match(s)) is not None:
+        rest = s[label.end():]  # 主持人：本报记者 邝一鸣, 整理：本报记者 柯岚: the label says what the named did
+        return len(rest) <= 40 and (is_byline(rest) or _NAMES_RE.fullmatch(rest) is not None and bool(_split_names(rest)))
     if STAFF_BYLINE_RE.match(s) or ("摄" in s and COMBINED_CREDIT_RE.match(s)):
         return True
     if "班" in s and STUDENT_BYLINE_RE.match(s) or SUPERVISOR_RE.match(s):
@@ -720,7 +741,7 @@ def qa_label(text: str) -> tuple[str, int] | None:
     """The speaker label of an interview turn and where its text starts, e.g. ``记者:`` -> ('记者', 3)."""
     s = fold(text)
     m = QA_RE.match(s) if ":" in s else None  # every label ends with a colon
-    if not m or _SIDEBAR_RE.match(s):  # 链接：…, 组图：… head a sidebar, nobody speaks
+    if not m or _SIDEBAR_RE.match(s) or GUEST_LABEL_RE.match(s):  # 链接：…, 组图：… head a sidebar; 嘉宾：… lists guests
         return None
     speaker = m.group("speaker")
     if speaker == "Q" or (speaker.endswith("问") and _ASKED.match(speaker)):

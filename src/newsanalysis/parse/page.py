@@ -27,6 +27,7 @@ from newsanalysis.parse.layout import (
     forced_starts,
     is_photo_news,
     mark_author_names,
+    mark_guest_lists,
     mark_speaker_lines,
     mark_boxes,
     mark_bullet_lists,
@@ -137,6 +138,7 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
     mark_boxes(blocks)
     mark_signatures(blocks)
     mark_author_names(blocks)
+    mark_guest_lists(blocks)
     mark_speaker_lines(blocks)
     for n, block in enumerate(blocks):
         # （上接第1版） on a line of its own opens the rest of an article under its headline; printed after body

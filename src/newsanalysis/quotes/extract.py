@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from newsanalysis.frames import columns_table
-from newsanalysis.parse.lines import answerer
+from newsanalysis.parse.lines import GUEST_LABEL_RE, answerer
 from newsanalysis.parse.model import Article, Page
 from newsanalysis.parse.units import Source, to_items
 from newsanalysis.quotes.mentions import (
@@ -371,6 +371,13 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
     for k, text in enumerate([subtitle, *paras]):
         for m in find_mentions(text, {}, subtitle=visit and k == 0):
             st.register(m)
+    guests: set[int] = set()
+    for i, text in enumerate(paras):
+        # a round table's guests, listed as title and name (嘉宾：江城大学经济学院教授　闵少川): whom its turns' labels name
+        guest = GUEST_LABEL_RE.match(text)
+        if (guest or i - 1 in guests) and i not in qa and (m := speaker_line(text[guest.end():] if guest else text)):
+            st.register(m)
+            guests.add(i)
     interviewee, rows = "", []
     # the interviewee: named in the subtitle, or in an intro that says who was visited or who answers
     # (本期请…律师阮清和解答读者的问题)
