@@ -1399,3 +1399,12 @@ def test_a_round_table_with_its_host_and_guests():
     assert [L.split_names(t) for t in ("整理：本报记者 柯晓岚", "采写：本报记者 邝一鸣 通讯员 林夏") if L.is_byline(t)] == [
         ["柯晓岚"], ["邝一鸣", "林夏"]]
     assert not L.is_byline("主持人：改造最难的是什么？")
+
+
+def test_a_page_of_photo_news_only():
+    page = parse_page("\n".join([
+        "图片新闻", "冬日湿地迎候鸟", "12月1日，数千只白鹭在湿地公园觅食。", "本报记者　蔺晓川　摄",
+        "雪后古城", "11月30日，游客在雪后的古城墙上拍照留念。", "新华社记者　邹明　摄",
+    ]))
+    assert [(a.column, a.title, a.photographers, len(a.paragraphs), a.captions) for a in page.articles] == [
+        ("图片新闻", "冬日湿地迎候鸟", ["蔺晓川"], 1, []), (None, "雪后古城", ["邹明"], 1, [])]

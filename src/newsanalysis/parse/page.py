@@ -226,7 +226,9 @@ def _split_articles(blocks: list[Block]) -> tuple[list[Draft], list[tuple[Block,
     photo = {k for k in range(first) if blocks[k].kind == "credit" or (k + 1 < first and blocks[k + 1].kind == "credit")}
     if starts and prelude and all(k in photo or blocks[k].kind == "furniture" for k in range(first)) and photo:
         starts[0] = (0, starts[0][1])  # a photo printed above the first headline belongs to that article
-    elif any(b.kind == "text" and not headline_like(b) for k, b in enumerate(prelude) if k not in photo):
+    elif any(b.kind == "text" and not headline_like(b) for k, b in enumerate(prelude) if k not in photo) or (
+            not starts and any(blocks[k].kind == "text" and not headline_like(blocks[k]) and blocks[k + 1].kind == "credit"
+                               for k in range(first - 1))):  # a page of photo news only: text over credits, no byline
         lead = 0
         while lead < first and blocks[lead].kind == "furniture":
             leftovers.append((blocks[lead], "page furniture"))
