@@ -1009,3 +1009,20 @@ def test_hotline_lab_and_classified_figures(text, expected) -> None:
 def test_weekdays_liang_spans_and_board_games(text, expected) -> None:
     got = [(r.text, r.kind, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind rounds 19 and 20 (fact check, charity, match schedule, popular science, history, council): a little over a few
+# minutes or years, flags and gun salutes, a document's number, a fraction of a unit, a team's record.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("那是它5分多钟以前发出的光，3年多以来一直如此。", [("5分多钟", "approx", 5.0, "分钟"), ("3年多", "approx", 3.0, "年")]),
+    ("第二面旗帜在21响礼炮声中升起，文件编号为“京字第8号”。", [("第二面", "ordinal", 2.0, "面"), ("21响", "count", 21.0, "响")]),
+    ("1微米等于百万分之一米，约为头发的八十分之一。", [("1微米", "measure", 1.0, "微米"), ("百万分之一米", "measure", 1e-06, "米"),
+                                        ("八十分之一", "fraction", 0.0125, None)]),
+    ("球队15战得33分，取得10胜3和2负，过去14日踢了4场。",
+     [("15战", "count", 15.0, "战"), ("33分", "count", 33.0, "分"), ("10胜", "count", 10.0, "胜"), ("3和", "count", 3.0, "和"),
+      ("2负", "count", 2.0, "负"), ("14日", "duration", 14.0, "日"), ("4场", "count", 4.0, "场")]),
+    ("3和4之间选一个。", [("3", "count", 3.0, None), ("4", "count", 4.0, None)]),
+])
+def test_a_little_over_flags_fractions_of_units_and_records(text, expected) -> None:
+    got = [(r.text, r.kind, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

@@ -781,7 +781,7 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     # the PDF copies, each wrapped at a steady column width, and serial_1 and supplement_1, whose poems' lines
     # continue their stanzas
     assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1",
-                       "exhibition_1"}
+                       "exhibition_1", "charity_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1408,3 +1408,52 @@ def test_a_page_of_photo_news_only():
     ]))
     assert [(a.column, a.title, a.photographers, len(a.paragraphs), a.captions) for a in page.articles] == [
         ("图片新闻", "冬日湿地迎候鸟", ["蔺晓川"], 1, []), (None, "雪后古城", ["邹明"], 1, [])]
+
+
+# Blind rounds 19 and 20: a fact check's items open at their question over 网传：…; a hard-wrapped page with a box of
+# short indented items is still read as hard-wrapped, and a group label under an item starts afresh; a results box right
+# under a schedule box is a box of its own; a numbered list's items (（一）…；) are paragraphs of their own.
+def test_fact_check_items_open_at_their_questions():
+    page = parse_page("\n\n".join([
+        "这些传言别急着转", "本报记者 阮知秋", "节前各类传言增多，记者逐一求证。",
+        "高速免费9天？", "网传：今年国庆高速免费通行9天。", "真相：免费时段为10月1日至8日，共8天。",
+        "隔夜菜会致癌？", "网传：剩菜隔夜会产生大量亚硝酸盐。", "真相：冷藏24小时的剩菜亚硝酸盐含量远低于限量。",
+    ]))
+    assert [(a.title, len(a.paragraphs)) for a in page.articles] == [
+        ("这些传言别急着转", 1), ("高速免费9天？", 2), ("隔夜菜会致癌？", 2)]
+
+
+def test_a_wrapped_page_with_a_box_of_short_items_and_its_group_labels():
+    def wrapped(paragraph: str, width: int = 18) -> list[str]:  # printed lines of a column 18 characters wide
+        text = "　　" + paragraph
+        return [text[i:i + width] for i in range(0, len(text), width)]
+
+    lines = [*wrapped("本次募捐活动共筹得善款186万元，参与捐款的市民达4.8万人次，比去年增长14.5%。"),
+             *wrapped("市慈善总会负责人介绍，善款将用于助学和助医两个方向，使用情况按季度公示。"),
+             *wrapped("活动期间，全市设立了36个爱心物资接收点，共收到衣物1.2万件，图书8600册。"),
+             "捐赠名单", "单位", "　　江城农商银行　20万元", "　　青禾建材公司　5万元", "个人",
+             "　　王某某　2000元", "　　李某　1万元"]
+    page = parse_page("公益\n" + "\n".join(lines))
+    first, box = page.articles
+    assert len(first.paragraphs) == 3 and first.paragraphs[0].endswith("比去年增长14.5%。")
+    assert (box.title, box.subheads, len(box.paragraphs)) == ("捐赠名单", ["单位", "个人"], 4)
+
+
+def test_a_results_box_under_a_schedule_box():
+    page = parse_page("\n".join([
+        "本周赛程", "4月19日（星期六）", "19:30　东方—杰志　旺角大球场", "16:00　理文—南区　九龙仔运动场",
+        "上轮赛果", "东方　2比0　南区", "杰志　4比1　北区",
+    ]))
+    assert [(a.title, a.subheads, len(a.paragraphs)) for a in page.articles] == [
+        ("本周赛程", ["4月19日（星期六）"], 2), ("上轮赛果", [], 2)]
+
+
+def test_a_numbered_list_of_resolutions_is_paragraphs():
+    page = parse_page("\n".join([
+        "市人大会议闭幕", "本报讯　会议表决通过了4项决议，赞成率均在95%以上。", "会议通过的决议是：",
+        "（一）关于市人民政府工作报告的决议；", "（二）关于2025年计划的决议；", "（三）关于2025年预算的决议。",
+        "会议于1月16日闭幕。",
+    ]))
+    art, = page.articles
+    assert art.subheads == [] and art.paragraphs[2:5] == [
+        "（一）关于市人民政府工作报告的决议；", "（二）关于2025年计划的决议；", "（三）关于2025年预算的决议。"]

@@ -846,3 +846,12 @@ def test_a_round_tables_guests_are_named_with_their_titles() -> None:
     named = sources(page)
     assert named[named["speaker"] != ""][["speaker", "speaker_title", "modes"]].values.tolist() == [
         ["闵少川", "江城大学建筑学院教授", "interview"], ["芮晓棠", "城南街道党工委书记", "interview"]]
+
+
+def test_readers_explanations_and_remarks_with_a_smile() -> None:
+    assert sources("家住城北的读者孔令仪在信中说，女儿常问星星有多远。")[["speaker", "speaker_title"]].values.tolist() == [
+        ["孔令仪", "读者"]]
+    assert sources("物理学院副教授邵清和解释，蓝光更容易被散射。")[["speaker", "speaker_title"]].values.tolist() == [
+        ["邵清和", "物理学院副教授"]]
+    assert sources("主教练易卓衡笑言，球队只管赢好每一场。")["speaker"].tolist() == ["易卓衡"]
+    assert sources("本期请律师王清远解答读者的问题。")["speaker"].tolist() == []

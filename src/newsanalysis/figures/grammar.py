@@ -25,6 +25,7 @@ from newsanalysis.figures.numerals import (
     NUMERAL_CHARS,
     PERIODS_OF_DAY,
     TIME_RE,
+    UNITS,
     clock_iso,
     date_iso,
     date_parts,
@@ -32,7 +33,7 @@ from newsanalysis.figures.numerals import (
     parse_numeral,
 )
 from newsanalysis.figures.ranges import Figure, join_ranges
-from newsanalysis.figures.reading import in_idiom
+from newsanalysis.figures.reading import in_idiom, match_unit
 from newsanalysis.figures.sports import scan_race_times, scan_relays, scan_scores
 
 __all__ = ["CORE_RE", "HEDGES_BEFORE", "Figure", "scan_figures"]
@@ -141,7 +142,7 @@ def _is_traditional(text: str, s: str) -> bool:
 # before a bare N日: words that make it a number of days (经过30日即视为送达, 期满7日), not the 30th
 # 内 that opens a word after a day of the month: 15日内蒙古发布, 3日内部会议 (else N日内 is "within N days")
 _NOT_WITHIN = re.compile("内[蒙部容地外陆需江涵核侧科务]")
-_DAYS_SPAN_BEFORE = re.compile(r"(?:经过|历时|为期|长达|连续|届满|满|缩短为|缩短至|缩短到)$")
+_DAYS_SPAN_BEFORE = re.compile(r"(?:经过|历时|为期|长达|连续|届满|满|缩短为|缩短至|缩短到|过去|未来)$")
 
 
 _ROC_AFTER = re.compile(r"(?:度|第|[01]?\d月|[一二三四五六七八九十]{1,2}月|底|初|上半年|下半年|起)")
@@ -294,7 +295,12 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             add(read_number(s, m.start("num"), m.end("num"), whole))
             continue
         whole_part = parse_numeral(m.group("whole")) if m.group("whole") else 0.0
-        add(Figure(m.start(), m.end(), value=(whole_part or 0.0) + n / d, kind="fraction"))  # 三分之一
+        value = (whole_part or 0.0) + n / d
+        unit, uend = match_unit(s, m.end())
+        if unit is not None and UNITS.get(unit) == "measure":
+            add(Figure(m.start(), uend, value=value, unit=unit, kind="measure"))  # 十亿分之一米: a length
+            continue
+        add(Figure(m.start(), m.end(), value=value, kind="fraction"))  # 三分之一
     for m in SCIENTIFIC_RE.finditer(s) if "10" in s and ("×" in s or "x" in s or "X" in s) else ():
         exponent = int(m.group("e") or m.group("sup").translate(_SUPERSCRIPT_DIGITS))
         value = _power(10.0, exponent)

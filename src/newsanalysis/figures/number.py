@@ -69,7 +69,7 @@ _SESSION_MEETING = ("会议", "全体会议", "全会")
 
 
 # what may follow the 多 of 四年多 (a little over four years): 多云, 多次, 多名 are words of their own
-_AFTER_TRAILING_DUO = ("", "，", ",", "。", "的", "来", "前", "后", "里", "间", "时", "；", "、", "）", ")")
+_AFTER_TRAILING_DUO = ("", "，", ",", "。", "的", "来", "前", "后", "里", "间", "时", "；", "、", "）", ")", "以")
 
 
 def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
@@ -116,7 +116,9 @@ def _with_unit(num: Numeral, fig: Figure, pos: int, unit: str | None, upos: int,
                 and _SESSION_TERM_BEFORE.search(s, max(0, num.start - 24), num.start):
             return None  # the 三次 of 十四届全国人大三次会议: a name
         apply_unit(num, fig, unit, uend)
-        if s[fig.end:fig.end + 1] == "多" and (
+        if unit == "分" and s.startswith("多钟", fig.end):
+            fig.end, fig.unit, fig.kind, inner = fig.end + 2, "分钟", "duration", True  # 8分多钟: a little over 8 minutes
+        elif s[fig.end:fig.end + 1] == "多" and (
                 unit in ("块", "元") and s[fig.end + 1:fig.end + 2] not in ("万", "亿")
                 or fig.kind == "duration" and s[fig.end + 1:fig.end + 2] in _AFTER_TRAILING_DUO):
             fig.end, inner = fig.end + 1, True  # 1块多, 3元多, 四年多来: a little over, as 3900多元

@@ -223,13 +223,16 @@ def is_serial_ordinal(num: Numeral) -> bool:
     """Stage 2b: ``第5号`` (台风) is an ordinal with unit 号; ``第3号线`` and ``第1号楼`` are names."""
     s = num.s
     return s.startswith("号", num.end) and s[num.start - 1:num.start] == "第" and not s.startswith(("号线", "号楼"),
-                                                                                                  num.end)
+                                                                                                  num.end) \
+        and s[num.start - 2:num.start - 1] != "字"  # 复字第32号 is a document's number (is_name)
 
 
 def is_name(num: Numeral) -> bool:
     """Stage 2c: a numbered name (神舟二十号, 3号线, 公交12路), an idiom, a generation (90后), an address
     (192.168.1.1) or a list item's number at the start of a paragraph (``1.``, ``2、``)."""
     s, start, end, core = num.s, num.start, num.end, num.core
+    if s[start - 2:start] == "字第" and s.startswith("号", end):
+        return True  # 复字第32号, 浙民字第18号: a document's number
     if core.isdigit() and len(core) >= 6 and s[start - 1:start] == "第":
         return True  # 第2024123期, 第202401号: an issue's or a document's number, no ordinal
     if core.isdigit() and len(core) >= _LONGEST_QUANTITY_DIGITS and match_unit(s, end)[0] is None:

@@ -126,12 +126,17 @@ _WORD_OPENINGS = {"发": tuple("发" + c for c in "布生现展放出起行挥�
                   "环": tuple("环" + c for c in "保境节比线路卫岛湖球")}
 
 
+_LOSSES_AFTER = re.compile(r"[0-9一二三四五六七八九十]+负")
+
+
 def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
     """Stage 4b: drop a unit the context rules out (三方面, 100平, 20点, 一度) and find 两大类."""
     s, start, core = num.s, num.start, num.core
     if unit in CN_ONLY_UNITS and (num.has_ar or s.startswith(_ASPECT, upos)) and not (
             unit == "局" and num.has_ar and s[start - 1:start] not in _CORP_BEFORE):
         unit, uend = None, upos  # 三方 but 300方; 三方面 is an aspect; 7局 (games) but 中铁12局
+    if unit == "和" and not (s[start - 1:start] == "胜" or _LOSSES_AFTER.match(s, uend)):
+        unit, uend = None, upos  # 12勝3和2負 (Cantonese 和, draws), but 3和4 is "3 and 4"
     if unit in AR_ONLY_UNITS and not num.has_ar and s[start - 1:start] != "第" or unit == "战" and not (
             uend >= len(s) or s[uend] in AFTER_GAMES):
         unit, uend = None, upos  # 235手, 第58手, 1目半, 3战全胜, but 二手车, 一目了然, 二战, 歼-20战机
@@ -151,8 +156,8 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
         unit, uend = None, upos  # 3单元: a staircase number
     if unit == "级" and s.startswith(_GRADE_AFTER, uend):
         return "skip", uend  # 二级标准, 一级响应: a grade's name
-    if unit in ("平", "负") and not re.search(r"[胜平]$", s[max(0, start - 2):start]):
-        unit, uend = None, upos  # 7胜3平2负, but not 100平
+    if unit in ("平", "负") and not re.search(r"[胜平和]$", s[max(0, start - 2):start]):
+        unit, uend = None, upos  # 7胜3平2负, 12勝3和2負, but not 100平
     if unit == "点" and not (num.has_ar and index_points(s, start, core, num.value)):
         unit, uend = None, upos
     if unit == "度" and (not temperature_context(s, start) or core == "一" and s[start - 2:start] != "零下"):

@@ -69,6 +69,8 @@ def headline_text(text: str) -> bool:
         return False
     if is_data_line(text):
         return False  # 【食材】五花肉500克　冰糖15克　生抽2勺: a list of quantities, no headline
+    if s.rstrip()[-1:] in ";:":
+        return False  # （一）关于…的决议；, 会议通过的决议是：: a list's item or its lead, running on
     return not ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")
 
 

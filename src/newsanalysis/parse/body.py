@@ -57,6 +57,7 @@ _CONTACT_END = re.compile(r"(?:电话|手机|热线|联系人|联系方式|传�
                           r"|(?:邮箱|信箱|E-?mail)[^:。]{0,4}:\s*[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 
 
+_BRACKETED_POINT = re.compile(r"\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\)")  # (一), (12) folded
 _LONE_LABEL = re.compile(r"^[【\[〖][^】\]〗]{1,12}[】\]〗]\s*$")
 
 
@@ -70,8 +71,9 @@ def looks_cut(tail: str, head: str) -> bool:
         False
     """
     x, y = fold(tail).rstrip(), fold(head).lstrip()
-    if not x or not y or ends_sentence(tail) or L.ends_english_sentence(tail) or "①" <= y[0] <= "⑳":
-        return False  # a numbered point (①注意保暖。) starts a line of its own, even after a colon
+    if not x or not y or ends_sentence(tail) or L.ends_english_sentence(tail) or "①" <= y[0] <= "⑳" or (
+            y[0] == "(" and _BRACKETED_POINT.match(y)):
+        return False  # a numbered point (①注意保暖。, （一）关于…的决议；) starts a line of its own, even after a colon
     if _LONE_LABEL.match(y):
         return False  # 【做法】 on a line of its own heads what follows
     if _CONTACT_END.search(x):
@@ -261,8 +263,8 @@ def _next_text(blocks: list[Block], i: int, captions: set[int]) -> int | None:
 def _is_subhead(block: Block) -> bool:
     folded = fold(block.text)
     s = "".join(folded.split())
-    if len(s) > SUBHEAD_MAX_CHARS or block.kind != "text" or is_data_line(block.text):
-        return False
+    if len(s) > SUBHEAD_MAX_CHARS or block.kind != "text" or is_data_line(block.text) or s[-1:] in ";:":
+        return False  # (a line ending in ； or ： runs on: a list's item or the sentence leading into it)
     # without spaces inside, the line answers as itself (and is asked about as itself elsewhere)
     asked = block.text if len(s) == len(folded) else s
     question = s[-1:] in "?!" and len(s) <= QUESTION_SUBHEAD_MAX_CHARS and "," not in s  # 为何要建?

@@ -110,6 +110,8 @@ def mark_boxes(blocks: list[Block]) -> None:
                 last_item, kinds[k] = end - 1, "box_item"
             elif end == k + 1 and headline_like(blocks[k]) and end < n and blocks[end].kind == "text" \
                     and _box_item(paragraph_text(blocks, end)):
+                if items and _BOX_HEADING.search(fold(blocks[k].text)):
+                    break  # 上轮赛果 under 本周赛程's matches: the heading of a box of its own, no group label
                 kinds[k] = "box_label"
             else:
                 break
@@ -133,6 +135,10 @@ def _paragraph_end(blocks: list[Block], k: int) -> int:
     while k < len(blocks) and blocks[k].continues:
         k += 1
     return k
+
+
+# how the heading of a results or data box ends (a group label inside one is a date, a round, a category)
+_BOX_HEADING = re.compile(r"(?:赛果|赛程|结果|战报|积分榜|排行榜|排名|一览|名单|榜单|对阵|比分)(?:\(.{1,6}\))?$")
 
 
 def _header_row(text: str) -> bool:
@@ -168,9 +174,13 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
     indented = [b for b in blocks if b.kind == "text" and b.indent > 0 and b.blanks_before == 0]
     if len(indented) < HARD_WRAP_MIN_PARAGRAPHS:
         return
-    width, _ = Counter(_print_width(b) for b in indented).most_common(1)[0]
-    steady = [b for b in indented if width - HARD_WRAP_SLACK <= _print_width(b) <= width]
-    if width > HARD_WRAP_MAX_WIDTH or len(steady) < max(HARD_WRAP_MIN_PARAGRAPHS, HARD_WRAP_STEADY_SHARE * len(indented)):
+    # the column width shows in the indented lines with a line under them that could continue them; a box's short
+    # indented items (　　王某某　2000元) have none and say nothing about it
+    followed = {id(a) for a, b in zip(blocks, blocks[1:]) if b.kind == "text" and b.indent == 0 and b.blanks_before == 0}
+    measured = [b for b in indented if id(b) in followed] or indented
+    width, _ = Counter(_print_width(b) for b in measured).most_common(1)[0]
+    steady = [b for b in measured if width - HARD_WRAP_SLACK <= _print_width(b) <= width]
+    if width > HARD_WRAP_MAX_WIDTH or len(steady) < max(HARD_WRAP_MIN_PARAGRAPHS, HARD_WRAP_STEADY_SHARE * len(measured)):
         return
     joins: list[Block] = []
     above: Block | None = None  # the last printed line of the paragraph being read
@@ -180,7 +190,9 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
             continue
         if (above is not None and block.kind == "text" and block.blanks_before == 0
                 and _print_width(above) >= width - HARD_WRAP_SLACK
-                and not (ends_sentence(above.text) and headline_like(block))):
+                and not (headline_like(block) and (ends_sentence(above.text) or _FIELDS.search(above.text)
+                                                   and _DIGIT.search(block.text) is None))):
+            # (a heading under a finished sentence, or a group label under a box's item, 1280元 / 个人, starts afresh)
             joins.append(block)
             above = block
         else:

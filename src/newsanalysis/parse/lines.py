@@ -299,13 +299,21 @@ def guest_list_line(text: str) -> bool:
 
 
 def opens_message(text: str) -> bool:
-    """A paragraph opening with a reader's message label (``网友“江城老李”：``, ``市民王女士：``).
+    """A paragraph opening with a reader's message label (``网友“江城老李”：``, ``市民王女士：``) or the rumour a fact check
+    answers (``网传：``).
 
     Example:
         >>> opens_message("网友“江城老李”：我家住在五楼"), opens_message("市民王女士来电：小区停水"), opens_message("网友们纷纷点赞。")
         (True, True, False)
+        >>> opens_message("网传：近日一条消息在微信群流传。")
+        True
     """
-    return bool(_MESSAGE_RE.match(fold(text)))
+    s = fold(text)
+    return bool(_MESSAGE_RE.match(s) or _RUMOUR_RE.match(s))
+
+
+# what a fact check quotes before it answers: 网传：…, 传言：…
+_RUMOUR_RE = re.compile(r"^\s*[【\[]?(?:网传|传言|网帖|流言|谣言|传闻|说法)[】\]]?\s*[:：]?(?<=[:：】\]])")
 
 
 def is_lead_in(text: str) -> bool:

@@ -15,9 +15,9 @@ import re
 
 # Reporting verbs, longest first; a name followed by one of them is a speaker.
 # Verbs that also have other senses (分析, 说明, 形容 ...) report speech only before punctuation (see PUNCT_VERBS).
-PUNCT_VERBS = ("称", "分析", "解读", "说明", "形容", "回忆", "感慨", "感叹", "坦承", "补充", "反映", "喊", "嘱咐", "叮嘱", "念叨")
+PUNCT_VERBS = ("称", "分析", "解读", "说明", "形容", "回忆", "感慨", "感叹", "坦承", "补充", "反映", "喊", "嘱咐", "叮嘱", "念叨", "解释")
 REPORTING_VERBS = sorted(
-    {*"解释说 补充说 介绍说 表示 认为 指出 提醒 呼吁 介绍 建议 看来 强调 坦言 直言 透露 提到 谈到 告诉记者 说道 说"
+    {*"解释说 补充说 介绍说 表示 认为 指出 提醒 呼吁 介绍 建议 看来 强调 坦言 直言 笑言 透露 提到 谈到 告诉记者 说道 说"
      " 预测".split(), *PUNCT_VERBS,
      *(f"{v}{w}" for v in PUNCT_VERBS if v not in ("称", "说明") for w in "说道")},
     key=lambda v: (-len(v), v),
@@ -79,7 +79,7 @@ TITLE_RE = re.compile(longest_word_pattern(_TITLES))
 # characters is a title when a person name follows it and the name's clause reports speech (see role_name).
 _ROLE_ENDS = "师员长家手主户民生者客官军工警农人众迷族"  # 族: 上班族, 打工族
 ROLE_END_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[{_ROLE_ENDS}]")
-_NOT_ROLES = {"民族", "家族", "种族", "部族", "记者", "笔者", "编者", "读者", "国家", "大家", "人家", "全家", "老家", "回家", "在家", "持人", "群众",
+_NOT_ROLES = {"民族", "家族", "种族", "部族", "记者", "笔者", "编者", "国家", "大家", "人家", "全家", "老家", "回家", "在家", "持人", "群众",
               "个人", "本人", "他人", "别人", "众人", "有人", "家人", "成人"}
 # the interviewer and the press: a name printed after these is never a source (作者 is: a book's author, 作者贺青川)
 PRESS_WORDS = ("记者", "笔者", "主持人", "通讯员", "实习生")
