@@ -206,10 +206,10 @@ def is_code(num: Numeral) -> bool:
     s, start = num.s, num.start
     glued = num.has_ar and num.prev.isascii() and num.prev.isalpha() or (
         num.prev == "-" and start > 1 and s[start - 2].isascii() and s[start - 2].isalpha())
-    unit = match_unit(s, num.end)[0]
     if num.core.startswith("-") and "\u4e00" <= num.prev <= "\u9fff" and num.prev not in _BEFORE_NEGATIVE \
-            and (unit is None or unit == "战" and s[num.end + 1:num.end + 2] not in AFTER_GAMES):
-        return True  # 直-10, 歼-20, 东风-41: a model's designation, not a negative number
+            and ((unit := match_unit(s, num.end)[0]) is None
+                 or unit == "战" and s[num.end + 1:num.end + 2] not in AFTER_GAMES):
+        return True  # 直-10, 歼-20, 东风-41 (歼-20战机): a model's designation, not a negative number
     return glued and not s.startswith("%", num.end)
 
 

@@ -99,7 +99,13 @@ def paragraph_text(blocks: list[Block], i: int) -> str:
         >>> paragraph_text(lines, 0)
         '■冷饮抽检全部合格\u30007月以来，抽检182批次。'
     """
+    k = paragraph_end(blocks, i)
+    return blocks[i].text if k == i + 1 else "".join(b.text for b in blocks[i:k])
+
+
+def paragraph_end(blocks: list[Block], i: int) -> int:
+    """The index after the last printed line of the paragraph ``blocks[i]`` opens (see :func:`paragraph_text`)."""
     k = i + 1
     while k < len(blocks) and blocks[k].continues:
         k += 1
-    return blocks[i].text if k == i + 1 else "".join(b.text for b in blocks[i:k])
+    return k

@@ -13,7 +13,7 @@ from collections import Counter
 
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end
 from newsanalysis.parse import lines as L
-from newsanalysis.parse.blocks import MARKER_KINDS, Block, headline_like, paragraph_text
+from newsanalysis.parse.blocks import MARKER_KINDS, Block, headline_like, paragraph_end, paragraph_text
 from newsanalysis.parse.model import Article, LedgerEntry, ParseWarning
 
 MAX_HEADLINE_LINES = 4
@@ -102,7 +102,7 @@ def mark_boxes(blocks: list[Block]) -> None:
         # printed lines of a prose paragraph are no one-line results (1.326路：自12月28日起延伸至 / 大学城…)
         k, items, last_item, kinds = i + 1, 0, None, {}
         while k < n and blocks[k].kind == "text" and not blocks[k].continues:
-            end, text = _paragraph_end(blocks, k), paragraph_text(blocks, k)
+            end, text = paragraph_end(blocks, k), paragraph_text(blocks, k)
             if not _box_length(text):
                 break
             if _box_item(text) and (end == k + 1 or blocks[k].opens_paragraph):
@@ -129,21 +129,13 @@ def mark_boxes(blocks: list[Block]) -> None:
             i += 1
 
 
-def _paragraph_end(blocks: list[Block], k: int) -> int:
-    """The index after the last printed line of the paragraph ``blocks[k]`` opens."""
-    k += 1
-    while k < len(blocks) and blocks[k].continues:
-        k += 1
-    return k
-
-
 # how the heading of a results or data box ends (a group label inside one is a date, a round, a category)
 _BOX_HEADING = re.compile(r"(?:赛果|赛程|结果|战报|积分榜|排行榜|排名|一览|名单|榜单|对阵|比分)(?:\(.{1,6}\))?$")
 
 
 def _header_row(text: str) -> bool:
     """A table's header row: three or more cell names set apart by wide spaces, no digits (``品名　单价　涨跌``)."""
-    cells = [c for c in re.split(r"\u3000+|\s{2,}", text.strip()) if c]
+    cells = [c for c in _WIDE_GAP.split(text.strip()) if c]
     return len(cells) >= 3 and not any(ch.isdigit() for ch in text)
 
 
@@ -386,7 +378,7 @@ def _issuer_and_date(text: str) -> bool:
         >>> _issuer_and_date("江城市青禾区人民法院　二〇二五年三月十日"), _issuer_and_date("二〇二五年三月十日")
         (True, False)
     """
-    parts = re.split(r"\u3000+|\s{2,}", text.strip())
+    parts = _WIDE_GAP.split(text.strip())
     return len(parts) == 2 and L.is_issuer(parts[0]) and L.is_date_line(parts[1])
 
 
