@@ -1457,3 +1457,16 @@ def test_a_numbered_list_of_resolutions_is_paragraphs():
     art, = page.articles
     assert art.subheads == [] and art.paragraphs[2:5] == [
         "（一）关于市人民政府工作报告的决议；", "（二）关于2025年计划的决议；", "（三）关于2025年预算的决议。"]
+
+
+# Blind rounds 21 and 22: an obituary signed by two bodies over a date, or by the family, keeps its signature; 讣告
+# heads each notice of its own.
+def test_obituaries_signed_by_two_bodies_or_by_the_family():
+    page = parse_page("\n".join([
+        "讣告", "　　江城大学原副校长林秋山同志，因病医治无效，于2025年3月2日逝世，享年88岁。",
+        "　　江城大学", "　　林秋山同志治丧委员会", "　　2025年3月3日",
+        "讣告", "　　我们敬爱的父亲吴守仁于2025年3月1日安详离世，享年90岁。", "　　子　吴立言　女　吴立秋　率全体家属泣告",
+        "　　二〇二五年三月二日",
+    ]))
+    assert [(a.title, len(a.paragraphs), a.paragraphs[-1]) for a in page.articles] == [
+        ("讣告", 4, "2025年3月3日"), ("讣告", 3, "二〇二五年三月二日")]

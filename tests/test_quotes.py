@@ -855,3 +855,9 @@ def test_readers_explanations_and_remarks_with_a_smile() -> None:
         ["邵清和", "物理学院副教授"]]
     assert sources("主教练易卓衡笑言，球队只管赢好每一场。")["speaker"].tolist() == ["易卓衡"]
     assert sources("本期请律师王清远解答读者的问题。")["speaker"].tolist() == []
+
+
+def test_who_says_it_often_and_a_vet() -> None:
+    assert sources("老院长杭景明常说：“病人跑一趟不容易。”")["speaker"].tolist() == ["杭景明"]
+    assert sources("兽医滕晓雯告诉记者，诊所每月接诊的犬只中约有15%是走失的。")[["speaker", "speaker_title"]].values.tolist() == [
+        ["滕晓雯", "兽医"]]

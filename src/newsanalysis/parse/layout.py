@@ -352,17 +352,21 @@ def mark_signatures(blocks: list[Block]) -> None:
         before = blocks[i - 1]
         after_paragraph = before.kind == "text" and not headline_like(before) and ends_sentence(before.text)
         if L.is_date_line(block.text):
-            if after_paragraph or (before.kind == "signature" and L.is_issuer(before.text)):
+            if after_paragraph or before.kind == "signature":
                 block.kind = "signature"
             continue
-        if after_paragraph and _issuer_and_date(block.text):
-            block.kind = "signature"  # 江城市青禾区人民法院　二〇二五年三月十日: both on one line
+        if after_paragraph and (_issuer_and_date(block.text) or L.FAMILY_SIGNATURE_RE.search("".join(block.text.split()))):
+            block.kind = "signature"  # 江城市青禾区人民法院　二〇二五年三月十日 on one line; 子 周立言 率全体家属泣告
             continue
         if not (after_paragraph and L.is_issuer(block.text)):
             continue
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        k = i + 1
+        while k < len(blocks) and blocks[k].kind == "text" and L.is_issuer(blocks[k].text):
+            k += 1  # 江城市第一人民医院 / 杭景明同志治丧委员会 / 2025年11月3日: two bodies sign together
+        nxt = blocks[k] if k < len(blocks) else None
         if nxt is not None and nxt.kind == "text" and L.is_date_line(nxt.text):
-            block.kind = "signature"
+            for b in blocks[i:k]:
+                b.kind = "signature"
         elif L.closes_notice(before.text):
             block.kind = "signature"
         elif nxt is None or headline_like(nxt) or nxt.kind in MARKER_KINDS:

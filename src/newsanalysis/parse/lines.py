@@ -796,8 +796,11 @@ def is_section_name(text: str) -> bool:
 _DATE_LINE_RE = re.compile(
     r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$")
 _ISSUER_RE = re.compile(
-    rf"^{_HAN}{{2,30}}?(?:人民法院|法院|检察院|委员会|人民政府|办公室|办公厅|管理局|局|有限公司|公司|集团|中心|协会|学会|基金会)$")
-_ISSUER_ENDINGS = "院会府室厅局司团心"
+    rf"^{_HAN}{{2,30}}?(?:人民法院|法院|检察院|委员会|人民政府|办公室|办公厅|管理局|局|有限公司|公司|集团|中心|协会|学会|基金会"
+    rf"|医院|大学|学院|学校|研究所|研究院)$")
+_ISSUER_ENDINGS = "院会府室厅局司团心学校所"
+# a family's signature under an obituary or a notice of thanks: 子 周立言 女 周立秋 率全体家属泣告
+FAMILY_SIGNATURE_RE = re.compile(r"(?:泣告|敬告|哀告|叩告|谨告|泣启|敬启|叩谢|鞠躬)$")
 _NOTICE_WORDS = re.compile(r"公告|声明|讣告|通知|通告|启事|公示|告示|悬赏|招标|拍卖")
 _CLOSING_FORMULA = re.compile(r"特此(?:公告|声明|通知|通告|公示|告知)|此致")
 
@@ -918,7 +921,7 @@ def is_box_label(text: str) -> bool:
     return bool(_BOX_LABEL_RE.match("".join(fold(text).split())))
 
 
-_NOTICE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff·]{0,16}(?:公告|通知|通告|启事|告知书|公示|声明|须知|稿约)$")
+_NOTICE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff·]{0,16}(?:公告|通知|通告|启事|告知书|公示|声明|须知|稿约|讣告)$")
 
 
 def is_notice_title(text: str) -> bool:
