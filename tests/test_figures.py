@@ -1026,3 +1026,20 @@ def test_weekdays_liang_spans_and_board_games(text, expected) -> None:
 def test_a_little_over_flags_fractions_of_units_and_records(text, expected) -> None:
     got = [(r.text, r.kind, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind rounds 23 and 24 (a product review, a water-level bulletin): 块 counting things, pixels, a rate spelled out.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("新机把一块5500毫安时的电池装进了机身，正面是一块6.7英寸的直屏。",
+     [("5500毫安时", "measure", 5500.0, "毫安时"), ("6.7英寸", "measure", 6.7, "英寸")]),
+    ("白菜3块5一斤，鸡蛋5块钱，肉三块五毛。",
+     [("3块5", "money", 3.5, "元"), ("5块钱", "money", 5.0, "元"), ("三块五毛", "money", 3.5, "元")]),
+    ("主摄为5000万像素。", [("5000万像素", "measure", 50000000.0, "像素")]),
+    ("最大流量为6850立方米每秒，降雨强度达20毫米每小时。",
+     [("6850立方米每秒", "measure", 6850.0, "立方米每秒"), ("20毫米每小时", "measure", 20.0, "毫米每小时")]),
+    ("风速12米/秒，每天2次。", [("12米/秒", "measure", 12.0, "米/秒"), ("2次", "count", 2.0, "次")]),
+    ("他把门板一块一块靠在墙上。", []),
+])
+def test_block_as_a_measure_word_pixels_and_rates_spelled_out(text, expected) -> None:
+    got = [(r.text, r.kind, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

@@ -861,3 +861,13 @@ def test_who_says_it_often_and_a_vet() -> None:
     assert sources("老院长杭景明常说：“病人跑一趟不容易。”")["speaker"].tolist() == ["杭景明"]
     assert sources("兽医滕晓雯告诉记者，诊所每月接诊的犬只中约有15%是走失的。")[["speaker", "speaker_title"]].values.tolist() == [
         ["滕晓雯", "兽医"]]
+
+
+def test_given_names_ending_in_month_or_year_and_village_heads() -> None:
+    assert sources("里长陈素月表示，溪洲里设籍人口1260人。")[["speaker", "speaker_title"]].values.tolist() == [
+        ["陈素月", "里长"]]
+    assert sources("里長陳素月表示，帳目一律用大字印出張貼。")[["speaker", "speaker_title"]].values.tolist() == [
+        ["陳素月", "里長"]]
+    assert sources("老院长李永年说，医院去年添了两台设备。")["speaker"].tolist() == ["李永年"]
+    # a month after a name is no part of it
+    assert sources("局长陈十月说，上海取得突破。")["speaker"].tolist() == []

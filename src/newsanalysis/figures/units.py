@@ -24,7 +24,7 @@ from newsanalysis.figures.numerals import (
     parse_numeral,
 )
 from newsanalysis.figures.ranges import Figure
-from newsanalysis.figures.reading import Numeral, match_unit, number_after
+from newsanalysis.figures.reading import Numeral, match_unit
 from newsanalysis.figures.tagging import tags
 from newsanalysis.figures.words import AFTER_GAMES, AR_ONLY_UNITS, CN_ONLY_UNITS, LATIN_UNIT_SET, FigureKind
 
@@ -170,11 +170,16 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
     return unit, uend
 
 
+# 3块5, 三块五毛: one digit of jiao after 块 makes it money; a longer number after it is the next measure
+# (一块5500毫安时的电池, 一块6.7英寸的屏: 块 counts batteries and screens), and 一块一块 is 'block by block'
+_JIAO_AFTER = re.compile(r"[0-9０-９一二两三四五六七八九](?![0-9０-９.．万千百亿块])")
+
+
 def _block_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
     """Stage 4b, last: 3块, 3块钱 (yuan) where no other unit was found."""
     s = num.s
     if unit in (None, "块") and s[upos:upos + 1] == "块" and (
-            s[upos + 1:upos + 2] in ("钱", "多", "") or at(s, upos + 1, "，,。；;、") or number_after(s, upos + 1)):
+            s[upos + 1:upos + 2] in ("钱", "多", "") or at(s, upos + 1, "，,。；;、") or _JIAO_AFTER.match(s, upos + 1)):
         unit, uend = "块钱" if s.startswith("块钱", upos) else "块", upos + (2 if s.startswith("块钱", upos) else 1)
     return unit, uend
 
@@ -220,6 +225,13 @@ def apply_unit(num: Numeral, fig: Figure, unit: str, uend: int) -> None:
     fig.unit = unit
     fig.end = uend
     _unit_tail(num, fig, kind, uend)
+    jiao = _JIAO_AFTER.match(num.s, fig.end) if num.s[fig.end - 1:fig.end] == "块" else None
+    if jiao and match_unit(num.s, jiao.end())[0] is None:  # 3块5, 三块五: 3.5 yuan, the 毛 left unsaid
+        fig.value = round(fig.value + (parse_numeral(jiao.group(0)) or 0) / 10, 6)
+        fig.end = jiao.end()
+
+
+_PER_TIME = re.compile(r"每(?:秒钟?|分钟|小时|天|日)")
 
 
 def _unit_tail(num: Numeral, fig: Figure, kind: FigureKind, uend: int) -> None:
@@ -245,6 +257,10 @@ def _unit_tail(num: Numeral, fig: Figure, kind: FigureKind, uend: int) -> None:
     if per and per_unit and "/" not in unit:  # 156.8毫克/100毫升
         fig.unit = f"{unit}/{s[fig.end + 1:per.end()]}{per_unit}"
         fig.end = per.end() + len(per_unit)
+    rate = _PER_TIME.match(s, fig.end) if kind == "measure" and "/" not in (fig.unit or "") else None
+    if rate:  # 6850立方米每秒, 20毫米每小时: a rate spelled out is one unit
+        fig.unit = f"{fig.unit}{rate.group(0)}"
+        fig.end = rate.end()
     if kind == "money" and fig.unit == "元":
         fig.end, fig.value = _money_tail(s, fig.end, fig.value)
 

@@ -37,7 +37,7 @@ _TITLES = sorted(set(
     " 首席专家 首席代表 创始人 联合创始人 负责人 发言人 教授 副教授 研究员 副研究员 高级研究员 助理研究员 专家 学者"
     " 主任医师 医生 医师 护士长 工程师 总工程师 总设计师 设计师 总指挥 指令长 航天员 运动员 选手 教练 主教练 队长 大使"
     " 参赞 议员 议长 委员 代表 院士 博士 作家 导演 艺术家 律师 法官 总编辑 主编 馆长 站长 行长 副行长 社长 台长 团长"
-    " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书"
+    " 组长 厂长 主管 总监 合伙人 分析师 经济学家 科学家 老师 教师 队员 村支书 里长 村长 乡长 镇长 社区主任"
     " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
     " 创办人 带头人 检察长 总编 秘书 首席统计师 统计师 规划师 会计师 检察官 主治医师 副主任医师 护士 CEO 村主任"
     " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 司机 保安 村医 视察 参事 干事 督导 青年"
@@ -236,7 +236,10 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
         # 何以宁, 王有才; and a given name ending in 之 (许衡之, 王敬之), after a title only
         inner_ok = titled and n == 3 and cand[0] in SURNAMES and (
             cand[1] in _GIVEN_NAME_PARTICLES and cand[2] not in _BAD_NAME_CHARS
-            or cand[2] == "之" and cand[1] not in _BAD_NAME_CHARS and not text.startswith(_AFTER_ZHI, p + 3))
+            or cand[2] == "之" and cand[1] not in _BAD_NAME_CHARS and not text.startswith(_AFTER_ZHI, p + 3)
+            # 陈素月, 李永年: a given name ending in 月 or 年, when speech follows it
+            or cand[2] in "月年" and cand[1] not in _BAD_NAME_CHARS and cand[1] not in "一二三四五六七八九十两几上下本次正腊"
+            and _SAYS_OR_ANSWERS.match(text, p + 3))
         # 向 is a surname and a preposition: as a titled three-character name reporting speech it is the surname
         # (市民向晓蕾说), anywhere else the word (市民向记者介绍)
         surname_head = (titled and n == 3 and cand[0] == "向" and cand[1:] not in _ADDRESSEES
