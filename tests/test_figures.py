@@ -1043,3 +1043,18 @@ def test_a_little_over_flags_fractions_of_units_and_records(text, expected) -> N
 def test_block_as_a_measure_word_pixels_and_rates_spelled_out(text, expected) -> None:
     got = [(r.text, r.kind, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+def test_a_run_on_line_gives_each_figure_the_clauses_around_it_not_the_whole_stretch() -> None:
+    # a schedule pasted as one line has no sentence end in thousands of characters: each figure's sentence is
+    # the clauses near it (the table would otherwise hold the whole line once per figure)
+    line = "".join(f"{h:02d}:{m:02d}　电视剧：《山海情深》（{e}、{e + 1}集）" for h in range(6, 24) for m in (5, 35)
+                   for e in (h * 2 + m % 2,))
+    figs = extract_figures(line)
+    assert len(line) > 800 and len(figs) > 50
+    for row in figs.itertuples():
+        assert row.text in row.sentence
+        assert len(row.sentence) <= 2 * 120 + len(row.text)
+    # a sentence of ordinary length is kept whole
+    assert extract_figures("今年全市接待游客3200万人次，同比增长12%。").sentence.tolist() == [
+        "今年全市接待游客3200万人次，同比增长12%。"] * 2

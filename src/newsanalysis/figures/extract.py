@@ -61,6 +61,12 @@ def _without_hedge_tail(piece: str) -> str:
 # and the work per paragraph linear in its length; no clause or sentence of the fixture pages comes near.
 _CLAUSE_REACH = 200
 _SENTENCE_REACH = 1000
+# A figure's sentence column is for reading: a "sentence" longer than this (a schedule or table pasted as one line,
+# no 。 in thousands of characters) is cut to the clauses around the figure within _SENTENCE_SIDE characters each
+# side, else the table would hold the whole stretch once per figure (quadratic in its length). The longest
+# sentence of a fixture page is 139 characters.
+_LONGEST_SENTENCE = 400
+_SENTENCE_SIDE = 120
 _CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE) + "]")
 _FROM_RE = re.compile("从")
 _PHRASE_RE = re.compile(r"[“\"‘「《]?[^，,；;：:。！？!?、（(\n]*")  # the rest of a clause, with an opening quote
@@ -128,6 +134,15 @@ class _Paragraph:
         a = self.sentence_ends[k - 1] + 1 if k else 0
         k = bisect_left(self.sentence_ends, end)
         b = self.sentence_ends[k] + 1 if k < len(self.sentence_ends) else len(text)
+        if b - a > _LONGEST_SENTENCE:
+            a, b = max(a, start - _SENTENCE_SIDE), min(b, end + _SENTENCE_SIDE)
+            ends = self.clause_ends
+            k = bisect_left(ends, a)
+            if k < len(ends) and ends[k] < start:
+                a = ends[k] + 1  # from a clause's start
+            k = bisect_left(ends, b) - 1
+            if k >= 0 and ends[k] >= end:
+                b = ends[k] + 1  # to a clause's end
         found = self._sentences.get((a, b))
         if found is None:
             opening = a

@@ -75,7 +75,8 @@ def score_or_ratio(s: str, start: int, end: int, sep: str) -> str | None:
         return "score"
     if sep == "-" and s.startswith(_UNIT_STARTS, end):
         return None  # 3-5天, 5-6月: a range
-    if any(w in _sentence_around(s, start, end) for w in SPORTS_WORDS):
+    sentence = _sentence_around(s, start, end)  # once, not once per word
+    if any(w in sentence for w in SPORTS_WORDS):
         return "score"
     return "ratio" if sep in ("比", "∶") else None
 
