@@ -1058,3 +1058,17 @@ def test_a_run_on_line_gives_each_figure_the_clauses_around_it_not_the_whole_str
     # a sentence of ordinary length is kept whole
     assert extract_figures("今年全市接待游客3200万人次，同比增长12%。").sentence.tolist() == [
         "今年全市接待游客3200万人次，同比增长12%。"] * 2
+
+
+# Blind rounds 25 and 26: the base of a rate, names on a roll, degrees of an angle.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("每千人口注册护士数达到3.9人，每万人拥有医生28名。", [("3.9人", 3.9, "人"), ("28名", 28.0, "名")]),
+    ("每百户家庭拥有汽车48辆。", [("48辆", 48.0, "辆")]),
+    ("龚七月　房三禾　聂如意　韦思远", []),
+    ("七月　八月　九月", [("七月", None, None), ("八月", None, None), ("九月", None, None)]),
+    ("最陡处坡度接近80度，塔身倾斜3度。", [("80度", 80.0, "度"), ("3度", 3.0, "度")]),
+    ("他一度领先，全年用电一度未省。", []),
+])
+def test_rate_bases_names_on_a_roll_and_angles(text, expected) -> None:
+    got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

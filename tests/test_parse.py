@@ -781,7 +781,7 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     # the PDF copies, each wrapped at a steady column width, and serial_1 and supplement_1, whose poems' lines
     # continue their stanzas
     assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1",
-                       "exhibition_1", "charity_1", "water_level_1"}
+                       "exhibition_1", "charity_1", "water_level_1", "survey_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1470,3 +1470,68 @@ def test_obituaries_signed_by_two_bodies_or_by_the_family():
     ]))
     assert [(a.title, len(a.paragraphs), a.paragraphs[-1]) for a in page.articles] == [
         ("讣告", 4, "2025年3月3日"), ("讣告", 3, "二〇二五年三月二日")]
+
+
+# Blind rounds 25 and 26 (a press conference, an honor roll, a feature across a page break, a survey): new text.
+def test_a_roll_of_names_under_its_heading_is_a_box_of_its_own() -> None:
+    page = parse_page(
+        "青年突击队表彰大会举行\n本报讯（记者 方知远）昨天，团市委表彰了一批青年突击队员，共有11人获奖。\n"
+        "2025年度“青年突击手”名单\n金奖（2名）\n欧阳明月　司马青　柏舟\n银奖（3名）\n沈一帆　葛三川　龙七夕\n"
+        "阿依古丽·买买提　韩雪　陶然\n社区义诊活动走进老街\n本报讯（记者 方知远）昨天上午，市中医院组织医生走进老街，为百余名居民义诊。\n")
+    roll = page.articles[1]
+    assert roll.title == "2025年度“青年突击手”名单"
+    assert roll.subheads == ["金奖（2名）", "银奖（3名）"]
+    assert roll.paragraphs == ["欧阳明月　司马青　柏舟", "沈一帆　葛三川　龙七夕", "阿依古丽·买买提　韩雪　陶然"]
+    assert [a.title for a in page.articles] == ["青年突击队表彰大会举行", "2025年度“青年突击手”名单", "社区义诊活动走进老街"]
+    # not under a roll's heading, a line of names is what it was (a subhead of the article above)
+    plain = parse_page("青年突击队表彰大会举行\n本报讯（记者 方知远）昨天，团市委表彰了一批青年突击队员。\n获奖者\n"
+                       "沈一帆　葛三川　龙七夕\n")
+    assert len(plain.articles) == 1
+    # a header row naming the columns of a roll is its label, not a line of names
+    table = parse_page("表彰大会举行\n本报讯（记者 方知远）昨天，团市委表彰了一批青年突击队员。\n获奖人员名单\n姓名　单位　职务\n"
+                       "沈一帆　江城港务　队长\n葛三川　江城电力　班长\n")
+    assert (table.articles[1].subheads, len(table.articles[1].paragraphs)) == (["姓名　单位　职务"], 2)
+
+
+def test_photo_news_keeps_a_caption_printed_under_its_text() -> None:
+    page = parse_page("消防员进校园\n\n3月20日，区消防救援大队走进城南小学，为800多名师生讲解逃生知识。\n\n"
+                      "图为消防员演示灭火器的使用方法。\n\n（通讯员 闻一舟 摄）")
+    article = page.articles[0]
+    assert article.paragraphs == ["3月20日，区消防救援大队走进城南小学，为800多名师生讲解逃生知识。"]
+    assert article.captions == ["图为消防员演示灭火器的使用方法。"]
+    assert article.photographers == ["闻一舟"]
+
+
+def test_press_conference_labels_name_the_outlet_or_the_title_before_the_speaker() -> None:
+    page = parse_page(
+        "新闻发布会问答\n　　主持人：现在开始提问。\n　　江城日报记者：今年的就业形势怎么样？\n"
+        "　　市人社局新闻发言人 邵清远：总体稳定，城镇新增就业3.2万人。\n　　新华社记者：高校毕业生呢？\n"
+        "　　邵清远：我们开发了2000个见习岗位。\n　　其中一半面向困难家庭毕业生。\n")
+    turns = [(t.speaker, t.labelled) for t in page.articles[0].qa_turns]
+    assert turns == [("主持人", True), ("记者", True), ("邵清远", True), ("记者", True), ("邵清远", True),
+                     ("邵清远", False)]
+
+
+def test_a_feature_continued_under_a_page_break_with_jump_lines_is_one_article() -> None:
+    page = parse_page(
+        "老街的新生\n\n本报记者 俞清川\n\n提要：一条百年老街，五年里换了模样。\n\n改造从2020年开始，沿街的老屋修缮了43栋，引来商户\n\n"
+        "（下转第8版）\n\n第8版　2025年7月4日　星期五\n\n（上接第7版）\n\n96家。街道负责人说，明年还要改造两条巷子。\n\n"
+        "改造后的问题\n\n停车难仍是居民反映最多的问题。")
+    assert len(page.articles) == 1
+    article = page.articles[0]
+    assert article.editors_note == "一条百年老街，五年里换了模样。"
+    assert article.paragraphs[0] == "改造从2020年开始，沿街的老屋修缮了43栋，引来商户96家。街道负责人说，明年还要改造两条巷子。"
+    assert article.jump == "下转第8版"
+    assert article.subheads == ["改造后的问题"]
+
+
+def test_a_pull_quote_repeating_the_body_is_no_paragraph_wherever_it_is_printed() -> None:
+    page = parse_page(
+        "湿地回来了\n\n本报记者 俞清川\n\n“鸟回来了，人也回来了。”\n\n十年前这里是鱼塘。“鸟回来了，人也回来了。”护林员老周说。\n\n"
+        "“这是一片会呼吸的土地。”\n\n如今湿地面积扩大到3200亩。")
+    article = page.articles[0]
+    assert article.paragraphs == ["十年前这里是鱼塘。“鸟回来了，人也回来了。”护林员老周说。", "“这是一片会呼吸的土地。”",
+                                  "如今湿地面积扩大到3200亩。"]
+    assert article.repairs.duplicates_removed == 0
+    dropped = [e for e in page.ledger if e.role == "dropped" and "pull quote" in (e.reason or "")]
+    assert [e.text for e in dropped] == ["“鸟回来了，人也回来了。”"]

@@ -871,3 +871,29 @@ def test_given_names_ending_in_month_or_year_and_village_heads() -> None:
     assert sources("老院长李永年说，医院去年添了两台设备。")["speaker"].tolist() == ["李永年"]
     # a month after a name is no part of it
     assert sources("局长陈十月说，上海取得突破。")["speaker"].tolist() == []
+
+
+# Blind rounds 25 and 26: a press conference's labels, a name ending in 和 before the occasion, descriptors before a title.
+def test_press_conference_turns_give_the_spokesperson_her_printed_title_and_the_press_is_no_source() -> None:
+    from newsanalysis.parse.page import parse_page
+
+    page = parse_page(
+        "新闻发布会问答\n　　主持人：现在开始提问。\n　　江城日报记者：今年的就业形势怎么样？\n"
+        "　　市人社局新闻发言人 邵清远：总体稳定，城镇新增就业3.2万人。\n　　新华社记者：高校毕业生呢？\n"
+        "　　邵清远：我们开发了2000个见习岗位。\n")
+    named = sources(page)
+    named = named[named["speaker"] != ""]
+    assert named[["speaker", "speaker_title", "modes"]].values.tolist() == [["邵清远", "市人社局新闻发言人", "interview"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市卫生健康委员会副主任祁允和在会上表示，全市注册护士增加。", [("祁允和", "市卫生健康委员会副主任")]),
+    ("里长陈素月在说明会上说，今年收支平衡。", [("陈素月", "里长")]),
+    ("市长祁允和在场群众交谈。", []),
+    ("获得一等奖的急诊科护士长伍晓禾说，这份荣誉属于团队。", [("伍晓禾", "急诊科护士长")]),
+    ("今年68岁的退休教师樊秀英说，社区食堂很方便。", [("樊秀英", "退休教师")]),
+    ("北京一家出版社的版权经理王明说，版权交易增长。", [("王明", "北京一家出版社的版权经理")]),
+])
+def test_names_ending_in_he_before_the_occasion_and_descriptors_before_a_title(text, expected) -> None:
+    got = extract_quotes(text)
+    assert [(r.speaker, r.speaker_title) for r in got.itertuples()] == expected

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from newsanalysis.parse.lines import NAMES_ROW_RE
 from newsanalysis.figures.context import COLON_RE, PHONE_RE, SCORE_BEFORE
 from newsanalysis.figures.number import read_number
 from newsanalysis.figures.numerals import (
@@ -191,6 +192,7 @@ def _first_months(s: str, start: int, end: int, parts: tuple) -> Figure | None:
 
 
 _SCALE = {"千": 1000, "万": 10000}
+_FIELD_GAP = re.compile(r"\u3000+|[ \t]{2,}")
 # three or more one- or two-digit numbers set apart by single spaces: a list of drawn or picked numbers
 _NUMBER_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?: \d{1,2}){2,}(?![\d.,%])")
 _NUMBER_RUN_HINT = re.compile(r"\d \d{1,2} \d")
@@ -329,4 +331,9 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
     if any(f.kind == "duration" and f.unit == "年" for f in figs) and _is_traditional(text, s):
         _roc_years(s, figs)  # only a number of years can be one
     _printed_units(text, s, figs)
+    if figs and NAMES_ROW_RE.match(text.strip()):
+        # 龚七月　房三禾　聂如意: a roll of names, a numeral inside a name is none (a field that is a figure, 七月　八月,
+        # starts where the field does)
+        starts = {m.end() for m in _FIELD_GAP.finditer(text)} | {len(text) - len(text.lstrip())}
+        figs = [f for f in figs if f.start in starts]
     return figs

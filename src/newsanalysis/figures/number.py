@@ -50,6 +50,7 @@ from newsanalysis.figures.words import INSTITUTION_AFTER
 _BOARD_GAME = re.compile("棋|执黑|执白|对弈|弈|将战|段位")  # a sentence about a board game, where 九段 is a rank
 _NEAR_WORDS = frozenset("最附邻临靠")  # 最近, 附近, 邻近, 临近, 靠近: words of time or place, no hedge 近
 _INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
+_RATE_BASES = frozenset(("十", "百", "千", "万", "十万", "百万", "千万", "亿"))
 _PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
 _PERCENT_WORDS = ("百分之", "百 分 之", "百 分之", "百分 之", "千分之", "万分之")
 _SCALES = ("华氏温度", "摄氏温度", "华氏", "摄氏")
@@ -81,6 +82,8 @@ def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
         return Figure(num.start - 1, num.end + 1, value=num.value, unit="号", kind="ordinal")  # 第5号台风
     if is_name(num):
         return None
+    if num.core in _RATE_BASES and s[num.start - 1:num.start] == "每":
+        return None  # 每千人口, 每万人, 每百户: the base of a rate, no figure of its own
     fig, pos, inner = with_magnitude(num)
     unit, upos, uend, half, inner, uncounted = find_unit(num, fig, pos, inner)
     if uncounted is None:

@@ -91,7 +91,6 @@ def looks_cut(tail: str, head: str) -> bool:
 
 CAPTION_MAX_CHARS = 60
 _NUMBERED_CAPTION = re.compile(r"^\s*[①-⑳]")
-_CAPTION_START = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九]+\s*[:：为]?|图片[:：]|图表[:：])")
 
 
 def _caption_indexes(blocks: list[Block]) -> set[int]:
@@ -109,7 +108,7 @@ def _caption_indexes(blocks: list[Block]) -> set[int]:
                     and _NUMBERED_CAPTION.match(blocks[k - 1].text):
                 k -= 1
                 captions.add(k)
-        elif block.kind == "text" and len(block.text) <= 2 * CAPTION_MAX_CHARS and _CAPTION_START.match(fold(block.text)):
+        elif block.kind == "text" and len(block.text) <= 2 * CAPTION_MAX_CHARS and L.CAPTION_START_RE.match(fold(block.text)):
             captions.add(i)
         elif (
             block.kind == "text"
@@ -142,7 +141,7 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
             out.captions.append(block.text)  # the book box of a review: bibliographic lines, not running text
             ledger[block.line] = _entry(block, article, "caption", "book information")
         elif block.kind == "jump" or (block.kind == "jump_in" and L.leading_jump(block.text)[1] >= len(block.text.rstrip())):
-            out.jump = L.jump_text(block.text)
+            out.jump = out.jump or L.jump_text(block.text)  # （下转第6版） … （上接第5版）: the first says where it goes
             ledger[block.line] = _entry(block, article, "jump")
         elif block.kind in ("byline", "tail_byline"):
             out.reporters += L.split_names(block.text)
@@ -242,6 +241,9 @@ def _caption(block: Block, article: int, ledger: dict[int, LedgerEntry], out: Bo
 def _side_item(block: Block, is_caption: bool, article: int, ledger: dict[int, LedgerEntry], out: Body) -> None:
     if block.kind == "furniture":
         ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
+    elif block.kind == "jump":
+        out.jump = out.jump or L.jump_text(block.text)
+        ledger[block.line] = _entry(block, article, "jump")
     elif is_caption:
         _caption(block, article, ledger, out)
     else:
@@ -253,8 +255,8 @@ def _next_text(blocks: list[Block], i: int, captions: set[int]) -> int | None:
     """The next block that could continue a split paragraph, skipping a photo and its credit, and page furniture."""
     k = i + 1
     # a photo and its credit, or the page header printed again where the e-paper copy crossed a page break
-    while k < len(blocks) and (k in captions or blocks[k].kind in ("credit", "furniture")):
-        k += 1
+    while k < len(blocks) and (k in captions or blocks[k].kind in ("credit", "furniture", "jump")):
+        k += 1  # (and the jump lines of a split continued under a page break: （下转第6版） / （上接第5版）)
     if k < len(blocks) and blocks[k].kind == "text":
         return k
     return None
@@ -277,6 +279,45 @@ def _is_subhead(block: Block) -> bool:
         and not has_inner_sentence_end(asked)
         and not L.qa_label(block.text)
     )
+
+
+PULL_QUOTE_MAX_CHARS = 60
+PULL_QUOTE_MIN_QUOTED = 6
+_QUOTE_MARKS = "“”\"「」『』‘’"
+
+
+def _drop_pull_quotes(kept: list, article: int, ledger: dict[int, LedgerEntry], out: Body) -> None:
+    """A pull quote: a line printed apart that repeats a sentence of the article's own body (a quotation set in
+    large type between paragraphs). It is no paragraph of its own (and no duplicate copy either: only a part of
+    a paragraph repeats); quoted or not, it must hold at least ``MIN_DUPLICATE_CHARS`` characters (a quoted one
+    ``PULL_QUOTE_MIN_QUOTED``).
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> page = parse_page("标题\\n\\n本报记者 王明\\n\\n“修复是慢功夫，急不得。”张教授说，监测要持续十年。\\n\\n“修复是慢功夫，急不得。”\\n\\n他建议设立专项资金。")
+        >>> page.articles[0].paragraphs
+        ['“修复是慢功夫，急不得。”张教授说，监测要持续十年。', '他建议设立专项资金。']
+    """
+    if len(out.paragraphs) < 2:
+        return
+    squashed = [squash(p) for p in out.paragraphs]
+    drop = []
+    for k, ((group, _), text) in enumerate(zip(kept, out.paragraphs)):
+        if len(group) != 1 or len(text) > PULL_QUOTE_MAX_CHARS:
+            continue
+        key = squashed[k]
+        quoted = key[:1] in _QUOTE_MARKS and key[-1:] in _QUOTE_MARKS
+        if len(key.strip(_QUOTE_MARKS)) < (PULL_QUOTE_MIN_QUOTED if quoted else MIN_DUPLICATE_CHARS):
+            continue
+        source = next((j for j, other in enumerate(squashed) if j != k and j not in drop and len(other) > len(key)
+                       and key in other), None)
+        if source is not None:
+            drop.append(k)
+            ledger[group[0].line] = _entry(group[0], article, "dropped",
+                                           f"pull quote repeating line {kept[source][0][0].line}")
+    for k in reversed(drop):
+        del kept[k], out.paragraphs[k], out.spans[k], out.lines[k]
+        out.subhead_before = [b - 1 if b > k else b for b in out.subhead_before]
 
 
 def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
@@ -340,6 +381,7 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
         spans = [(group[0].start + cut, group[0].end)] + [(b.start, b.end) for b in group[1:]]
         out.spans.append(_trim_spans(spans, trimmed))
         out.lines.append(tuple(b.line for b in group))
+    _drop_pull_quotes(kept, article, ledger, out)
     _interview(out)
     for (group, cut), role in zip(kept, out.roles):
         joined = ""  # the same note goes on every line of a joined paragraph

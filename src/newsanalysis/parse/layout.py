@@ -37,12 +37,15 @@ SUBHEAD_WARN_CHARS = 8  # a lone subhead this long may be a missed headline
 PHOTO_NEWS_MAX_TEXTS = 2
 
 
-def _box_item(text: str) -> bool:
-    """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score)."""
+def _box_item(text: str, roll: bool = False) -> bool:
+    """One line of a results or data box: short, no sentence, a figure, and fields set apart (or a score); in a
+    roll of names (``roll``: under a heading such as ``获奖名单``), a line of three or more names set apart."""
     s = fold(text)
     if not _box_length(text) or ends_sentence(text) or has_inner_sentence_end(text):
         return False
     if _DIGIT.search(s) is None:
+        if roll and L.NAMES_ROW_RE.match(text.strip()) and not _header_cells(text):
+            return True  # 伍晓禾　万思棠　陆一鸣 (but 产品名称　经营单位　检验值 names the columns)
         return _GLOSS.match(text.strip()) is not None  # a vocabulary box: resilience　韧性
     return _FIELDS.search(text) is not None or _SCORE.search(s) is not None or _LABELLED.search(s) is not None
 
@@ -56,6 +59,20 @@ def _box_length(text: str) -> bool:
 
 _WIDE_GAP = re.compile(r"\u3000+|\s{2,}")
 BOX_LISTING_MAX_CHARS = 60
+
+# a roll of names: its heading (2025年度“最美护士”名单, 光荣榜); its lines are names set apart (L.NAMES_ROW_RE), its
+# group labels (一等奖（3名）) its subheads
+# how the cells of a table's header row end (姓名　单位　职务, 产品名称　经营单位　检验值): no person's names
+_HEADER_CELL_ENDINGS = ("名称", "姓名", "品名", "单位", "值", "职务", "职位", "职称", "性别", "年龄", "民族", "籍贯", "项目",
+                        "类别", "数量", "金额", "价格", "日期", "时间", "地点", "备注", "成绩", "得分", "排名", "名次", "票数",
+                        "规格", "产地", "学校", "院系", "专业", "学历", "岗位", "部门", "地区", "奖项", "等级")
+
+
+def _header_cells(text: str) -> bool:
+    return any(cell.endswith(_HEADER_CELL_ENDINGS) for cell in _WIDE_GAP.split(fold(text).strip()) if cell)
+
+
+_ROLL_HEADING = re.compile(r"(?:名单|光荣榜|红榜|英雄榜|名录)(?:\(.{1,8}\))?$")
 
 
 # one entry of a glossary: a foreign term and its Chinese, set apart by a wide space (either way round)
@@ -101,15 +118,16 @@ def mark_boxes(blocks: list[Block]) -> None:
         # be an indented paragraph of a few printed lines (豇豆　某摊位　灭蝇 / 胺　0.82毫克/千克), read whole, while the
         # printed lines of a prose paragraph are no one-line results (1.326路：自12月28日起延伸至 / 大学城…)
         k, items, last_item, kinds = i + 1, 0, None, {}
+        roll = _ROLL_HEADING.search("".join(fold(blocks[i].text).split())) is not None
         while k < n and blocks[k].kind == "text" and not blocks[k].continues:
             end, text = paragraph_end(blocks, k), paragraph_text(blocks, k)
             if not _box_length(text):
                 break
-            if _box_item(text) and (end == k + 1 or blocks[k].opens_paragraph):
+            if _box_item(text, roll) and (end == k + 1 or blocks[k].opens_paragraph):
                 items += 1
                 last_item, kinds[k] = end - 1, "box_item"
             elif end == k + 1 and headline_like(blocks[k]) and end < n and blocks[end].kind == "text" \
-                    and _box_item(paragraph_text(blocks, end)):
+                    and _box_item(paragraph_text(blocks, end), roll):
                 if items and _BOX_HEADING.search(fold(blocks[k].text)):
                     break  # 上轮赛果 under 本周赛程's matches: the heading of a box of its own, no group label
                 kinds[k] = "box_label"
@@ -413,9 +431,13 @@ def is_photo_news(header: list[Block] | None, body: list[Block]) -> bool:
 
 
 def mark_photo_news(header: list[Block], bylines: list[Block], body: list[Block]) -> None:
-    """Photo news keeps its text as the article's body, not as the caption of a photo."""
+    """Photo news keeps its text as the article's body, not as the caption of a photo; a line under the text that
+    opens as a caption does (``图为…`` over the credit) stays the photo's caption."""
     if not bylines and is_photo_news(header, body):
-        for block in body[:-1]:
+        texts = body[:-1]
+        if len(texts) >= 2 and not texts[-1].continues and L.CAPTION_START_RE.match(fold(texts[-1].text)):
+            texts = texts[:-1]
+        for block in texts:
             block.kind = "photo_text"
 
 
@@ -458,8 +480,8 @@ def page_warnings(blocks: list[Block], articles: list[Article], entries: list[Le
             out.append(ParseWarning(block.line, "byline with no text under it; read as closing the article above",
                                     "tail_byline"))
         elif block.kind == "box_title":
-            out.append(ParseWarning(block.line, "short lines with figures; read as a results or data box, an "
-                                    "article of its own", "box"))
+            out.append(ParseWarning(block.line, "short one-line entries (results, figures or names); read as a "
+                                    "results or data box, an article of its own", "box"))
         elif block.kind == "photo_text":
             out.append(ParseWarning(block.line, "title, text and photo credit without a byline; read as photo "
                                     "news, its text as the body", "photo_news"))

@@ -116,8 +116,10 @@ POINTER_RE = re.compile(
     rf"|(?:>{{2,3}}|》{{2,3}}|→|▶|➤)\s*(?P<arrowed>(?:详见)?\s*{_PAGE_NO}))\s*$"
 )
 # an editor's note, or a serial's recap of the installments before (上期提要), which opens it the same way
-_NOTE_LABELS = ("编者按", "上期提要", "前情提要", "前文提要")
-EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*(?:编者按|上期提要|前情提要|前文提要)\s*[】\]]?\s*[:：]?\s*")
+# a feature's summary (提要：, 内容提要：) opens it the same way, with its colon
+_NOTE_LABELS = ("编者按", "上期提要", "前情提要", "前文提要", "提要", "内容提要")
+EDITORS_NOTE_RE = re.compile(r"^\s*[【\[]?\s*(?:编者按|上期提要|前情提要|前文提要|(?:内容)?提要(?=\s*[】\]]?\s*[:：]))"
+                             r"\s*[】\]]?\s*[:：]?\s*")
 _MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|央视网|新华网|光明网|澎湃新闻|经济日报|人民日报|解放日报|文汇报|中央社|中通社)"
 DATELINE_RE = re.compile(
@@ -135,7 +137,17 @@ PAGE_FURNITURE_RE = re.compile(
     r"|^\s*(?:今日|本期|本版)?导读(?:\s|[:：])"  # 导读:外贸“成绩单”出炉(A3): the index of the day's pages
 )
 _FURNITURE_CHAR = re.compile("[版年编导]")  # 版, 年, 编 or 导读 is in every alternative of the pattern above
+# a line of three or more personal names set apart by wide spaces (伍晓禾　万思棠　陆一鸣), as a roll of names prints
+# them: a name of two to four characters, or a transliterated one with a dot
+_ROW_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})"
+NAMES_ROW_RE = re.compile(rf"^{_ROW_NAME}(?:(?:\u3000+|[ \t]{{2,}}){_ROW_NAME}){{2,}}$")
+# how a photo caption opens: 图为…, 上图：…, 图①…
+CAPTION_START_RE = re.compile(r"^\s*(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九]+\s*[:：为]?|图片[:：]|图表[:：])")
 QA_RE = re.compile(rf"^\s*(?P<speaker>记者|问|答|主持人|Q|A|{NAME})\s*[:：]\s*(?=\S)")
+# a reporter of another outlet asking (江城电视台记者：), and a speaker labelled with the title before the name
+# (市统计局新闻发言人 宋明澜：, set apart by a space): labels of a press conference's transcript
+_OUTLET_REPORTER_RE = re.compile(rf"^\s*(?P<speaker>{_HAN}{{1,10}}记者)\s*[:：]\s*(?=\S)")
+_TITLED_SPEAKER_RE = re.compile(rf"^\s*{_HAN}{{2,20}}[ \u3000](?P<speaker>{NAME})\s*[:：]\s*(?=\S)")
 # a Q&A column's labels for who asks and who answers: 读者问： / 专家答： / Q： / A： read as 问 and 答
 _ASKED = re.compile(r"^(?:Q|读者|网友|市民|听众|观众|患者|家长|考生|群众)问?$")
 _ANSWERED = re.compile(rf"^(?:A|{_HAN}{{1,3}}答)$")
@@ -748,10 +760,14 @@ def leading_jump(text: str) -> tuple[str, int] | None:
 def qa_label(text: str) -> tuple[str, int] | None:
     """The speaker label of an interview turn and where its text starts, e.g. ``记者:`` -> ('记者', 3)."""
     s = fold(text)
-    m = QA_RE.match(s) if ":" in s else None  # every label ends with a colon
+    if ":" not in s:  # every label ends with a colon
+        return None
+    m = QA_RE.match(s) or _OUTLET_REPORTER_RE.match(s) or _TITLED_SPEAKER_RE.match(s)
     if not m or _SIDEBAR_RE.match(s) or GUEST_LABEL_RE.match(s):  # 链接：…, 组图：… head a sidebar; 嘉宾：… lists guests
         return None
     speaker = m.group("speaker")
+    if speaker.endswith("记者"):
+        return "记者", m.end()  # 央广记者：, 江城电视台记者：, 本报记者： at a press conference: the press asks
     if speaker == "Q" or (speaker.endswith("问") and _ASKED.match(speaker)):
         return "问", m.end()
     if _ANSWERED.match(speaker):

@@ -146,6 +146,9 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
         if block.kind == "jump_in" and L.jump_text(block.text) is not None and n > 0 \
                 and blocks[n - 1].kind == "text" and not headline_like(blocks[n - 1]):
             block.kind = "jump"
+        elif block.kind == "jump_in" and L.leading_jump(block.text)[1] >= len(block.text.rstrip()) \
+                and _after_jump_out(blocks, n):
+            block.kind = "jump"  # （下转第6版） … （上接第5版） in one copy: the article runs on under the page break
     if blocks:
         counts: dict[int, int] = {}  # a plain count: Counter's set-up costs more than counting a page's lines
         for b in blocks[1:] or blocks:
@@ -155,6 +158,15 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
             block.spaced = block.blanks_before > usual
             block.wrapped = n > 0 and usual >= 1 and block.blanks_before == 0
     return blocks, ledger
+
+
+def _after_jump_out(blocks: list[Block], n: int) -> bool:
+    """Whether ``blocks[n]`` comes right after a ``（下转第N版）`` line, only page furniture between (the next page's
+    header, where a copy of both pages crossed from one to the other)."""
+    k = n - 1
+    while k >= 0 and blocks[k].kind == "furniture":
+        k -= 1
+    return k >= 0 and blocks[k].kind == "jump"
 
 
 SECTION_NAME_MAX_CHARS = 8

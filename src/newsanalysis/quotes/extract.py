@@ -444,6 +444,9 @@ def _article_quotes(art: Article, signed: tuple[str, str] | None = None) -> list
             else:
                 # 蒋处长：… after 招生处处长蒋怀远 in the subtitle or the intro: the interviewee by surname and title
                 name = interviewee if label == "答" else st.short.get(label) or st.addressed(label) or label
+                head = text[:s].rstrip().rstrip(":：").rstrip() if t.labelled else ""
+                if name and head.endswith(label) and len(head) > len(label):
+                    st.titles.setdefault(name, head[:-len(label)].strip())  # 市统计局新闻发言人 宋明澜：…
                 who = (name, st.titles.get(name, "")) if name else ("", label)
             rows.append(_row(art, i, s, len(text), printed[i], "interview", who, t.speaker if t.labelled else ""))
             continue

@@ -44,7 +44,8 @@ LEAD_RE = re.compile(
 )
 _SCENE = re.compile(r"^.{0,20}?(?:会上|会议上|论坛上|仪式上|活动上|典礼上|发布会上|现场|期间|之际)")
 # a clause about what the person was doing, printed before the role (在公园晨练的市民, 家住城东新村的市民)
-_ACTIVITY = re.compile(r"^(?:家住|住在|正在|[\u4e00-\u9fff][完着著了过])")
+# what the person is or did, said before the role and 的: 在公园晨练的, 71岁的, 获得一等奖的, 荣获…的 (the title is the role)
+_ACTIVITY = re.compile(r"^(?:家住|住在|正在|今年|已经|(?:\d{1,3}|[一二三四五六七八九十]{1,3})多?岁|获得|荣获|夺得|[\u4e00-\u9fff][完着著了过])")
 _TERM_MAX = 12
 _TITLE_WINDOW = 12  # longer than any listed title
 # a name printed bare at the start of a sentence: what may follow it, and last characters of things, not people

@@ -101,6 +101,17 @@ _NAME_HEADS = frozenset(SURNAMES | {c[0] for c in COMPOUND_SURNAMES} | {"小", "
 _ROLE_BEFORE_NAME_RE = re.compile(f"{ROLE_END_RE.pattern}(?![{_ROLE_ENDS}])(?=[{''.join(sorted(_NAME_HEADS))}])")
 SURNAME_HEADS = "".join(sorted(SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))  # where has_surname may hold
 _SAYS_OR_ANSWERS = re.compile("|".join(sorted({*REPORTING_VERBS, *ANSWER_WORDS}, key=len, reverse=True)))
+# where a person spoke, between the name and the verb: 在会上表示, 在发布会上介绍, 在接受采访时说
+_OCCASION_RE = re.compile(r"在[\u4e00-\u9fff]{1,8}?[上中时]")
+
+
+def _speech_follows(text: str, pos: int) -> bool:
+    """Whether a reporting verb follows at ``pos``, directly or after the occasion (``在会上表示``)."""
+    occasion = _OCCASION_RE.match(text, pos)
+    return _SAYS_OR_ANSWERS.match(text, pos) is not None or (
+        occasion is not None and _SAYS_OR_ANSWERS.match(text, occasion.end()) is not None)
+
+
 # whom a person speaks to (向记者介绍, 向队友说): after 向 never a given name
 _ADDRESSEES = frozenset({"记者", "本报", "队友", "大家", "媒体", "外界", "公众", "网友", "观众", "家长", "同事", "领导", "游客",
                          "乘客", "顾客", "读者", "患者", "孩子", "他们", "我们", "你们", "社会", "对方", "上级", "组织"})
@@ -227,7 +238,7 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
                 return text[p:last + k], last + k
         return None
     if titled and text[p + 2:p + 3] == "和" and text[p:p + 1] in SURNAMES and _HAN_RUN.fullmatch(text[p:p + 3]) \
-            and text[p + 1] not in _BAD_NAME_CHARS and _SAYS_OR_ANSWERS.match(text, p + 3):
+            and text[p + 1] not in _BAD_NAME_CHARS and _speech_follows(text, p + 3):
         return text[p:p + 3], p + 3  # 律师阮清和解答: a given name ending in 和 when speech follows it, not "and"
     for n in (2, 3, 4):
         cand = text[p:p + n]
@@ -239,7 +250,7 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
             or cand[2] == "之" and cand[1] not in _BAD_NAME_CHARS and not text.startswith(_AFTER_ZHI, p + 3)
             # 陈素月, 李永年: a given name ending in 月 or 年, when speech follows it
             or cand[2] in "月年" and cand[1] not in _BAD_NAME_CHARS and cand[1] not in "一二三四五六七八九十两几上下本次正腊"
-            and _SAYS_OR_ANSWERS.match(text, p + 3))
+            and _speech_follows(text, p + 3))
         # 向 is a surname and a preposition: as a titled three-character name reporting speech it is the surname
         # (市民向晓蕾说), anywhere else the word (市民向记者介绍)
         surname_head = (titled and n == 3 and cand[0] == "向" and cand[1:] not in _ADDRESSEES
