@@ -8,7 +8,9 @@ dropped as a duplicate only when its whole text (ignoring width and spacing) was
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from newsanalysis.normalize import ends_sentence, fold, has_inner_sentence_end, squash
@@ -301,7 +303,10 @@ def _drop_pull_quotes(kept: list, article: int, ledger: dict[int, LedgerEntry], 
     if len(out.paragraphs) < 2:
         return
     squashed = [squash(p) for p in out.paragraphs]
-    drop = []
+    # every paragraph in one string (NUL between), so a line is looked for once, not in each paragraph in turn
+    whole = "\x00".join(squashed)
+    offsets = list(accumulate((len(p) + 1 for p in squashed[:-1]), initial=0))
+    drop: list[int] = []
     for k, ((group, _), text) in enumerate(zip(kept, out.paragraphs)):
         if len(group) != 1 or len(text) > PULL_QUOTE_MAX_CHARS:
             continue
@@ -309,8 +314,12 @@ def _drop_pull_quotes(kept: list, article: int, ledger: dict[int, LedgerEntry], 
         quoted = key[:1] in _QUOTE_MARKS and key[-1:] in _QUOTE_MARKS
         if len(key.strip(_QUOTE_MARKS)) < (PULL_QUOTE_MIN_QUOTED if quoted else MIN_DUPLICATE_CHARS):
             continue
-        source = next((j for j, other in enumerate(squashed) if j != k and j not in drop and len(other) > len(key)
-                       and key in other), None)
+        source, at = None, whole.find(key)
+        while at != -1 and source is None:
+            j = bisect_right(offsets, at) - 1
+            if j != k and j not in drop and len(squashed[j]) > len(key):
+                source = j
+            at = whole.find(key, at + 1)
         if source is not None:
             drop.append(k)
             ledger[group[0].line] = _entry(group[0], article, "dropped",
