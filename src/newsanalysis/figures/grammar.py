@@ -16,7 +16,6 @@ import math
 import re
 from collections.abc import Iterator
 
-from newsanalysis.parse.lines import NAMES_ROW_RE
 from newsanalysis.figures.context import COLON_RE, PHONE_RE, SCORE_BEFORE
 from newsanalysis.figures.number import read_number
 from newsanalysis.figures.numerals import (
@@ -36,6 +35,7 @@ from newsanalysis.figures.numerals import (
 from newsanalysis.figures.ranges import Figure, join_ranges
 from newsanalysis.figures.reading import in_idiom, match_unit
 from newsanalysis.figures.sports import scan_race_times, scan_relays, scan_scores
+from newsanalysis.parse.lines import NAMES_ROW_RE
 
 __all__ = ["CORE_RE", "HEDGES_BEFORE", "Figure", "scan_figures"]
 

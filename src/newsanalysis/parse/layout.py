@@ -60,8 +60,6 @@ def _box_length(text: str) -> bool:
 _WIDE_GAP = re.compile(r"\u3000+|\s{2,}")
 BOX_LISTING_MAX_CHARS = 60
 
-# a roll of names: its heading (2025年度“最美护士”名单, 光荣榜); its lines are names set apart (L.NAMES_ROW_RE), its
-# group labels (一等奖（3名）) its subheads
 # how the cells of a table's header row end (姓名　单位　职务, 产品名称　经营单位　检验值): no person's names
 _HEADER_CELL_ENDINGS = ("名称", "姓名", "品名", "单位", "值", "职务", "职位", "职称", "性别", "年龄", "民族", "籍贯", "项目",
                         "类别", "数量", "金额", "价格", "日期", "时间", "地点", "备注", "成绩", "得分", "排名", "名次", "票数",
@@ -69,9 +67,12 @@ _HEADER_CELL_ENDINGS = ("名称", "姓名", "品名", "单位", "值", "职务",
 
 
 def _header_cells(text: str) -> bool:
+    """Whether a line of cells set apart names a table's columns (``姓名　单位　职务``)."""
     return any(cell.endswith(_HEADER_CELL_ENDINGS) for cell in _WIDE_GAP.split(fold(text).strip()) if cell)
 
 
+# a roll of names: its heading (2025年度“最美护士”名单, 光荣榜); its lines are names set apart (L.NAMES_ROW_RE), its
+# group labels (一等奖（3名）) its subheads
 _ROLL_HEADING = re.compile(r"(?:名单|光荣榜|红榜|英雄榜|名录)(?:\(.{1,8}\))?$")
 
 
