@@ -106,6 +106,26 @@ def test_every_chart_renders_without_tofu(name, glyph_log):
     assert chart.name == name
 
 
+@pytest.mark.parametrize("name", ["term_bar", "topic_flow", "figures_chart", "sources_chart", "trend_chart",
+                                  "cooccurrence_network"])
+def test_png_has_the_pixels_savefig_draws(name):
+    # to_png draws once (no silent layout pass, no PNG decoded again): the picture must be savefig's, pixel for pixel
+    import io
+
+    from PIL import Image
+
+    from newsanalysis.charts.base import _style
+
+    chart, twin = CASES[name][0](), CASES[name][0]()  # each drawn once: a second draw may lay out differently
+    ours = np.asarray(Image.open(io.BytesIO(chart.to_png(dpi=60))).convert("RGB"))
+    buffer = io.BytesIO()
+    with _style(twin.font):
+        twin.figure.savefig(buffer, format="png", dpi=60)
+    theirs = np.asarray(charts.base._palette(Image.open(io.BytesIO(buffer.getvalue()))).convert("RGB"))
+    assert ours.shape == theirs.shape and (ours == theirs).all()
+    assert chart.figure.dpi != 60  # the figure's own dpi is left as it was
+
+
 @pytest.mark.parametrize("name", ["term_bar", "word_cloud", "distinctive_bar", "keyword_bar", "topic_shares",
                                   "topic_flow", "figures_chart", "sources_chart", "cooccurrence_network", "trend_chart",
                                   "article_sizes"])

@@ -26,16 +26,36 @@ def _palette(image):
     return image.convert("RGB").quantize(colors=PNG_COLOURS, method=Image.Quantize.FASTOCTREE)
 
 
-def _small_png(png: bytes, alt: str) -> bytes:
-    """A matplotlib PNG re-encoded with a palette, its Description kept."""
-    from PIL import Image
+def _small_png(image, alt: str) -> bytes:
+    """``image`` (PIL) as a palette PNG with ``alt`` as its Description."""
     from PIL.PngImagePlugin import PngInfo
 
     info = PngInfo()
     info.add_text("Description", alt)
     out = io.BytesIO()
-    _palette(Image.open(io.BytesIO(png))).save(out, format="png", pnginfo=info, optimize=True)
+    _palette(image).save(out, format="png", pnginfo=info, optimize=True)
     return out.getvalue()
+
+
+def _rendered(figure, dpi: int):
+    """The figure drawn once by Agg at ``dpi``, as a PIL image.
+
+    ``savefig`` draws a figure with a layout engine twice (a silent pass to lay it out, then the real one) and
+    encodes a PNG that the palette step would decode again; one draw lays out and renders, and its pixels go
+    to the palette as they are.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    kept = figure.dpi
+    figure.dpi = dpi
+    try:
+        canvas.draw()
+        width, height = canvas.get_width_height(physical=True)
+        return Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).copy()
+    finally:
+        figure.dpi = kept
 
 
 TABLE_MIME = "application/vnd.newsanalysis.table+json"  # the table travels with the picture: reports publish it as CSV
@@ -67,8 +87,8 @@ class Chart:
             _palette(self.bitmap).save(buffer, format="png", pnginfo=info, optimize=True)
             return buffer.getvalue()
         with _style(self.font):
-            self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Description": self.alt})
-        return _small_png(buffer.getvalue(), self.alt)
+            image = _rendered(self.figure, dpi)
+        return _small_png(image, self.alt)
 
     def to_svg(self) -> str:
         """The chart as an SVG document (glyphs as paths, or the word cloud with its font subset embedded)."""
