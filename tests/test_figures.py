@@ -1072,3 +1072,15 @@ def test_a_run_on_line_gives_each_figure_the_clauses_around_it_not_the_whole_str
 def test_rate_bases_names_on_a_roll_and_angles(text, expected) -> None:
     got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind rounds 27 and 28: drafts counted, halves of what is counted in containers, postcodes.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("这篇报告前后改了8稿。", [("8稿", 8.0, "稿")]),
+    ("老人每天要喝一瓶半牛奶，全楼的泔水从5桶减到3桶半。", [("一瓶半", 1.5, "瓶"), ("5桶", 5.0, "桶"), ("3桶半", 3.5, "桶")]),
+    ("来信请寄城北路12号，邮编200031；邮政编码：518000。", []),
+    ("全村5人半数以上是老人。", [("5人", 5.0, "人")]),
+])
+def test_drafts_halves_of_containers_and_postcodes(text, expected) -> None:
+    got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

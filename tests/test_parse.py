@@ -1535,3 +1535,41 @@ def test_a_pull_quote_repeating_the_body_is_no_paragraph_wherever_it_is_printed(
     assert article.repairs.duplicates_removed == 0
     dropped = [e for e in page.ledger if e.role == "dropped" and "pull quote" in (e.reason or "")]
     assert [e.text for e in dropped] == ["“鸟回来了，人也回来了。”"]
+
+
+# Blind rounds 27 and 28: an information box under the byline, a notice signed by a party body, a proposal's
+# greeting and numbered points, a pupil's essay with its teacher's line after the body.
+def test_an_information_box_under_the_byline_opens_the_review_and_a_star_rating_is_a_paragraph() -> None:
+    page = parse_page(
+        "一座桥和它的一百年\n\n文/谢南枝\n\n书名　《江上的桥》\n\n作者　邵听澜\n\n出版社　江城出版社\n\n"
+        "定价　68元\n\n推荐指数：★★★★\n\n这本书写的是一座铁桥的百年。作者走访了37位老人。\n\n下期书单\n\n"
+        "《海岸线》　散文　9月5日\n\n《夜航》　小说　9月12日")
+    first, box = page.articles
+    assert (first.title, first.reporters) == ("一座桥和它的一百年", ["谢南枝"])
+    assert first.subheads == []
+    assert first.paragraphs[:5] == ["书名　《江上的桥》", "作者　邵听澜", "出版社　江城出版社", "定价　68元", "推荐指数：★★★★"]
+    assert box.title == "下期书单" and len(box.paragraphs) == 2
+
+
+def test_a_notice_signed_by_a_party_body_and_a_letter_closed_by_an_exclamation() -> None:
+    page = parse_page(
+        "干部任前公示\n　　经研究，拟对2名同志进行任职前公示。\n　　贺知远，男，1980年5月生，现任区水利局副局长。\n"
+        "　　中共青川区委组织部\n　　2025年9月1日\n致全区居民的一封信\n亲爱的居民朋友们：\n"
+        "　　节水关系每个家庭。为此，我们发出如下倡议：\n　　一、随手关紧水龙头。\n　　二、洗菜水留着浇花。\n"
+        "让我们一起行动！\n　　青川区水务局\n　　青川区节水协会\n　　2025年9月2日\n")
+    notice, letter = page.articles
+    assert notice.paragraphs[-2:] == ["中共青川区委组织部", "2025年9月1日"]
+    assert letter.title == "致全区居民的一封信" and letter.subheads == []
+    assert letter.paragraphs == ["亲爱的居民朋友们：", "节水关系每个家庭。为此，我们发出如下倡议：", "一、随手关紧水龙头。",
+                                 "二、洗菜水留着浇花。", "让我们一起行动！", "青川区水务局", "青川区节水协会", "2025年9月2日"]
+
+
+def test_a_pupils_essay_signed_with_class_and_its_teachers_line_after_the_body() -> None:
+    page = parse_page(
+        "我的小花园\n\n青川区第二小学三年级（4）班 贺小雨\n\n春天到了，我种下了5颗种子。\n\n一个月后，它们开花了。\n\n"
+        "指导老师 尹秋\n\n【点评】观察细致，语言清新。\n\n看望老人\n\n本报讯（记者 柴明）重阳节前，学生们走进敬老院。")
+    essay, news = page.articles
+    assert essay.reporters == ["贺小雨"] and essay.subheads == []
+    assert essay.paragraphs == ["春天到了，我种下了5颗种子。", "一个月后，它们开花了。", "【点评】观察细致，语言清新。"]
+    assert [e.role for e in page.ledger if e.text == "指导老师 尹秋"] == ["byline"]
+    assert news.title == "看望老人"

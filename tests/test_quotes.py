@@ -897,3 +897,16 @@ def test_press_conference_turns_give_the_spokesperson_her_printed_title_and_the_
 def test_names_ending_in_he_before_the_occasion_and_descriptors_before_a_title(text, expected) -> None:
     got = extract_quotes(text)
     assert [(r.speaker, r.speaker_title) for r in got.itertuples()] == expected
+
+
+# Blind rounds 27 and 28: people introduced with what they are (X是…, a name with 月 inside, a surname and 爷爷),
+# then quoted through 他/她.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("驻村第一书记洪文涛是去年来的。“今年村里通了公交。”他说。", [("洪文涛", "驻村第一书记")]),
+    ("家住西湖社区的志愿者柯月娥，每天早上都来巡查。她告诉记者，垃圾乱扔的少了。", [("柯月娥", "志愿者")]),
+    ("巷口的修鞋匠是老邻居孙爷爷。孙爷爷说，他在这里干了二十年。", [("孙爷爷", "老邻居")]),
+    ("局长陈十月说，上海取得突破。", []),
+])
+def test_people_introduced_by_what_they_are_are_found_by_their_pronouns(text, expected) -> None:
+    got = sources(text)
+    assert [(r.speaker, r.speaker_title) for r in got.itertuples() if r.speaker] == expected

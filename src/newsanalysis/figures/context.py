@@ -46,6 +46,8 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
         return True  # 4.7 percent, 20.12 million: a number in an English sentence (a bilingual page)
     if "@" in s[max(0, start - 16):start] and _HANDLE_BEFORE.search(s, max(0, start - 16), start):
         return True  # @晚风2024: part of a user's handle
+    if _POSTCODE_BEFORE.search(s, max(0, start - 6), start):
+        return True  # 邮编310012, 邮政编码：100080
     if at(s, start - 1, "〔［[") and at(s, end, "〕］]"):
         return True  # 国发〔2023〕13号: the year of a document's number
     if at(s, start - 1, "—-–－") and _STANDARD_BEFORE.search(s, max(0, start - 24), start):
@@ -53,6 +55,7 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
     return at(s, start - 1, "（(") and at(s, end, "）)") and "." not in digits  # （600519）
 
 
+_POSTCODE_BEFORE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*$")
 _HANDLE_BEFORE = re.compile(r"@[\w\u4e00-\u9fff]+$")
 _ENGLISH_BEFORE = re.compile(r"[A-Za-z,] $")
 _ENGLISH_AFTER = re.compile(r" [A-Za-z]{2}")

@@ -31,6 +31,8 @@ from newsanalysis.figures.words import AFTER_GAMES, AR_ONLY_UNITS, CN_ONLY_UNITS
 _CNDIG = "".join(DIGITS)
 _APPROX_MARKS = frozenset("余多几幾")
 _PLACE_VALUES = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
+# what is counted in halves too: 2桶半, 一瓶半, 两碗半 (never people, nor 个, whose 个半 is read with the next unit)
+_HALF_COUNTS = frozenset("桶瓶碗杯袋包盒箱罐壶盆勺页张")
 _HALF_WORDS = ("半决赛", "半程", "半场", "半径", "半岛", "半导体", "半月", "半年", "半天", "半小时", "半个", "半数",
                "半价", "半山", "半身", "半成", "半封闭", "半自动", "半夜", "半空", "半透明", "半职", "半日")
 _GRADE_AFTER = ("标准", "能效", "响应", "预警", "应急", "保护", "文物", "医院", "甲等", "乙等", "资质", "职称",
@@ -241,8 +243,9 @@ def _unit_tail(num: Numeral, fig: Figure, kind: FigureKind, uend: int) -> None:
     if minutes and int(minutes.group(1)) < 60:  # 4小时18分
         fig.value += int(minutes.group(1)) / 60
         fig.end += minutes.end()
-    if kind in ("duration", "measure", "age") and s[uend:uend + 1] == "半" and not s.startswith(_HALF_WORDS, uend):
-        fig.value += 0.5  # 3年半, 4岁半, 两斤半; not 400米半决赛
+    if (kind in ("duration", "measure", "age") or kind == "count" and unit in _HALF_COUNTS) \
+            and s[uend:uend + 1] == "半" and not s.startswith(_HALF_WORDS, uend):
+        fig.value += 0.5  # 3年半, 4岁半, 两斤半, 2桶半; not 400米半决赛
         fig.end += 1
     if kind == "duration" and unit in ("天", "周", "月", "星期") and s[fig.end:fig.end + 1] == "大" and (
             s[fig.end + 1:fig.end + 2] in ("的", "了", "") or at(s, fig.end + 1, CLAUSE_END)):

@@ -16,7 +16,7 @@ from newsanalysis.parse import lines as L
 
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
                     "brief", "box_title", "box_label", "box_item", "photo_text", "caption_hint", "subhead_hint",
-                    "body_hint", "signature", "book_info", "speaker", "end_mark"]
+                    "body_hint", "signature", "book_info", "speaker", "end_mark", "supervisor"]
 
 
 @dataclass(slots=True)
@@ -80,12 +80,17 @@ _DIGIT = re.compile(r"\d")
 
 def is_data_line(text: str) -> bool:
     """A line of a list or table: three or more fields set apart by wide spaces, two of them in a row with digits and
-    another after them; never a headline or a subhead.
+    another after them, or one field of an information box (``导演　沈既明``, ``推荐指数：★★★★☆``,
+    :func:`~newsanalysis.parse.lines.is_info_field`); never a headline or a subhead.
 
     Example:
         >>> is_data_line("【食材】五花肉500克　冰糖15克　生抽2勺"), is_data_line("停水时间更短　水质更稳")
         (True, False)
+        >>> is_data_line("主演　邬海生、林晚汀")
+        True
     """
+    if L.is_info_field(text):
+        return True
     if "\u3000" not in text and "  " not in text:
         return False  # no wide space: the usual line, answered without splitting it
     fields = [f for f in _WIDE_GAP.split(text.strip()) if f]

@@ -63,6 +63,12 @@ _BRACKETED_POINT = re.compile(r"\(\s*(?:[一二三四五六七八九十]{1,3}|\d
 _LONE_LABEL = re.compile(r"^[【\[〖][^】\]〗]{1,12}[】\]〗]\s*$")
 
 
+# a point of a list numbered in Chinese (一、认识4类垃圾。), and the greeting a letter or a proposal opens with
+_LISTED_POINT = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_SALUTATION = re.compile(r"^(?:尊敬的|亲爱的)?[\u4e00-\u9fff、]{0,14}(?:们|朋友|同志|同学|家长|居民|市民|村民|读者|观众|乡亲|先生|女士|"
+                         r"各位|大家)\s*:$")
+
+
 def looks_cut(tail: str, head: str) -> bool:
     """True if a line ending in ``tail`` and the next starting with ``head`` are one paragraph split in two.
 
@@ -78,6 +84,8 @@ def looks_cut(tail: str, head: str) -> bool:
         return False  # a numbered point (①注意保暖。, （一）关于…的决议；) starts a line of its own, even after a colon
     if _LONE_LABEL.match(y):
         return False  # 【做法】 on a line of its own heads what follows
+    if _LISTED_POINT.match(y) and x[-1] == ":" or _SALUTATION.match(x):
+        return False  # 如下倡议： / 一、…; 全体市民朋友们： greets the readers on a line of its own
     if _CONTACT_END.search(x):
         return False  # ……包食宿。电话：0570-86501234: a classified item or a notice ends with how to reach it
     if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):
@@ -145,8 +153,8 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
         elif block.kind == "jump" or (block.kind == "jump_in" and L.leading_jump(block.text)[1] >= len(block.text.rstrip())):
             out.jump = out.jump or L.jump_text(block.text)  # （下转第6版） … （上接第5版）: the first says where it goes
             ledger[block.line] = _entry(block, article, "jump")
-        elif block.kind in ("byline", "tail_byline"):
-            out.reporters += L.split_names(block.text)
+        elif block.kind in ("byline", "tail_byline", "supervisor"):
+            out.reporters += L.split_names(block.text)  # (a teacher's line names no reporter)
             ledger[block.line] = _entry(block, article, "byline")
         elif block.kind == "note":
             ledger[block.line] = _entry(block, article, "editors_note")
@@ -196,7 +204,9 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
                 out.join_points.append((group[-1].text[-8:], blocks[nxt].text[:8]))
                 group.append(blocks[nxt])
                 i = nxt
-            if len(group) == 1 and (_is_subhead(block) or block.kind == "subhead_hint"):
+            # a line over the signature heads nothing: the closing line of a notice or a letter (让我们携手行动！)
+            signed_next = i + 1 < len(blocks) and blocks[i + 1].kind == "signature"
+            if len(group) == 1 and (_is_subhead(block) and not signed_next or block.kind == "subhead_hint"):
                 pending_subheads.append((block, len(groups)))
             else:
                 groups.append(group)

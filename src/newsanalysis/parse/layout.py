@@ -43,6 +43,8 @@ def _box_item(text: str, roll: bool = False) -> bool:
     s = fold(text)
     if not _box_length(text) or ends_sentence(text) or has_inner_sentence_end(text):
         return False
+    if L.is_info_field(text):
+        return True  # 导演　沈既明: an information box's field, digits or none
     if _DIGIT.search(s) is None:
         if roll and L.NAMES_ROW_RE.match(text.strip()) and not _header_cells(text):
             return True  # 伍晓禾　万思棠　陆一鸣 (but 产品名称　经营单位　检验值 names the columns)
@@ -273,6 +275,10 @@ def mark_tail_bylines(blocks: list[Block]) -> None:
     for i, block in enumerate(blocks):
         if block.kind != "byline":
             continue
+        if i > 0 and blocks[i - 1].kind == "text" and not headline_like(blocks[i - 1]) \
+                and L.SUPERVISOR_RE.match(fold(block.text)):
+            block.kind = "supervisor"  # 指导老师 王晓岚 after a pupil's essay: the teacher's comment may follow
+            continue
         k = i + 1
         while k < len(blocks) and blocks[k].kind in ("byline", "note"):
             k += 1
@@ -377,12 +383,16 @@ def mark_signatures(blocks: list[Block]) -> None:
         if after_paragraph and (_issuer_and_date(block.text) or L.FAMILY_SIGNATURE_RE.search("".join(block.text.split()))):
             block.kind = "signature"  # 江城市青禾区人民法院　二〇二五年三月十日 on one line; 子 周立言 率全体家属泣告
             continue
-        if not (after_paragraph and L.is_issuer(block.text)):
+        # over a date line, the line above may be a short closing sentence too (让我们携手行动！)
+        after_sentence = after_paragraph or before.kind == "text" and ends_sentence(before.text)
+        if not (after_sentence and L.is_issuer(block.text)):
             continue
         k = i + 1
         while k < len(blocks) and blocks[k].kind == "text" and L.is_issuer(blocks[k].text):
             k += 1  # 江城市第一人民医院 / 杭景明同志治丧委员会 / 2025年11月3日: two bodies sign together
         nxt = blocks[k] if k < len(blocks) else None
+        if not after_paragraph and not (nxt is not None and nxt.kind == "text" and L.is_date_line(nxt.text)):
+            continue
         if nxt is not None and nxt.kind == "text" and L.is_date_line(nxt.text):
             for b in blocks[i:k]:
                 b.kind = "signature"

@@ -71,14 +71,15 @@ BYLINE_RE = re.compile(  # 本报记者 王明 / 〔记者 张三/台北报导�
 )
 # an opinion page's signature: □ 方知秋
 BULLET_NAME_RE = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*{_NAMES}\s*$")
-# a student's essay signed with school, grade and class: 江城一中 高二（3）班 李思远; its teacher's line under it
-STUDENT_BYLINE_RE = re.compile(rf"^\s*{_HAN}{{2,16}}\s+(?:高[一二三]|初[一二三]|[一二三四五六七八九]年级)\s*\(?\s*\d{{1,2}}\s*\)?\s*班\s+"
+# a student's essay signed with school, grade and class: 江城一中 高二（3）班 李思远 (or 江城实验小学四年级（2）班 李小米);
+# its teacher's line (指导老师：X, 指导老师 X) under it or after the essay
+STUDENT_BYLINE_RE = re.compile(rf"^\s*{_HAN}{{2,16}}\s*(?:高[一二三]|初[一二三]|[一二三四五六七八九]年级)\s*\(?\s*\d{{1,2}}\s*\)?\s*班\s+"
                                rf"(?P<name>{NAME})\s*$")
 _BULLET_UNIT = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*(?P<name>{NAME})\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$")
 # who answers a Q&A column: 答疑：青川区人民法院法官 苏晚晴 (a source, not its writer)
 _ANSWERER = rf"(?:答疑|解答|释疑|答问|主答)(?:专家|嘉宾|人)?\s*[:：]\s*(?:(?P<title>{_HAN}{{2,24}})\s+)?(?P<name>{NAME})"
 ANSWERER_RE = re.compile(rf"^\s*{_ANSWERER}\s*$")
-SUPERVISOR_RE = re.compile(rf"^\s*(?:指导(?:老师|教师)\s*[:：]\s*{_NAMES}|{_ANSWERER})\s*$")
+SUPERVISOR_RE = re.compile(rf"^\s*(?:指导(?:老师|教师)(?:\s*[:：]\s*|\s+){_NAMES}|{_ANSWERER})\s*$")
 # 记者 林晓棠/文 蒋帆/摄: words by one, pictures by another
 COMBINED_CREDIT_RE = re.compile(
     rf"^\s*{_BULLET}(?:{_ROLE})?\s*(?P<words>{_NAMES})\s*/\s*文\s*[,，、]?\s*(?:{_ROLE})?\s*(?P<photos>{_NAMES})\s*/\s*摄\s*$"
@@ -326,6 +327,32 @@ def opens_message(text: str) -> bool:
 
 # what a fact check quotes before it answers: 网传：…, 传言：…
 _RUMOUR_RE = re.compile(r"^\s*[【\[]?(?:网传|传言|网帖|流言|谣言|传闻|说法)[】\]]?\s*[:：]?(?<=[:：】\]])")
+
+
+# one line of an information box (a film's, a book's, an exhibition's): a field's name set apart from its value
+# (片名　《九号码头》, 导演　沈既明, 出版社：江城出版社), or a rating in stars (推荐指数：★★★★☆)
+_INFO_FIELDS = (
+    r"(?:片名|原名|译名|导演|编剧|监制|出品人?|出品方|制片人?|主演|领衔主演|配音|类型|片长|时长|上映(?:日期|时间)?|定档|"
+    r"国家|地区|语言|评分|豆瓣评分|猫眼评分|书名|作者|译者|著者|出版社|出版(?:日期|时间)|定价|页数|装帧|ISBN|展期|展览时间|"
+    r"开放时间|演出时间|演出地点|剧目|票价|主办|承办|协办|策展人?)")
+_INFO_FIELD_RE = re.compile(rf"^\s*{_INFO_FIELDS}(?:[ \t\u3000]+|\s*[:：]\s*)\S")
+_INFO_HEADER_RE = re.compile(rf"^\s*{_INFO_FIELDS}(?:[ \t\u3000]+(?:{_INFO_FIELDS}|类型|日期|时间|地点))+\s*$")  # 片名　上映日期
+_RATING_RE = re.compile(r"^\s*[^:：]{1,10}[:：]\s*[★☆✩✭✮✯⭐]+\s*$")
+
+
+def is_info_field(text: str) -> bool:
+    """One line of an information box: a field's name and its value, or a rating in stars; never a headline.
+
+    Example:
+        >>> is_info_field("导演　沈既明"), is_info_field("推荐指数：★★★★☆"), is_info_field("导演沈既明谈新作")
+        (True, True, False)
+        >>> is_info_field("片名　上映日期")  # the header row of a table
+        False
+    """
+    s = fold(text)
+    if _INFO_FIELD_RE.match(s) is not None:
+        return _INFO_HEADER_RE.match(s) is None  # 片名　上映日期 names a table's columns
+    return _RATING_RE.match(s) is not None
 
 
 def is_lead_in(text: str) -> bool:
@@ -813,8 +840,9 @@ _DATE_LINE_RE = re.compile(
     r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$")
 _ISSUER_RE = re.compile(
     rf"^{_HAN}{{2,30}}?(?:人民法院|法院|检察院|委员会|人民政府|办公室|办公厅|管理局|局|有限公司|公司|集团|中心|协会|学会|基金会"
-    rf"|医院|大学|学院|学校|研究所|研究院)$")
-_ISSUER_ENDINGS = "院会府室厅局司团心学校所"
+    rf"|医院|大学|学院|学校|研究所|研究院|组织部|宣传部|统战部|部|党委|工委|纪委|监委|委|办事处|处|报社|出版社|合作社|社"
+    rf"|图书馆|博物馆|纪念馆|馆|站|厂)$")
+_ISSUER_ENDINGS = "院会府室厅局司团心学校所部委处社馆站厂"
 # a family's signature under an obituary or a notice of thanks: 子 周立言 女 周立秋 率全体家属泣告
 FAMILY_SIGNATURE_RE = re.compile(r"(?:泣告|敬告|哀告|叩告|谨告|泣启|敬启|叩谢|鞠躬)$")
 _NOTICE_WORDS = re.compile(r"公告|声明|讣告|通知|通告|启事|公示|告示|悬赏|招标|拍卖")

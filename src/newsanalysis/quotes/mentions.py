@@ -204,6 +204,8 @@ def _title(text: str, cs: int, title_end: int) -> tuple[int, str]:
     start = title_end - len(title)
     if "的" in title and (raw.startswith(("在", "从")) or _ACTIVITY.match(title)):
         title = title[title.rfind("的") + 1:]
+    if "是" in title[:-1]:
+        title = title[title.rfind("是") + 1:]  # 摊主是邻居郑爷爷: the title is what he is, 邻居
     return start, title
 
 

@@ -41,7 +41,7 @@ _TITLES = sorted(set(
     " 导师 博士生导师 总干事 署长 外长 国务卿 国务委员 特使 顾问 董事 执行董事 常委 首席运营官 首席技术官 首席财务官"
     " 创办人 带头人 检察长 总编 秘书 首席统计师 统计师 规划师 会计师 检察官 主治医师 副主任医师 护士 CEO 村主任"
     " 党支部书记 党委书记 志愿者 讲解员 网格员 技术员 驾驶员 球员 司机 保安 村医 视察 参事 干事 督导 青年"
-    " 督察 总督察 高级督察 警司 总警司 高级警司 警长 警官 探长 警务处长 助理处长 助理 法官助理 检察官助理 书记员 兽医 牙医 军医 中医 老中医".split()
+    " 督察 总督察 高级督察 警司 总警司 高级警司 警长 警官 探长 警务处长 助理处长 助理 法官助理 检察官助理 书记员 兽医 牙医 军医 中医 老中医 邻居".split()
     + list(KINSHIP_TITLES)), key=len, reverse=True)
 
 
@@ -92,7 +92,7 @@ SURNAMES = set(
     "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
     "闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟"
     "冼蔺楼满闻厉伏仝郜阚权帅屠朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初容敬扈晁芮阙浦戈伊端宿钮衣展雍郦乌习"
-    "阎亓郗禤逄訾仉笪眭昝隗綦邴菅郄郤杭"
+    "阎亓郗禤逄訾仉笪眭昝隗綦邴菅郄郤杭洪傅萧贝凤竺茅荀邰湛揭戎濮邸缑"
 )
 COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "宇文", "长孙"}
 # first characters of a surname or of 小李/老王: a name can start nowhere else (a cheap test before the patterns)
@@ -313,12 +313,16 @@ def intro_name(text: str, p: int, *, listed: bool) -> tuple[str, int] | None:
         return None
     for n in lengths:
         cand, rest = text[p:p + n], text[p + n:p + n + _REST]
-        if len(cand) < n or not _HAN_RUN.fullmatch(cand) or not _BAD_NAME_CHARS.isdisjoint(cand[1:]):
+        if len(cand) < n or not _HAN_RUN.fullmatch(cand):
+            return None
+        if not _BAD_NAME_CHARS.isdisjoint(cand[1:]) and not (cand[-1] != "月" and _BAD_NAME_CHARS.isdisjoint(cand[1:].replace("月", ""))):
+            if n == lengths[0] and cand[-1] == "月":
+                continue  # 程月华: 月 inside a given name (a name never ends in it here)
             return None
         if cand in NOT_NAMES or COLLECTIVE_RE.search(cand) or _ADMIN_PLACE.search(cand) or TITLE_RE.search(cand):
             continue
-        if INTRO_RE.match(rest) or (listed and rest[:1] in ("，", ",")):
-            return cand, p + n
+        if INTRO_RE.match(rest) or (listed and rest[:1] in ("，", ",", "。")):
+            return cand, p + n  # (摊主是邻居郑爷爷。 introduces him too)
     return None
 
 
@@ -333,10 +337,10 @@ def bare_name_ok(name: str, *, after_quote: bool) -> bool:
     """
     if DOT_NAME_RE.fullmatch(name):
         return True
+    if short_name(name, 0) == (name, len(name)) and name not in NOT_NAMES:
+        return True  # 刘女士, 郑爷爷 (a surname and a form of address, though 爷爷 alone is a title word)
     if name in NOT_NAMES or COLLECTIVE_RE.search(name) or _PLACE.search(name) or TITLE_RE.search(name):
         return False
-    if short_name(name, 0) == (name, len(name)):
-        return True
     return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES or after_quote
 
 
