@@ -1084,3 +1084,29 @@ def test_rate_bases_names_on_a_roll_and_angles(text, expected) -> None:
 def test_drafts_halves_of_containers_and_postcodes(text, expected) -> None:
     got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind round 30: a table row of counts set apart by wide spaces, a moment before 前, the last part of a code.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("卓一凡　24　9　6", [("24", 24.0, None), ("9", 9.0, None), ("6", 6.0, None)]),
+    ("本期开奖号码：05　12　19　26　33", []),
+    ("开幕前三天，门票已售罄；出发前两小时集合。", [("三天", 3.0, "天"), ("两小时", 2.0, "小时")]),
+    ("今年前三季度增长5%。", [("前三季度", 3.0, "季度"), ("5%", 5.0, "%")]),
+    ("编号为HZ2024-17的地块以底价成交。", []),
+])
+def test_table_rows_moments_before_and_codes(text, expected) -> None:
+    got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected
+
+
+# Blind round 29: a plus opening a field, admission tiers are names, the hours of the night.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("重点高中　612分　+5", [("612分", 612.0, "count", None), ("+5", 5.0, "count", None)]),
+    ("两数相加5+3，口号“1+1”。", [("5", 5.0, "count", None), ("3", 3.0, "count", None)]),
+    ("本科二批历史类比去年低3分。", [("3分", 3.0, "count", None)]),
+    ("摊主半夜2点才收摊，深夜10点还有人来，午夜12点关灯。",
+     [("2点", None, "time", "T02:00"), ("10点", None, "time", "T22:00"), ("12点", None, "time", "T00:00")]),
+])
+def test_plus_signs_admission_tiers_and_night_hours(text, expected) -> None:
+    got = [(r.text, None if r.value != r.value else r.value, r.kind, r.iso) for r in extract_figures(text).itertuples()]
+    assert got == expected

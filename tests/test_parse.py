@@ -781,7 +781,7 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     # the PDF copies, each wrapped at a steady column width, and serial_1 and supplement_1, whose poems' lines
     # continue their stanzas
     assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1",
-                       "exhibition_1", "charity_1", "water_level_1", "survey_1"}
+                       "exhibition_1", "charity_1", "water_level_1", "survey_1", "realty_weekly_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1573,3 +1573,26 @@ def test_a_pupils_essay_signed_with_class_and_its_teachers_line_after_the_body()
     assert essay.paragraphs == ["春天到了，我种下了5颗种子。", "一个月后，它们开花了。", "【点评】观察细致，语言清新。"]
     assert [e.role for e in page.ledger if e.text == "指导老师 尹秋"] == ["byline"]
     assert news.title == "看望老人"
+
+
+# Blind rounds 29 and 30: a table printed inside an article, commentaries signed after their bodies.
+def test_a_table_under_a_lead_in_paragraph_stays_in_its_article() -> None:
+    page = parse_page(
+        "今年中考分数线划定\n\n本报记者 钟一鸣\n\n市教育局昨天公布了今年的中考录取分数线。各类学校分数线如下：\n\n"
+        "学校类别　分数线　较去年\n\n市重点高中　612分　+5\n\n普通高中　538分　-2\n\n中职学校　400分　持平\n\n"
+        "考生可于7月10日起查询录取结果。\n\n另一条消息\n\n本报讯（记者 钟一鸣）暑期托管班开班。")
+    first, second = page.articles
+    assert first.subheads == ["学校类别　分数线　较去年"]
+    assert first.paragraphs[1:] == ["市重点高中　612分　+5", "普通高中　538分　-2", "中职学校　400分　持平",
+                                    "考生可于7月10日起查询录取结果。"]
+    assert second.title == "另一条消息"
+
+
+def test_commentaries_signed_after_their_bodies_in_three_forms() -> None:
+    page = parse_page(
+        "今日谈\n让老街慢下来\n　　老街改造不能只求快。\n　　居民的意见要先听。\n（作者：柯望川）\n"
+        "公园不必处处收费\n　　今年全市新增公园12个。\n□ 滕一禾\n"
+        "图书馆的夜灯\n　　夜间开放的图书馆多了3家。\n——阮清秋（江城师范大学教授）\n")
+    assert [(a.title, a.reporters, len(a.paragraphs)) for a in page.articles] == [
+        ("让老街慢下来", ["柯望川"], 2), ("公园不必处处收费", ["滕一禾"], 1), ("图书馆的夜灯", ["阮清秋"], 1)]
+    assert all(a.subheads == [] for a in page.articles)

@@ -43,12 +43,13 @@ _CN = NUMERAL_CHARS
 _CNDIG = "".join(DIGITS)
 _AR = r"(?:\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?:e[+-]?\d+(?![\w.]))?"
 _PIECE = rf"(?:{_AR}|[{_CN}])"
-_CORE = (rf"(?:负|-(?=\d))?{_PIECE}(?:(?:(?<=[{_CN}]) {{1,3}}(?=[{_CN}点點余几幾]))?(?:{_PIECE}"
+# a sign: 负, a minus before digits, or a plus opening a field (较去年　+6; not the plus of 5+3)
+_CORE = (rf"(?:负|-(?=\d)|(?<![\w)）%])\+(?=\d))?{_PIECE}(?:(?:(?<=[{_CN}]) {{1,3}}(?=[{_CN}点點余几幾]))?(?:{_PIECE}"
          rf"|[点點] {{0,3}}(?=[\d{_CNDIG}])|[余多几幾] {{0,3}}(?=[万亿萬億]))|(?<=\d) {{1,3}}(?=[万亿萬億千百]))*")
 CORE_RE = re.compile(rf"(?<![\d.])(?>{_CORE})")
 # where a match of the long patterns can start: they are tried only there (a paragraph has few numerals), which
 # finds the same matches as a scan of every position because none of them can match the empty string
-_CORE_STARTS = re.compile(rf"[负\-\d{_CN}]")
+_CORE_STARTS = re.compile(rf"[负\-+\d{_CN}]")
 # a date starts at a numeral that reaches 年, 月, 日 or the separator of 2024-05-06 within its first five characters
 _DATE_STARTS = re.compile(r"[\d〇零一二三四五六七八九十](?=[\d〇零一二三四五六七八九十]{0,3}[年月日/.\-])")
 _TIME_STARTS = re.compile("[" + "".join(sorted({p[0] for p in PERIODS_OF_DAY})) + r"\d一二两三四五六七八九十]")
@@ -196,6 +197,7 @@ _FIELD_GAP = re.compile(r"\u3000+|[ \t]{2,}")
 # three or more one- or two-digit numbers set apart by single spaces: a list of drawn or picked numbers
 _NUMBER_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?: \d{1,2}){2,}(?![\d.,%])")
 _NUMBER_RUN_HINT = re.compile(r"\d \d{1,2} \d")
+_PADDED = re.compile(r"(?<!\d)0\d")  # 03: a drawn number is printed with two digits
 
 
 def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
@@ -224,6 +226,8 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
     for m in PHONE_RE.finditer(s) if "400" in s or _SEVEN_DIGITS.search(s) else ():
         mark(*m.span())  # 0571-87654321: a phone number, not a range
     for m in _NUMBER_RUN.finditer(s) if _NUMBER_RUN_HINT.search(s) else ():
+        if "\u3000" in text[m.start():m.end()] and not _PADDED.search(m.group()):
+            continue  # 柏远航　31　12　4: a table's row, its fields set apart by wide spaces, each a count
         mark(*m.span())  # 03 11 17 22 31: drawn numbers (a lottery's), not five counts
     for a, b in _title_spans(s):
         mark(a, b)  # 《1984》, 《流浪地球2》: names, not figures

@@ -51,7 +51,10 @@ _BOARD_GAME = re.compile("棋|执黑|执白|对弈|弈|将战|段位")  # a sent
 _NEAR_WORDS = frozenset("最附邻临靠")  # 最近, 附近, 邻近, 临近, 靠近: words of time or place, no hedge 近
 _INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
 _RATE_BASES = frozenset(("十", "百", "千", "万", "十万", "百万", "千万", "亿"))
-_PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日")
+_PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日赛会考节饭睡课战婚")  # 提前, 赛前, 节前 …: 前 ends the word before
+# a moment before 前 (开赛前两小时, 出发前三天): N hours before it, not the first N hours
+_MOMENT_BEFORE = re.compile(r"(?:开[赛幕学工播考庭业市盘]|出发|起飞|登机|发车|上线|截止|结束|到达|抵达|退休|毕业|入学|入职|"
+                            r"开始|启动|举行|召开)$")
 _PERCENT_WORDS = ("百分之", "百 分 之", "百 分之", "百分 之", "千分之", "万分之")
 _SCALES = ("华氏温度", "摄氏温度", "华氏", "摄氏")
 _SPAN_LEADS = ("长达", "为期", "历时", "用了", "仅", "只用")
@@ -166,7 +169,7 @@ def _attach_prefix(num: Numeral, fig: Figure) -> None:
         fig.start -= 1
         fig.kind = "ordinal"
     elif s[start - 1:start] in ("前", "首") and (fig.kind == "duration" or fig.unit == "季") \
-            and s[start - 2:start - 1] not in _PREV_NOT_FIRST_N:
+            and s[start - 2:start - 1] not in _PREV_NOT_FIRST_N and not _MOMENT_BEFORE.search(s, max(0, start - 3), start - 1):
         fig.start -= 1  # 前9个月, 首4個月, 首三季: the first N periods
         fig.kind = "duration"
 

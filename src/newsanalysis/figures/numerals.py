@@ -221,8 +221,8 @@ def parse_numeral(text: str) -> float | None:
     if not s:
         return None
     sign = 1.0
-    while s and s[0] in "负負-−":
-        sign = -sign
+    while s and s[0] in "负負-−+":
+        sign = sign if s[0] == "+" else -sign
         s = s[1:]
     if _EXPONENT.fullmatch(s):
         return sign * float(s)
@@ -250,6 +250,7 @@ TEMPORAL_KINDS = frozenset({"date", "year", "time"})
 # --- calendar dates and clock times -------------------------------------------------------------------
 _CN = NUMERAL_CHARS
 HOUR_PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "今晚"}
+_NIGHT = ("夜里", "半夜", "深夜", "午夜")  # 2点 at night is 2 a.m., 10点 10 p.m.
 _Y = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年"
 _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
@@ -260,7 +261,7 @@ DATE_RE = re.compile(
     rf"|{_M.replace('P<m>', 'P<m2>')}(?:{_D.replace('P<d>', 'P<d2>')})?|{_DALONE}){_SUFFIX}"
     rf"|(?<![\d.])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d.])"
 )
-PERIODS_OF_DAY = ("凌晨", "清晨", "夜里", "早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "晚间", "夜间", "今早", "今晚", "明早", "早")
+PERIODS_OF_DAY = ("凌晨", "清晨", "夜里", "半夜", "深夜", "午夜", "早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "晚间", "夜间", "今早", "今晚", "明早", "早")
 _PER = rf"(?P<per>{'|'.join(PERIODS_OF_DAY)})?"
 _CNH = r"二十[一二三四]?|十[一二三四五六七八九]?|[一二两三四五六七八九]"
 _MIN = r"[0-5]?\d|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -325,6 +326,8 @@ def clock_iso(m: re.Match, after_date: bool = False) -> str | None:
             return None
         mi = _small(mi_s) if mi_s else (30 if g.get("halfc") else None)
         se_s = None
-    if per in HOUR_PM and h < 12 or per == "中午" and h < 11 or per == "夜里" and 6 <= h < 12:  # 夜里十点, 夜里2点
+    if per in HOUR_PM and h < 12 or per == "中午" and h < 11 or per in _NIGHT and 6 <= h < 12:  # 夜里十点, 夜里2点, 深夜11点
         h += 12
+    elif per in _NIGHT and h == 12:
+        h = 0  # 午夜12点: midnight
     return f"T{h:02d}:{mi or 0:02d}" + (f":{int(se_s):02d}" if se_s else "")  # 9时 → T09:00

@@ -138,16 +138,25 @@ def mark_boxes(blocks: list[Block]) -> None:
                 break
             k = end
         if items >= 2 and last_item is not None:
-            blocks[i].kind = "box_title"
+            before = blocks[i - 1] if i > 0 else None
+            # the columns' names right under a paragraph: a table printed inside that article (批次　科类　分数线)
+            inside = (before is not None and before.kind == "text" and _header_row(blocks[i].text)
+                      and not headline_like(before) and _finished(paragraph_text(blocks, i - 1)))
+            blocks[i].kind = "box_label" if inside else "box_title"
             for k, kind in kinds.items():
                 if k <= last_item:
                     blocks[k].kind = kind
-            if i > 0 and _header_row(blocks[i].text) and headline_like(blocks[i - 1]):
+            if not inside and i > 0 and _header_row(blocks[i].text) and headline_like(blocks[i - 1]):
                 # 品名　批发均价（元/公斤）　涨跌 under the table's title: the columns' names, a label of the box
                 blocks[i - 1].kind, blocks[i].kind = "box_title", "box_label"
             i = last_item + 1
         else:
             i += 1
+
+
+def _finished(text: str) -> bool:
+    """A paragraph that ends a sentence, or leads into what follows (``各批次分数线如下：``)."""
+    return ends_sentence(text) or fold(text).rstrip().endswith(":")
 
 
 # how the heading of a results or data box ends (a group label inside one is a date, a round, a category)
@@ -293,9 +302,10 @@ def mark_tail_bylines(blocks: list[Block]) -> None:
         ) and i > 0 and blocks[i - 1].kind not in MARKER_KINDS and not (nxt == 0 and headline_like(blocks[i - 1])):
             # (under headline lines and right over the dateline of its text, a byline opens that article)
             block.kind = "tail_byline"
-        elif i > 0 and L.STAFF_BYLINE_RE.match(fold(block.text)) and blocks[i - 1].kind == "text" \
-                and not headline_like(blocks[i - 1]):
-            block.kind = "tail_byline"  # 本报评论员 under a commentary's last paragraph never opens the next article
+        elif i > 0 and (L.STAFF_BYLINE_RE.match(fold(block.text)) or L.BULLET_NAME_RE.match(fold(block.text))) \
+                and blocks[i - 1].kind == "text" and not headline_like(blocks[i - 1]) and ends_sentence(blocks[i - 1].text):
+            # 本报评论员 or □ 乔映川 under a commentary's last paragraph never opens the next article
+            block.kind = "tail_byline"
 
 
 def mark_author_names(blocks: list[Block]) -> None:

@@ -75,7 +75,7 @@ BULLET_NAME_RE = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*{_NAMES}\s*$"
 # its teacher's line (指导老师：X, 指导老师 X) under it or after the essay
 STUDENT_BYLINE_RE = re.compile(rf"^\s*{_HAN}{{2,16}}\s*(?:高[一二三]|初[一二三]|[一二三四五六七八九]年级)\s*\(?\s*\d{{1,2}}\s*\)?\s*班\s+"
                                rf"(?P<name>{NAME})\s*$")
-_BULLET_UNIT = re.compile(rf"^\s*[■□●○◎◆◇★☆]\s*(?P<name>{NAME})\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$")
+_BULLET_UNIT = re.compile(rf"^\s*(?:[■□●○◎◆◇★☆]|[—–-]{{1,2}})\s*(?P<name>{NAME})\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$")
 # who answers a Q&A column: 答疑：青川区人民法院法官 苏晚晴 (a source, not its writer)
 _ANSWERER = rf"(?:答疑|解答|释疑|答问|主答)(?:专家|嘉宾|人)?\s*[:：]\s*(?:(?P<title>{_HAN}{{2,24}})\s+)?(?P<name>{NAME})"
 ANSWERER_RE = re.compile(rf"^\s*{_ANSWERER}\s*$")
@@ -170,8 +170,8 @@ TAIL_BYLINE_RE = re.compile(
     rf"^\s*\(\s*(?:{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*|作者\s*[:：]?\s*{NAME}(?:\s*[,，]\s*系[^()]{{1,60}})?)\s*\)\s*$"
     # an opinion piece's signature after its body: ◇ 宋知微（作者系华东师范大学教授）
     rf"|^\s*[■□●○◎◆◇★☆]?\s*{NAME}\s*\(\s*作者系[^()]{{1,60}}\)\s*$"
-    # or signed with the author's unit in brackets: □ 何以清（江城大学新闻学院）
-    rf"|^\s*[■□●○◎◆◇★☆]\s*{NAME}\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$"
+    # or signed with the author's unit in brackets: □ 何以清（江城大学新闻学院）, ——邵听澜（江城大学教授）
+    rf"|^\s*(?:[■□●○◎◆◇★☆]|[—–-]{{1,2}})\s*{NAME}\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$"
     # a reader's letter signed with place and name: (江西南昌 仝晓雯) / 江苏南京 读者 靳文博 / ——读者 王明
     rf"|^\s*\(\s*{_HAN}{{2,8}}\s+(?:读者\s*)?{NAME}\s*\)\s*$|^\s*{_SIGN_DASH}(?:{_HAN}{{2,10}}?\s*)?读者\s+{NAME}\s*$"
     # the expert who wrote or answered a column, signed with the post: (青禾医院临床营养科主任医师 石安澜)
