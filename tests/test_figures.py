@@ -1110,3 +1110,17 @@ def test_table_rows_moments_before_and_codes(text, expected) -> None:
 def test_plus_signs_admission_tiers_and_night_hours(text, expected) -> None:
     got = [(r.text, None if r.value != r.value else r.value, r.kind, r.iso) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind rounds 31 and 32: rows of a scanner, a numbered room, codes after their label, a unit label in brackets,
+# 人民币 after 元.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("医院采购128排CT共2台，礼堂前5排留给来宾。", [("128排", 128.0, "排"), ("2台", 2.0, "台"), ("5排", 5.0, "排")]),
+    ("评标在第2评标室进行。", []),
+    ("华信科技（股票代码：600123）公告，项目编号：1025。", []),
+    ("营收（亿元）　56.1", [("56.1", 56.1, None)]),
+    ("分红总额约2.1亿元人民币。", [("2.1亿元", 210000000.0, "元")]),
+])
+def test_rows_rooms_codes_unit_labels_and_renminbi(text, expected) -> None:
+    got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

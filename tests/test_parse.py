@@ -781,7 +781,7 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     # the PDF copies, each wrapped at a steady column width, and serial_1 and supplement_1, whose poems' lines
     # continue their stanzas
     assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1",
-                       "exhibition_1", "charity_1", "water_level_1", "survey_1", "realty_weekly_1"}
+                       "exhibition_1", "charity_1", "water_level_1", "survey_1", "realty_weekly_1", "tender_notice_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1596,3 +1596,35 @@ def test_commentaries_signed_after_their_bodies_in_three_forms() -> None:
     assert [(a.title, a.reporters, len(a.paragraphs)) for a in page.articles] == [
         ("让老街慢下来", ["柯望川"], 2), ("公园不必处处收费", ["滕一禾"], 1), ("图书馆的夜灯", ["阮清秋"], 1)]
     assert all(a.subheads == [] for a in page.articles)
+
+
+# Blind rounds 31 and 32: a notice's numbered sections, a dispatch line that wraps, a dispatch header after the
+# story, a table whose header row names years.
+def test_numbered_sections_of_a_notice_are_subheads_and_a_wrapped_dispatch_line_joins() -> None:
+    def wrapped(paragraph: str, width: int = 20) -> str:  # a PDF copy: indented first line, then full lines
+        lines, rest = ["　　" + paragraph[:width - 2]], paragraph[width - 2:]
+        while rest:
+            lines.append(rest[:width])
+            rest = rest[width:]
+        return "\n".join(lines)
+
+    news_text = "本报讯（记者 鲍青）市图书馆昨天发布采购公告，拟采购书架120组，预计年底前完成安装，新增座位300个。"
+    page = parse_page("\n".join([
+        "江城市图书馆书架采购项目招标公告", "一、项目概况",
+        wrapped("项目编号为JCTS-2025-07，预算金额86万元，采购书架120组，合同签订后60日内交货。"),
+        "二、联系方式", wrapped("联系人叶青，地址为江城市文三路5号，工作日上午9时至下午5时可来电咨询。"),
+        "书架采购启动", wrapped(news_text), wrapped("图书馆馆长方知远说，新书架将主要用于少儿阅览区和古籍阅览室。")]))
+    notice, news = page.articles
+    assert notice.subtitle is None and notice.subheads == ["一、项目概况", "二、联系方式"]
+    assert news.dateline == "本报讯" and news.paragraphs[0] == news_text.split("）", 1)[1]
+
+
+def test_a_dispatch_header_printed_after_the_story_is_its_dateline() -> None:
+    page = parse_page(
+        "巴黎的面包涨价了\n\n本报驻巴黎记者 辛远\n\n一根长棍面包如今卖1.3欧元。\n\n（本报巴黎3月2日电）\n\n"
+        "汇率参考\n\n1欧元　7.80元人民币\n\n1英镑　9.10元人民币\n\n业绩一览\n\n项目　2024年　2023年　变动\n\n"
+        "营收（亿元）　56.1　50.2　+11.8%\n\n净利润（亿元）　8.3　7.1　+16.9%")
+    letter, rates, table = page.articles
+    assert letter.dateline == "本报巴黎3月2日电" and letter.paragraphs == ["一根长棍面包如今卖1.3欧元。"]
+    assert rates.title == "汇率参考" and len(rates.paragraphs) == 2
+    assert table.subheads == ["项目　2024年　2023年　变动"] and len(table.paragraphs) == 2

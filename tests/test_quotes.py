@@ -910,3 +910,17 @@ def test_names_ending_in_he_before_the_occasion_and_descriptors_before_a_title(t
 def test_people_introduced_by_what_they_are_are_found_by_their_pronouns(text, expected) -> None:
     got = sources(text)
     assert [(r.speaker, r.speaker_title) for r in got.itertuples() if r.speaker] == expected
+
+
+# Blind rounds 31 and 32: 称 opening what is said, 名称 naming a thing, a role word before a transliterated name, a
+# transliterated name's short form.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("公司主席邝仲言称会继续回购股份。", [("邝仲言", "公司主席")]),
+    ("项目名称：江城医院设备采购。商品名称：书架。", []),
+    ("面包店店主彼得·施密特说：“面粉贵了。”", [("彼得·施密特", "面包店店主")]),
+    ("市交通局发言人安娜·贝克介绍，票价不变。贝克表示，线路将增加。",
+     [("安娜·贝克", "市交通局发言人"), ("安娜·贝克", "市交通局发言人")]),
+])
+def test_claims_names_of_things_and_transliterated_names(text, expected) -> None:
+    got = extract_quotes(text)
+    assert [(r.speaker, r.speaker_title) for r in got.itertuples() if r.speaker] == expected

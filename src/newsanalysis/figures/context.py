@@ -48,6 +48,8 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
         return True  # @晚风2024: part of a user's handle
     if _POSTCODE_BEFORE.search(s, max(0, start - 6), start):
         return True  # 邮编310012, 邮政编码：100080
+    if _CODE_LABEL_BEFORE.search(s, max(0, start - 8), start):
+        return True  # 股份代号：3318, 证券代码600519, 编号：0412
     if _CODE_BEFORE.search(s, max(0, start - 12), start):
         return True  # JC2025-17, G15-3: the last part of a code of letters and digits
     if at(s, start - 1, "〔［[") and at(s, end, "〕］]"):
@@ -57,6 +59,7 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
     return at(s, start - 1, "（(") and at(s, end, "）)") and "." not in digits  # （600519）
 
 
+_CODE_LABEL_BEFORE = re.compile(r"(?:代号|代码|编号|编码|批准文号|证号)\s*[:：]?\s*$")
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}\d*[-－–]$")
 _POSTCODE_BEFORE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*$")
 _HANDLE_BEFORE = re.compile(r"@[\w\u4e00-\u9fff]+$")

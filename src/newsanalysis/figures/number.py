@@ -87,6 +87,8 @@ def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
         return None
     if num.core in _RATE_BASES and s[num.start - 1:num.start] == "每":
         return None  # 每千人口, 每万人, 每百户: the base of a rate, no figure of its own
+    if num.core in _RATE_BASES and num.start > 0 and s[num.start - 1] in "(（":
+        return None  # 收入（亿港元）: a table's unit label, no figure
     fig, pos, inner = with_magnitude(num)
     unit, upos, uend, half, inner, uncounted = find_unit(num, fig, pos, inner)
     if uncounted is None:

@@ -16,7 +16,8 @@ from newsanalysis.parse import lines as L
 
 BlockKind = Literal["text", "byline", "tail_byline", "dateline", "credit", "jump", "jump_in", "note", "furniture",
                     "brief", "box_title", "box_label", "box_item", "photo_text", "caption_hint", "subhead_hint",
-                    "body_hint", "signature", "book_info", "speaker", "end_mark", "supervisor"]
+                    "body_hint", "signature", "book_info", "speaker", "end_mark", "supervisor",
+                    "tail_dateline"]
 
 
 @dataclass(slots=True)
@@ -71,11 +72,14 @@ def headline_text(text: str) -> bool:
         return False  # 【食材】五花肉500克　冰糖15克　生抽2勺: a list of quantities, no headline
     if s.rstrip()[-1:] in ";:":
         return False  # （一）关于…的决议；, 会议通过的决议是：: a list's item or its lead, running on
+    if _SECTION.match(s):
+        return False  # 一、项目基本情况: a numbered section of the text above it, a subhead at most
     return not ends_sentence(text) or (len(s) <= 30 and s.rstrip()[-1:] in "?!")
 
 
 _WIDE_GAP = re.compile(r"\u3000+|\s{2,}")
 _DIGIT = re.compile(r"\d")
+_SECTION = re.compile(r"\s*[一二三四五六七八九十]{1,3}、")
 
 
 def is_data_line(text: str) -> bool:

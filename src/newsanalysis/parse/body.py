@@ -171,6 +171,9 @@ def read_body(blocks: list[Block], article: int, ledger: dict[int, LedgerEntry],
             ledger[block.line] = _entry(block, None, "dropped", "page furniture")  # type: ignore[arg-type]
         elif block.kind == "end_mark":
             ledger[block.line] = _entry(block, article, "dropped", "the story's end mark")
+        elif block.kind == "tail_dateline":
+            out.dateline = out.dateline or L.tail_dateline(block.text)
+            ledger[block.line] = _entry(block, article, "byline", "dispatch header after the story")
         elif block.kind == "text" and L.REPLY_LABEL_RE.match(fold(block.text)) and len(block.text) <= SUBHEAD_MAX_CHARS:
             pending_subheads.append((block, len(groups)))  # 【回复单位】江城市住建局: who answers, over the answer
         elif (block.kind == "text" and len(block.text) <= BOX_MAX_CHARS and _BOX_RE.match(fold(block.text))

@@ -126,7 +126,9 @@ def mark_boxes(blocks: list[Block]) -> None:
             end, text = paragraph_end(blocks, k), paragraph_text(blocks, k)
             if not _box_length(text):
                 break
-            if _box_item(text, roll) and (end == k + 1 or blocks[k].opens_paragraph):
+            if k == i + 1 and end == k + 1 and _header_row(text) and _DIGIT.search(text):
+                kinds[k] = "box_label"  # 项目　2024年　2023年: the columns' names under the heading, years among them
+            elif _box_item(text, roll) and (end == k + 1 or blocks[k].opens_paragraph):
                 items += 1
                 last_item, kinds[k] = end - 1, "box_item"
             elif end == k + 1 and headline_like(blocks[k]) and end < n and blocks[end].kind == "text" \
@@ -164,9 +166,16 @@ _BOX_HEADING = re.compile(r"(?:赛果|赛程|结果|战报|积分榜|排行榜|�
 
 
 def _header_row(text: str) -> bool:
-    """A table's header row: three or more cell names set apart by wide spaces, no digits (``品名　单价　涨跌``)."""
+    """A table's header row: three or more cell names set apart by wide spaces, no digits but years naming columns
+    (``品名　单价　涨跌``, ``项目　2024年　2023年　变动``)."""
     cells = [c for c in _WIDE_GAP.split(text.strip()) if c]
-    return len(cells) >= 3 and not any(ch.isdigit() for ch in text)
+    if len(cells) < 3:
+        return False
+    named = [c for c in cells if not _YEAR_CELL.fullmatch(fold(c))]
+    return bool(named) and not any(ch.isdigit() for c in named for ch in c)
+
+
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:年度?)?")
 
 
 HARD_WRAP_MIN_PARAGRAPHS = 3
@@ -207,8 +216,8 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
     joins: list[Block] = []
     above: Block | None = None  # the last printed line of the paragraph being read
     for block in blocks:
-        if block.kind == "text" and block.indent > 0:
-            above = block
+        if block.kind in ("text", "dateline") and block.indent > 0:
+            above = block  # (a dispatch's first printed line, 本报讯（记者 X）…, wraps like any other)
             continue
         if (above is not None and block.kind == "text" and block.blanks_before == 0
                 and _print_width(above) >= width - HARD_WRAP_SLACK

@@ -103,6 +103,25 @@ _PAGE_NO = r"第?\s*[0-9一二三四五六七八九十A-Za-z]{1,4}\s*版"
 END_MARK_RE = re.compile(r"^\s*[(\[【]\s*(?:完|全文完|本文完|终)\s*[)\]】]\s*$")
 
 
+# a dispatch header printed in brackets after the story instead of before it: （本报柏林12月1日电）, （新华社北京3月5日电）
+_TAIL_DATELINE_RE = re.compile(
+    r"^\s*\(\s*(?P<dateline>(?:本报|新华社|中新社|人民日报|光明日报|经济日报)(?:驻)?[\u4e00-\u9fff]{0,10}?"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:专|讯|电讯)?电)\s*\)\s*$")
+
+
+def tail_dateline(text: str) -> str | None:
+    """The dispatch header of a line that is only one, in brackets, as printed after a story; else None.
+
+    Example:
+        >>> tail_dateline("（本报柏林12月1日电）"), tail_dateline("（本报记者 王明）")
+        ('本报柏林12月1日电', None)
+    """
+    printed = text.strip()
+    s = fold(printed)  # one character for one, so the match's offsets hold in the printed line
+    m = _TAIL_DATELINE_RE.match(s) if "电" in s else None
+    return None if m is None else printed[m.start("dateline"):m.end("dateline")]
+
+
 def is_end_mark(text: str) -> bool:
     """A story's end mark on a line of its own.
 

@@ -194,6 +194,8 @@ def _kind(text: str) -> str:
         return "tail_byline"
     if L.is_end_mark(text):
         return "end_mark"  # （完）: the story above is finished
+    if L.tail_dateline(text) is not None:
+        return "tail_dateline"  # （本报柏林12月1日电） after the story: its dateline, and the story ends
     if L.leading_jump(text) is not None:
         return "jump_in"  # （上接第1版）: the rest of an article begun on another page starts here
     if L.jump_text(text) is not None:
@@ -333,7 +335,7 @@ def _has_top_byline(blocks: list[Block], body: int) -> bool:
 def _ends_article(block: Block) -> bool:
     """A jump line, a bracketed byline, a notice's signature, a story's end mark or a teaser's page pointer closes an
     article (``（下转第2版）``, ``……。（孙海燕）``, ``（完）``, ``……。（详见第3版）``)."""
-    return block.kind in ("tail_byline", "jump", "signature", "end_mark") or (
+    return block.kind in ("tail_byline", "jump", "signature", "end_mark", "tail_dateline") or (
         block.kind == "text" and (L.trailing_byline(block.text) is not None or L.trailing_pointer(block.text) is not None))
 
 

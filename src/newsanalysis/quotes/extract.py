@@ -45,8 +45,11 @@ from newsanalysis.quotes.speakers import (
     ANSWER_WORDS,
     COLLECTIVE_RE,
     DATE_AFTER_NAME_RE,
+    DOT_NAME_RE,
+    NAME_DOTS,
     PUNCT_VERBS,
     REPORTING_VERBS,
+    ROLE_END_CHARS,
     ROLE_END_RE,
     TIME_AFTER_NAME_RE,
     TITLE_RE,
@@ -199,12 +202,19 @@ def _cues(text: str, masked: list[tuple[int, int]]) -> list[re.Match]:
             continue
         if word == "说" and (before.endswith(_NOT_SAYING_BEFORE) or after in _NOT_SAYING_AFTER):
             continue
-        if word in PUNCT_VERBS and (not after or after not in _PUNCT_AFTER_VERB):
-            continue
+        if word in PUNCT_VERBS and (not after or after not in _PUNCT_AFTER_VERB) \
+                and not (word == "称" and text.startswith(_CLAIM_OPENERS, m.end())):
+            continue  # (称会继续…, 称将…: 称 opens what was said)
+        if word == "称" and before[-1:] in _NAMING_BEFORE_CHENG:
+            continue  # 项目名称：…, 简称：…, 职称：… name or label a thing; nobody speaks
         if word == "建议" and before.endswith(_NOUN_SUGGESTION_BEFORE):
             continue
         out.append(m)
     return out
+
+
+_CLAIM_OPENERS = ("会", "将", "已经", "已", "正在", "仍", "并未", "没有", "目前", "今年", "明年")
+_NAMING_BEFORE_CHENG = frozenset("名简号俗又统职堪总爱昵")  # 名称, 简称, 号称, 俗称, 又称, 统称, 职称, 堪称, 总称, 爱称, 昵称
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -306,6 +316,8 @@ def _name_before_colon_quote(text: str, cs: int, ce: int, cue_end: int) -> tuple
         ns = ce - n
         if ns <= cs or not has_surname(text, ns) or not_a_role(text, ns) or text[ns - 1] in _OBJECT_MARKS:
             continue  # a name at the clause start is parse_name's (tried already); 主持人李华 is no source
+        if text[ns - 1] in NAME_DOTS:
+            return _dotted_name_before(text, cs, ce)  # 彼得·施密特说：“: the end of a transliterated name
         parsed = parse_name(text, ns, titled=True)
         if parsed and parsed[1] == ce and bare_name_ok(parsed[0], after_quote=False):
             title = strip_lead(text[cs:ns])
@@ -313,6 +325,26 @@ def _name_before_colon_quote(text: str, cs: int, ce: int, cue_end: int) -> tuple
             when = DATE_AFTER_NAME_RE.fullmatch(title) or TIME_AFTER_NAME_RE.fullmatch(title)
             return parsed[0], "" if when else title  # 今天下午王明说: no title
     return None
+
+
+def _dotted_name_before(text: str, cs: int, ce: int) -> tuple[str, str] | None:
+    """(name, title) of a transliterated name ending at ``ce`` after its title (``面包店店主彼得·施密特``), or None.
+
+    Example:
+        >>> _dotted_name_before("面包店店主彼得·施密特说", 0, 11)
+        ('彼得·施密特', '面包店店主')
+    """
+    found = [m for m in DOT_NAME_RE.finditer(text, cs, ce) if m.end() == ce]
+    if not found:
+        return None
+    m = found[-1]
+    first = m.group(1)[-4:]
+    cut = max(first.rfind(c) for c in ROLE_END_CHARS)
+    if 0 <= cut <= len(first) - 3:
+        first = first[cut + 1:]  # the role word before the given name is the title's
+    name = first + m.group(2)
+    title = strip_lead(text[cs:ce - len(name)])
+    return name, title[title.rfind("的") + 1:]
 
 
 def signatures(x: Source) -> dict[int, tuple[str, str]]:

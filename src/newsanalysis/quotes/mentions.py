@@ -10,7 +10,7 @@ who says what stays in ``extract``; the vocabulary of names and titles is in ``s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsanalysis.memo import text_cache
 from newsanalysis.normalize import to_matching_text
@@ -22,6 +22,7 @@ from newsanalysis.quotes.speakers import (
     INTRO_RE,
     NAME_DOT_RE,
     POST_TITLES,
+    ROLE_END_CHARS,
     ROLE_END_RE,
     SURNAME_HEADS,
     TITLE_RE,
@@ -224,7 +225,9 @@ def find_mentions(text: str, known: dict[str, str], *, subtitle: bool = False) -
     if not present:
         return list(_plain_mentions(text, subtitle))
     base, covered = _mentions_of(text, subtitle)
-    found, taken = dict(base), bytearray(covered)
+    # a known short form found as a name of its own stands for the full name (霍夫曼 for 卡特琳·霍夫曼)
+    found = {k: replace(m, name=known[m.name]) if known.get(m.name, m.name) != m.name else m for k, m in base.items()}
+    taken = bytearray(covered)
 
     def add(key: int, m: Mention) -> None:
         found[key] = m
@@ -309,6 +312,9 @@ def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
         if taken[m.start(2)]:
             continue
         first = m.group(1)[-4:]
+        cut = max(first.rfind(c) for c in ROLE_END_CHARS)
+        if 0 <= cut <= len(first) - 3:
+            first = first[cut + 1:]  # 摊主汉斯·米勒: the role word before the given name is no part of it
         parsed = parse_name(text, m.start(2) - len(first), titled=True)
         if parsed:
             ns = m.start(2) - len(first)
