@@ -1124,3 +1124,16 @@ def test_plus_signs_admission_tiers_and_night_hours(text, expected) -> None:
 def test_rows_rooms_codes_unit_labels_and_renminbi(text, expected) -> None:
     got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind rounds 33 and 34: plate digits, numbers to dial, masked numbers, pieces or sets, years before now.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("周三限行尾号为3和8的车辆，周四为4和9。", []),
+    ("请拨打120或致电0571-87000000，手机139 0571 1234。", []),
+    ("身份证号码110105********5678的男子。", []),
+    ("馆藏3万件（套）文物。", [("3万件（套）", 30000.0, "件（套）")]),
+    ("这处遗址距今约5000年，1998年被发现。", [("5000年", 5000.0, "年"), ("1998年", None, "年")]),
+])
+def test_plates_numbers_to_dial_masked_numbers_sets_and_years_ago(text, expected) -> None:
+    got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

@@ -781,7 +781,8 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     # the PDF copies, each wrapped at a steady column width, and serial_1 and supplement_1, whose poems' lines
     # continue their stanzas
     assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1",
-                       "exhibition_1", "charity_1", "water_level_1", "survey_1", "realty_weekly_1", "tender_notice_1"}
+                       "exhibition_1", "charity_1", "water_level_1", "survey_1", "realty_weekly_1", "tender_notice_1",
+                       "museum_feature_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1628,3 +1629,34 @@ def test_a_dispatch_header_printed_after_the_story_is_its_dateline() -> None:
     assert letter.dateline == "本报巴黎3月2日电" and letter.paragraphs == ["一根长棍面包如今卖1.3欧元。"]
     assert rates.title == "汇率参考" and len(rates.paragraphs) == 2
     assert table.subheads == ["项目　2024年　2023年　变动"] and len(table.paragraphs) == 2
+
+
+# Blind rounds 33 and 34: a visitor box of fields, a bracket that closes a wrapped line, a phrase under the title,
+# a family's signature in Traditional characters.
+def test_a_visitor_box_a_phrase_under_the_title_and_a_traditional_family_signature() -> None:
+    page = parse_page(
+        "城南老宅修缮完工\n\n一座古宅的百年新生记\n\n本报记者 柯林\n\n老宅始建于清代，修缮用了两年。\n\n参观指南\n\n"
+        "开放时间　9:00—16:30\n\n门票　免费\n\n地址　城南路18号\n\n尋人啟事\n\n　　王老伯，男，80歲，昨日走失。\n\n"
+        "　　家屬　敬啟\n\n　　2025年3月2日")
+    house, box, notice = page.articles
+    assert house.column is None and house.reporters == ["柯林"]
+    assert box.title == "参观指南" and box.paragraphs == ["开放时间　9:00—16:30", "门票　免费", "地址　城南路18号"]
+    assert notice.paragraphs[-2:] == ["家屬　敬啟", "2025年3月2日"]
+
+
+def test_a_line_opening_with_a_closing_bracket_continues_a_wrapped_line() -> None:
+    def wrapped(paragraph: str, width: int = 18) -> list[str]:
+        lines, rest = ["　　" + paragraph[:width - 2]], paragraph[width - 2:]
+        while rest:
+            lines.append(rest[:width])
+            rest = rest[width:]
+        return lines
+
+    body = [*wrapped("新馆共展出文物860件，其中珍贵文物120件，分布在三层展厅。"),
+            *wrapped("馆方提醒，观众须提前一天预约，每天限流3000人次。"),
+            *wrapped("新馆建筑面积2.6万平方米，总投资约4.8亿元，历时三年建成。")]
+    page = parse_page("\n".join(["新馆开放", *body, "参观须知", "　　开放时间　9:00—17:00（周一闭", "）",
+                                  "　　门票　免费"]))
+    art, box = page.articles
+    assert len(art.paragraphs) == 3
+    assert box.paragraphs == ["开放时间　9:00—17:00（周一闭）", "门票　免费"] and box.subheads == []

@@ -15,7 +15,7 @@ from newsanalysis.figures.words import IDENT_AFTER
 CLAUSE_END = "，,。；;、）)”」』’"  # characters that close a clause (a quote closes it too)
 # the clause's words that make 度 a degree: of temperature, or of an angle (坡度接近80度, 倾斜15度)
 _TEMPERATURE = re.compile(r"零下|气温|温度|高温|低温|体温|水温|降温|升温|最高|最低|摄氏|坡度|角度|倾角|夹角|仰角|俯角|倾斜|转角")
-PHONE_RE = re.compile(r"(?<![\d-])(?:0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4}|1[3-9]\d{9})(?![\d-])")
+PHONE_RE = re.compile(r"(?<![\d-])(?:0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4}|1[3-9]\d{9}|1[3-9]\d[ -]\d{4}[ -]\d{4})(?![\d-])")
 COLON_RE = re.compile(r"(?<![\d.:∶])(?P<a>\d+(?:\.\d+)?) ?[:∶] ?(?P<b>\d+(?:\.\d+)?)(?![\d.:∶])")
 SCORE_BEFORE = re.compile(r"(?:以|比分|[比为]为|比是|比达到?|比约为?|比例为?|之比为?|扳为|扳平为?|追成|战成)$")
 
@@ -50,6 +50,12 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
         return True  # 邮编310012, 邮政编码：100080
     if _CODE_LABEL_BEFORE.search(s, max(0, start - 8), start):
         return True  # 股份代号：3318, 证券代码600519, 编号：0412
+    if _DIAL_BEFORE.search(s, max(0, start - 8), start):
+        return True  # 拨打110, 报警电话：110, 热线96110: a number to call
+    if at(s, start - 1, "*＊") or at(s, end, "*＊"):
+        return True  # 330102********1234: the visible parts of a masked number
+    if len(digits) == 1 and "尾号" in s[max(0, start - 40):start] and _PLATE_DIGITS_BEFORE.search(s, max(0, start - 3), start):
+        return True  # 限行尾号为1和6, 周二为2和7: the last digits of licence plates
     if _CODE_BEFORE.search(s, max(0, start - 12), start):
         return True  # JC2025-17, G15-3: the last part of a code of letters and digits
     if at(s, start - 1, "〔［[") and at(s, end, "〕］]"):
@@ -59,6 +65,8 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
     return at(s, start - 1, "（(") and at(s, end, "）)") and "." not in digits  # （600519）
 
 
+_DIAL_BEFORE = re.compile(r"(?:拨打|拨|致电|电话|热线|报警|求助)\s*[:：]?\s*$")
+_PLATE_DIGITS_BEFORE = re.compile(r"(?:尾号|为|是|和|、)\s*$")
 _CODE_LABEL_BEFORE = re.compile(r"(?:代号|代码|编号|编码|批准文号|证号)\s*[:：]?\s*$")
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}\d*[-－–]$")
 _POSTCODE_BEFORE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*$")

@@ -193,6 +193,7 @@ def _first_months(s: str, start: int, end: int, parts: tuple) -> Figure | None:
 
 
 _SCALE = {"千": 1000, "万": 10000}
+_AGO_BEFORE = re.compile(r"(?:距今|至今已?有?|迄今)(?:约|大约|已有|已|有|近|超过)?$")
 _FIELD_GAP = re.compile(r"\u3000+|[ \t]{2,}")
 # three or more one- or two-digit numbers set apart by single spaces: a list of drawn or picked numbers
 _NUMBER_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?: \d{1,2}){2,}(?![\d.,%])")
@@ -258,6 +259,10 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
             unit = "年" if parts[0] and not parts[1] else None
             kind = "year" if parts[0] and not parts[1] and not parts[2] else "date"  # 2024年, 2000年底 | 4月, 6日
             end = m.end()
+            if kind == "year" and _AGO_BEFORE.search(s, max(0, m.start() - 5), m.start()) and s[end - 1:end] == "年":
+                # 距今约3000年: a span of years back from now, not the year 3000
+                add(Figure(m.start(), end, value=float(int(parts[0])), unit="年", kind="duration"))
+                continue
             if kind == "year" and s[end - 1:end + 1] == "年度":
                 end, unit = end + 1, "年度"  # 2024年度: the tax or business year
             fig = Figure(m.start(), end, kind=kind, unit=unit, iso=date_iso(parts), date=parts)

@@ -221,6 +221,8 @@ def apply_unit(num: Numeral, fig: Figure, unit: str, uend: int) -> None:
         unit = "元"
     elif unit == "美圆":
         unit = "美元"
+    elif unit == "件(套)":
+        unit = "件（套）"  # 214件（套）文物: pieces or sets, as museums count them
     elif unit in ("块钱", "块"):
         unit = "元"
         fig.kind = kind = "money"

@@ -16,6 +16,7 @@ from newsanalysis.normalize import fold
 from newsanalysis.parse import lines as L
 
 COLUMN_MAX_CHARS = 10
+BOTTOM_COLUMN_MAX_CHARS = 7  # a one-part label under the title
 TITLE_MAX_CHARS = 28
 DERIVED_TITLE_CHARS = 24
 
@@ -186,6 +187,11 @@ def assign_headline(lines: list[str]) -> Headline:
             others = [k for k in idx if k != pos]
             if pos == idx[0] and not is_column_name(lines[pos]):
                 continue  # above the title, a phrase that is not a column's name is a kicker (引题)
+            if pos == idx[-1] and not (is_column_name(lines[pos]) or len(lines[pos].split()) > 1
+                                       or len(_visible(lines[pos])) <= BOTTOM_COLUMN_MAX_CHARS):
+                # under the title a series label is short (博物馆里的中国) or has two parts (奋进引领区 勇担新使命);
+                # a longer phrase there is a subtitle or the title under its kicker (吉金长歌里的千年回响)
+                continue
             if (
                 is_column_label(lines[pos])
                 and (len(_visible(lines[pos])) < max(len(_visible(lines[k])) for k in others)

@@ -188,6 +188,9 @@ def _print_width(block: Block) -> int:
     return block.indent + len(block.text)
 
 
+_CLOSERS = frozenset("）)」』”’》〉】，,。、；;：:！!？?…")
+
+
 def mark_hard_wraps(blocks: list[Block]) -> None:
     """A PDF copy with hard-wrapped lines: each paragraph starts with an indent (``　　``) and its printed lines
     break at a steady column width, inside words and numbers. The indented line opens a paragraph
@@ -221,8 +224,10 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
             continue
         if (above is not None and block.kind == "text" and block.blanks_before == 0
                 and _print_width(above) >= width - HARD_WRAP_SLACK
-                and not (headline_like(block) and (ends_sentence(above.text) or _FIELDS.search(above.text)
-                                                   and _DIGIT.search(block.text) is None))):
+                and (block.text.lstrip()[:1] in _CLOSERS
+                     or not (headline_like(block) and (ends_sentence(above.text) or _FIELDS.search(above.text)
+                                                       and _DIGIT.search(block.text) is None)))):
+            # (a line opening with a closing bracket or mark continues the one above whatever it holds)
             # (a heading under a finished sentence, or a group label under a box's item, 1280元 / 个人, starts afresh)
             joins.append(block)
             above = block
@@ -399,7 +404,7 @@ def mark_signatures(blocks: list[Block]) -> None:
             if after_paragraph or before.kind == "signature":
                 block.kind = "signature"
             continue
-        if after_paragraph and (_issuer_and_date(block.text) or L.FAMILY_SIGNATURE_RE.search("".join(block.text.split()))):
+        if after_paragraph and (_issuer_and_date(block.text) or L.FAMILY_SIGNATURE_RE.search("".join(fold(block.text).split()))):
             block.kind = "signature"  # 江城市青禾区人民法院　二〇二五年三月十日 on one line; 子 周立言 率全体家属泣告
             continue
         # over a date line, the line above may be a short closing sentence too (让我们携手行动！)
