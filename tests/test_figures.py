@@ -1137,3 +1137,15 @@ def test_rows_rooms_codes_unit_labels_and_renminbi(text, expected) -> None:
 def test_plates_numbers_to_dial_masked_numbers_sets_and_years_ago(text, expected) -> None:
     got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind round 33 (left after it): years of the era before and in it, centuries.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("这枚铜印铸于公元前119年。", [("公元前119年", "year", "-0119")]),
+    ("西汉（公元前202年—公元8年）", [("公元前202年—公元8年", "range", "-0202/0008")]),
+    ("12世纪的瓷器，进入二十一世纪以来", [("12世纪", "ordinal", None), ("二十一世纪", "ordinal", None)]),
+    ("上世纪80年代，半个世纪以来", []),
+])
+def test_era_years_and_centuries(text, expected) -> None:
+    got = [(r.text, r.kind, r.iso) for r in extract_figures(text).itertuples()]
+    assert got == expected
