@@ -1149,3 +1149,13 @@ def test_plates_numbers_to_dial_masked_numbers_sets_and_years_ago(text, expected
 def test_era_years_and_centuries(text, expected) -> None:
     got = [(r.text, r.kind, r.iso) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind round 36: a weekday before a part of the day.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("比赛安排在周六晚进行，星期三上午训练。", []),
+    ("每周三次，连住三晚。", [("三次", 3.0, "次"), ("三晚", 3.0, "晚")]),
+])
+def test_weekdays_before_a_part_of_the_day(text, expected) -> None:
+    got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

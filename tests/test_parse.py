@@ -1660,3 +1660,16 @@ def test_a_line_opening_with_a_closing_bracket_continues_a_wrapped_line() -> Non
     art, box = page.articles
     assert len(art.paragraphs) == 3
     assert box.paragraphs == ["开放时间　9:00—17:00（周一闭）", "门票　免费"] and box.subheads == []
+
+
+# Blind rounds 35 and 36: the rows of a list under its lead-in, a Q&A column under the story.
+def test_list_rows_under_a_lead_in_and_a_qa_column_under_the_story() -> None:
+    page = parse_page(
+        "社区议事会选举结果\n\n本次选举产生3名议事员：\n\n议事长　吕青山　得票512张\n\n议事员　翁小禾　得票498张\n\n"
+        "议事员　童立夏　得票476张\n\n以上人员任期3年。\n\n冬季护肤问答\n\n本期请皮肤科医生解答读者问题。\n\n"
+        "问：冬天要每天涂润肤霜吗？\n\n答：建议每天2次。")
+    notice, column = page.articles
+    assert notice.subheads == [] and notice.paragraphs == [
+        "本次选举产生3名议事员：", "议事长　吕青山　得票512张", "议事员　翁小禾　得票498张", "议事员　童立夏　得票476张",
+        "以上人员任期3年。"]
+    assert column.title == "冬季护肤问答" and [t.speaker for t in column.qa_turns] == ["问", "答"]

@@ -138,6 +138,7 @@ def number_after(s: str, pos: int) -> bool:
     return bool(nxt) and (nxt.isdigit() or nxt in NUMERAL_CHARS)
 
 
+_AFTER_WEEKDAY = frozenset("晚早上下中凌夜午傍")  # 周六晚, 周三上午: the weekday's part of the day
 _LONGEST_QUANTITY_DIGITS = 16  # a run of more digits with no unit is an identifier (bills, accounts, ID cards)
 _NUMERAL_OPENINGS = "一二两三四五六七八九十几"
 _FINANCIAL = "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"  # the numerals of cheques, which never run into Arabic digits
@@ -152,6 +153,9 @@ def read_numeral(s: str, start: int, end: int, whole: bool) -> Numeral | None:
     if len(core) >= 2 and core[0] in "一二三四五六日天" and core[1] in _NUMERAL_OPENINGS and (
             s[start - 1:start] == "周" or s.endswith(("星期", "礼拜", "禮拜"), 0, start)):
         start, core = start + 1, core[1:]  # 周六两天, 星期六两点: the weekday's numeral is its name's
+    elif len(core) == 1 and core in "一二三四五六日天" and s[end:end + 1] in _AFTER_WEEKDAY and (
+            s[start - 1:start] in ("周", "週") or s.endswith(("星期", "礼拜", "禮拜"), 0, start)):
+        return None  # 周六晚, 星期三上午: a weekday's name (六晚 is no count of nights; 一周三次 stays a count)
     prev = s[start - 1] if start else ""
     if core.startswith("-") and prev and (prev.isalnum() and prev.isascii() or prev in NUMERAL_CHARS + "%)）-—~"
                                           or s.endswith(_UNITS, 0, start)):

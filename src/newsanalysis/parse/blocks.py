@@ -90,8 +90,8 @@ def is_data_line(text: str) -> bool:
     Example:
         >>> is_data_line("【食材】五花肉500克　冰糖15克　生抽2勺"), is_data_line("停水时间更短　水质更稳")
         (True, False)
-        >>> is_data_line("主演　邬海生、林晚汀")
-        True
+        >>> is_data_line("主演　邬海生、林晚汀"), is_data_line("委员　任守田　得票986张")
+        (True, True)
     """
     if L.is_info_field(text):
         return True
@@ -99,6 +99,8 @@ def is_data_line(text: str) -> bool:
         return False  # no wide space: the usual line, answered without splitting it
     fields = [f for f in _WIDE_GAP.split(text.strip()) if f]
     digits = [_DIGIT.search(f) is not None for f in fields]
+    if len(fields) >= 3 and digits[-1] and not any(digits[:-1]) and len(fields[-1]) <= 12:
+        return True  # 副主任　柯兰芝　得票1,037张: a row of a list, its figure last
     return any(digits[i] and digits[i + 1] for i in range(len(fields) - 2))  # two such fields, a third after them
 
 

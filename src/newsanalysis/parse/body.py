@@ -84,8 +84,8 @@ def looks_cut(tail: str, head: str) -> bool:
         return False  # a numbered point (①注意保暖。, （一）关于…的决议；) starts a line of its own, even after a colon
     if _LONE_LABEL.match(y):
         return False  # 【做法】 on a line of its own heads what follows
-    if _LISTED_POINT.match(y) and x[-1] == ":" or _SALUTATION.match(x):
-        return False  # 如下倡议： / 一、…; 全体市民朋友们： greets the readers on a line of its own
+    if (_LISTED_POINT.match(y) or is_data_line(head)) and x[-1] == ":" or _SALUTATION.match(x):
+        return False  # 如下倡议： / 一、… or a list's rows; 全体市民朋友们： greets the readers on a line of its own
     if _CONTACT_END.search(x):
         return False  # ……包食宿。电话：0570-86501234: a classified item or a notice ends with how to reach it
     if (x[-1].isdigit() or x[-1] == ".") and (y[0].isdigit() or y[0] in ".%"):

@@ -9,6 +9,7 @@ in the ledger exactly once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from newsanalysis.parse.layout import (
 from newsanalysis.parse.model import Article, LedgerEntry, Page, Repairs
 
 MAX_HEADLINE_LINES = 4
+_QA_COLUMN = re.compile(r"(?:问答|答疑|释疑|信箱|解答)$")
 LONE_TITLE_MIN_CHARS = 15  # subheads are short; a longer lone headline line is an article's title
 
 
@@ -408,9 +410,17 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
             score += 2  # the heading under a photo-news credit: that piece is complete
         if any(b.kind == "text" and is_item_column(b.text) for b in heads[segment_start]):
             score += 2  # a column of short items (新书速递): each heading opens the next one
+        if _QA_COLUMN.search(fold(blocks[single].text).rstrip()) and _asks(blocks[single + 1:segment_end]) \
+                and not _asks(blocks[segment_start:single]):
+            score += 2  # 家庭用药问答 over 问：… / 答：… under a story without turns: a Q&A column of its own
         if score >= 2:
             found.append((single, single + 1))
     return sorted(found)
+
+
+def _asks(blocks: list[Block]) -> bool:
+    """Whether one of ``blocks`` is a question turn (``问：…``)."""
+    return any((label := L.qa_label(b.text)) is not None and label[0] == "问" for b in blocks)
 
 
 def _closes_photo_news(blocks: list[Block], begin: int | None, j: int, hi: int) -> bool:
