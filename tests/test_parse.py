@@ -1599,22 +1599,24 @@ def test_commentaries_signed_after_their_bodies_in_three_forms() -> None:
     assert all(a.subheads == [] for a in page.articles)
 
 
+def _pdf_wrapped(paragraph: str, width: int = 20) -> str:
+    """``paragraph`` as a PDF copy prints it: an indented first line, then full lines of ``width`` characters."""
+    lines, rest = ["　　" + paragraph[:width - 2]], paragraph[width - 2:]
+    while rest:
+        lines.append(rest[:width])
+        rest = rest[width:]
+    return "\n".join(lines)
+
+
 # Blind rounds 31 and 32: a notice's numbered sections, a dispatch line that wraps, a dispatch header after the
 # story, a table whose header row names years.
 def test_numbered_sections_of_a_notice_are_subheads_and_a_wrapped_dispatch_line_joins() -> None:
-    def wrapped(paragraph: str, width: int = 20) -> str:  # a PDF copy: indented first line, then full lines
-        lines, rest = ["　　" + paragraph[:width - 2]], paragraph[width - 2:]
-        while rest:
-            lines.append(rest[:width])
-            rest = rest[width:]
-        return "\n".join(lines)
-
     news_text = "本报讯（记者 鲍青）市图书馆昨天发布采购公告，拟采购书架120组，预计年底前完成安装，新增座位300个。"
     page = parse_page("\n".join([
         "江城市图书馆书架采购项目招标公告", "一、项目概况",
-        wrapped("项目编号为JCTS-2025-07，预算金额86万元，采购书架120组，合同签订后60日内交货。"),
-        "二、联系方式", wrapped("联系人叶青，地址为江城市文三路5号，工作日上午9时至下午5时可来电咨询。"),
-        "书架采购启动", wrapped(news_text), wrapped("图书馆馆长方知远说，新书架将主要用于少儿阅览区和古籍阅览室。")]))
+        _pdf_wrapped("项目编号为JCTS-2025-07，预算金额86万元，采购书架120组，合同签订后60日内交货。"),
+        "二、联系方式", _pdf_wrapped("联系人叶青，地址为江城市文三路5号，工作日上午9时至下午5时可来电咨询。"),
+        "书架采购启动", _pdf_wrapped(news_text), _pdf_wrapped("图书馆馆长方知远说，新书架将主要用于少儿阅览区和古籍阅览室。")]))
     notice, news = page.articles
     assert notice.subtitle is None and notice.subheads == ["一、项目概况", "二、联系方式"]
     assert news.dateline == "本报讯" and news.paragraphs[0] == news_text.split("）", 1)[1]
@@ -1645,16 +1647,9 @@ def test_a_visitor_box_a_phrase_under_the_title_and_a_traditional_family_signatu
 
 
 def test_a_line_opening_with_a_closing_bracket_continues_a_wrapped_line() -> None:
-    def wrapped(paragraph: str, width: int = 18) -> list[str]:
-        lines, rest = ["　　" + paragraph[:width - 2]], paragraph[width - 2:]
-        while rest:
-            lines.append(rest[:width])
-            rest = rest[width:]
-        return lines
-
-    body = [*wrapped("新馆共展出文物860件，其中珍贵文物120件，分布在三层展厅。"),
-            *wrapped("馆方提醒，观众须提前一天预约，每天限流3000人次。"),
-            *wrapped("新馆建筑面积2.6万平方米，总投资约4.8亿元，历时三年建成。")]
+    body = [_pdf_wrapped("新馆共展出文物860件，其中珍贵文物120件，分布在三层展厅。", 18),
+            _pdf_wrapped("馆方提醒，观众须提前一天预约，每天限流3000人次。", 18),
+            _pdf_wrapped("新馆建筑面积2.6万平方米，总投资约4.8亿元，历时三年建成。", 18)]
     page = parse_page("\n".join(["新馆开放", *body, "参观须知", "　　开放时间　9:00—17:00（周一闭", "）",
                                   "　　门票　免费"]))
     art, box = page.articles

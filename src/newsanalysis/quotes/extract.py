@@ -49,10 +49,10 @@ from newsanalysis.quotes.speakers import (
     NAME_DOTS,
     PUNCT_VERBS,
     REPORTING_VERBS,
-    ROLE_END_CHARS,
     ROLE_END_RE,
     TIME_AFTER_NAME_RE,
     TITLE_RE,
+    after_role_word,
     bare_name_ok,
     has_surname,
     longest_word_pattern,
@@ -339,10 +339,7 @@ def _dotted_name_before(text: str, cs: int, ce: int) -> tuple[str, str] | None:
         return None
     m = found[-1]
     first = m.group(1)[-4:]
-    cut = max(first.rfind(c) for c in ROLE_END_CHARS)
-    if 0 <= cut <= len(first) - 3:
-        first = first[cut + 1:]  # the role word before the given name is the title's
-    name = first + m.group(2)
+    name = (after_role_word(first) or first) + m.group(2)  # the role word before the given name is the title's
     title = strip_lead(text[cs:ce - len(name)])
     return name, title[title.rfind("的") + 1:]
 

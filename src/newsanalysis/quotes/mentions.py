@@ -22,10 +22,10 @@ from newsanalysis.quotes.speakers import (
     INTRO_RE,
     NAME_DOT_RE,
     POST_TITLES,
-    ROLE_END_CHARS,
     ROLE_END_RE,
     SURNAME_HEADS,
     TITLE_RE,
+    after_role_word,
     bare_name_ok,
     follows_name,
     has_surname,
@@ -312,9 +312,7 @@ def _mentions_of(text: str, subtitle: bool) -> tuple[dict[int, Mention], bytes]:
         if taken[m.start(2)]:
             continue
         first = m.group(1)[-4:]
-        cut = max(first.rfind(c) for c in ROLE_END_CHARS)
-        if 0 <= cut <= len(first) - 3:
-            first = first[cut + 1:]  # 摊主汉斯·米勒: the role word before the given name is no part of it
+        first = after_role_word(first) or first  # 摊主汉斯·米勒: the role word before the given name is no part of it
         parsed = parse_name(text, m.start(2) - len(first), titled=True)
         if parsed:
             ns = m.start(2) - len(first)

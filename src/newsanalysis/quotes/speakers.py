@@ -79,7 +79,20 @@ TITLE_RE = re.compile(longest_word_pattern(_TITLES))
 # characters is a title when a person name follows it and the name's clause reports speech (see role_name).
 _ROLE_ENDS = "师员长家手主户民生者客官军工警农人众迷族"  # 族: 上班族, 打工族
 ROLE_END_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[{_ROLE_ENDS}]")
-ROLE_END_CHARS = tuple(_ROLE_ENDS)
+
+
+def after_role_word(first: str) -> str | None:
+    """The given name in the part of a transliterated name before its dot when a role word runs into it
+    (``烤肠摊主汉斯`` -> ``汉斯``), else None.
+
+    Example:
+        >>> after_role_word("烤肠摊主汉斯"), after_role_word("唐纳德")
+        ('汉斯', None)
+    """
+    cut = max(first.rfind(c) for c in _ROLE_ENDS)
+    return first[cut + 1:] if 0 <= cut <= len(first) - 3 else None
+
+
 _NOT_ROLES = {"民族", "家族", "种族", "部族", "记者", "笔者", "编者", "国家", "大家", "人家", "全家", "老家", "回家", "在家", "持人", "群众",
               "个人", "本人", "他人", "别人", "众人", "有人", "家人", "成人"}
 # the interviewer and the press: a name printed after these is never a source (作者 is: a book's author, 作者贺青川)
@@ -234,7 +247,7 @@ def parse_name(text: str, p: int, *, titled: bool) -> tuple[str, int] | None:
     m = DOT_NAME_RE.match(text, p)
     if m:
         first = m.group(1)
-        if 0 <= max(first.rfind(c) for c in _ROLE_ENDS) <= len(first) - 3:
+        if after_role_word(first) is not None:
             return None  # 烤肠摊主汉斯·米勒: a role word, then the name; the title's reader takes them apart
         last = m.start(2) + 1
         for k in range(1, m.end() - last + 1):
