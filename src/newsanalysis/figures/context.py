@@ -46,12 +46,8 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
         return True  # 4.7 percent, 20.12 million: a number in an English sentence (a bilingual page)
     if "@" in s[max(0, start - 16):start] and _HANDLE_BEFORE.search(s, max(0, start - 16), start):
         return True  # @晚风2024: part of a user's handle
-    if _POSTCODE_BEFORE.search(s, max(0, start - 6), start):
-        return True  # 邮编310012, 邮政编码：100080
-    if _CODE_LABEL_BEFORE.search(s, max(0, start - 8), start):
-        return True  # 股份代号：3318, 证券代码600519, 编号：0412
-    if _DIAL_BEFORE.search(s, max(0, start - 8), start):
-        return True  # 拨打110, 报警电话：110, 热线96110: a number to call
+    if _LABELLED_CODE_BEFORE.search(s, max(0, start - 8), start):
+        return True  # 邮编310012, 股份代号：3318, 编号：0412; 拨打110, 报警电话：110: a code or a number to call
     if at(s, start - 1, "*＊") or at(s, end, "*＊"):
         return True  # 330102********1234: the visible parts of a masked number
     if len(digits) == 1 and "尾号" in s[max(0, start - 40):start] and _PLATE_DIGITS_BEFORE.search(s, max(0, start - 3), start):
@@ -65,11 +61,11 @@ def is_identifier(s: str, start: int, end: int, core: str) -> bool:
     return at(s, start - 1, "（(") and at(s, end, "）)") and "." not in digits  # （600519）
 
 
-_DIAL_BEFORE = re.compile(r"(?:拨打|拨|致电|电话|热线|报警|求助)\s*[:：]?\s*$")
+# the label of a code (邮编, 股份代号, 编号) or of a number to call (拨打, 报警电话), right before a bare number
+_LABELLED_CODE_BEFORE = re.compile(
+    r"(?:邮编|邮政编码|代号|代码|编号|编码|批准文号|证号|拨打|拨|致电|电话|热线|报警|求助)\s*[:：]?\s*$")
 _PLATE_DIGITS_BEFORE = re.compile(r"(?:尾号|为|是|和|、)\s*$")
-_CODE_LABEL_BEFORE = re.compile(r"(?:代号|代码|编号|编码|批准文号|证号)\s*[:：]?\s*$")
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}\d*[-－–]$")
-_POSTCODE_BEFORE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*$")
 _HANDLE_BEFORE = re.compile(r"@[\w\u4e00-\u9fff]+$")
 _ENGLISH_BEFORE = re.compile(r"[A-Za-z,] $")
 _ENGLISH_AFTER = re.compile(r" [A-Za-z]{2}")
