@@ -1159,3 +1159,21 @@ def test_era_years_and_centuries(text, expected) -> None:
 def test_weekdays_before_a_part_of_the_day(text, expected) -> None:
     got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Left from blind round 32 (earnings_1): a table row's label names its bare cells' unit in brackets.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("营业收入（亿元）　56.2　48.9　+14.9%",
+     [("56.2", "money", None), ("48.9", "money", None), ("+14.9%", "percent", "%")]),
+    ("每股派息（美元）　0.35　0.30", [("0.35", "money", None), ("0.30", "money", None)]),
+    ("新建道路（公里）　12　18", [("12", "measure", None), ("18", "measure", None)]),
+    ("接待游客（万人次）　3.6　2.9", [("3.6", "count", None), ("2.9", "count", None)]),
+    ("排名（名次）　3　5", [("3", "count", None), ("5", "count", None)]),
+    # no row: a bracket inside running text, a bracket that is no unit, cells that are not all numbers
+    ("公司（上海）　128.6万吨", [("128.6万吨", "measure", "吨")]),
+    ("收入（亿港元）　128.6　同比多出9.1", [("128.6", "money", None), ("9.1", "measure", None)]),
+    ("城区面积（不含水域）　56.2", [("56.2", "measure", None)]),
+])
+def test_a_row_label_names_the_unit_of_its_bare_cells(text, expected) -> None:
+    got = [(r.text, r.kind, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

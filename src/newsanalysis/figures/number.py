@@ -45,7 +45,7 @@ from newsanalysis.figures.units import (
     find_unit,
     with_magnitude,
 )
-from newsanalysis.figures.words import INSTITUTION_AFTER
+from newsanalysis.figures.words import INSTITUTION_AFTER, UNITS
 
 _BOARD_GAME = re.compile("棋|执黑|执白|对弈|弈|将战|段位")  # a sentence about a board game, where 九段 is a rank
 _NEAR_WORDS = frozenset("最附邻临靠")  # 最近, 附近, 邻近, 临近, 靠近: words of time or place, no hedge 近
@@ -235,9 +235,36 @@ def _bare_number(num: Numeral, fig: Figure) -> Figure | None:
     if re.fullmatch(r"(19|20)\d\d", text) and s[fig.end:fig.end + 1] not in ("", "%"):
         fig.kind, fig.iso, fig.value, fig.date = "year", text, math.nan, (text, None, None)
         return fig
+    labelled = _row_label_kind(s, fig.start)
+    if labelled is not None:
+        fig.kind = labelled  # 收入（亿港元）　128.6　119.7: a table row's cells in the unit its label names
+        return fig
     whole = fig.value == round(fig.value)
     fig.kind = "count" if whole and not _reading_context(s, fig.start) else "measure"  # 1.87亿 (a count), 0.1
     return fig
+
+
+# a table row's label naming its cells' unit in brackets (folded text: 收入(亿港元) 128.6), then only cells
+_ROW_LABEL = re.compile(r"\s*[^\s()]+\((?:百万|千万|[十百千万亿])?(?P<unit>[^()\s\d]{1,6})\)\s+")
+_CELLS = re.compile(r"(?:[+\-−]?[\d.,]+%?\s+)*[+\-−]?")
+
+
+def _row_label_kind(s: str, start: int) -> str | None:
+    """The kind of the unit a table row's label names (money, a measure or a count) when the bare number at
+    ``start`` is one of the row's cells, else None.
+
+    Example:
+        >>> _row_label_kind("收入(亿港元) 128.6 119.7", 14), _row_label_kind("里程(公里) 12 18", 7)
+        ('money', 'measure')
+        >>> _row_label_kind("收入128.6", 2) is None
+        True
+    """
+    head = s[s.rfind("\n", 0, start) + 1:start]
+    m = _ROW_LABEL.match(head)
+    if m is None or not _CELLS.fullmatch(head, m.end()):
+        return None
+    kind = UNITS.get(m.group("unit"))
+    return kind if kind in ("money", "measure", "count") else None
 
 
 # a bare number in a sentence about one of these is a reading on its scale (BMI 28), not a count of things
