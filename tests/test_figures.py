@@ -1177,3 +1177,17 @@ def test_weekdays_before_a_part_of_the_day(text, expected) -> None:
 def test_a_row_label_names_the_unit_of_its_bare_cells(text, expected) -> None:
     got = [(r.text, r.kind, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind rounds 37 and 38: degrees of latitude and longitude, the Chinese mile, strokes.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("震中位于北纬28.5度、东经104.1度。", [("28.5度", 28.5, "度"), ("104.1度", 104.1, "度")]),
+    ("从家到学校有五六里路，爷爷走了八百里。", [("五六里", None, "里"), ("八百里", 800.0, "里")]),
+    ("门被敲了三下，钟响了12下。", [("三下", 3.0, "下"), ("12下", 12.0, "下")]),
+    # 里 and 下 in names and words
+    ("三里屯的店铺，二里头遗址，看了一下，三下乡活动，十里八乡的乡亲", []),
+    ("3个月里他去了两趟。", [("3个月", 3.0, "月"), ("两趟", 2.0, "趟")]),
+])
+def test_degrees_of_latitude_chinese_miles_and_strokes(text, expected) -> None:
+    got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

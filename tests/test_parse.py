@@ -778,11 +778,11 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     pages = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "layouts").glob("*.txt"))
     assert len(pages) >= 50
     wrapped = {path.stem for path in pages if any(b.continues for b in _blocks(read_page(path).text)[0])}
-    # the PDF copies, each wrapped at a steady column width, and serial_1 and supplement_1, whose poems' lines
+    # the PDF copies, each wrapped at a steady column width, and serial_1, supplement_1 and literary_supplement_1, whose poems' lines
     # continue their stanzas
     assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1",
                        "exhibition_1", "charity_1", "water_level_1", "survey_1", "realty_weekly_1", "tender_notice_1",
-                       "museum_feature_1"}
+                       "museum_feature_1", "literary_supplement_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1668,3 +1668,40 @@ def test_list_rows_under_a_lead_in_and_a_qa_column_under_the_story() -> None:
         "本次选举产生3名议事员：", "议事长　吕青山　得票512张", "议事员　翁小禾　得票498张", "议事员　童立夏　得票476张",
         "以上人员任期3年。"]
     assert column.title == "冬季护肤问答" and [t.speaker for t in column.qa_turns] == ["问", "答"]
+
+
+# Blind rounds 37 and 38: a person's card under an interview, a run-in box label set apart from an indented story,
+# a longer tips label, a jump line as printed in Traditional characters.
+def test_a_persons_card_under_an_interview_is_a_box_of_its_own() -> None:
+    page = parse_page(
+        "把沙漠变成果园\n\n——访治沙专家章远帆\n\n本报记者 韩青\n\n章远帆在戈壁上工作了30年。\n\n记者：最难的是什么？\n\n"
+        "章远帆：是水。我们试了12种滴灌办法。\n\n专家名片\n\n章远帆　1968年生　甘泉县人\n\n现任　西北治沙研究所所长\n\n"
+        "研究领域　荒漠化防治")
+    interview, card = page.articles
+    assert interview.subheads == [] and [t.speaker for t in interview.qa_turns] == ["记者", "章远帆"]
+    assert card.title == "专家名片" and card.paragraphs == [
+        "章远帆　1968年生　甘泉县人", "现任　西北治沙研究所所长", "研究领域　荒漠化防治"]
+
+
+def test_a_run_in_box_label_flush_left_under_an_indented_story_is_a_piece_of_its_own() -> None:
+    story = ("书市开幕\n　　本报讯 第三届江城书市昨天开幕，200多家出版社参展。\n　　书市将持续到本月20日。\n"
+             "【编后】本版“我与书”征文截至明年3月1日，来稿请注明联系电话。")
+    page = parse_page(story)
+    assert [(a.title, a.paragraphs[-1][:4]) for a in page.articles] == [("书市开幕", "书市将持"), ("编后", "本版“我")]
+    # indented like the story, or on a page without indents, the label's paragraph stays in the story
+    for text in (story.replace("\n【编后】", "\n　　【编后】"), story.replace("　　", "")):
+        assert [a.title for a in parse_page(text).articles] == ["书市开幕"]
+
+
+def test_a_tips_label_over_numbered_tips_opens_its_own_box() -> None:
+    page = parse_page(
+        "寒潮来袭气温骤降\n\n本报讯（记者 陆川）受寒潮影响，全市气温48小时内下降10摄氏度。\n\n冬季出行小贴士\n\n"
+        "1.出门前查看路况，雨雪天减速慢行。\n\n2.老人和儿童注意保暖，减少外出。")
+    news, tips = page.articles
+    assert news.subheads == [] and len(news.paragraphs) == 1
+    assert tips.title == "冬季出行小贴士" and len(tips.paragraphs) == 2
+
+
+def test_a_jump_line_keeps_the_characters_it_is_printed_in() -> None:
+    page = parse_page("港口擴建啟動\n　　本報訊 港口第三期擴建工程昨日動工，預計投資52億元。\n（下轉A3版）")
+    assert page.articles[0].jump == "下轉A3版"

@@ -13,8 +13,9 @@ import re
 from newsanalysis.figures.words import IDENT_AFTER
 
 CLAUSE_END = "，,。；;、）)”」』’"  # characters that close a clause (a quote closes it too)
-# the clause's words that make 度 a degree: of temperature, or of an angle (坡度接近80度, 倾斜15度)
-_TEMPERATURE = re.compile(r"零下|气温|温度|高温|低温|体温|水温|降温|升温|最高|最低|摄氏|坡度|角度|倾角|夹角|仰角|俯角|倾斜|转角")
+# the clause's words that make 度 a degree: of temperature, of an angle (坡度接近80度, 倾斜15度) or of latitude
+_TEMPERATURE = re.compile(r"零下|气温|温度|高温|低温|体温|水温|降温|升温|最高|最低|摄氏|坡度|角度|倾角|夹角|仰角|俯角|倾斜|转角|"
+                          r"[南北]纬|[东西]经|纬度|经度")  # and of a place on the globe (北纬30.12度)
 PHONE_RE = re.compile(r"(?<![\d-])(?:0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4}|1[3-9]\d{9}|1[3-9]\d[ -]\d{4}[ -]\d{4})(?![\d-])")
 COLON_RE = re.compile(r"(?<![\d.:∶])(?P<a>\d+(?:\.\d+)?) ?[:∶] ?(?P<b>\d+(?:\.\d+)?)(?![\d.:∶])")
 SCORE_BEFORE = re.compile(r"(?:以|比分|[比为]为|比是|比达到?|比约为?|比例为?|之比为?|扳为|扳平为?|追成|战成)$")

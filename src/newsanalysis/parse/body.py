@@ -356,7 +356,7 @@ def _emit(groups, pending_subheads, article, ledger, seen, out: Body) -> None:
             break
         cut = 0
         if not kept and group[0].kind == "brief" and (brief := L.inline_brief(
-                group[0].text if len(group) == 1 else "".join(b.text for b in group))) is not None:
+                group[0].text if len(group) == 1 else "".join(b.text for b in group), boxed=True)) is not None:
             cut = brief[1]  # the brief's title went to the headline
             if (opening := L.leading_byline(group[0].text[cut:])) is not None:
                 out.reporters += [n for n in opening[0] if n not in out.reporters]

@@ -107,6 +107,31 @@ def mark_bullet_lists(blocks: list[Block]) -> None:
             block.kind = "text"
 
 
+RUN_IN_BOX_MIN_INDENTED = 2  # indented paragraphs on the page before an unindented line reads as set apart
+
+
+def mark_run_in_boxes(blocks: list[Block]) -> None:
+    """A box label run into its text (``【编后】征文持续征集……``) printed flush left under an indented paragraph, on a
+    page that indents its paragraphs, is set apart from the story: a one-line piece of its own (kind ``brief``,
+    the label its title). Indented like the story's paragraphs, or on a page without indents, it stays in the
+    story (``【点评】`` under a pupil's essay).
+
+    Example:
+        >>> from newsanalysis.parse.page import parse_page
+        >>> page = parse_page("诗会举行\\n　　本报讯 诗会昨晚举行，120余名市民到场。\\n　　朗诵者中年纪最大的76岁。\\n"
+        ...                   "【编后】“乡愁”主题征文持续征集至2026年1月31日。投稿邮箱：wj@163.com")
+        >>> [(a.title, len(a.paragraphs)) for a in page.articles]
+        [('诗会举行', 2), ('编后', 1)]
+    """
+    indented = sum(1 for b in blocks if b.kind in ("text", "dateline") and b.indent > 0 and ends_sentence(b.text))
+    if indented < RUN_IN_BOX_MIN_INDENTED:
+        return
+    for i, block in enumerate(blocks):
+        if i and block.kind == "text" and block.indent == 0 and L.run_in_box(block.text) is not None \
+                and blocks[i - 1].kind in ("text", "dateline") and blocks[i - 1].indent > 0:
+            block.kind = "brief"
+
+
 def mark_boxes(blocks: list[Block]) -> None:
     """Results and data boxes: a short heading over two or more one-line results (``上海海港 3∶1 北京国安``),
     with optional group labels between them. The heading becomes ``box_title`` (it starts an article), the

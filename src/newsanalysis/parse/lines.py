@@ -353,9 +353,15 @@ _RUMOUR_RE = re.compile(r"^\s*[【\[]?(?:网传|传言|网帖|流言|谣言|传�
 _INFO_FIELDS = (
     r"(?:片名|原名|译名|导演|编剧|监制|出品人?|出品方|制片人?|主演|领衔主演|配音|类型|片长|时长|上映(?:日期|时间)?|定档|"
     r"国家|地区|语言|评分|豆瓣评分|猫眼评分|书名|作者|译者|著者|出版社|出版(?:日期|时间)|定价|页数|装帧|ISBN|展期|展览时间|"
-    r"开放时间|演出时间|演出地点|剧目|票价|门票|地址|网址|咨询电话|预约方式|主办|承办|协办|策展人?)")
-_INFO_FIELD_RE = re.compile(rf"^\s*{_INFO_FIELDS}(?:[ \t\u3000]+|\s*[:：]\s*)\S")
-_INFO_HEADER_RE = re.compile(rf"^\s*{_INFO_FIELDS}(?:[ \t\u3000]+(?:{_INFO_FIELDS}|类型|日期|时间|地点))+\s*$")  # 片名　上映日期
+    r"开放时间|演出时间|演出地点|剧目|票价|门票|地址|网址|咨询电话|预约方式|主办|承办|协办|策展人?|"
+    # a person's card (人物名片, 专家简介)
+    r"姓名|性别|出生(?:日期|年月)?|籍贯|民族|学历|学位|职务|职称|现任|曾任|简历|研究方向|研究领域|主要成果|主要业绩|代表作品?|"
+    r"主要作品|荣誉|所获荣誉|获奖情况|毕业院校|工作单位)")
+_INFO_FIELD_RE = re.compile(rf"^\s*{_INFO_FIELDS}(?:[ \t\u3000]+|\s*[:：]\s*)\S"
+                            # the card's first line: the name, then the year of birth (林晓峰　1975年生　青禾县人)
+                            rf"|^\s*{_HAN}{{2,4}}[ \t\u3000]+(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:出?生|生人)(?:[ \t\u3000]|$)")
+_INFO_HEADER_RE = re.compile(  # 片名　上映日期, 姓名　单位　职务: the names of a table's columns
+    rf"^\s*{_INFO_FIELDS}(?:[ \t\u3000]+(?:{_INFO_FIELDS}|类型|日期|时间|地点|单位|部门|年龄|备注|序号))+\s*$")
 _RATING_RE = re.compile(r"^\s*[^:：]{1,10}[:：]\s*[★☆✩✭✮✯⭐]+\s*$")
 
 
@@ -365,8 +371,10 @@ def is_info_field(text: str) -> bool:
     Example:
         >>> is_info_field("导演　沈既明"), is_info_field("推荐指数：★★★★☆"), is_info_field("导演沈既明谈新作")
         (True, True, False)
-        >>> is_info_field("片名　上映日期")  # the header row of a table
-        False
+        >>> is_info_field("片名　上映日期"), is_info_field("姓名　单位　职务")  # the header rows of tables
+        (False, False)
+        >>> is_info_field("林晓峰　1975年生　青禾县人"), is_info_field("研究方向　秸秆综合利用、土壤改良")
+        (True, True)
     """
     s = fold(text)
     if _INFO_FIELD_RE.match(s) is not None:
@@ -666,11 +674,13 @@ def jump_text(text: str) -> str | None:
     Example:
         >>> jump_text("（下转第2版）"), jump_text("（详见第2版）"), jump_text(">>>第6版"), jump_text("第6版")
         ('下转第2版', '详见第2版', '第6版', None)
+        >>> jump_text("（下轉A2版）")
+        '下轉A2版'
     """
     folded = fold(text)
     m = JUMP_RE.match(folded)
     if m:
-        return m.group(1).strip()
+        return text[m.start(1):m.end(1)].strip()  # as printed: 下轉A2版 on a Traditional page
     found = trailing_pointer(folded)
     return found[1] if found is not None and not folded[:found[0]].strip() else None
 
@@ -750,8 +760,27 @@ MIN_BRIEF_BODY_AFTER_SPACE = 30  # after a single narrow space, only a long body
 _BODY_PUNCTUATION = re.compile(r"[。!?；;]")
 
 
-def inline_brief(text: str) -> tuple[str, int] | None:
-    """A bullet brief: bullet, run-in headline, separator, body (``●标题　本报讯（记者 X）正文``).
+# a box's label in brackets run into its text: 【编后】“乡愁”主题征文持续征集……
+_RUN_IN_BOX_RE = re.compile(r"^\s*【(?P<label>[^【】\s]{2,8})】\s*(?=\S)")
+
+
+def run_in_box(text: str) -> tuple[str, int] | None:
+    """A box label in brackets opening its own text (``【编后】征文持续征集至1月31日。``): the label and where the text
+    starts, or None. Whether the line is a piece of its own depends on the page (``layout.mark_run_in_boxes``).
+
+    Example:
+        >>> run_in_box("【编后】征文持续征集至1月31日。"), run_in_box("【习作点评】文章选材贴近生活。")
+        (('编后', 4), None)
+    """
+    m = _RUN_IN_BOX_RE.match(text)
+    if m is None or not is_box_label(m.group("label")) or len(text) - m.end() < MIN_BRIEF_BODY_CHARS:
+        return None
+    return m.group("label"), m.end()
+
+
+def inline_brief(text: str, boxed: bool = False) -> tuple[str, int] | None:
+    """A bullet brief: bullet, run-in headline, separator, body (``●标题　本报讯（记者 X）正文``); with ``boxed``
+    also a box label run into its text (:func:`run_in_box`, a line the page sets apart as a piece of its own).
 
     The body must read as text (a sentence, or a dispatch header): a bulleted subhead has no body after it.
     A colon is the separator papers print only before a report (a dispatch header, a bracketed byline, or two
@@ -773,6 +802,8 @@ def inline_brief(text: str) -> tuple[str, int] | None:
         True
     """
     folded = fold(text)
+    if boxed and (box := run_in_box(text)) is not None:
+        return box
     if not folded.lstrip()[:1] or folded.lstrip()[0] not in BRIEF_BULLETS:  # a brief opens with its bullet
         return None
     for m in _BRIEF_RE.finditer(folded):  # one match at most (anchored); the loop keeps the names local
@@ -799,7 +830,7 @@ def inline_brief(text: str) -> tuple[str, int] | None:
 def leading_jump(text: str) -> tuple[str, int] | None:
     """A continuation mark at the start of a paragraph, ``（上接第1版）``: its text and length."""
     m = JUMP_IN_RE.match(fold(text))
-    return ("".join(m.group("jump").split()), m.end()) if m else None
+    return ("".join(text[m.start("jump"):m.end("jump")].split()), m.end()) if m else None  # as printed
 
 
 @text_cache()
@@ -967,7 +998,7 @@ _BOX_LABELS = (
 )
 # a short line naming a kind of notice to readers: 交通提示, 安全提醒 (the shape rule beyond the list)
 _BOX_LABEL_RE = re.compile(
-    r"^[【\[]?(?:" + "|".join(_BOX_LABELS) + r"|[\u4e00-\u9fff]{2}(?:提示|提醒|贴士)"
+    r"^[【\[]?(?:" + "|".join(_BOX_LABELS) + r"|[\u4e00-\u9fff]{2}(?:提示|提醒|贴士)|[\u4e00-\u9fff]{2,6}小(?:贴士|知识|常识)"
     r"|[\u4e00-\u9fff]{2,8}(?:一览|速览|一览表))[】\]]?[:：]?$")  # 公交线路调整一览: a list of its own
 
 
@@ -978,8 +1009,8 @@ def is_box_label(text: str) -> bool:
     Example:
         >>> is_box_label("以案说法"), is_box_label("【名词解释】"), is_box_label("交通提示"), is_box_label("来自最古老的盆地")
         (True, True, True, False)
-        >>> is_box_label("出行贴士"), is_box_label("公交线路调整一览")
-        (True, True)
+        >>> is_box_label("出行贴士"), is_box_label("公交线路调整一览"), is_box_label("应急避难小贴士")
+        (True, True, True)
     """
     return bool(_BOX_LABEL_RE.match("".join(fold(text).split())))
 

@@ -32,6 +32,7 @@ from newsanalysis.parse.layout import (
     mark_speaker_lines,
     mark_boxes,
     mark_bullet_lists,
+    mark_run_in_boxes,
     mark_hard_wraps,
     mark_photo_news,
     mark_signatures,
@@ -137,6 +138,7 @@ def _blocks(text: str) -> tuple[list[Block], dict[int, LedgerEntry]]:
     mark_hard_wraps(blocks)
     mark_verse(blocks)
     mark_bullet_lists(blocks)
+    mark_run_in_boxes(blocks)
     mark_boxes(blocks)
     mark_signatures(blocks)
     mark_author_names(blocks)
@@ -510,7 +512,8 @@ def _only_headers_between(blocks: list[Block], a: int, b: int) -> bool:
 
 
 def _build_article(index: int, draft: Draft, ledger: dict[int, LedgerEntry], seen: dict[str, int]) -> Article:
-    brief = L.inline_brief(paragraph_text(draft.body, 0)) if draft.body and draft.body[0].kind == "brief" else None
+    brief = L.inline_brief(paragraph_text(draft.body, 0), boxed=True) \
+        if draft.body and draft.body[0].kind == "brief" else None
     box = draft.body.pop(0) if draft.body and draft.body[0].kind == "box_title" else None
     if box is not None:
         draft.header.append(box)
