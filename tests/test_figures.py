@@ -1191,3 +1191,15 @@ def test_a_row_label_names_the_unit_of_its_bare_cells(text, expected) -> None:
 def test_degrees_of_latitude_chinese_miles_and_strokes(text, expected) -> None:
     got = [(r.text, None if r.value != r.value else r.value, r.unit) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind rounds 39 and 40: a year of the Republic named with its era, an output base, a project's phase.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("大桥于民国二十三年（1934年）建成。", [("民国二十三年", "year", "1934"), ("1934年", "year", "1934")]),
+    ("民國38年遷址。", [("民國38年", "year", "1949")]),
+    ("万元GDP能耗下降2.5%。", [("2.5%", "percent", None)]),
+    ("园区三期工程开工，二期正式投用，共举办三期培训班。", [("三期", "count", None)]),
+])
+def test_republic_era_years_output_bases_and_project_phases(text, expected) -> None:
+    got = [(r.text, r.kind, r.iso) for r in extract_figures(text).itertuples()]
+    assert got == expected

@@ -782,7 +782,7 @@ def test_indented_paragraphs_of_varying_width_are_not_read_as_hard_wrapped():
     # continue their stanzas
     assert wrapped == {"county_1", "profile_1", "forum_1", "serial_1", "transit_notice_1", "food_safety_1", "supplement_1",
                        "exhibition_1", "charity_1", "water_level_1", "survey_1", "realty_weekly_1", "tender_notice_1",
-                       "museum_feature_1", "literary_supplement_1"}
+                       "museum_feature_1", "literary_supplement_1", "report_digest_1"}
     indented_page = parse_page("青江市今年新增城市绿道120公里\n\n　　本报讯（记者 董明川）今年以来，我市新建改建城市绿道120公里。\n\n"
                                "　　按照规划，绿道串联起滨江、环湖和老城区的主要公园。\n\n　　“周末带孩子沿着绿道骑行。”市民蔡晓蕾说。\n\n"
                                "链接\n\n　　绿道是指沿着河滨、溪谷、山脊等自然和人工廊道建立的线性开敞空间。")
@@ -1705,3 +1705,38 @@ def test_a_tips_label_over_numbered_tips_opens_its_own_box() -> None:
 def test_a_jump_line_keeps_the_characters_it_is_printed_in() -> None:
     page = parse_page("港口擴建啟動\n　　本報訊 港口第三期擴建工程昨日動工，預計投資52億元。\n（下轉A3版）")
     assert page.articles[0].jump == "下轉A3版"
+
+
+# Blind rounds 39 and 40: numbered points run into one wrapped paragraph, signed letters with replies, a column of
+# one-sentence news, a correction.
+def test_a_wrapped_line_that_fills_the_column_with_a_clause_break_is_no_heading() -> None:
+    # the third printed line of the points starts （三）… under a finished sentence, and fills the column
+    points = ["　　重点做好三件事：（一）新建学校12所", "，新增学位1.8万个；（二）修路6公里。", "（三）新建口袋公园20个，每个不小于20",
+              "00平方米。"]
+    page = parse_page("\n".join([
+        "今年为民办实事项目确定", _pdf_wrapped("本报讯 市政府昨天公布今年十项民生实事，总投资46亿元，涉及教育、住房、交通等领域。"),
+        _pdf_wrapped("这些项目是在广泛征求市民意见的基础上确定的，共收到建议1.2万条。"),
+        *points, _pdf_wrapped("各项目将于年底前全部完工，市政府将每季度通报一次进展情况。")]))
+    art = page.articles[0]
+    assert art.subheads == [] and len(art.paragraphs) == 4 and art.paragraphs[2] == "".join(points).lstrip()
+
+
+def test_signed_letters_with_replies_are_one_article_each() -> None:
+    page = parse_page(
+        "读者来信\n\n小区门口的路灯坏了半个月\n\n　　我家小区门口有3盏路灯，已经坏了半个月。\n\n　　晚上出门很不方便。\n\n"
+        "江城市东湖区　读者　范立秋\n\n　　编者回复：市城管局照明处处长吕志远表示，路灯将于本周内修好。\n\n"
+        "感谢公交司机送我回家\n\n　　上周五我在公交车上突发不适，司机把我送到了医院。\n\n　　真心谢谢他。\n\n"
+        "——城南区居民　邹晓兰\n\n　　【编辑回复】公交集团已对这位司机通报表扬。")
+    lamps, thanks = page.articles
+    assert (lamps.title, lamps.reporters, len(lamps.paragraphs)) == ("小区门口的路灯坏了半个月", ["范立秋"], 3)
+    assert (thanks.title, thanks.reporters, thanks.subheads, len(thanks.paragraphs)) == (
+        "感谢公交司机送我回家", ["邹晓兰"], [], 3)
+
+
+def test_a_column_of_one_sentence_news_and_a_correction_are_pieces_of_their_own() -> None:
+    page = parse_page(
+        "新建体育公园开放\n本报讯（记者 凌川）城东体育公园昨天开放，设有球场12片。\n市民说，周末终于有地方打球了。\n"
+        "一句话新闻\n1.市人社局：今年已发放创业担保贷款3.2亿元。\n2.江城机场冬季航班增至每周860班。\n"
+        "更正\n本报昨日A2版一文中，“12万人”应为“1.2万人”，特此更正。")
+    assert [(a.title, len(a.paragraphs), a.subheads) for a in page.articles] == [
+        ("新建体育公园开放", 2, []), ("一句话新闻", 2, []), ("更正", 1, [])]

@@ -924,3 +924,15 @@ def test_people_introduced_by_what_they_are_are_found_by_their_pronouns(text, ex
 def test_claims_names_of_things_and_transliterated_names(text, expected) -> None:
     got = extract_quotes(text)
     assert [(r.speaker, r.speaker_title) for r in got.itertuples() if r.speaker] == expected
+
+
+# Blind round 40: a person introduced with when they came (一早), then quoted through 她; an item's number before a
+# title in a numbered list.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市民邵青禾一大早就排起了队。她说，展品比想象的还多。", [("邵青禾", "市民")]),
+    ("3.区教育局局长尤晓川表示，明年新建学校4所。（4）市气象台台长滕远说，周末有雨。",
+     [("尤晓川", "区教育局局长"), ("滕远", "市气象台台长")]),
+])
+def test_a_person_who_came_early_and_a_title_after_a_list_number(text, expected) -> None:
+    got = extract_quotes(text)
+    assert [(r.speaker, r.speaker_title) for r in got.itertuples() if r.speaker] == expected

@@ -195,6 +195,9 @@ def _first_months(s: str, start: int, end: int, parts: tuple) -> Figure | None:
 _SCALE = {"千": 1000, "万": 10000}
 _CENTURY = re.compile(r"(?<![\d一二三四五六七八九十])(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})世纪")
 _ERA_YEAR = re.compile(r"公元(?P<bc>前)?(?P<y>\d{1,4})年(?![代度])")
+# a year of the Republic of China named with its era: 民国十二年 (1923), 民国38年 (1949)
+_ROC_ERA_YEAR = re.compile(r"民国(?P<y>\d{1,3}|[一二三四五六七八九十]{1,4})年(?![代度])")
+ROC_EPOCH = 1911
 _AGO_BEFORE = re.compile(r"(?:距今|至今已?有?|迄今)(?:约|大约|已有|已|有|近|超过)?$")
 _FIELD_GAP = re.compile(r"\u3000+|[ \t]{2,}")
 # three or more one- or two-digit numbers set apart by single spaces: a list of drawn or picked numbers
@@ -251,6 +254,11 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
         # 公元前221年, 公元25年: a year of the era, before it (the printed year with a minus sign) or in it
         year = ("-" if m.group("bc") else "") + f"{int(m.group('y')):04d}"
         add(Figure(m.start(), m.end(), value=math.nan, unit="年", kind="year", iso=year, date=(year, None, None)))
+    for m in _ROC_ERA_YEAR.finditer(s) if "民国" in s else ():
+        n = parse_numeral(m.group("y"))
+        if n is not None and n == int(n) and 1 <= n <= 110:
+            year = f"{ROC_EPOCH + int(n):04d}"  # 民国十二年: 1923, the era name kept in the text as 公元 is
+            add(Figure(m.start(), m.end(), value=math.nan, unit="年", kind="year", iso=year, date=(year, None, None)))
     dates: dict[int, Figure] = {}  # end -> date figure, for a clock time right after it
     for m in _matches(DATE_RE, _DATE_STARTS, s):
         parts = date_parts(m)

@@ -51,6 +51,7 @@ _BOARD_GAME = re.compile("棋|执黑|执白|对弈|弈|将战|段位")  # a sent
 _NEAR_WORDS = frozenset("最附邻临靠")  # 最近, 附近, 邻近, 临近, 靠近: words of time or place, no hedge 近
 _INDEF_BEFORE = set("这那同每另下上统唯万之其某哪任单逐专划均整初新")
 _RATE_BASES = frozenset(("十", "百", "千", "万", "十万", "百万", "千万", "亿"))
+_PER_OUTPUT = ("元GDP", "元国内生产总值", "元地区生产总值", "元生产总值", "元产值", "元工业增加值", "元增加值")
 _PREV_NOT_FIRST_N = set("提之以目当空此眼面跟事向日赛会考节饭睡课战婚")  # 提前, 赛前, 节前 …: 前 ends the word before
 # a moment before 前 (开赛前两小时, 出发前三天): N hours before it, not the first N hours
 _MOMENT_BEFORE = re.compile(r"(?:开[赛幕学工播考庭业市盘]|出发|起飞|登机|发车|上线|截止|结束|到达|抵达|退休|毕业|入学|入职|"
@@ -89,6 +90,8 @@ def read_number(s: str, start: int, end: int, whole: bool) -> Figure | None:
         return None  # 每千人口, 每万人, 每百户: the base of a rate, no figure of its own
     if num.core in _RATE_BASES and num.start > 0 and s[num.start - 1] in "(（":
         return None  # 收入（亿港元）: a table's unit label, no figure
+    if num.core in _RATE_BASES and s.startswith(_PER_OUTPUT, num.end):
+        return None  # 万元GDP能耗: energy per ten thousand yuan of output, an indicator's name
     fig, pos, inner = with_magnitude(num)
     unit, upos, uend, half, inner, uncounted = find_unit(num, fig, pos, inner)
     if uncounted is None:

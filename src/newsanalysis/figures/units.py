@@ -129,6 +129,9 @@ _WORD_OPENINGS = {"发": tuple("发" + c for c in "布生现展放出起行挥�
 
 
 _LOSSES_AFTER = re.compile(r"[0-9一二三四五六七八九十]+负")
+# what follows a project's phase (二期工程, 三期正式开工); 三期培训班 counts classes
+_PHASE_AFTER = ("工程", "项目", "正式", "开园", "建成", "开工", "竣工", "完工", "投用", "投运", "投产", "扩建", "改造",
+                "建设", "工地", "用地", "规划", "开通", "启用")
 # 里 is a length (the Chinese mile) before a word of distance or after a verb of going (足足七八里路, 走了三千里)
 _LI_AFTER = ("路", "地", "远", "外", "长", "宽", "之遥", "山路", "水路")
 _LI_BEFORE = re.compile(r"(?:走|跑|行|骑|飞|奔|赶|爬|蹚|徒步|步行|绵延|延绵|方圆|相距|距离|相隔|跋涉|奔袭)了?"
@@ -170,6 +173,9 @@ def _check_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[s
         unit, uend = None, upos
     if unit == "里" and not (s.startswith(_LI_AFTER, uend) or _LI_BEFORE.search(s, max(0, start - 6), start)):
         unit, uend = None, upos  # 七八里路, 走了三千里: the Chinese mile; but 三里屯, 二里头 and 一个月里 are none
+    if unit == "期" and not num.has_ar and len(core.strip()) == 1 and s[start - 1:start] != "第" \
+            and s.startswith(_PHASE_AFTER, uend):
+        return "skip", uend  # 公园二期正式开园, 二期工程: a project's phase, named by its number
     if unit == "下" and not (s[start - 1:start] == "了" and core.strip() != "一"):
         unit, uend = None, upos  # 晃了两三下, 敲了三下: strokes; but 看了一下, 三下乡
     if unit is None and s[upos:upos + 1] == "大" and s[start - 1:start] != "第" and (

@@ -213,6 +213,7 @@ def _print_width(block: Block) -> int:
     return block.indent + len(block.text)
 
 
+_PHRASE_BREAK = re.compile(r"[，,；;]")
 _CLOSERS = frozenset("）)」』”’》〉】，,。、；;：:！!？?…")
 
 
@@ -250,9 +251,11 @@ def mark_hard_wraps(blocks: list[Block]) -> None:
         if (above is not None and block.kind == "text" and block.blanks_before == 0
                 and _print_width(above) >= width - HARD_WRAP_SLACK
                 and (block.text.lstrip()[:1] in _CLOSERS
+                     or _PHRASE_BREAK.search(block.text) and _print_width(block) >= width - HARD_WRAP_SLACK
                      or not (headline_like(block) and (ends_sentence(above.text) or _FIELDS.search(above.text)
                                                        and _DIGIT.search(block.text) is None)))):
-            # (a line opening with a closing bracket or mark continues the one above whatever it holds)
+            # (a line opening with a closing bracket or mark continues the one above whatever it holds, and so does
+            # a line that fills the column with a clause break inside: （四）保障住房，新建保障性住房8000套 is no heading)
             # (a heading under a finished sentence, or a group label under a box's item, 1280元 / 个人, starts afresh)
             joins.append(block)
             above = block

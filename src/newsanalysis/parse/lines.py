@@ -184,6 +184,7 @@ class Dateline:
 
 
 _SIGN_DASH = r"(?:[—–-]{1,2}\s*)?"  # ——安徽合肥 读者 郜明远: a signature may open with a dash
+_WRITERS = r"(?:居民|市民|村民|网友|家长|患者|业主|职工|乘客|游客|消费者)"  # who signs a letter besides a 读者
 _EXPERT_POST = r"(?:医师|医生|教授|研究员|律师|工程师|营养师|药师|专家|主任|院长|所长)"
 TAIL_BYLINE_RE = re.compile(
     rf"^\s*\(\s*(?:{_ROLE}\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*|作者\s*[:：]?\s*{NAME}(?:\s*[,，]\s*系[^()]{{1,60}})?)\s*\)\s*$"
@@ -193,6 +194,8 @@ TAIL_BYLINE_RE = re.compile(
     rf"|^\s*(?:[■□●○◎◆◇★☆]|[—–-]{{1,2}})\s*{NAME}\s*\(\s*{_HAN}{{2,30}}\s*\)\s*$"
     # a reader's letter signed with place and name: (江西南昌 仝晓雯) / 江苏南京 读者 靳文博 / ——读者 王明
     rf"|^\s*\(\s*{_HAN}{{2,8}}\s+(?:读者\s*)?{NAME}\s*\)\s*$|^\s*{_SIGN_DASH}(?:{_HAN}{{2,10}}?\s*)?读者\s+{NAME}\s*$"
+    # or after a dash with the writer's place and who they are: ——城北区锦绣苑居民 葛长顺
+    rf"|^\s*[—–-]{{1,2}}\s*{_HAN}{{0,12}}?{_WRITERS}\s+{NAME}\s*$"
     # the expert who wrote or answered a column, signed with the post: (青禾医院临床营养科主任医师 石安澜)
     rf"|^\s*\(\s*{_HAN}{{2,24}}{_EXPERT_POST}\s+{NAME}\s*\)\s*$"
     # who compiled a chronicle or a data page: (本版资料整理：温知夏) / (文字整理 林岚)
@@ -239,7 +242,7 @@ BOOK_INFO_MAX_CHARS = 60
 # byline, an author's note, a jump), a bullet (a brief, a signature) or the first character of a dispatch header
 # or a staff byline (本报讯, 据新华社电, 中新社北京…电, 文汇报记者 …, 本报评论员).
 BULLETS = "■□●○◎◆◇★☆▲△▶►※"  # every mark a paper prints before a brief, a signature or a subhead
-_SPECIAL_OPENINGS = "([【" + BULLETS + "本据新中人央光澎经解文"
+_SPECIAL_OPENINGS = "([【—" + BULLETS + "本据新中人央光澎经解文"  # — : ——读者 王明, ——城北区居民 葛长顺
 # a short line is a credit, byline or tail byline only with a credit's or a role's character, a bracket or 读者
 _SHORT_LINE_MARK = re.compile("[摄发图绘作源文记评通实(]|读者")
 
@@ -477,10 +480,12 @@ def is_tail_byline(text: str) -> bool:
     Example:
         >>> is_tail_byline("（本报记者 王明 通讯员 李华）"), is_tail_byline("（下转第2版）")
         (True, False)
+        >>> is_tail_byline("——城北区锦绣苑居民　葛长顺"), is_tail_byline("——记者手记　葛长顺")
+        (True, False)
     """
     s = fold(unpad_names(text))
-    # every form is bracketed but a reader's signature (——读者 王明)
-    return (len(s) <= 60 and ("(" in s or "读者" in s) and bool(TAIL_BYLINE_RE.match(s))
+    # every form is bracketed but a reader's signature (——读者 王明, ——城北区居民 葛长顺)
+    return (len(s) <= 60 and ("(" in s or "读者" in s or s.lstrip()[:1] in "—–-") and bool(TAIL_BYLINE_RE.match(s))
             and bool(_split_names(s)))
 
 
@@ -992,6 +997,8 @@ _BOX_LABELS = (
     "新闻链接", "背景资料", "资料卡", "延伸阅读", "相关阅读", "数说", "数读", "记者手记", "编后", "编后语",
     "短评", "点评", "记者点评", "专家观点", "专家解读", "权威发布", "划重点", "新闻背景", "记者观察", "一图读懂",
     "专家简介", "专家名片", "人物简介", "人物名片", "作者简介", "网友热评", "网友评论", "网友声音",
+    # a column of one-sentence items (numbered, no run-in headlines: not a column label over briefs)
+    "一句话新闻", "新闻一句话", "一句话快讯",
     # the headings of a classified-ads page: each heads its own list of items
     "招聘", "求职", "出租", "求租", "出售", "求购", "转让", "招租", "招商", "招生", "家政服务", "房屋出租", "房屋出售",
     "商铺出租", "便民信息", "分类信息", "二手交易",
@@ -1015,7 +1022,7 @@ def is_box_label(text: str) -> bool:
     return bool(_BOX_LABEL_RE.match("".join(fold(text).split())))
 
 
-_NOTICE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff·]{0,16}(?:公告|通知|通告|启事|告知书|公示|声明|须知|稿约|讣告)$")
+_NOTICE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff·]{0,16}(?:公告|通知|通告|启事|告知书|公示|声明|须知|稿约|讣告|更正|勘误)$")
 
 
 def is_notice_title(text: str) -> bool:
@@ -1023,8 +1030,8 @@ def is_notice_title(text: str) -> bool:
     :func:`is_notice_heading`: it heads a piece of its own, even right under another notice.
 
     Example:
-        >>> is_notice_title("燃气暂停供应通知"), is_notice_title("关于做好春运工作的通知精神")
-        (True, False)
+        >>> is_notice_title("燃气暂停供应通知"), is_notice_title("关于做好春运工作的通知精神"), is_notice_title("更正")
+        (True, False, True)
     """
     return _NOTICE_TITLE_RE.match("".join(fold(text).split())) is not None
 

@@ -407,6 +407,9 @@ def _unbylined_starts(blocks: list[Block], lo: int, hi: int, *, top_byline: bool
                         if _ends_article(blocks[b]) and blocks[b].kind != "jump"), None)
         if top_byline and closing is not None:
             score += 2
+        if closing is not None and blocks[closing].kind == "tail_byline" \
+                and any(blocks[b].kind == "tail_byline" for b in range(segment_start, single)):
+            score += 2  # a page of signed letters: a heading between two signatures opens the next letter
         prior = max((b for h, b in found if h < single), default=None)
         if _closes_photo_news(blocks, prior if prior is not None or top_byline else lo, single, segment_end):
             score += 2  # the heading under a photo-news credit: that piece is complete

@@ -41,7 +41,9 @@ _CORNER_MARK = re.compile("[「」『』﹁﹂﹃﹄]")  # a search is much chea
 # no ^: LEAD_RE.match(text, pos) anchors at pos, where a ^ would only ever hold at 0
 LEAD_RE = re.compile(
     r"(?:在|据|由|对此|对于|同时|此外|另外|其中|而|但|并|也|还|又|则|会上|当天|昨天|今天|前天|近日|日前|此前|随后|如今|本期|特邀|邀请|请|"
-    r"记者专访了|专访了|采访了|—{1,2}(?:专访|对话|访问|访|记)|专访[：:]|对话[：:]|\d{1,2}月\d{1,2}日)+"
+    r"记者专访了|专访了|采访了|—{1,2}(?:专访|对话|访问|访|记)|专访[：:]|对话[：:]|\d{1,2}月\d{1,2}日|"
+    # an item's number in a numbered list: 5.市气象台首席预报员邝云舟表示
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、](?!\d)|[(（]\d{1,2}[)）])+"
 )
 _SCENE = re.compile(r"^.{0,20}?(?:会上|会议上|论坛上|仪式上|活动上|典礼上|发布会上|现场|期间|之际)")
 # a clause about what the person was doing, printed before the role (在公园晨练的市民, 家住城东新村的市民)

@@ -176,6 +176,8 @@ _AFTER_ZHI = ("所以", "前", "后", "一", "间", "中", "外", "下", "上", 
 INTRO_RE = re.compile(
     r"(?:今年|去年|已经|已|是|就是|一直|把|将|正在|正|刚刚|刚|每天|平时|家住|住在|所在|看中|拿着|指着|带着|提着|坐在|站在|"
     r"走进|来到|从|在|也|还|便|就|对此|\d{1,3}岁|"
+    # when or how often the person does it: 市民龚丽华一早就带着孙子来看鸟
+    r"一大早|大清早|一早|早早|清早|特意|专门|连夜|常常|经常|总是|从小|至今|如今|当年|每周|每年|每逢|"
     # what a person is doing as the sentence opens: 祖母周桂英踩着木梯 (着 of 着急, 着手 … is another word)
     r"[\u4e00-\u9fff]着(?![急想重手实力眼迷陆])|"
     # adverbs that open what the person does or cares about: 院长韦叙安更关心看病就医
