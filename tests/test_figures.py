@@ -1203,3 +1203,16 @@ def test_degrees_of_latitude_chinese_miles_and_strokes(text, expected) -> None:
 def test_republic_era_years_output_bases_and_project_phases(text, expected) -> None:
     got = [(r.text, r.kind, r.iso) for r in extract_figures(text).itertuples()]
     assert got == expected
+
+
+# Blind round 41: sizes multiplied share the unit printed after the last; 块 counts pieces before a noun.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("展柜尺寸为1200×600×900毫米，展板60×40厘米。", [("1200", 1200.0, "毫米"), ("600", 600.0, "毫米"), ("900毫米", 900.0, "毫米"),
+                                         ("60", 60.0, "厘米"), ("40厘米", 40.0, "厘米")]),
+    ("她获得女子4×100米接力金牌。", [("4×100米", 400.0, "米")]),
+    ("村里整理出5块试验田，每块种3种玉米。", [("5块", 5.0, "块"), ("3种", 3.0, "种")]),
+    ("白菜卖3块5，他花了200多块钱，找回两块。", [("3块5", 3.5, "元"), ("200多块钱", 200.0, "元"), ("两块", 2.0, "元")]),
+])
+def test_multiplied_sizes_and_pieces(text, expected) -> None:
+    got = [(r.text, r.value, r.unit) for r in extract_figures(text).itertuples()]
+    assert got == expected

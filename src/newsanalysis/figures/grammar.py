@@ -200,6 +200,10 @@ _ROC_ERA_YEAR = re.compile(r"民国(?P<y>\d{1,3}|[一二三四五六七八九十
 ROC_EPOCH = 1911
 _AGO_BEFORE = re.compile(r"(?:距今|至今已?有?|迄今)(?:约|大约|已有|已|有|近|超过)?$")
 _FIELD_GAP = re.compile(r"\u3000+|[ \t]{2,}")
+# two or three sizes multiplied, the unit after the last (a 4×100米 relay has a count of legs first: scan_relays)
+_DIMENSIONS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*[×*]\s*\d+(?:\.\d+)?){1,2}"
+                         r"(?P<unit>毫米|厘米|分米|米|千米|公里|英寸|mm|cm|m)(?![\u4e00-\u9fff]*/|[A-Za-z²³])")
+_DIMENSION_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # three or more one- or two-digit numbers set apart by single spaces: a list of drawn or picked numbers
 _NUMBER_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?: \d{1,2}){2,}(?![\d.,%])")
 _NUMBER_RUN_HINT = re.compile(r"\d \d{1,2} \d")
@@ -302,6 +306,12 @@ def scan_figures(text: str, *, whole: bool = False) -> list[Figure]:
         add(Figure(start, m.end(), kind="time", iso=iso))
     for fig in scan_race_times(s) + scan_relays(s):
         add(fig)  # 1分44秒86, 4×100米
+    for m in _DIMENSIONS.finditer(s) if "×" in s or "*" in s else ():
+        # 4780×1920×1680毫米: a length, width and height, each in the unit printed after the last
+        unit = m.group("unit")
+        for n in _DIMENSION_NUMBER.finditer(s, m.start(), m.start("unit")):
+            end = m.end() if n.end() == m.start("unit") else n.end()
+            add(Figure(n.start(), end, value=float(n.group()), unit=unit, kind="measure"))
     for m in SPECIAL_RE.finditer(s) if "半" in s or "番" in s or "比" in s or "对折" in s else ():
         if m.group(0).startswith("翻"):
             n = parse_numeral(m.group("fan") or "一") or 1

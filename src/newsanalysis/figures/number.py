@@ -130,7 +130,7 @@ def _with_unit(num: Numeral, fig: Figure, pos: int, unit: str | None, upos: int,
         if unit == "分" and s.startswith("多钟", fig.end):
             fig.end, fig.unit, fig.kind, inner = fig.end + 2, "分钟", "duration", True  # 8分多钟: a little over 8 minutes
         elif s[fig.end:fig.end + 1] == "多" and (
-                unit in ("块", "元") and s[fig.end + 1:fig.end + 2] not in ("万", "亿")
+                unit in ("块钱", "元") and s[fig.end + 1:fig.end + 2] not in ("万", "亿")
                 or fig.kind == "duration" and s[fig.end + 1:fig.end + 2] in _AFTER_TRAILING_DUO):
             fig.end, inner = fig.end + 1, True  # 1块多, 3元多, 四年多来: a little over, as 3900多元
     else:

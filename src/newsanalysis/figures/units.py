@@ -192,11 +192,12 @@ _JIAO_AFTER = re.compile(r"[0-9０-９一二两三四五六七八九](?![0-9０-
 
 
 def _block_unit(num: Numeral, unit: str | None, upos: int, uend: int) -> tuple[str | None, int]:
-    """Stage 4b, last: 3块, 3块钱 (yuan) where no other unit was found."""
+    """Stage 4b, last: 3块, 3块钱 (yuan, the unit ``块钱`` whether or not 钱 is printed) where no other unit was
+    found; before a noun 块 counts pieces (5块试验田, 3块蛋糕)."""
     s = num.s
     if unit in (None, "块") and s[upos:upos + 1] == "块" and (
             s[upos + 1:upos + 2] in ("钱", "多", "") or at(s, upos + 1, "，,。；;、") or _JIAO_AFTER.match(s, upos + 1)):
-        unit, uend = "块钱" if s.startswith("块钱", upos) else "块", upos + (2 if s.startswith("块钱", upos) else 1)
+        unit, uend = "块钱", upos + (2 if s.startswith("块钱", upos) else 1)
     return unit, uend
 
 
@@ -237,7 +238,7 @@ def apply_unit(num: Numeral, fig: Figure, unit: str, uend: int) -> None:
         unit = "美元"
     elif unit == "件(套)":
         unit = "件（套）"  # 214件（套）文物: pieces or sets, as museums count them
-    elif unit in ("块钱", "块"):
+    elif unit == "块钱":
         unit = "元"
         fig.kind = kind = "money"
     fig.unit = unit
