@@ -1740,3 +1740,16 @@ def test_a_column_of_one_sentence_news_and_a_correction_are_pieces_of_their_own(
         "更正\n本报昨日A2版一文中，“12万人”应为“1.2万人”，特此更正。")
     assert [(a.title, len(a.paragraphs), a.subheads) for a in page.articles] == [
         ("新建体育公园开放", 2, []), ("一句话新闻", 2, []), ("更正", 1, [])]
+
+
+# Blind round 42: a cartoon's credit closes its caption, and the signed commentary under it is a piece of its own.
+def test_a_cartoon_credit_closes_its_caption_above_a_signed_commentary() -> None:
+    page = parse_page(
+        "“堵”在门口的快递车\n\n小区门口停满了快递三轮车，居民进出要绕行。\n\n漫画：柏青\n\n快递进小区，要有个“停车位”\n\n"
+        "据统计，全市每天投递快递120万件。\n\n不少小区不让快递车进门，车只能停在路边。\n\n□ 戚远\n\n（作者系江城大学副教授）\n\n"
+        "网友热评\n\n@江城小柯：建议设快递驿站。\n\n@老城居民：门口确实太挤了。")
+    cartoon, comment, voices = page.articles
+    assert (cartoon.title, len(cartoon.paragraphs), cartoon.subheads) == ("“堵”在门口的快递车", 1, [])
+    assert (comment.kicker, comment.title, comment.reporters, len(comment.paragraphs)) == (
+        None, "快递进小区，要有个“停车位”", ["戚远"], 2)
+    assert voices.title == "网友热评" and len(voices.paragraphs) == 2

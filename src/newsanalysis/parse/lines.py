@@ -56,7 +56,7 @@ _NOT_NAMES = {
 
 # Every credit below (摄, 发, 供图, 绘, 作, 资料图片, 来源 …) has one of these characters: a line without any is
 # none, and the long pattern need not run on it (a class of characters is found much faster than a choice of words).
-CREDIT_CHAR = re.compile("[摄发图绘作源]")
+CREDIT_CHAR = re.compile("[摄发图绘画作源]")
 _BARE_WEN = re.compile(r"撰文|文/|(?<![\u4e00-\u9fff])文(?=[\s:：])")
 
 
@@ -94,6 +94,7 @@ CREDIT_RE = re.compile(
     rf"|摄影\s*[:：/]\s*{_NAMES}"  # 摄影：殷照
     rf"|(?:新华社|中新社|本报|视觉中国|IC|人民视觉)(?:记者\s*{_NAMES}\s*)?发(?:\s*[(]?\s*{_NAMES}\s*摄\s*[)]?)?"
     rf"|{_HAN}{{2,10}}\s*(?:供图|制图|绘图|绘)|{NAME}\s+作|资料图片|(?:图片来源|数据来源|资料来源|来源|制图)[:：].{{1,30}}"
+    rf"|(?:漫画|插图|插画|绘图|绘画)\s*[:：/]\s*{_NAMES}"  # 漫画：邬小舟 credits a cartoon
     rf")\s*[)\]】]?\s*$"
 )
 JUMP_RE = re.compile(r"^\s*[(\[【]\s*((?:下转|上接|转|接)(?:第)?\s*[0-9一二三四五六七八九十A-Za-z]+\s*版.{0,8}?"
@@ -244,7 +245,7 @@ BOOK_INFO_MAX_CHARS = 60
 BULLETS = "■□●○◎◆◇★☆▲△▶►※"  # every mark a paper prints before a brief, a signature or a subhead
 _SPECIAL_OPENINGS = "([【—" + BULLETS + "本据新中人央光澎经解文"  # — : ——读者 王明, ——城北区居民 葛长顺
 # a short line is a credit, byline or tail byline only with a credit's or a role's character, a bracket or 读者
-_SHORT_LINE_MARK = re.compile("[摄发图绘作源文记评通实(]|读者")
+_SHORT_LINE_MARK = re.compile("[摄发图绘画作源文记评通实(]|读者")
 
 
 def is_running_text(text: str) -> bool:

@@ -443,8 +443,9 @@ def _closes_photo_news(blocks: list[Block], begin: int | None, j: int, hi: int) 
         return False
     k = j + 1
     while k < hi and not headline_like(blocks[k]):
-        if _ends_article(blocks[k]) and blocks[k].kind != "jump":
-            return False
+        if _ends_article(blocks[k]) and blocks[k].kind != "jump" and not (
+                L.BULLET_NAME_RE.match(fold(blocks[k].text)) or L.is_author_note(blocks[k].text)):
+            return False  # (a commentary's □ 程远行 and its 作者系… note sign the piece under the heading)
         k += 1
     return True
 
